@@ -1,0 +1,10 @@
+/** An error whose message is written for the user and safe to show in the UI. */
+export class UserFacingError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}

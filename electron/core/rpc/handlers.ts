@@ -1,0 +1,11 @@
+import type { AppInfoService } from '../services/app-info-service';
+import type { InstancesService } from '../services/instances-service';
+import type { Handlers } from './dispatcher';
+
+/** Maps each contract request to the service method that answers it. */
+export function createHandlers(s: { appInfo: AppInfoService; instances: InstancesService }): Handlers {
+  return {
+    getAppInfo: () => s.appInfo.info(),
+    listInstances: () => s.instances.list(),
+  };
+}

@@ -1,0 +1,95 @@
+import type * as KeytarModule from 'keytar';
+import type { KeychainStatus } from '../../shared/contract';
+import type { Logger } from '../platform/logger';
+import type { SecretStore } from './secret-store';
+import { KEYCHAIN_SERVICE, KeychainUnavailableError } from './secret-store';
+
+type Keytar = typeof KeytarModule;
+
+const PROBE_TIMEOUT_MS = 5000;
+
+function explain(platform: NodeJS.Platform, cause: unknown): string {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  if (platform === 'linux') {
+    return (
+      `No usable keychain (Secret Service): ${reason}. ` +
+      'Install and unlock GNOME Keyring or KWallet (a desktop session normally does this); ' +
+      'MCP Tray never stores secrets in plain files.'
+    );
+  }
+  return `The system keychain could not be used: ${reason}.`;
+}
+
+/** `SecretStore` on the OS keychain through keytar (Keychain, Credential Manager, libsecret). */
+export class KeytarSecretStore implements SecretStore {
+  private keytar: Promise<Keytar> | null = null;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly platform: NodeJS.Platform = process.platform,
+    private readonly service = KEYCHAIN_SERVICE,
+  ) {}
+
+  async status(): Promise<KeychainStatus> {
+    try {
+      await this.withKeytar((k) => k.findCredentials(this.service));
+      const backend =
+        this.platform === 'darwin'
+          ? 'macOS Keychain'
+          : this.platform === 'win32'
+            ? 'Windows Credential Manager'
+            : 'Secret Service';
+      return { available: true, detail: backend };
+    } catch (error) {
+      return { available: false, detail: (error as Error).message };
+    }
+  }
+
+  get(account: string): Promise<string | null> {
+    return this.withKeytar((k) => k.getPassword(this.service, account));
+  }
+
+  set(account: string, value: string): Promise<void> {
+    return this.withKeytar((k) => k.setPassword(this.service, account, value));
+  }
+
+  delete(account: string): Promise<boolean> {
+    return this.withKeytar((k) => k.deletePassword(this.service, account));
+  }
+
+  async deleteAllFor(prefix: string): Promise<number> {
+    const all = await this.withKeytar((k) => k.findCredentials(this.service));
+    let count = 0;
+    for (const { account } of all) {
+      if (account.startsWith(`${prefix}:`) && (await this.delete(account))) count++;
+    }
+    return count;
+  }
+
+  private load(): Promise<Keytar> {
+    this.keytar ??= import('keytar').then((m) => (m as { default?: Keytar }).default ?? m);
+    return this.keytar;
+  }
+
+  /** Runs one keychain call; a missing backend or a hang becomes `KeychainUnavailableError`. */
+  private async withKeytar<T>(call: (k: Keytar) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const keytar = await this.load();
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error('the keychain did not answer (is it locked?)')),
+          PROBE_TIMEOUT_MS,
+        );
+      });
+      return await Promise.race([call(keytar), timeout]);
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw error;
+      const message = explain(this.platform, error);
+      this.logger.warn('keychain unavailable', { reason: String(error) });
+      throw new KeychainUnavailableError(message);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import type Conf from 'conf';
+import { SETTINGS_VERSION } from './settings-schema';
+
+type Migrations = Record<string, (store: Conf<Record<string, unknown>>) => void>;
+
+/** Conf keys its migrations by semver; ours are schema versions written as `N.0.0`. */
+export const settingsSchemaSemver = (version = SETTINGS_VERSION): string => `${version}.0.0`;
+
+/** Schema migrations, oldest first. Each takes the store from the previous version. */
+export const settingsMigrations: Migrations = {
+  [settingsSchemaSemver(1)]: (store) => {
+    if (!store.has('instances')) store.set('instances', []);
+  },
+};

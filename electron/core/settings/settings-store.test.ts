@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../platform/clock';
+import { silentLogger } from '../platform/logger';
+import { tempDir } from '../test-support/temp-dirs';
+import { createTestCore } from '../test-support/test-core';
+import { SettingsStore } from './settings-store';
+
+const open = (dir: string) => new SettingsStore(path.join(dir, 'settings.json'), silentLogger, systemClock);
+const instance = { id: 'memory', name: 'Memory', integrationId: 'memory', enabled: true, createdAt: 'x' };
+
+describe('SettingsStore', () => {
+  it('starts with defaults and persists changes in a 0600 file', () => {
+    const dir = tempDir();
+    const store = open(dir);
+    expect(store.read().instances).toEqual([]);
+    store.update((s) => ({ ...s, instances: [instance] }));
+    const file = path.join(dir, 'settings.json');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(open(dir).read().instances).toEqual([instance]);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('1.0.0');
+  });
+
+  it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'settings.json');
+    fs.writeFileSync(file, '{"instances": [ oops');
+    const store = open(dir);
+    expect(store.read().instances).toEqual([]);
+    expect(store.recovery?.reason).toMatch(/not valid JSON/);
+    const moved = store.recovery!.movedTo;
+    expect(path.dirname(moved)).toBe(dir);
+    expect(fs.readFileSync(moved, 'utf8')).toBe('{"instances": [ oops');
+  });
+
+  it('moves aside a file that parses but breaks the schema', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ instances: 'not a list' }));
+    const store = open(dir);
+    expect(store.recovery?.reason).toMatch(/schema/);
+    expect(store.read().instances).toEqual([]);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('corrupt'))).toHaveLength(1);
+  });
+
+  it('accepts a BOM', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'settings.json'), '\uFEFF' + JSON.stringify({ instances: [instance] }));
+    const store = open(dir);
+    expect(store.recovery).toBeNull();
+    expect(store.read().instances).toEqual([instance]);
+  });
+
+  it('tells the user through a notice when it recovered', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'settings.json'), 'not json');
+    const core = createTestCore(dir);
+    const info = await core.services.appInfo.info();
+    expect(info.notices).toEqual([expect.objectContaining({ id: 'settings-recovered', level: 'warning' })]);
+    expect(info.notices[0]!.message).toContain('moved to');
+  });
+});

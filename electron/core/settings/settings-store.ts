@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { Settings, defaultSettings } from './settings-schema';
+import { settingsMigrations, settingsSchemaSemver } from './settings-migrations';
+
+/** Why the settings file was set aside at start-up, for the UI and the log. */
+export interface SettingsRecovery {
+  reason: string;
+  movedTo: string;
+}
+
+/** conf keeps its migration bookkeeping under this key; it is not ours to validate or write. */
+const withoutInternal = (store: Record<string, unknown>): Record<string, unknown> => {
+  const { __internal__: _internal, ...rest } = store;
+  return rest;
+};
+
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * Non-secret settings on `conf` (what electron-store is built on), validated with zod and
+ * migrated by schema version. A file that cannot be read is moved aside, never deleted.
+ */
+export class SettingsStore {
+  private conf: Conf<Record<string, unknown>>;
+  private lastGood: Settings;
+  readonly recovery: SettingsRecovery | null;
+
+  constructor(
+    private readonly file: string,
+    private readonly logger: Logger,
+    private readonly clock: Clock,
+  ) {
+    let recovery = this.checkParsable();
+    this.conf = this.openConf();
+    let parsed = Settings.safeParse(withoutInternal(this.conf.store));
+    if (!parsed.success) {
+      recovery = this.quarantine(`it does not match the settings schema: ${parsed.error.issues[0]?.message}`);
+      this.conf = this.openConf();
+      parsed = Settings.safeParse(withoutInternal(this.conf.store));
+    }
+    this.lastGood = parsed.success ? parsed.data : defaultSettings();
+    this.recovery = recovery;
+  }
+
+  /** Current settings; on a read error the last good copy. */
+  read(): Settings {
+    try {
+      this.lastGood = Settings.parse(withoutInternal(this.conf.store));
+    } catch (error) {
+      this.logger.error('settings file unreadable; using the last good copy', { error: String(error) });
+    }
+    return this.lastGood;
+  }
+
+  /** Applies a change and writes it atomically. */
+  update(change: (current: Settings) => Settings): Settings {
+    const next = Settings.parse(change(structuredClone(this.read())));
+    this.conf.set(next as Record<string, unknown>);
+    this.lastGood = next;
+    return next;
+  }
+
+  private openConf(): Conf<Record<string, unknown>> {
+    return new Conf<Record<string, unknown>>({
+      cwd: path.dirname(this.file),
+      configName: path.basename(this.file, '.json'),
+      projectVersion: settingsSchemaSemver(),
+      migrations: settingsMigrations,
+      defaults: defaultSettings() as Record<string, unknown>,
+      configFileMode: 0o600,
+      clearInvalidConfig: false,
+    });
+  }
+
+  /** Moves an unparsable file aside before conf sees it (conf would throw or clear it). */
+  private checkParsable(): SettingsRecovery | null {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const value: unknown = JSON.parse(stripBom(text));
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return this.quarantine('it is not a JSON object');
+      }
+      if (text.charCodeAt(0) === 0xfeff) fs.writeFileSync(this.file, stripBom(text), { mode: 0o600 });
+      return null;
+    } catch (error) {
+      return this.quarantine(`it is not valid JSON (${(error as Error).message})`);
+    }
+  }
+
+  private quarantine(reason: string): SettingsRecovery {
+    const stamp = new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-');
+    const movedTo = this.file.replace(/\.json$/, '') + `.corrupt-${stamp}.json`;
+    fs.renameSync(this.file, movedTo);
+    this.logger.warn('settings file could not be read; moved aside and started with defaults', {
+      reason,
+      movedTo,
+    });
+    return { reason, movedTo };
+  }
+}

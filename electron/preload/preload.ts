@@ -1,0 +1,20 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { Transport } from '../shared/api';
+import { createApi } from '../shared/api';
+import type { Envelope } from '../shared/contract';
+import { EXPOSED_API_KEY, eventChannel, requestChannel } from '../shared/ipc-channels';
+
+// Each request and event has its own channel; the renderer never gets ipcRenderer itself.
+const transport: Transport = {
+  request: (name, input) => ipcRenderer.invoke(requestChannel(name), input) as Promise<Envelope<unknown>>,
+  subscribe: (name, listener) => {
+    const channel = eventChannel(name);
+    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, handler);
+    return () => {
+      ipcRenderer.removeListener(channel, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld(EXPOSED_API_KEY, createApi(transport));

@@ -1,0 +1,60 @@
+import type {
+  ApiErrorShape,
+  Envelope,
+  EventName,
+  EventPayload,
+  RequestInput,
+  RequestName,
+  RequestOutput,
+} from './contract';
+import { eventNames, requestNames } from './contract';
+
+/** What a transport must carry: one request by name, one event subscription by name. */
+export interface Transport {
+  request(name: RequestName, input: unknown): Promise<Envelope<unknown>>;
+  subscribe(name: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+type RequestMethod<K extends RequestName> =
+  Record<string, never> extends RequestInput<K>
+    ? (input?: RequestInput<K>) => Promise<RequestOutput<K>>
+    : (input: RequestInput<K>) => Promise<RequestOutput<K>>;
+
+type EventMethodName<K extends string> = `on${Capitalize<K>}`;
+
+/** The typed API the renderer uses: one method per request, one `onX` per event. */
+export type TrayApi = { [K in RequestName]: RequestMethod<K> } & {
+  [K in EventName as EventMethodName<K>]: (listener: (payload: EventPayload<K>) => void) => () => void;
+};
+
+/** Thrown by API methods when the core answers with an error. */
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(shape: ApiErrorShape) {
+    super(shape.message);
+    this.name = 'ApiError';
+    this.code = shape.code;
+  }
+}
+
+/** The `onX` method name for an event. */
+export function eventMethodName(name: EventName): string {
+  return `on${name[0]!.toUpperCase()}${name.slice(1)}`;
+}
+
+/** Builds the `TrayApi` from a transport by walking the contract. */
+export function createApi(transport: Transport): TrayApi {
+  const api: Record<string, unknown> = {};
+  for (const name of requestNames) {
+    api[name] = async (input: unknown = {}) => {
+      const envelope = await transport.request(name, input);
+      if (!envelope.ok) throw new ApiError(envelope.error);
+      return envelope.value;
+    };
+  }
+  for (const name of eventNames) {
+    api[eventMethodName(name)] = (listener: (payload: unknown) => void) =>
+      transport.subscribe(name, listener);
+  }
+  return api as TrayApi;
+}

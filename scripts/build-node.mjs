@@ -1,0 +1,43 @@
+// Bundles everything that runs in Node or Electron (not the renderer, which Vite builds).
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await Promise.all([
+  // The CLI (serve, and later connect): plain Node, dependencies from node_modules.
+  build({
+    ...common,
+    entryPoints: { 'cli/mcp-tray': 'electron/cli/mcp-tray.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    packages: 'external',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  // Electron main process: ESM (Electron >= 28), dependencies and electron external.
+  build({
+    ...common,
+    entryPoints: { 'main/main': 'electron/main/main.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    packages: 'external',
+  }),
+  // Preload runs sandboxed: one self-contained CommonJS file, only `electron` may be required.
+  build({
+    ...common,
+    entryPoints: { 'preload/preload': 'electron/preload/preload.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    external: ['electron'],
+    minify: true,
+  }),
+]);

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what MCP Tray needs on Debian/Ubuntu: system packages (as root) and npm packages.
+# Idempotent and fast when nothing changed. Usage: scripts/ensure-deps.sh [--for-tests]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# libsecret-1-dev builds keytar; the rest are only needed by the tests (browser, Secret Service).
+pkgs=(libsecret-1-dev pkg-config)
+if [ "${1:-}" = "--for-tests" ]; then
+  pkgs+=(chromium gnome-keyring dbus dbus-daemon libsecret-tools)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "mcp-tray: missing system packages: ${missing[*]}" >&2
+    echo "run: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "installing system packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Reinstall npm packages only when the lockfile changed since the last install.
+stamp=node_modules/.mcp-tray-install-stamp
+want=$(sha256sum package-lock.json package.json | sha256sum | cut -c1-64)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "installing npm packages"
+  # Electron's binary and Playwright's browsers are never downloaded: tests use Debian's Chromium.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 \
+    npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" >"$stamp"
+fi
