@@ -1,0 +1,36 @@
+import { config as configureZod } from 'zod';
+import type { TrayApi } from '../../../electron/shared/api';
+import { createApi } from '../../../electron/shared/api';
+import { EXPOSED_API_KEY } from '../../../electron/shared/ipc-channels';
+import { WS_PATH } from '../../../electron/shared/ws-protocol';
+import type { WebSocketLike } from '../../../electron/shared/ws-transport';
+import { WsTransport } from '../../../electron/shared/ws-transport';
+import type { ConnectionStore } from './connection-store';
+import { ALWAYS_OPEN, createConnectionStore } from './connection-store';
+
+// The WebSocket transport validates frames with zod, whose JIT probes `new Function`; under our
+// CSP (no 'unsafe-eval') that probe is reported as a violation even though zod catches it.
+configureZod({ jitless: true });
+
+export interface Connection {
+  api: TrayApi;
+  connection: ConnectionStore;
+}
+
+/**
+ * Picks the transport for where the UI runs: the preload's API inside Electron, otherwise a
+ * WebSocket to the headless host that served this page (its cookie already authenticates us).
+ */
+export function connect(win: Window = window): Connection {
+  const exposed = (win as unknown as Record<string, TrayApi | undefined>)[EXPOSED_API_KEY];
+  if (exposed) return { api: exposed, connection: ALWAYS_OPEN };
+
+  const store = createConnectionStore('connecting');
+  const scheme = win.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const transport = new WsTransport({
+    url: `${scheme}//${win.location.host}${WS_PATH}`,
+    createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
+    onState: (state) => store.set(state),
+  });
+  return { api: createApi(transport), connection: store };
+}

@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TrayApi } from '../../../electron/shared/api';
+import { useApi, useConnection } from './api-context';
+
+export type Loadable<T> =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
+
+export interface ApiData<T> {
+  state: Loadable<T>;
+  retry: () => void;
+}
+
+export type Loader<T> = (api: TrayApi) => Promise<T>;
+/** Applies an event to the current data; returning undefined leaves it unchanged. */
+export type Update<T> = (current: T | undefined) => T | undefined;
+export type Watcher<T> = (api: TrayApi, apply: (update: Update<T>) => void) => () => void;
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error && error.message ? error.message : 'Something went wrong.';
+
+/**
+ * Loads data once connected, keeps it live from events, and refetches silently after a
+ * reconnect. `load` and `watch` must be stable (declare them at module level).
+ */
+export function useApiData<T>(load: Loader<T>, watch?: Watcher<T>): ApiData<T> {
+  const api = useApi();
+  const { epoch } = useConnection();
+  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  // Bumped by every event, so a response that raced an event cannot overwrite newer data.
+  const eventCount = useRef(0);
+
+  useEffect(() => {
+    if (!watch) return undefined;
+    return watch(api, (update) => {
+      eventCount.current += 1;
+      setState((prev) => {
+        const next = update(prev.status === 'ready' ? prev.data : undefined);
+        return next === undefined ? prev : { status: 'ready', data: next };
+      });
+    });
+  }, [api, watch]);
+
+  useEffect(() => {
+    // Before the first open every request would fail at once with "disconnected".
+    if (epoch === 0) return undefined;
+    let cancelled = false;
+    const eventsAtStart = eventCount.current;
+    load(api).then(
+      (data) => {
+        if (cancelled) return;
+        setState((prev) =>
+          prev.status === 'ready' && eventCount.current !== eventsAtStart ? prev : { status: 'ready', data },
+        );
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        // Keep showing what we have; the connection banner explains a lost connection.
+        setState((prev) => (prev.status === 'ready' ? prev : { status: 'error', message: messageOf(error) }));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, load, epoch, attempt]);
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return { state, retry };
+}

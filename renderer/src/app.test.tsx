@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createConnectionStore } from './api/connection-store';
+import { App } from './app';
+import { createFakeApi, makeAppInfo } from './test/fake-api';
+import { renderScreen } from './test/render';
+
+const nav = () => screen.getByRole('navigation', { name: 'Main' });
+
+describe('App shell', () => {
+  it('starts on Services with landmarks and the current page marked', async () => {
+    const { api } = createFakeApi();
+    renderScreen(<App />, { api });
+    expect(await screen.findByTestId('services-screen')).toBeTruthy();
+    expect(screen.getByRole('main')).toBeTruthy();
+    const current = within(nav()).getByRole('link', { current: 'page' });
+    expect(current.textContent).toBe('Services');
+  });
+
+  it('switches screens from the sidebar', async () => {
+    const { api } = createFakeApi();
+    renderScreen(<App />, { api });
+    await screen.findByTestId('services-empty');
+
+    for (const [label, testId] of [
+      ['Clients', 'clients-screen'],
+      ['Logs', 'logs-screen'],
+      ['Settings', 'settings-screen'],
+    ] as const) {
+      const link = within(nav()).getByRole('link', { name: label });
+      expect(link.getAttribute('href')).toBe(`#/${label.toLowerCase()}`);
+      fireEvent.click(link);
+      await waitFor(() => expect(screen.getByTestId(testId)).toBeTruthy());
+      expect(link.getAttribute('aria-current')).toBe('page');
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(label);
+    }
+    expect(screen.queryByTestId('services-screen')).toBeNull();
+  });
+
+  it('moves focus to the new screen heading after navigating', async () => {
+    const { api } = createFakeApi();
+    renderScreen(<App />, { api });
+    act(() => {
+      window.location.hash = '#/logs';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Logs'));
+    expect(document.activeElement?.tagName).toBe('H1');
+  });
+
+  it('shows a banner while reconnecting', async () => {
+    const { api } = createFakeApi();
+    const connection = createConnectionStore('open');
+    renderScreen(<App />, { api, connection });
+    await screen.findByTestId('services-empty');
+    expect(screen.queryByTestId('connection-banner')).toBeNull();
+
+    act(() => connection.set('reconnecting'));
+    expect(screen.getByTestId('connection-banner').textContent).toContain('Reconnecting to MCP Tray…');
+    expect(screen.getByTestId('connection-indicator').textContent).toBe('Reconnecting…');
+
+    act(() => connection.set('open'));
+    expect(screen.queryByTestId('connection-banner')).toBeNull();
+  });
+
+  it('shows app notices and keeps them live', async () => {
+    const fake = createFakeApi({
+      appInfo: makeAppInfo({ notices: [{ id: 'n1', level: 'warning', message: 'Port 8123 was busy.' }] }),
+    });
+    renderScreen(<App />, { api: fake.api });
+    const banner = await screen.findByTestId('notice-banner');
+    expect(banner.textContent).toContain('Warning:');
+    expect(banner.textContent).toContain('Port 8123 was busy.');
+    expect(banner.getAttribute('data-level')).toBe('warning');
+
+    act(() => fake.emitNotices([{ id: 'n2', level: 'error', message: 'Something broke.' }]));
+    expect(screen.getByRole('alert').textContent).toContain('Something broke.');
+    expect(screen.queryByText('Port 8123 was busy.')).toBeNull();
+  });
+});

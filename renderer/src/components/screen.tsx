@@ -1,0 +1,25 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+
+interface ScreenProps {
+  title: string;
+  description?: string;
+  testId: string;
+  children: ReactNode;
+}
+
+export function Screen({ title, description, testId, children }: ScreenProps) {
+  const headingId = useId();
+  return (
+    <section className="screen" aria-labelledby={headingId} data-testid={testId}>
+      <header className="screen__header">
+        {/* Focusable from script only, so navigation can move focus here (see useRouteFocus). */}
+        <h1 id={headingId} className="screen__title" tabIndex={-1}>
+          {title}
+        </h1>
+        {description && <p className="screen__description">{description}</p>}
+      </header>
+      {children}
+    </section>
+  );
+}

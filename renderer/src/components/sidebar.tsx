@@ -1,0 +1,32 @@
+import type { Route } from '../routing/routes';
+import { ROUTES, ROUTE_LABELS, routeHref } from '../routing/routes';
+import { ConnectionIndicator } from './connection-indicator';
+import { Icon } from './icon';
+
+export function Sidebar({ current }: { current: Route }) {
+  return (
+    <div className="sidebar">
+      <p className="sidebar__brand">
+        <span className="sidebar__logo" aria-hidden="true" />
+        MCP Tray
+      </p>
+      <nav className="sidebar__nav" aria-label="Main">
+        <ul className="nav-list">
+          {ROUTES.map((route) => (
+            <li key={route}>
+              <a
+                className="nav-link"
+                href={routeHref(route)}
+                aria-current={route === current ? 'page' : undefined}
+              >
+                <Icon name={route} />
+                {ROUTE_LABELS[route]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ConnectionIndicator />
+    </div>
+  );
+}

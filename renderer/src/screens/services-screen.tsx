@@ -1,0 +1,49 @@
+import type { InstanceSummary } from '../../../electron/shared/contract';
+import type { Loader, Watcher } from '../api/use-api-data';
+import { useApiData } from '../api/use-api-data';
+import { EmptyState } from '../components/empty-state';
+import { ErrorState, LoadingState } from '../components/load-states';
+import { Screen } from '../components/screen';
+import { InstanceRow } from './instance-row';
+
+const loadInstances: Loader<InstanceSummary[]> = (api) => api.listInstances();
+const watchInstances: Watcher<InstanceSummary[]> = (api, apply) =>
+  api.onInstancesChanged(({ instances }) => apply(() => instances));
+
+function ServicesBody() {
+  const { state, retry } = useApiData(loadInstances, watchInstances);
+  if (state.status === 'loading') return <LoadingState label="Loading your services…" />;
+  if (state.status === 'error') {
+    return <ErrorState title="Couldn't load your services." message={state.message} onRetry={retry} />;
+  }
+  if (state.data.length === 0) {
+    return (
+      <EmptyState icon="services" title="No services yet" testId="services-empty">
+        <p>Services you add appear here with their live status.</p>
+        <p>
+          Adding services from the catalog arrives in the next version; developers can already run servers
+          with the <code>mcp-tray</code> command-line tool.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="instance-list" aria-label="Services">
+      {state.data.map((instance) => (
+        <InstanceRow key={instance.id} instance={instance} />
+      ))}
+    </ul>
+  );
+}
+
+export function ServicesScreen() {
+  return (
+    <Screen
+      title="Services"
+      description="The tools your AI clients can use, and whether each one is working."
+      testId="services-screen"
+    >
+      <ServicesBody />
+    </Screen>
+  );
+}

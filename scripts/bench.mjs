@@ -1,0 +1,86 @@
+// `npm run bench`: figures as ratios against a baseline measured in the same run.
+// Not a timed test: it prints, it never fails on a number.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CLI = path.resolve('dist/cli/mcp-tray.mjs');
+const INDEX = path.resolve('dist/renderer/index.html');
+
+const BASELINE_SERVER = `
+  const http = require('node:http'), fs = require('node:fs');
+  http.createServer((req, res) => res.end(fs.readFileSync(${JSON.stringify(INDEX)})))
+    .listen(0, '127.0.0.1', function () { process.stdout.write(JSON.stringify({ url: 'http://127.0.0.1:' + this.address().port + '/' }) + '\\n'); });`;
+
+/** Spawns a server that prints `{url}` on its first stdout line; resolves when the UI is served. */
+async function coldStart(command, args) {
+  const start = process.hrtime.bigint();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { url } = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+  });
+  // Follow the token redirect by hand: fetch keeps no cookies between hops.
+  let res = await fetch(url, { redirect: 'manual' });
+  if (res.status === 302) {
+    const cookie = res.headers.get('set-cookie').split(';')[0];
+    res = await fetch(new URL(res.headers.get('location'), url), { headers: { cookie } });
+  }
+  const body = await res.text();
+  if (res.status !== 200 || !body.includes('<div id="root">'))
+    throw new Error(`UI not served: ${res.status}`);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { ms, child };
+}
+
+function rssMiB(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+const stop = (child) =>
+  new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(label, makeArgs) {
+  const times = [];
+  let rss = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const { ms, child } = await coldStart(...makeArgs());
+    times.push(ms);
+    if (i === RUNS - 1) {
+      await new Promise((r) => setTimeout(r, 1500));
+      rss = rssMiB(child.pid);
+    }
+    await stop(child);
+  }
+  return { label, startMs: median(times), rss };
+}
+
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-tray-bench-'));
+try {
+  const baseline = await measure('bare node http server', () => [process.execPath, ['-e', BASELINE_SERVER]]);
+  const tray = await measure('mcp-tray serve', () => [
+    process.execPath,
+    [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', fs.mkdtempSync(path.join(home, 'd-'))],
+  ]);
+  const row = (name, value, base, unit) =>
+    `${name.padEnd(44)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(4)} baseline ${base.toFixed(1).padStart(7)} ${unit.padEnd(4)} ratio ${(value / base).toFixed(2)}x`;
+  console.log(
+    `headless host (median of ${RUNS} runs; baseline: ${baseline.label} serving the same index.html)`,
+  );
+  console.log(row('cold start: process start to UI served', tray.startMs, baseline.startMs, 'ms'));
+  console.log(row('idle RSS after start', tray.rss, baseline.rss, 'MiB'));
+} finally {
+  fs.rmSync(home, { recursive: true, force: true });
+}
