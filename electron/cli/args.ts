@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** Commands from the brief's CLI surface; all but `serve` land with later issues. */
+/** Commands from the brief's CLI surface. */
 export const COMMANDS = [
   'serve',
   'connect',
@@ -16,81 +16,106 @@ export const COMMANDS = [
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
+type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
+
+const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+};
+
+const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> = {
+  serve: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+  add: {
+    name: { type: 'string' },
+    env: { type: 'string', multiple: true },
+    'secret-env': { type: 'string', multiple: true },
+  },
+};
+
 export interface ParsedArgs {
   command: CommandName | null;
   positionals: string[];
+  /** Everything after `--` (the command of `add`). */
+  rest: string[];
   dataDir: string | undefined;
   json: boolean;
   port: number | undefined;
   open: boolean;
   help: boolean;
   version: boolean;
+  name: string | undefined;
+  env: string[];
+  secretEnv: string[];
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {}
 
-/** Parses argv (without node and script). Unknown flags are errors, not silently ignored. */
+const isCommand = (word: string): word is CommandName => (COMMANDS as readonly string[]).includes(word);
+
+/** Parses argv (without node and script). Unknown options are errors, not silently ignored. */
 export function parseCliArgs(argv: string[]): ParsedArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: false,
-    options: {
-      'data-dir': { type: 'string' },
-      json: { type: 'boolean' },
-      port: { type: 'string' },
-      'no-open': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
-  const [first, ...rest] = positionals;
-  const command =
-    first === undefined
-      ? null
-      : (COMMANDS as readonly string[]).includes(first)
-        ? (first as CommandName)
-        : null;
-  if (first !== undefined && command === null) throw new UsageError(`unknown command "${first}"`);
+  const dash = argv.indexOf('--');
+  const head = dash === -1 ? argv : argv.slice(0, dash);
+  const rest = dash === -1 ? [] : argv.slice(dash + 1);
+  const first = head.find((arg) => !arg.startsWith('-'));
+  if (first !== undefined && !isCommand(first)) throw new UsageError(`unknown command "${first}"`);
+  const command = first ?? null;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: head,
+      allowPositionals: true,
+      strict: true,
+      options: { ...GLOBAL_OPTIONS, ...(command ? COMMAND_OPTIONS[command] : {}) },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new UsageError(
-        `--port must be a number from 0 (any free port) to 65535, not "${String(values.port)}"`,
-      );
+      throw new UsageError(`--port must be a number from 0 (any free port) to 65535, not "${String(values.port)}"`);
     }
   }
-  if (command === 'serve') {
-    const known = new Set(['data-dir', 'json', 'port', 'no-open', 'help', 'h', 'version', 'v']);
-    const unknown = Object.keys(values).find((key) => !known.has(key));
-    if (unknown) throw new UsageError(`unknown option --${unknown} for serve`);
-  }
-  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  const strings = (key: string) => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
   return {
     command,
-    positionals: rest,
-    dataDir,
+    positionals: parsed.positionals.slice(1),
+    rest,
+    dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
     json: values.json === true,
     port,
     open: values['no-open'] !== true,
     help: values.help === true,
     version: values.version === true,
+    name: typeof values.name === 'string' ? values.name : undefined,
+    env: strings('env'),
+    secretEnv: strings('secret-env'),
   };
 }
 
 export const USAGE = `Usage: mcp-tray <command> [options]
 
 Commands:
-  serve [--port N] [--no-open]   run the headless host: core + UI in your browser
-  connect <instance-id>          stdio connector that MCP clients run
-  status [--json]                instances and their state
-  add | remove | restart | enable | disable | auth | logs | clients
+  serve [--port N] [--no-open]          run MCP Tray without a tray: core + UI in your browser
+  status [--json]                       services, their state, pid and tool count
+  add <id> [--name N] [--env K=V]... [--secret-env K]... -- <command> [args...]
+                                        add a server; secret values are asked for (hidden),
+                                        or read from standard input, one line each
+  remove | restart | enable | disable <id>
+  connect <id>                          stdio connector that MCP clients run (coming soon)
+  auth | logs | clients                 coming soon
 
 Options:
   --data-dir DIR   keep all data in DIR (or set MCP_TRAY_HOME)
   --json           machine-readable output
   -h, --help       this help
   -v, --version    print the version
+
+Exit codes: 0 done, 1 failed, 2 usage or not available yet, 3 MCP Tray is not running.
 `;

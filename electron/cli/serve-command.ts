@@ -1,17 +1,21 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { createCore } from '../core/core';
-import { DEFAULT_PORT, PortInUseError } from '../core/host/listen';
+import { fileURLToPath } from 'node:url';
+import { launchCore } from '../core/app-runtime';
+import type { RunningCore } from '../core/app-runtime';
 import { startHeadlessHost } from '../core/host/headless-host';
-import { createNodeDeps } from '../core/node-deps';
-import { AlreadyRunningError, InstanceLock } from '../core/platform/instance-lock';
-import { appPaths, currentDataDir } from '../core/platform/paths';
+import { DEFAULT_PORT, PortInUseError } from '../core/host/listen';
+import { AlreadyRunningError } from '../core/platform/instance-lock';
+import { currentDataDir } from '../core/platform/paths';
 import type { ParsedArgs } from './args';
 
+const bundleDir = (): string => path.dirname(fileURLToPath(import.meta.url));
+
 /** Folder of the built renderer, next to this bundle in `dist/`. */
-export const rendererDir = (): string =>
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+export const rendererDir = (): string => path.resolve(bundleDir(), '..', 'renderer');
+
+/** Built-in integrations ship beside `dist/` in `servers/`. */
+export const builtInServersDir = (): string => path.resolve(bundleDir(), '..', '..', 'servers');
 
 const hasDisplay = (): boolean =>
   process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -26,9 +30,17 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
     return 1;
   }
   const dataDir = currentDataDir(args.dataDir);
-  const lock = new InstanceLock(appPaths(dataDir).runDir);
+  const stopped = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
+  });
+  let running: RunningCore;
   try {
-    lock.acquire();
+    running = await launchCore({
+      host: 'headless',
+      dataDir,
+      echo: process.stderr,
+      builtInServersDir: builtInServersDir(),
+    });
   } catch (error) {
     if (error instanceof AlreadyRunningError) {
       fail(error.message);
@@ -36,47 +48,34 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
     }
     throw error;
   }
-  const deps = createNodeDeps({ host: 'headless', dataDir, echo: process.stderr });
-  const core = createCore(deps);
   let host;
   try {
     host = await startHeadlessHost({
-      core,
+      core: running.core,
       rendererDir: uiDir,
       port: args.port ?? DEFAULT_PORT,
       strictPort: args.port !== undefined && args.port !== 0,
-      logger: deps.logger.child('host'),
+      logger: running.deps.logger.child('host'),
     });
   } catch (error) {
-    lock.release();
-    await core.stop();
+    await running.shutdown();
     if (error instanceof PortInUseError) {
       fail(error.message);
       return 1;
     }
     throw error;
   }
-  lock.publish({ pid: process.pid, url: host.url, port: host.port });
+  running.publish({ url: host.url, port: host.port });
   if (args.json) {
     out(JSON.stringify({ url: host.url, port: host.port, pid: process.pid, dataDir }));
   } else {
-    if (host.fellBackFrom !== null) {
-      out(`Port ${host.fellBackFrom} is in use; using ${host.port} instead.`);
-    }
+    if (host.fellBackFrom !== null) out(`Port ${host.fellBackFrom} is in use; using ${host.port} instead.`);
     out(`MCP Tray is running. Open ${host.url}`);
     out(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
   }
-  if (args.open && hasDisplay()) {
-    deps.opener.openExternal(host.url).catch(() => undefined);
-  }
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    process.once('SIGHUP', stop);
-  });
+  if (args.open && hasDisplay()) running.deps.opener.openExternal(host.url).catch(() => undefined);
+  await stopped;
   await host.close();
-  await core.stop();
-  lock.release();
+  await running.shutdown();
   return 0;
 }

@@ -1,6 +1,10 @@
+import os from 'node:os';
+import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { AppInfo } from '../shared/contract';
 import { EventBus } from './event-bus';
+import { Catalog } from './integrations/catalog';
+import { LaunchResolver } from './integrations/launch-spec';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
 import type { Opener } from './platform/opener';
@@ -12,6 +16,16 @@ import { AppInfoService } from './services/app-info-service';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
 import type { SettingsStore } from './settings/settings-store';
+import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
+import type { CommandResolver } from './supervisor/command-resolver';
+import { DEFAULT_HEALTH_POLICY } from './supervisor/instance-runner';
+import { DEFAULT_STOP_TIMING } from './supervisor/process-group';
+import type { Spawner } from './supervisor/process-group';
+import type { ProcessSampler } from './supervisor/process-stats';
+import { Supervisor } from './supervisor/supervisor';
+import type { SupervisorTuning } from './supervisor/supervisor';
+import type { NodeRuntime } from './supervisor/watchdog';
+import { Watchdog } from './supervisor/watchdog';
 
 /** Everything the core needs from its host; Electron and the headless host pass their own. */
 export interface CoreDeps {
@@ -22,28 +36,71 @@ export interface CoreDeps {
   opener: Opener;
   secrets: SecretStore;
   settings: SettingsStore;
+  spawner: Spawner;
+  commands: CommandResolver;
+  sampler: ProcessSampler;
+  /** How to run a Node script (the orphan guardian): node, or Electron as Node. */
+  runtime: NodeRuntime;
+  /** The environment servers inherit an allowlist of. */
+  env: NodeJS.ProcessEnv;
+  /** Folder of built-in integrations (`servers/`), if this install has one. */
+  builtInServersDir: string | null;
+  tuning?: Partial<SupervisorTuning>;
 }
 
 /** The running core: services, the request dispatcher and the event bus for transports. */
 export interface Core {
   readonly bus: EventBus;
   readonly dispatcher: Dispatcher;
+  readonly supervisor: Supervisor;
   readonly services: {
     appInfo: AppInfoService;
     instances: InstancesService;
     notices: NoticeService;
   };
+  /** Starts the enabled instances. */
+  start(): Promise<void>;
+  /** Stops every server; nothing is left running. */
   stop(): Promise<void>;
 }
 
 export const APP_VERSION: string = pkg.version;
+
+export const DEFAULT_TUNING: SupervisorTuning = {
+  restartPolicy: DEFAULT_RESTART_POLICY,
+  health: DEFAULT_HEALTH_POLICY,
+  initTimeoutMs: 60_000,
+  stopTiming: DEFAULT_STOP_TIMING,
+  statsIntervalMs: 5_000,
+};
 
 /** Builds the core object graph. Pure wiring: no I/O beyond what the deps do. */
 export function createCore(deps: CoreDeps): Core {
   const startedAt = new Date(deps.clock.now()).toISOString();
   const bus = new EventBus();
   const notices = new NoticeService(bus);
-  const instances = new InstancesService(deps.settings, bus, startedAt);
+  const catalog = new Catalog(deps.builtInServersDir, deps.logger.child('catalog'));
+  const launch = new LaunchResolver(catalog, deps.secrets, { platform: process.platform, home: os.homedir() });
+  // The supervisor and the instances service refer to each other through these late-bound calls.
+  let instances: InstancesService | null = null;
+  const supervisor = new Supervisor({
+    ...DEFAULT_TUNING,
+    ...deps.tuning,
+    instances: () => deps.settings.read().instances,
+    launch,
+    commands: deps.commands,
+    spawner: deps.spawner,
+    watchdog: new Watchdog(deps.runtime),
+    sampler: deps.sampler,
+    clock: deps.clock,
+    logger: deps.logger.child('supervisor'),
+    env: deps.env,
+    logsDir: path.join(deps.paths.logsDir, 'instances'),
+    clientInfo: { name: 'MCP Tray', version: APP_VERSION },
+    onTransition: (id, transition) => bus.emit('instanceStateChanged', { id, transition }),
+    onChange: () => instances?.publish(),
+  });
+  instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock);
   const appInfo = new AppInfoService(
     {
       name: 'MCP Tray',
@@ -69,14 +126,16 @@ export function createCore(deps: CoreDeps): Core {
   }
   const services = { appInfo, instances, notices };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
-  deps.logger.info('core started', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
+  deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {
     bus,
     dispatcher,
+    supervisor,
     services,
-    stop: () => {
+    start: () => supervisor.start(),
+    stop: async () => {
+      await supervisor.shutdown();
       deps.logger.info('core stopped');
-      return Promise.resolve();
     },
   };
 }

@@ -8,6 +8,10 @@ import { NodeOpener } from './platform/opener';
 import { appPaths } from './platform/paths';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { SettingsStore } from './settings/settings-store';
+import { CommandResolver, readLoginShellPath } from './supervisor/command-resolver';
+import { nodeSpawner } from './supervisor/process-group';
+import { ProcessSampler, createProcessTreeReader } from './supervisor/process-stats';
+import type { NodeRuntime } from './supervisor/watchdog';
 
 export interface NodeDepsOptions {
   host: AppInfo['host'];
@@ -15,6 +19,9 @@ export interface NodeDepsOptions {
   /** Where to echo warnings for a person watching (the serve terminal). */
   echo?: NodeJS.WritableStream | null;
   opener?: Opener;
+  /** How to run a Node script; Electron passes itself with ELECTRON_RUN_AS_NODE. */
+  runtime?: NodeRuntime;
+  builtInServersDir?: string | null;
 }
 
 /** The production dependencies, shared by the Electron main process and the headless host. */
@@ -22,6 +29,8 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
   const paths = appPaths(options.dataDir);
   fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
   const logger = new FileLogger({ file: paths.coreLog, echo: options.echo ?? null });
+  const env = process.env;
+  const platform = process.platform;
   return {
     host: options.host,
     paths,
@@ -30,5 +39,15 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
     opener: options.opener ?? new NodeOpener(logger.child('opener')),
     secrets: new KeytarSecretStore(logger.child('keychain')),
     settings: new SettingsStore(paths.settingsFile, logger.child('settings'), systemClock),
+    spawner: nodeSpawner,
+    commands: new CommandResolver({
+      platform,
+      env,
+      loginShellPath: () => readLoginShellPath({ shell: env.SHELL || '/bin/sh', env }),
+    }),
+    sampler: new ProcessSampler({ reader: createProcessTreeReader(platform), now: () => Date.now() }),
+    runtime: options.runtime ?? { execPath: process.execPath, env: {} },
+    env,
+    builtInServersDir: options.builtInServersDir ?? null,
   };
 }

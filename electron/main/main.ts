@@ -9,7 +9,7 @@ let showWindow: () => void = () => undefined;
 
 if (setupSingleInstance(() => showWindow())) {
   await app.whenReady();
-  const ctx = setupCore();
+  const ctx = await setupCore();
   setupIpc(ctx, rendererUrl(ctx));
   showWindow = setupWindow(ctx);
   setupTray(ctx, showWindow);

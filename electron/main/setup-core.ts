@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, shell } from 'electron';
-import { createCore } from '../core/core';
-import { createNodeDeps } from '../core/node-deps';
-import { InstanceLock } from '../core/platform/instance-lock';
+import { launchCore } from '../core/app-runtime';
 import { assertOpenableUrl } from '../core/platform/opener';
-import { appPaths, currentDataDir } from '../core/platform/paths';
+import { currentDataDir } from '../core/platform/paths';
 import type { ShellContext } from './shell-context';
 
 const dataDirFlag = (argv: string[]): string | undefined => {
@@ -13,15 +11,17 @@ const dataDirFlag = (argv: string[]): string | undefined => {
   return index >= 0 ? argv[index + 1] : undefined;
 };
 
-/** Builds the same core as the headless host, with Electron's opener and data folder. */
-export function setupCore(): ShellContext {
+/** Builds the same core as the headless host, with Electron's opener, runtime and data folder. */
+export async function setupCore(): Promise<ShellContext> {
   const dataDir = currentDataDir(dataDirFlag(process.argv));
   app.setPath('userData', dataDir);
-  const lock = new InstanceLock(appPaths(dataDir).runDir);
-  lock.acquire();
-  const deps = createNodeDeps({
+  const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const running = await launchCore({
     host: 'electron',
     dataDir,
+    builtInServersDir: path.join(distDir, '..', 'servers'),
+    // Electron runs the orphan guardian as plain Node: no system Node needed.
+    runtime: { execPath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' } },
     opener: {
       openExternal: (url) => {
         assertOpenableUrl(url);
@@ -29,7 +29,5 @@ export function setupCore(): ShellContext {
       },
     },
   });
-  lock.publish({ pid: process.pid, url: null, port: null });
-  const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  return { core: createCore(deps), deps, lock, distDir };
+  return { running, distDir };
 }

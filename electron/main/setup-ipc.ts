@@ -13,14 +13,14 @@ export function setupIpc(ctx: ShellContext, rendererUrl: string): void {
   for (const name of requestNames) {
     ipcMain.handle(requestChannel(name), (event, input: unknown) => {
       if (!isTrustedFrame(event.senderFrame, rendererUrl)) {
-        ctx.deps.logger.warn('refused IPC from an untrusted frame', { url: event.senderFrame?.url });
+        ctx.running.deps.logger.warn('refused IPC from an untrusted frame', { url: event.senderFrame?.url });
         return { ok: false, error: { code: 'forbidden', message: 'Not allowed.' } };
       }
-      return ctx.core.dispatcher.dispatch(name, input);
+      return ctx.running.core.dispatcher.dispatch(name, input);
     });
   }
   for (const name of eventNames) {
-    ctx.core.bus.on(name, (payload) => {
+    ctx.running.core.bus.on(name, (payload) => {
       for (const window of BrowserWindow.getAllWindows()) {
         window.webContents.send(eventChannel(name), payload);
       }

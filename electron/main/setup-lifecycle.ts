@@ -19,12 +19,9 @@ export function setupQuit(ctx: ShellContext): void {
     if (stopping) return;
     stopping = true;
     event.preventDefault();
-    ctx.core
-      .stop()
-      .finally(() => {
-        ctx.lock.release();
-        app.exit(0);
-      })
+    ctx.running
+      .shutdown()
+      .finally(() => app.exit(0))
       .catch(() => undefined);
   });
 }

@@ -38,7 +38,7 @@ export function setupWindow(ctx: ShellContext): () => BrowserWindow {
       window = null;
     });
     window.loadURL(rendererUrl(ctx)).catch((error: unknown) => {
-      ctx.deps.logger.error('window failed to load', { error: String(error) });
+      ctx.running.deps.logger.error('window failed to load', { error: String(error) });
     });
     return window;
   };

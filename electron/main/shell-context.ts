@@ -1,12 +1,8 @@
-import type { Core } from '../core/core';
-import type { CoreDeps } from '../core/core';
-import type { InstanceLock } from '../core/platform/instance-lock';
+import type { RunningCore } from '../core/app-runtime';
 
 /** What the Electron setup steps share. */
 export interface ShellContext {
-  core: Core;
-  deps: CoreDeps;
-  lock: InstanceLock;
+  running: RunningCore;
   /** `dist/` folder of the built app. */
   distDir: string;
 }

@@ -33,8 +33,72 @@ export const InstanceSummary = z.object({
   stateSince: z.string(),
   pid: z.number().int().nullable(),
   toolCount: z.number().int().nonnegative(),
+  /** When the next restart attempt happens, while in `backoff`. */
+  nextRetryAt: z.string().nullable(),
 });
 export type InstanceSummary = z.infer<typeof InstanceSummary>;
+
+export const StateTransition = z.object({
+  state: InstanceState,
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+export type StateTransition = z.infer<typeof StateTransition>;
+
+export const ToolSummary = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+});
+export type ToolSummary = z.infer<typeof ToolSummary>;
+
+export const ProcessStats = z.object({
+  cpuPercent: z.number().nonnegative(),
+  rssBytes: z.number().nonnegative(),
+  processCount: z.number().int().nonnegative(),
+});
+export type ProcessStats = z.infer<typeof ProcessStats>;
+
+/** Everything the detail view shows about one instance. */
+export const InstanceDetail = InstanceSummary.extend({
+  command: z.string(),
+  args: z.array(z.string()),
+  /** Names only: values of secret variables never leave the core. */
+  envNames: z.array(z.string()),
+  secretEnvNames: z.array(z.string()),
+  history: z.array(StateTransition),
+  tools: z.array(ToolSummary),
+  resourceCount: z.number().int().nonnegative(),
+  promptCount: z.number().int().nonnegative(),
+  serverInfo: z.object({ name: z.string(), version: z.string() }).nullable(),
+  stderrTail: z.array(z.string()),
+  stats: ProcessStats.nullable(),
+  restarts: z.number().int().nonnegative(),
+  /** Lines on the server's stdout that were not JSON-RPC (ignored). */
+  garbageLines: z.number().int().nonnegative(),
+});
+export type InstanceDetail = z.infer<typeof InstanceDetail>;
+
+const InstanceId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits and dashes, starting with a letter or digit');
+const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Not a valid environment variable name');
+
+/** A custom command the user adds (CLI `add`, the custom server form). */
+export const AddCustomInstance = z
+  .object({
+    id: InstanceId,
+    name: z.string().min(1).max(200).optional(),
+    command: z.string().min(1).max(4096),
+    args: z.array(z.string().max(32_768)).max(256).default([]),
+    env: z.record(EnvName, z.string().max(32_768)).default({}),
+    /** Secret variables: stored in the keychain, given to the server's environment only. */
+    secretEnv: z.record(EnvName, z.string().min(1).max(32_768)).default({}),
+  })
+  .strict();
+export type AddCustomInstance = z.input<typeof AddCustomInstance>;
+
+const ById = z.object({ id: InstanceId }).strict();
 
 export const KeychainStatus = z.object({
   available: z.boolean(),
@@ -67,11 +131,18 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const requests = {
   getAppInfo: { input: NoInput, output: AppInfo },
   listInstances: { input: NoInput, output: z.array(InstanceSummary) },
+  getInstance: { input: ById, output: InstanceDetail },
+  addCustomInstance: { input: AddCustomInstance, output: InstanceSummary },
+  removeInstance: { input: ById, output: z.object({ removed: z.literal(true) }) },
+  restartInstance: { input: ById, output: InstanceSummary },
+  setInstanceEnabled: { input: ById.extend({ enabled: z.boolean() }).strict(), output: InstanceSummary },
 } as const;
 
 /** Core → UI events: name → payload schema. */
 export const events = {
   instancesChanged: z.object({ instances: z.array(InstanceSummary) }),
+  /** One instance changed state (every transition, with its reason). */
+  instanceStateChanged: z.object({ id: z.string(), transition: StateTransition }),
   noticesChanged: z.object({ notices: z.array(AppNotice) }),
 } as const;
 

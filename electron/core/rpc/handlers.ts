@@ -7,5 +7,13 @@ export function createHandlers(s: { appInfo: AppInfoService; instances: Instance
   return {
     getAppInfo: () => s.appInfo.info(),
     listInstances: () => s.instances.list(),
+    getInstance: ({ id }) => s.instances.get(id),
+    addCustomInstance: (input) => s.instances.addCustom(input),
+    removeInstance: async ({ id }) => {
+      await s.instances.remove(id);
+      return { removed: true as const };
+    },
+    restartInstance: ({ id }) => s.instances.restart(id),
+    setInstanceEnabled: ({ id, enabled }) => s.instances.setEnabled(id, enabled),
   };
 }

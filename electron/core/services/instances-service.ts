@@ -1,18 +1,88 @@
-import type { InstanceSummary } from '../../shared/contract';
+import type { AddCustomInstance, InstanceDetail, InstanceSummary } from '../../shared/contract';
+import { AddCustomInstance as AddCustomInstanceSchema } from '../../shared/contract';
 import type { EventBus } from '../event-bus';
-import type { SettingsStore } from '../settings/settings-store';
+import { envSecretAccount } from '../integrations/launch-spec';
+import type { Clock } from '../platform/clock';
+import { UserFacingError } from '../rpc/errors';
+import type { SecretStore } from '../secrets/secret-store';
 import type { InstanceConfig } from '../settings/settings-schema';
+import type { SettingsStore } from '../settings/settings-store';
+import type { Supervisor } from '../supervisor/supervisor';
 
-/** Configured instances and their live state, as the UI sees them. */
+/** Adding, removing and switching instances; their live state comes from the supervisor. */
 export class InstancesService {
   constructor(
     private readonly settings: SettingsStore,
+    private readonly secrets: SecretStore,
+    private readonly supervisor: Supervisor,
     private readonly bus: EventBus,
-    private readonly startedAt: string,
+    private readonly clock: Clock,
   ) {}
 
+  configs(): InstanceConfig[] {
+    return this.settings.read().instances;
+  }
+
   list(): InstanceSummary[] {
-    return this.settings.read().instances.map((config) => this.summarise(config));
+    return this.configs().map((config) => this.supervisor.summary(config));
+  }
+
+  get(id: string): InstanceDetail {
+    return this.supervisor.detail(this.require(id));
+  }
+
+  /** Adds a custom command. Secrets go to the keychain first: no keychain, no instance. */
+  async addCustom(input: AddCustomInstance): Promise<InstanceSummary> {
+    const request = AddCustomInstanceSchema.parse(input);
+    if (this.configs().some((c) => c.id === request.id)) {
+      throw new UserFacingError('exists', `There is already a service called "${request.id}".`);
+    }
+    const clash = Object.keys(request.secretEnv).find((name) => name in request.env);
+    if (clash) throw new UserFacingError('invalid-input', `${clash} is given both as a secret and as plain text.`);
+    for (const [name, value] of Object.entries(request.secretEnv)) {
+      await this.secrets.set(envSecretAccount(request.id, name), value);
+    }
+    const config: InstanceConfig = {
+      id: request.id,
+      name: request.name ?? request.id,
+      integrationId: 'custom',
+      enabled: true,
+      createdAt: new Date(this.clock.now()).toISOString(),
+      launch: { command: request.command, args: request.args, env: request.env },
+      userConfig: {},
+      secretFields: Object.keys(request.secretEnv),
+    };
+    this.settings.update((s) => ({ ...s, instances: [...s.instances, config] }));
+    await this.supervisor.sync();
+    this.publish();
+    return this.supervisor.summary(config);
+  }
+
+  /** Stops the server, deletes the instance's secrets, forgets it. */
+  async remove(id: string): Promise<void> {
+    this.require(id);
+    this.settings.update((s) => ({ ...s, instances: s.instances.filter((c) => c.id !== id) }));
+    await this.supervisor.sync();
+    await this.secrets.deleteAllFor(id);
+    this.publish();
+  }
+
+  async restart(id: string): Promise<InstanceSummary> {
+    const config = this.require(id);
+    if (!config.enabled) throw new UserFacingError('disabled', `"${config.name}" is disabled; enable it first.`);
+    await this.supervisor.restart(id);
+    return this.supervisor.summary(this.require(id));
+  }
+
+  async setEnabled(id: string, enabled: boolean): Promise<InstanceSummary> {
+    this.require(id);
+    this.settings.update((s) => ({
+      ...s,
+      instances: s.instances.map((c) => (c.id === id ? { ...c, enabled } : c)),
+    }));
+    await this.supervisor.applyEnabled(id);
+    this.publish();
+    return this.supervisor.summary(this.require(id));
   }
 
   /** Tells every UI that the list or a state changed. */
@@ -20,18 +90,9 @@ export class InstancesService {
     this.bus.emit('instancesChanged', { instances: this.list() });
   }
 
-  private summarise(config: InstanceConfig): InstanceSummary {
-    // No process supervisor runs instances yet: an enabled instance is reported as stopped.
-    return {
-      id: config.id,
-      name: config.name,
-      integrationId: config.integrationId,
-      enabled: config.enabled,
-      state: config.enabled ? 'stopped' : 'disabled',
-      stateReason: config.enabled ? 'Not started' : 'Disabled by you',
-      stateSince: this.startedAt,
-      pid: null,
-      toolCount: 0,
-    };
+  private require(id: string): InstanceConfig {
+    const config = this.configs().find((c) => c.id === id);
+    if (!config) throw new UserFacingError('not-found', `There is no service called "${id}".`);
+    return config;
   }
 }

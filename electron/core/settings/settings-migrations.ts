@@ -11,4 +11,18 @@ export const settingsMigrations: Migrations = {
   [settingsSchemaSemver(1)]: (store) => {
     if (!store.has('instances')) store.set('instances', []);
   },
+  // v2: instances gained launch/userConfig/secretFields; fill the defaults explicitly so the
+  // file on disk says what the app assumes.
+  [settingsSchemaSemver(2)]: (store) => {
+    const instances = store.get('instances');
+    if (!Array.isArray(instances)) return;
+    store.set(
+      'instances',
+      instances.map((instance: Record<string, unknown>) => ({
+        userConfig: {},
+        secretFields: [],
+        ...instance,
+      })),
+    );
+  },
 };

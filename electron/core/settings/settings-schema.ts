@@ -1,21 +1,41 @@
 import { z } from 'zod';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+/** How a custom (user-added) server is launched. Secret values are never stored here. */
+export const LaunchConfig = z.object({
+  command: z.string().min(1),
+  args: z.array(z.string()).default([]),
+  env: z.record(z.string(), z.string()).default({}),
+});
+export type LaunchConfig = z.infer<typeof LaunchConfig>;
 
 /** One configured use of an integration. Secrets are never here (they live in the keychain). */
 export const InstanceConfig = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
   name: z.string().min(1).max(200),
+  /** `custom` for a user's own command, else a catalog integration id. */
   integrationId: z.string().min(1),
   enabled: z.boolean(),
   createdAt: z.string(),
+  launch: LaunchConfig.optional(),
+  /** Non-sensitive `user_config` values of a catalog integration. */
+  userConfig: z.record(z.string(), ConfigValue).default({}),
+  /** Names of the secret env vars (custom) or sensitive fields (catalog) held in the keychain. */
+  secretFields: z.array(z.string()).default([]),
+  /** Per-request timeout for calls through the broker. */
+  requestTimeoutMs: z.number().int().positive().optional(),
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
 export const Settings = z.looseObject({
   instances: z.array(InstanceConfig).default([]),
-  ui: z.object({ theme: z.enum(['system', 'light', 'dark']).default('system') }).default({ theme: 'system' }),
+  ui: z
+    .object({ theme: z.enum(['system', 'light', 'dark']).default('system') })
+    .default({ theme: 'system' }),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -8,7 +8,15 @@ import { createTestCore } from '../test-support/test-core';
 import { SettingsStore } from './settings-store';
 
 const open = (dir: string) => new SettingsStore(path.join(dir, 'settings.json'), silentLogger, systemClock);
-const instance = { id: 'memory', name: 'Memory', integrationId: 'memory', enabled: true, createdAt: 'x' };
+const instance = {
+  id: 'memory',
+  name: 'Memory',
+  integrationId: 'memory',
+  enabled: true,
+  createdAt: 'x',
+  userConfig: {},
+  secretFields: [],
+};
 
 describe('SettingsStore', () => {
   it('starts with defaults and persists changes in a 0600 file', () => {
@@ -19,7 +27,7 @@ describe('SettingsStore', () => {
     const file = path.join(dir, 'settings.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(open(dir).read().instances).toEqual([instance]);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('1.0.0');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('2.0.0');
   });
 
   it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
@@ -58,5 +66,22 @@ describe('SettingsStore', () => {
     const info = await core.services.appInfo.info();
     expect(info.notices).toEqual([expect.objectContaining({ id: 'settings-recovered', level: 'warning' })]);
     expect(info.notices[0]!.message).toContain('moved to');
+  });
+});
+
+describe('settings migrations', () => {
+  it('migrates a version 1 file to version 2 without losing instances', () => {
+    const dir = tempDir();
+    const v1 = {
+      instances: [{ id: 'memory', name: 'Memory', integrationId: 'memory', enabled: true, createdAt: 'x' }],
+      __internal__: { migrations: { version: '1.0.0' } },
+    };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v1));
+    const store = open(dir);
+    expect(store.recovery).toBeNull();
+    expect(store.read().instances).toEqual([{ ...v1.instances[0], userConfig: {}, secretFields: [] }]);
+    const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
+    expect(onDisk.__internal__.migrations.version).toBe('2.0.0');
+    expect(onDisk.instances[0].secretFields).toEqual([]);
   });
 });

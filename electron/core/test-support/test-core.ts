@@ -4,12 +4,15 @@ import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
 import { appPaths } from '../platform/paths';
 import { SettingsStore } from '../settings/settings-store';
+import { CommandResolver } from '../supervisor/command-resolver';
+import { nodeSpawner } from '../supervisor/process-group';
+import { ProcessSampler, createProcessTreeReader } from '../supervisor/process-stats';
 import { MemorySecretStore } from './memory-secret-store';
 
-/** A real core on a temp data dir; only the keychain is in memory. */
-export function createTestCore(dataDir: string, overrides: Partial<CoreDeps> = {}): Core {
+/** Production dependencies on a temp data dir, except the keychain (in memory) and fast timings. */
+export function testDeps(dataDir: string, overrides: Partial<CoreDeps> = {}): CoreDeps {
   const paths = appPaths(dataDir);
-  return createCore({
+  return {
     host: 'headless',
     paths,
     clock: systemClock,
@@ -17,6 +20,18 @@ export function createTestCore(dataDir: string, overrides: Partial<CoreDeps> = {
     opener: { openExternal: () => Promise.resolve() },
     secrets: new MemorySecretStore(),
     settings: new SettingsStore(paths.settingsFile, silentLogger, systemClock),
+    spawner: nodeSpawner,
+    // The test process's PATH is the login PATH here; reading the shell would only slow tests.
+    commands: new CommandResolver({ platform: process.platform, env: process.env, loginShellPath: async () => null }),
+    sampler: new ProcessSampler({ reader: createProcessTreeReader(process.platform), now: () => Date.now() }),
+    runtime: { execPath: process.execPath, env: {} },
+    env: process.env,
+    builtInServersDir: null,
     ...overrides,
-  });
+  };
+}
+
+/** A real core on a temp data dir; only the keychain is in memory. */
+export function createTestCore(dataDir: string, overrides: Partial<CoreDeps> = {}): Core {
+  return createCore(testDeps(dataDir, overrides));
 }

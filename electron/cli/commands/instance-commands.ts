@@ -1,0 +1,87 @@
+import type { InstanceSummary } from '../../shared/contract';
+import type { TrayApi } from '../../shared/api';
+import { UsageError } from '../args';
+import type { ParsedArgs } from '../args';
+import { readSecrets } from '../secret-input';
+
+type Out = (line: string) => void;
+
+const oneId = (args: ParsedArgs): string => {
+  const [id, extra] = args.positionals;
+  if (!id || extra !== undefined) throw new UsageError(`${args.command} takes exactly one service id`);
+  return id;
+};
+
+function printSummary(out: Out, args: ParsedArgs, summary: InstanceSummary): void {
+  if (args.json) out(JSON.stringify(statusRecord(summary)));
+  else out(`${summary.id}: ${summary.state}${summary.stateReason ? ` (${summary.stateReason})` : ''}`);
+}
+
+/** The `status --json` record of one instance. */
+export function statusRecord(s: InstanceSummary) {
+  return {
+    id: s.id,
+    name: s.name,
+    integration: s.integrationId,
+    enabled: s.enabled,
+    state: s.state,
+    reason: s.stateReason,
+    since: s.stateSince,
+    pid: s.pid,
+    tools: s.toolCount,
+    nextRetryAt: s.nextRetryAt,
+  };
+}
+
+export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  const instances = await api.listInstances();
+  if (args.json) {
+    out(JSON.stringify(instances.map(statusRecord)));
+    return 0;
+  }
+  if (instances.length === 0) {
+    out('No services yet. Add one with: mcp-tray add <id> -- <command> [args...]');
+    return 0;
+  }
+  const rows = instances.map((s) => [s.id, s.state, s.pid === null ? '-' : String(s.pid), String(s.toolCount), s.stateReason ?? '']);
+  const header = ['ID', 'STATE', 'PID', 'TOOLS', 'REASON'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows]) out(row.map((cell, i) => (i === 4 ? cell : cell.padEnd(widths[i]!))).join('  '));
+  return 0;
+}
+
+export async function addCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  const id = oneId(args);
+  const [command, ...commandArgs] = args.rest;
+  if (!command) throw new UsageError('add needs the command after "--", e.g. mcp-tray add notes -- npx -y my-server');
+  const env: Record<string, string> = {};
+  for (const pair of args.env) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--env takes NAME=value, not "${pair}"`);
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const values = await readSecrets(args.secretEnv);
+  const secretEnv = Object.fromEntries(args.secretEnv.map((name, i) => [name, values[i]!]));
+  const summary = await api.addCustomInstance({ id, name: args.name, command, args: commandArgs, env, secretEnv });
+  printSummary(out, args, summary);
+  return 0;
+}
+
+export async function simpleInstanceCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  const id = oneId(args);
+  switch (args.command) {
+    case 'remove':
+      await api.removeInstance({ id });
+      out(args.json ? JSON.stringify({ id, removed: true }) : `${id}: removed`);
+      return 0;
+    case 'restart':
+      printSummary(out, args, await api.restartInstance({ id }));
+      return 0;
+    case 'enable':
+    case 'disable':
+      printSummary(out, args, await api.setInstanceEnabled({ id, enabled: args.command === 'enable' }));
+      return 0;
+    default:
+      throw new UsageError(`unexpected command ${args.command}`);
+  }
+}

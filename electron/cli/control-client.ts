@@ -1,0 +1,88 @@
+import net from 'node:net';
+import type { Transport, TrayApi } from '../shared/api';
+import { createApi } from '../shared/api';
+import type { Envelope, EventName } from '../shared/contract';
+import { WsServerFrame } from '../shared/ws-protocol';
+import { WelcomeFrame } from '../core/control/control-protocol';
+import { readInstallSecret } from '../core/control/install-secret';
+import { controlSocketPath } from '../core/control/socket-path';
+import { appPaths } from '../core/platform/paths';
+import { LineSplitter } from '../core/supervisor/line-splitter';
+
+/** No core is running for this data folder (exit code 3). */
+export class NotRunningError extends Error {
+  constructor(dataDir: string) {
+    super(
+      `MCP Tray is not running for ${dataDir}. Start it with "mcp-tray serve" (or open the app), ` +
+        'then try again.',
+    );
+    this.name = 'NotRunningError';
+  }
+}
+
+export interface ControlConnection {
+  api: TrayApi;
+  close(): void;
+}
+
+/** Connects to the running core's local socket and returns the contract API over it. */
+export async function connectControl(dataDir: string, options: { events?: boolean } = {}): Promise<ControlConnection> {
+  const paths = appPaths(dataDir);
+  const secret = readInstallSecret(paths.dataDir);
+  if (!secret) throw new NotRunningError(paths.dataDir);
+  const socket = net.connect(controlSocketPath(paths.dataDir, paths.runDir).path);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      reject(['ENOENT', 'ECONNREFUSED'].includes(error.code ?? '') ? new NotRunningError(paths.dataDir) : error),
+    );
+  });
+  const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let welcomed: () => void = () => undefined;
+  const welcome = new Promise<void>((resolve) => (welcomed = resolve));
+  const splitter = new LineSplitter(
+    64 * 1024 * 1024,
+    (line) => {
+      const json: unknown = JSON.parse(line);
+      if (WelcomeFrame.safeParse(json).success) return welcomed();
+      const frame = WsServerFrame.parse(json);
+      if (frame.type === 'response') {
+        pending.get(frame.id)?.(frame.result as Envelope<unknown>);
+        pending.delete(frame.id);
+      } else {
+        listeners.get(frame.name)?.forEach((listener) => listener(frame.payload));
+      }
+    },
+    () => socket.destroy(),
+  );
+  socket.on('data', (chunk: Buffer) => splitter.push(chunk));
+  const lost = () => {
+    for (const resolve of pending.values()) {
+      resolve({ ok: false, error: { code: 'disconnected', message: 'MCP Tray closed the connection.' } });
+    }
+    pending.clear();
+  };
+  socket.on('close', lost);
+  socket.write(JSON.stringify({ type: 'hello', secret, purpose: 'control', events: options.events ?? false }) + '\n');
+  await Promise.race([
+    welcome,
+    new Promise((_, reject) => socket.once('close', () => reject(new Error('MCP Tray refused the connection')))),
+  ]);
+  let nextId = 1;
+  const transport: Transport = {
+    request: (name, input) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        socket.write(JSON.stringify({ type: 'request', id, name, input }) + '\n');
+      }),
+    subscribe: (name: EventName, listener) => {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+  return { api: createApi(transport), close: () => socket.end() };
+}

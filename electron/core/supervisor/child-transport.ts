@@ -1,0 +1,81 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { LineSplitter } from './line-splitter';
+
+/** Largest JSON-RPC line accepted from a server. */
+export const MAX_FRAME_BYTES = 10 * 1024 * 1024;
+
+/** What a server printed on stdout that was not JSON-RPC. */
+export interface StdoutNoise {
+  kind: 'not-json' | 'not-jsonrpc' | 'oversized';
+  sample: string;
+}
+
+/**
+ * SDK `Transport` over a child we spawned ourselves (own process group, our env), unlike the
+ * SDK's stdio transport which spawns for us. Non-JSON-RPC stdout lines are reported and
+ * skipped instead of failing the connection: many servers log to stdout by mistake.
+ */
+export class ChildStdioTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: <T extends JSONRPCMessage>(message: T) => void;
+  private closed = false;
+
+  constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly onNoise: (noise: StdoutNoise) => void,
+  ) {}
+
+  start(): Promise<void> {
+    const splitter = new LineSplitter(
+      MAX_FRAME_BYTES,
+      (line) => this.handleLine(line),
+      (bytes) => this.onNoise({ kind: 'oversized', sample: `${bytes} bytes without a newline` }),
+    );
+    this.child.stdout.on('data', (chunk: Buffer) => splitter.push(chunk));
+    this.child.stdin.on('error', (error) => this.onerror?.(error));
+    this.child.once('exit', () => this.markClosed());
+    return Promise.resolve();
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    if (this.closed || !this.child.stdin.writable) {
+      return Promise.reject(new Error('the server process is not running'));
+    }
+    return new Promise((resolve, reject) => {
+      this.child.stdin.write(JSON.stringify(message) + '\n', (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  /** Closing the transport only closes stdin; the process itself is stopped by its owner. */
+  close(): Promise<void> {
+    if (!this.child.stdin.destroyed) this.child.stdin.end();
+    this.markClosed();
+    return Promise.resolve();
+  }
+
+  private markClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onclose?.();
+  }
+
+  private handleLine(line: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      this.onNoise({ kind: 'not-json', sample: line.slice(0, 200) });
+      return;
+    }
+    const parsed = JSONRPCMessageSchema.safeParse(json);
+    if (!parsed.success) {
+      this.onNoise({ kind: 'not-jsonrpc', sample: line.slice(0, 200) });
+      return;
+    }
+    this.onmessage?.(parsed.data);
+  }
+}

@@ -1,0 +1,224 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+/** Resource use of one server, summed over its process tree (`npx` and the `node` it starts). */
+export interface ProcessStats {
+  /** Percent of one core since the previous sample, like `top`: may exceed 100 on several cores. */
+  cpuPercent: number;
+  rssBytes: number;
+  processCount: number;
+}
+
+/** Totals of a process tree at one moment. */
+export interface ProcessTreeUsage {
+  /** User + system time of the live processes (time of exited children is not included). */
+  cpuSeconds: number;
+  rssBytes: number;
+  processCount: number;
+}
+
+/** Reads the usage of a process and all its descendants. */
+export interface ProcessTreeReader {
+  /** Null when the root process is gone. */
+  read(rootPid: number): Promise<ProcessTreeUsage | null>;
+}
+
+/** One process as the readers see it. */
+export interface ProcessEntry {
+  pid: number;
+  ppid: number;
+  cpuSeconds: number;
+  rssBytes: number;
+}
+
+/** Sums `rootPid` and its descendants (found by parent pid); null when the root is not listed. */
+export function sumTree(entries: ProcessEntry[], rootPid: number): ProcessTreeUsage | null {
+  const byPid = new Map(entries.map((entry) => [entry.pid, entry]));
+  const children = new Map<number, number[]>();
+  for (const { pid, ppid } of entries) {
+    const siblings = children.get(ppid);
+    if (siblings) siblings.push(pid);
+    else children.set(ppid, [pid]);
+  }
+  const usage = { cpuSeconds: 0, rssBytes: 0, processCount: 0 };
+  // The visited set guards against a cycle that pid reuse between two reads could fake.
+  const seen = new Set<number>();
+  const queue = byPid.has(rootPid) ? [rootPid] : [];
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+    const entry = byPid.get(pid);
+    if (!entry || seen.has(pid)) continue;
+    seen.add(pid);
+    usage.cpuSeconds += entry.cpuSeconds;
+    usage.rssBytes += entry.rssBytes;
+    usage.processCount++;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return usage.processCount === 0 ? null : usage;
+}
+
+/** What we need from a `/proc/<pid>/stat` line; CPU time in clock ticks, RSS in pages. */
+export interface ProcStat {
+  pid: number;
+  ppid: number;
+  ticks: number;
+  rssPages: number;
+}
+
+/**
+ * The fields we need from a `/proc/<pid>/stat` line. The command name (field 2) is in
+ * parentheses and may itself contain spaces and `) (`, so fields are counted from the last `)`.
+ */
+export function parseProcStat(line: string): ProcStat | null {
+  const open = line.indexOf('(');
+  const close = line.lastIndexOf(')');
+  if (open === -1 || close < open) return null;
+  // After the name, field 3 (state) is index 0, so field n is at index n - 3.
+  const fields = line
+    .slice(close + 1)
+    .trim()
+    .split(/\s+/);
+  const texts = [line.slice(0, open), fields[1], fields[11], fields[12], fields[21]];
+  const numbers = texts.map((text) => (text?.trim() ? Number(text) : NaN));
+  if (!numbers.every(Number.isFinite)) return null;
+  const [pid, ppid, utime, stime, rss] = numbers as [number, number, number, number, number];
+  return { pid, ppid, ticks: utime + stime, rssPages: rss };
+}
+
+export interface SystemConstants {
+  clockTicks: number;
+  pageSize: number;
+}
+
+const execFileAsync = promisify(execFile);
+
+/** CLK_TCK and the page size from `getconf`, falling back to the usual 100 and 4096. */
+async function getconf(): Promise<SystemConstants> {
+  const value = (name: string, fallback: number): Promise<number> =>
+    execFileAsync('getconf', [name]).then(
+      ({ stdout }) => Number(stdout.trim()) || fallback,
+      () => fallback,
+    );
+  const [clockTicks, pageSize] = await Promise.all([value('CLK_TCK', 100), value('PAGESIZE', 4096)]);
+  return { clockTicks, pageSize };
+}
+
+export interface LinuxProcReaderOptions {
+  /** Default `/proc`; tests point it at a fake tree of files. */
+  procRoot?: string;
+  /** Default: `getconf`, run once per reader. */
+  constants?: () => Promise<SystemConstants>;
+}
+
+/** Linux: every `/proc/<pid>/stat`, since descendants can only be found through their ppid. */
+export class LinuxProcReader implements ProcessTreeReader {
+  private constants: Promise<SystemConstants> | null = null;
+
+  constructor(private readonly options: LinuxProcReaderOptions = {}) {}
+
+  async read(rootPid: number): Promise<ProcessTreeUsage | null> {
+    const root = this.options.procRoot ?? '/proc';
+    this.constants ??= (this.options.constants ?? getconf)();
+    const { clockTicks, pageSize } = await this.constants;
+    const pids = (await fs.readdir(root)).filter((name) => /^\d+$/.test(name));
+    // Processes exit while we read: a stat file that vanished is simply not part of the tree.
+    const stats = await Promise.all(
+      pids.map((pid) => fs.readFile(path.join(root, pid, 'stat'), 'utf8').then(parseProcStat, () => null)),
+    );
+    const entries = stats
+      .filter((stat) => stat !== null)
+      .map(({ pid, ppid, ticks, rssPages }) => ({
+        pid,
+        ppid,
+        cpuSeconds: ticks / clockTicks,
+        rssBytes: rssPages * pageSize,
+      }));
+    return sumTree(entries, rootPid);
+  }
+}
+
+/** `ps` CPU time, `[[dd-]hh:]mm:ss[.cc]`, in seconds; null if it is not in that form. */
+export function parsePsTime(text: string): number | null {
+  const match = /^(?:(\d+)-)?(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$/.exec(text.trim());
+  if (!match) return null;
+  const [, days = '0', hours = '0', minutes = '0', seconds = '0'] = match;
+  return Number(days) * 86400 + Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+}
+
+/** Lines of `ps -A -o pid=,ppid=,rss=,time=` (rss in KiB); lines that do not parse are skipped. */
+export function parsePsOutput(text: string): ProcessEntry[] {
+  const entries: ProcessEntry[] = [];
+  for (const line of text.split('\n')) {
+    const [pid, ppid, rss, time] = line.trim().split(/\s+/);
+    const cpuSeconds = parsePsTime(time ?? '');
+    const numbers = [pid, ppid, rss].map(Number);
+    if (cpuSeconds === null || !numbers.every(Number.isInteger)) continue;
+    entries.push({ pid: numbers[0]!, ppid: numbers[1]!, rssBytes: numbers[2]! * 1024, cpuSeconds });
+  }
+  return entries;
+}
+
+/** Runs a program and resolves its stdout. */
+export type ExecFunction = (file: string, args: string[]) => Promise<string>;
+
+const execStdout: ExecFunction = async (file, args) =>
+  (await execFileAsync(file, args, { maxBuffer: 16 * 1024 * 1024 })).stdout;
+
+/** macOS and other POSIX systems: one `ps` for the whole table per read. */
+export class PsReader implements ProcessTreeReader {
+  constructor(private readonly exec: ExecFunction = execStdout) {}
+
+  async read(rootPid: number): Promise<ProcessTreeUsage | null> {
+    return sumTree(parsePsOutput(await this.exec('ps', ['-A', '-o', 'pid=,ppid=,rss=,time='])), rootPid);
+  }
+}
+
+/**
+ * Windows has no cheap way to walk a process tree and read its CPU time without native code:
+ * wmic is gone from new installs, and PowerShell/CIM costs a process and ~0.5 s per sample.
+ * Until then stats are simply not shown there.
+ */
+export const unsupportedReader: ProcessTreeReader = { read: () => Promise.resolve(null) };
+
+/** The reader for this platform. */
+export function createProcessTreeReader(platform: NodeJS.Platform): ProcessTreeReader {
+  if (platform === 'linux') return new LinuxProcReader();
+  if (platform === 'win32') return unsupportedReader;
+  return new PsReader();
+}
+
+export interface ProcessSamplerDeps {
+  reader: ProcessTreeReader;
+  /** Milliseconds. */
+  now: () => number;
+}
+
+/** Turns successive readings of a server's tree into a CPU rate. */
+export class ProcessSampler {
+  private readonly previous = new Map<number, { cpuSeconds: number; at: number }>();
+
+  constructor(private readonly deps: ProcessSamplerDeps) {}
+
+  /** Stats of the tree under `pid`; the first sample of a pid reports 0 % CPU. Null when it is gone. */
+  async sample(pid: number): Promise<ProcessStats | null> {
+    const usage = await this.deps.reader.read(pid);
+    const at = this.deps.now();
+    const previous = this.previous.get(pid);
+    if (!usage) {
+      this.previous.delete(pid);
+      return null;
+    }
+    this.previous.set(pid, { cpuSeconds: usage.cpuSeconds, at });
+    const seconds = previous ? (at - previous.at) / 1000 : 0;
+    // A child that exited takes its time out of the sum: report 0, never a negative rate.
+    const delta = previous ? usage.cpuSeconds - previous.cpuSeconds : 0;
+    const cpuPercent = seconds > 0 ? Math.max(0, (delta / seconds) * 100) : 0;
+    return { cpuPercent, rssBytes: usage.rssBytes, processCount: usage.processCount };
+  }
+
+  /** Drops the history of a pid (its server stopped; the pid may be reused). */
+  forget(pid: number): void {
+    this.previous.delete(pid);
+  }
+}

@@ -1,0 +1,178 @@
+import path from 'node:path';
+import type { InstanceDetail, InstanceSummary, StateTransition } from '../../shared/contract';
+import type { LaunchResolver } from '../integrations/launch-spec';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { InstanceConfig } from '../settings/settings-schema';
+import type { RestartPolicy } from './backoff';
+import type { CommandResolver } from './command-resolver';
+import type { HealthPolicy } from './instance-runner';
+import { InstanceRunner } from './instance-runner';
+import type { ProcessSampler } from './process-stats';
+import type { Spawner, StopTiming } from './process-group';
+import { RotatingLog } from './rotating-log';
+import type { Watchdog } from './watchdog';
+
+export interface SupervisorTuning {
+  restartPolicy: RestartPolicy;
+  health: HealthPolicy;
+  initTimeoutMs: number;
+  stopTiming: StopTiming;
+  statsIntervalMs: number;
+}
+
+export interface SupervisorDeps extends SupervisorTuning {
+  instances: () => InstanceConfig[];
+  launch: LaunchResolver;
+  commands: CommandResolver;
+  spawner: Spawner;
+  watchdog: Watchdog;
+  sampler: ProcessSampler;
+  clock: Clock;
+  logger: Logger;
+  env: NodeJS.ProcessEnv;
+  /** Folder of the per-instance stderr logs. */
+  logsDir: string;
+  clientInfo: { name: string; version: string };
+  onTransition: (id: string, transition: StateTransition) => void;
+  onChange: () => void;
+}
+
+/** Owns one runner per configured instance and keeps them in line with the settings. */
+export class Supervisor {
+  private readonly runners = new Map<string, InstanceRunner>();
+  private statsTimer: NodeJS.Timeout | null = null;
+  private shuttingDown = false;
+
+  constructor(private readonly deps: SupervisorDeps) {}
+
+  /** Starts the guardian and every enabled instance. */
+  async start(): Promise<void> {
+    this.deps.watchdog.start();
+    this.statsTimer = setInterval(() => void this.sampleStats(), this.deps.statsIntervalMs);
+    this.statsTimer.unref();
+    await this.sync();
+  }
+
+  /** Creates runners for new instances and retires those of removed ones. */
+  async sync(): Promise<void> {
+    if (this.shuttingDown) return;
+    const configs = this.deps.instances();
+    const ids = new Set(configs.map((c) => c.id));
+    const removed = [...this.runners.keys()].filter((id) => !ids.has(id));
+    await Promise.all(removed.map((id) => this.retire(id)));
+    // Starting is not awaited: a slow server (npx fetching a package) must not hold up others.
+    for (const config of configs.filter((c) => !this.runners.has(c.id))) {
+      this.create(config.id)
+        .start()
+        .catch((error: unknown) => this.deps.logger.error('start failed', { id: config.id, error: String(error) }));
+    }
+  }
+
+  runner(id: string): InstanceRunner | undefined {
+    return this.runners.get(id);
+  }
+
+  summary(config: InstanceConfig): InstanceSummary {
+    const runner = this.runners.get(config.id);
+    return {
+      id: config.id,
+      name: config.name,
+      integrationId: config.integrationId,
+      enabled: config.enabled,
+      state: runner?.state ?? (config.enabled ? 'stopped' : 'disabled'),
+      stateReason: runner?.reason ?? null,
+      stateSince: new Date(runner?.since ?? this.deps.clock.now()).toISOString(),
+      pid: runner?.pid ?? null,
+      toolCount: runner?.tools.length ?? 0,
+      nextRetryAt: runner?.nextRetryAt ? new Date(runner.nextRetryAt).toISOString() : null,
+    };
+  }
+
+  detail(config: InstanceConfig): InstanceDetail {
+    const runner = this.runners.get(config.id);
+    let spec = { command: config.launch?.command ?? '', args: [] as string[], env: {}, secretEnvNames: [] as string[] };
+    try {
+      spec = runner?.describe() ?? spec;
+    } catch {
+      // An unknown integration still shows its state and reason.
+    }
+    return {
+      ...this.summary(config),
+      command: spec.command,
+      args: spec.args,
+      envNames: Object.keys(spec.env),
+      secretEnvNames: spec.secretEnvNames,
+      history: [...(runner?.history ?? [])],
+      tools: (runner?.tools ?? []).map((t) => ({
+        name: t.name,
+        title: t.title ?? t.annotations?.title ?? null,
+        description: t.description ?? null,
+      })),
+      resourceCount: runner?.resourceCount ?? 0,
+      promptCount: runner?.promptCount ?? 0,
+      serverInfo: runner?.serverInfo ?? null,
+      stderrTail: runner?.stderrTail(100) ?? [],
+      stats: runner?.stats ?? null,
+      restarts: runner?.restarts ?? 0,
+      garbageLines: runner?.garbageLines ?? 0,
+    };
+  }
+
+  async restart(id: string): Promise<void> {
+    await this.runners.get(id)?.restart();
+  }
+
+  /** Applies a changed `enabled` flag. */
+  async applyEnabled(id: string): Promise<void> {
+    const runner = this.runners.get(id);
+    const config = this.deps.instances().find((c) => c.id === id);
+    if (!runner || !config) return;
+    if (config.enabled) await runner.restart();
+    else await runner.stop('disabled');
+  }
+
+  /** Stops every server (quit). */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    if (this.statsTimer) clearInterval(this.statsTimer);
+    await Promise.all([...this.runners.keys()].map((id) => this.retire(id)));
+    this.deps.watchdog.stop();
+  }
+
+  private create(id: string): InstanceRunner {
+    const stderr = new RotatingLog({ file: path.join(this.deps.logsDir, `${id}.stderr.log`) });
+    const runner = new InstanceRunner({
+      ...this.deps,
+      config: () => this.deps.instances().find((c) => c.id === id) ?? { ...missing(id) },
+      stderr,
+      logger: this.deps.logger.child(id),
+      onChange: (transition) => {
+        if (transition) this.deps.onTransition(id, transition);
+        this.deps.onChange();
+      },
+    });
+    this.runners.set(id, runner);
+    return runner;
+  }
+
+  private async retire(id: string): Promise<void> {
+    const runner = this.runners.get(id);
+    if (!runner) return;
+    await runner.stop(null);
+    runner.dispose();
+    this.runners.delete(id);
+  }
+
+  private async sampleStats(): Promise<void> {
+    for (const runner of this.runners.values()) {
+      const pid = runner.pid;
+      runner.stats = pid === null ? null : await this.deps.sampler.sample(pid).catch(() => null);
+    }
+  }
+}
+
+/** A removed instance's runner sees it as disabled, so a late timer never restarts it. */
+function missing(id: string): InstanceConfig {
+  return { id, name: id, integrationId: 'custom', enabled: false, createdAt: '', userConfig: {}, secretFields: [] };
+}
