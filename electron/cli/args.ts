@@ -60,7 +60,13 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   const dash = argv.indexOf('--');
   const head = dash === -1 ? argv : argv.slice(0, dash);
   const rest = dash === -1 ? [] : argv.slice(dash + 1);
-  const first = head.find((arg) => !arg.startsWith('-'));
+  // First pass only finds the command word, knowing every option so values are not taken for it.
+  const allOptions = Object.assign({}, GLOBAL_OPTIONS, ...Object.values(COMMAND_OPTIONS)) as Record<
+    string,
+    OptionSpec
+  >;
+  const first = parseArgs({ args: head, allowPositionals: true, strict: false, options: allOptions })
+    .positionals[0];
   if (first !== undefined && !isCommand(first)) throw new UsageError(`unknown command "${first}"`);
   const command = first ?? null;
   let parsed;
@@ -79,7 +85,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (values.port !== undefined) {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new UsageError(`--port must be a number from 0 (any free port) to 65535, not "${String(values.port)}"`);
+      throw new UsageError(
+        `--port must be a number from 0 (any free port) to 65535, not "${String(values.port)}"`,
+      );
     }
   }
   const strings = (key: string) => (Array.isArray(values[key]) ? (values[key] as string[]) : []);

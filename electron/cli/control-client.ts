@@ -26,7 +26,10 @@ export interface ControlConnection {
 }
 
 /** Connects to the running core's local socket and returns the contract API over it. */
-export async function connectControl(dataDir: string, options: { events?: boolean } = {}): Promise<ControlConnection> {
+export async function connectControl(
+  dataDir: string,
+  options: { events?: boolean } = {},
+): Promise<ControlConnection> {
   const paths = appPaths(dataDir);
   const secret = readInstallSecret(paths.dataDir);
   if (!secret) throw new NotRunningError(paths.dataDir);
@@ -34,7 +37,9 @@ export async function connectControl(dataDir: string, options: { events?: boolea
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('error', (error: NodeJS.ErrnoException) =>
-      reject(['ENOENT', 'ECONNREFUSED'].includes(error.code ?? '') ? new NotRunningError(paths.dataDir) : error),
+      reject(
+        ['ENOENT', 'ECONNREFUSED'].includes(error.code ?? '') ? new NotRunningError(paths.dataDir) : error,
+      ),
     );
   });
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
@@ -64,10 +69,14 @@ export async function connectControl(dataDir: string, options: { events?: boolea
     pending.clear();
   };
   socket.on('close', lost);
-  socket.write(JSON.stringify({ type: 'hello', secret, purpose: 'control', events: options.events ?? false }) + '\n');
+  socket.write(
+    JSON.stringify({ type: 'hello', secret, purpose: 'control', events: options.events ?? false }) + '\n',
+  );
   await Promise.race([
     welcome,
-    new Promise((_, reject) => socket.once('close', () => reject(new Error('MCP Tray refused the connection')))),
+    new Promise((_, reject) =>
+      socket.once('close', () => reject(new Error('MCP Tray refused the connection'))),
+    ),
   ]);
   let nextId = 1;
   const transport: Transport = {

@@ -4,7 +4,10 @@ import readline from 'node:readline';
  * Reads secret values for `--secret-env`: a hidden prompt on a terminal, else one line per
  * name from standard input, in order. Never from argv (visible to every user in `ps`).
  */
-export async function readSecrets(names: string[], input: NodeJS.ReadStream = process.stdin): Promise<string[]> {
+export async function readSecrets(
+  names: string[],
+  input: NodeJS.ReadStream = process.stdin,
+): Promise<string[]> {
   if (names.length === 0) return [];
   if (input.isTTY) {
     const values: string[] = [];
@@ -19,7 +22,9 @@ export async function readSecrets(names: string[], input: NodeJS.ReadStream = pr
   }
   reader.close();
   if (lines.length < names.length) {
-    throw new Error(`expected ${names.length} secret value(s) on standard input (one per line), got ${lines.length}`);
+    throw new Error(
+      `expected ${names.length} secret value(s) on standard input (one per line), got ${lines.length}`,
+    );
   }
   return lines;
 }

@@ -80,7 +80,10 @@ export function createCore(deps: CoreDeps): Core {
   const bus = new EventBus();
   const notices = new NoticeService(bus);
   const catalog = new Catalog(deps.builtInServersDir, deps.logger.child('catalog'));
-  const launch = new LaunchResolver(catalog, deps.secrets, { platform: process.platform, home: os.homedir() });
+  const launch = new LaunchResolver(catalog, deps.secrets, {
+    platform: process.platform,
+    home: os.homedir(),
+  });
   // The supervisor and the instances service refer to each other through these late-bound calls.
   let instances: InstancesService | null = null;
   const supervisor = new Supervisor({

@@ -43,17 +43,25 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
     out('No services yet. Add one with: mcp-tray add <id> -- <command> [args...]');
     return 0;
   }
-  const rows = instances.map((s) => [s.id, s.state, s.pid === null ? '-' : String(s.pid), String(s.toolCount), s.stateReason ?? '']);
+  const rows = instances.map((s) => [
+    s.id,
+    s.state,
+    s.pid === null ? '-' : String(s.pid),
+    String(s.toolCount),
+    s.stateReason ?? '',
+  ]);
   const header = ['ID', 'STATE', 'PID', 'TOOLS', 'REASON'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const row of [header, ...rows]) out(row.map((cell, i) => (i === 4 ? cell : cell.padEnd(widths[i]!))).join('  '));
+  for (const row of [header, ...rows])
+    out(row.map((cell, i) => (i === 4 ? cell : cell.padEnd(widths[i]!))).join('  '));
   return 0;
 }
 
 export async function addCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
   const id = oneId(args);
   const [command, ...commandArgs] = args.rest;
-  if (!command) throw new UsageError('add needs the command after "--", e.g. mcp-tray add notes -- npx -y my-server');
+  if (!command)
+    throw new UsageError('add needs the command after "--", e.g. mcp-tray add notes -- npx -y my-server');
   const env: Record<string, string> = {};
   for (const pair of args.env) {
     const eq = pair.indexOf('=');
@@ -62,7 +70,14 @@ export async function addCommand(api: TrayApi, args: ParsedArgs, out: Out): Prom
   }
   const values = await readSecrets(args.secretEnv);
   const secretEnv = Object.fromEntries(args.secretEnv.map((name, i) => [name, values[i]!]));
-  const summary = await api.addCustomInstance({ id, name: args.name, command, args: commandArgs, env, secretEnv });
+  const summary = await api.addCustomInstance({
+    id,
+    name: args.name,
+    command,
+    args: commandArgs,
+    env,
+    secretEnv,
+  });
   printSummary(out, args, summary);
   return 0;
 }

@@ -87,7 +87,10 @@ export class LaunchResolver {
   private async requireSecret(account: string, label: string): Promise<string> {
     const value = await this.secrets.get(account);
     if (value === null) {
-      throw new UserFacingError('missing-secret', `The secret "${label}" is not in the keychain; enter it again.`);
+      throw new UserFacingError(
+        'missing-secret',
+        `The secret "${label}" is not in the keychain; enter it again.`,
+      );
     }
     return value;
   }
@@ -117,7 +120,10 @@ export class LaunchResolver {
       const whole = /^\$\{user_config\.([^}]+)\}$/.exec(arg);
       const out = whole ? [value(whole[1]!)].flat() : [substitute(arg, fixed, value)];
       if (out.some((a) => a.includes(SECRET_MARK))) {
-        throw new UserFacingError('bad-manifest', 'This integration puts a secret on the command line; refused.');
+        throw new UserFacingError(
+          'bad-manifest',
+          'This integration puts a secret on the command line; refused.',
+        );
       }
       return out;
     });

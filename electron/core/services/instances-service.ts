@@ -38,7 +38,8 @@ export class InstancesService {
       throw new UserFacingError('exists', `There is already a service called "${request.id}".`);
     }
     const clash = Object.keys(request.secretEnv).find((name) => name in request.env);
-    if (clash) throw new UserFacingError('invalid-input', `${clash} is given both as a secret and as plain text.`);
+    if (clash)
+      throw new UserFacingError('invalid-input', `${clash} is given both as a secret and as plain text.`);
     for (const [name, value] of Object.entries(request.secretEnv)) {
       await this.secrets.set(envSecretAccount(request.id, name), value);
     }
@@ -60,16 +61,17 @@ export class InstancesService {
 
   /** Stops the server, deletes the instance's secrets, forgets it. */
   async remove(id: string): Promise<void> {
-    this.require(id);
+    const config = this.require(id);
     this.settings.update((s) => ({ ...s, instances: s.instances.filter((c) => c.id !== id) }));
     await this.supervisor.sync();
-    await this.secrets.deleteAllFor(id);
     this.publish();
+    if (config.secretFields.length > 0) await this.secrets.deleteAllFor(id);
   }
 
   async restart(id: string): Promise<InstanceSummary> {
     const config = this.require(id);
-    if (!config.enabled) throw new UserFacingError('disabled', `"${config.name}" is disabled; enable it first.`);
+    if (!config.enabled)
+      throw new UserFacingError('disabled', `"${config.name}" is disabled; enable it first.`);
     await this.supervisor.restart(id);
     return this.supervisor.summary(this.require(id));
   }

@@ -33,9 +33,7 @@ export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
 export const Settings = z.looseObject({
   instances: z.array(InstanceConfig).default([]),
-  ui: z
-    .object({ theme: z.enum(['system', 'light', 'dark']).default('system') })
-    .default({ theme: 'system' }),
+  ui: z.object({ theme: z.enum(['system', 'light', 'dark']).default('system') }).default({ theme: 'system' }),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -243,7 +243,9 @@ export class InstanceRunner {
     this.resourceCount = caps.resources
       ? await safely(async () => (await client.listResources()).resources.length, 0)
       : 0;
-    this.promptCount = caps.prompts ? await safely(async () => (await client.listPrompts()).prompts.length, 0) : 0;
+    this.promptCount = caps.prompts
+      ? await safely(async () => (await client.listPrompts()).prompts.length, 0)
+      : 0;
     if (client === this.client) this.deps.onChange(null);
   }
 
@@ -258,7 +260,8 @@ export class InstanceRunner {
         .then(
           () => {
             this.failedPings = 0;
-            if (this.state === 'unhealthy' && gen === this.generation) this.transition('running', 'Answering again');
+            if (this.state === 'unhealthy' && gen === this.generation)
+              this.transition('running', 'Answering again');
           },
           () => this.onPingFailed(gen),
         )
@@ -307,7 +310,10 @@ export class InstanceRunner {
       return;
     }
     this.nextRetryAt = this.deps.clock.now() + decision.delayMs;
-    this.transition('backoff', `${sentence}. Restarting in ${Math.max(1, Math.round(decision.delayMs / 1000))} s.`);
+    this.transition(
+      'backoff',
+      `${sentence}. Restarting in ${Math.max(1, Math.round(decision.delayMs / 1000))} s.`,
+    );
     this.retryTimer = setTimeout(() => {
       if (gen !== this.generation) return;
       this.restarts++;

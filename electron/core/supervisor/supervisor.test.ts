@@ -9,7 +9,9 @@ import { createTestCore } from '../test-support/test-core';
 import type { SupervisorTuning } from './supervisor';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
-const EVERYTHING = createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/dist/index.js');
+const EVERYTHING = createRequire(import.meta.url).resolve(
+  '@modelcontextprotocol/server-everything/dist/index.js',
+);
 
 const FAST: Partial<SupervisorTuning> = {
   restartPolicy: {
@@ -58,8 +60,12 @@ async function setup(tuning: Partial<SupervisorTuning> = FAST) {
         }
       });
     });
-  const add = (id: string, args: string[], env: Record<string, string> = {}, secretEnv: Record<string, string> = {}) =>
-    core.services.instances.addCustom({ id, command: process.execPath, args, env, secretEnv });
+  const add = (
+    id: string,
+    args: string[],
+    env: Record<string, string> = {},
+    secretEnv: Record<string, string> = {},
+  ) => core.services.instances.addCustom({ id, command: process.execPath, args, env, secretEnv });
   return { core, dataDir, transitions, states, waitFor, add };
 }
 
@@ -197,7 +203,10 @@ describe('supervisor with real processes', () => {
     await add('chatty', [path.join(FIXTURES, 'fixture-server.mjs')], { FIXTURE_STDERR_MB: '50' });
     await waitFor('chatty', 'running');
     const deadline = Date.now() + 20_000;
-    while (!core.services.instances.get('chatty').stderrTail.includes('stderr flood done') && Date.now() < deadline) {
+    while (
+      !core.services.instances.get('chatty').stderrTail.includes('stderr flood done') &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(core.services.instances.get('chatty').stderrTail).toContain('stderr flood done');
@@ -212,7 +221,12 @@ describe('supervisor with real processes', () => {
   it('gives a server its secrets and allowlisted env only, and samples its CPU and memory', async () => {
     process.env.MCP_TRAY_SHOULD_NOT_LEAK = 'leak';
     const { core, waitFor, add } = await setup();
-    await add('envy', [path.join(FIXTURES, 'fixture-server.mjs')], { PLAIN: 'p' }, { API_TOKEN: 's3cret-value' });
+    await add(
+      'envy',
+      [path.join(FIXTURES, 'fixture-server.mjs')],
+      { PLAIN: 'p' },
+      { API_TOKEN: 's3cret-value' },
+    );
     await waitFor('envy', 'running');
     const client = core.supervisor.runner('envy')!.client!;
     const read = async (name: string) =>

@@ -65,7 +65,9 @@ export class Supervisor {
     for (const config of configs.filter((c) => !this.runners.has(c.id))) {
       this.create(config.id)
         .start()
-        .catch((error: unknown) => this.deps.logger.error('start failed', { id: config.id, error: String(error) }));
+        .catch((error: unknown) =>
+          this.deps.logger.error('start failed', { id: config.id, error: String(error) }),
+        );
     }
   }
 
@@ -91,7 +93,12 @@ export class Supervisor {
 
   detail(config: InstanceConfig): InstanceDetail {
     const runner = this.runners.get(config.id);
-    let spec = { command: config.launch?.command ?? '', args: [] as string[], env: {}, secretEnvNames: [] as string[] };
+    let spec = {
+      command: config.launch?.command ?? '',
+      args: [] as string[],
+      env: {},
+      secretEnvNames: [] as string[],
+    };
     try {
       spec = runner?.describe() ?? spec;
     } catch {
@@ -174,5 +181,13 @@ export class Supervisor {
 
 /** A removed instance's runner sees it as disabled, so a late timer never restarts it. */
 function missing(id: string): InstanceConfig {
-  return { id, name: id, integrationId: 'custom', enabled: false, createdAt: '', userConfig: {}, secretFields: [] };
+  return {
+    id,
+    name: id,
+    integrationId: 'custom',
+    enabled: false,
+    createdAt: '',
+    userConfig: {},
+    secretFields: [],
+  };
 }

@@ -22,7 +22,11 @@ export function testDeps(dataDir: string, overrides: Partial<CoreDeps> = {}): Co
     settings: new SettingsStore(paths.settingsFile, silentLogger, systemClock),
     spawner: nodeSpawner,
     // The test process's PATH is the login PATH here; reading the shell would only slow tests.
-    commands: new CommandResolver({ platform: process.platform, env: process.env, loginShellPath: async () => null }),
+    commands: new CommandResolver({
+      platform: process.platform,
+      env: process.env,
+      loginShellPath: async () => null,
+    }),
     sampler: new ProcessSampler({ reader: createProcessTreeReader(process.platform), now: () => Date.now() }),
     runtime: { execPath: process.execPath, env: {} },
     env: process.env,

@@ -1,0 +1,221 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../core/test-support/temp-dirs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli/mcp-tray.mjs');
+const FIXTURE = path.join(ROOT, 'electron/core/supervisor/fixtures/fixture-server.mjs');
+const realKeyring = process.env.MCP_TRAY_TEST_KEYRING === '1';
+
+const children: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => children.splice(0).forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+
+type Status = {
+  id: string;
+  name: string;
+  state: string;
+  pid: number | null;
+  tools: number;
+  reason: string | null;
+};
+
+function instance(id: string, env: Record<string, string> = {}) {
+  return {
+    id,
+    name: id,
+    integrationId: 'custom',
+    enabled: true,
+    createdAt: new Date().toISOString(),
+    launch: { command: process.execPath, args: [FIXTURE], env },
+    userConfig: {},
+    secretFields: [],
+  };
+}
+
+async function serve(home: string, instances: ReturnType<typeof instance>[] = []) {
+  const dataDir = path.join(home, 'data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ instances }));
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir],
+    {
+      env: { ...process.env, HOME: home },
+    },
+  );
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+  return { child, dataDir };
+}
+
+function cli(dataDir: string, args: string[], input?: string) {
+  return spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], { encoding: 'utf8', input });
+}
+
+function status(dataDir: string): Status[] {
+  const result = cli(dataDir, ['status', '--json']);
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as Status[];
+}
+
+async function until<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function allRunning(dataDir: string, count: number) {
+  return until(() => {
+    const list = status(dataDir);
+    return list.length === count && list.every((s) => s.state === 'running') && list;
+  }, `${count} running instances`);
+}
+
+function grandchildOf(dataDir: string, id: string): number {
+  const log = fs.readFileSync(path.join(dataDir, 'logs', 'instances', `${id}.stderr.log`), 'utf8');
+  return Number(/grandchild (\d+)/.exec(log)![1]);
+}
+
+describe('mcp-tray instance commands against a running core', () => {
+  it('says MCP Tray is not running (exit 3) when no core runs', () => {
+    const result = cli(path.join(tempDir(), 'data'), ['status']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/MCP Tray is not running for .*Start it with "mcp-tray serve"/);
+  });
+
+  it('adds, lists, restarts, disables, enables and removes a server', async () => {
+    const { dataDir } = await serve(tempDir());
+    const added = cli(dataDir, [
+      'add',
+      'notes',
+      '--name',
+      'My notes',
+      '--env',
+      'MODE=test',
+      '--',
+      process.execPath,
+      FIXTURE,
+    ]);
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/^notes: starting/);
+    const [notes] = await allRunning(dataDir, 1);
+    expect(notes).toMatchObject({ id: 'notes', name: 'My notes', state: 'running', tools: 2 });
+    expect(notes!.pid).toBeGreaterThan(0);
+
+    expect(cli(dataDir, ['restart', 'notes']).status).toBe(0);
+    const [restarted] = await allRunning(dataDir, 1);
+    expect(restarted!.pid).not.toBe(notes!.pid);
+    expect(alive(notes!.pid!)).toBe(false);
+
+    const disabled = cli(dataDir, ['disable', 'notes', '--json']);
+    expect(JSON.parse(disabled.stdout)).toMatchObject({ id: 'notes', state: 'disabled', pid: null });
+    expect(alive(restarted!.pid!)).toBe(false);
+    expect(cli(dataDir, ['enable', 'notes']).status).toBe(0);
+    await allRunning(dataDir, 1);
+
+    const human = cli(dataDir, ['status']).stdout;
+    expect(human).toMatch(/^ID\s+STATE\s+PID\s+TOOLS\s+REASON/);
+    expect(human).toMatch(/notes\s+running/);
+
+    expect(cli(dataDir, ['remove', 'notes']).stdout).toBe('notes: removed\n');
+    expect(status(dataDir)).toEqual([]);
+    const missing = cli(dataDir, ['restart', 'notes']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('There is no service called "notes"');
+  });
+
+  it('rejects bad input with a specific message', async () => {
+    const { dataDir } = await serve(tempDir());
+    const badId = cli(dataDir, ['add', 'Bad Id', '--', 'node']);
+    expect(badId.status).toBe(1);
+    expect(badId.stderr).toMatch(/Invalid input for addCustomInstance at id/);
+    const noCommand = cli(dataDir, ['add', 'x']);
+    expect(noCommand.status).toBe(2);
+    expect(noCommand.stderr).toContain('add needs the command after "--"');
+    const badEnv = cli(dataDir, ['add', 'x', '--env', 'NOEQUALS', '--', 'node']);
+    expect(badEnv.stderr).toContain('--env takes NAME=value');
+  });
+
+  it.skipIf(!realKeyring)(
+    'takes secret env values from stdin into the keychain, never into files',
+    async () => {
+      const { dataDir } = await serve(tempDir());
+      const added = cli(
+        dataDir,
+        [
+          'add',
+          'vault',
+          '--secret-env',
+          'API_TOKEN',
+          '--secret-env',
+          'OTHER',
+          '--',
+          process.execPath,
+          FIXTURE,
+        ],
+        'tok-1234567890-secret\nother-secret-value\n',
+      );
+      expect(added.stderr).toBe('');
+      await allRunning(dataDir, 1);
+      const files = fs.readdirSync(dataDir, { recursive: true, encoding: 'utf8' });
+      for (const file of files) {
+        const full = path.join(dataDir, file);
+        if (!fs.statSync(full).isFile() || full.endsWith('.sock')) continue;
+        expect(fs.readFileSync(full, 'utf8')).not.toContain('tok-1234567890-secret');
+      }
+      expect(cli(dataDir, ['remove', 'vault']).status).toBe(0);
+      const lookup = spawnSync('secret-tool', [
+        'lookup',
+        'service',
+        'MCP Tray',
+        'account',
+        'vault:env.API_TOKEN',
+      ]);
+      expect(lookup.stdout.toString()).toBe('');
+    },
+  );
+
+  it('leaves no server process behind when the core is killed with SIGKILL', async () => {
+    const { child, dataDir } = await serve(tempDir(), [
+      instance('stubborn', { FIXTURE_IGNORE_SIGTERM: '1', FIXTURE_GRANDCHILD: '1' }),
+      instance('plain'),
+    ]);
+    const list = await allRunning(dataDir, 2);
+    const pids = [...list.map((s) => s.pid!), grandchildOf(dataDir, 'stubborn')];
+    expect(pids.every(alive)).toBe(true);
+    child.kill('SIGKILL');
+    await until(() => pids.every((pid) => !alive(pid)), 'every server process to be gone', 10_000);
+  });
+
+  it('stops every server on a normal quit (SIGTERM)', async () => {
+    const { child, dataDir } = await serve(tempDir(), [
+      instance('stubborn', { FIXTURE_IGNORE_SIGTERM: '1', FIXTURE_GRANDCHILD: '1' }),
+      instance('plain'),
+    ]);
+    const list = await allRunning(dataDir, 2);
+    const pids = [...list.map((s) => s.pid!), grandchildOf(dataDir, 'stubborn')];
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(pids.filter(alive)).toEqual([]);
+  });
+});
