@@ -1,6 +1,6 @@
 // `npm run bench`: figures as ratios against a baseline measured in the same run.
 // Not a timed test: it prints, it never fails on a number.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,3 +84,18 @@ try {
 } finally {
   fs.rmSync(home, { recursive: true, force: true });
 }
+
+// Supervisor figures: bundled from TypeScript, run as its own process.
+await import('esbuild').then(({ build }) =>
+  build({
+    entryPoints: ['scripts/bench/supervisor-bench.ts'],
+    outfile: 'dist/bench/supervisor-bench.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  }),
+);
+spawnSync(process.execPath, ['dist/bench/supervisor-bench.mjs'], { stdio: 'inherit' });

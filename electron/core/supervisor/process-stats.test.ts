@@ -139,7 +139,7 @@ describe('ps parsing', () => {
 describe('ProcessSampler', () => {
   it('turns the CPU time delta into a percentage per pid, and forgets', async () => {
     const usage = new Map<number, ProcessTreeUsage>();
-    const reader: ProcessTreeReader = { read: async (pid) => usage.get(pid) ?? null };
+    const reader: ProcessTreeReader = { table: async () => [], read: async (pid) => usage.get(pid) ?? null };
     let now = 10_000;
     const sampler = new ProcessSampler({ reader, now: () => now });
     usage.set(7, { cpuSeconds: 10, rssBytes: 5, processCount: 2 });
@@ -164,5 +164,27 @@ describe('ProcessSampler', () => {
     expect(createProcessTreeReader('linux')).toBeInstanceOf(LinuxProcReader);
     expect(createProcessTreeReader('darwin')).toBeInstanceOf(PsReader);
     expect(await createProcessTreeReader('win32').read(process.pid)).toBeNull();
+  });
+});
+
+describe('ProcessSampler.sampleMany', () => {
+  it('serves several trees from one table scan', async () => {
+    let scans = 0;
+    const reader: ProcessTreeReader = {
+      table: async () => {
+        scans++;
+        return [
+          { pid: 1, ppid: 0, cpuSeconds: 1, rssBytes: 10 },
+          { pid: 2, ppid: 1, cpuSeconds: 1, rssBytes: 20 },
+          { pid: 3, ppid: 0, cpuSeconds: 1, rssBytes: 30 },
+        ];
+      },
+      read: async () => null,
+    };
+    const stats = await new ProcessSampler({ reader, now: () => 0 }).sampleMany([1, 3, 99]);
+    expect(scans).toBe(1);
+    expect(stats.get(1)).toMatchObject({ rssBytes: 30, processCount: 2 });
+    expect(stats.get(3)).toMatchObject({ rssBytes: 30, processCount: 1 });
+    expect(stats.get(99)).toBeNull();
   });
 });

@@ -19,8 +19,10 @@ export interface ProcessTreeUsage {
   processCount: number;
 }
 
-/** Reads the usage of a process and all its descendants. */
+/** Reads the process table, from which any tree's usage is summed. */
 export interface ProcessTreeReader {
+  /** Every process with its parent, CPU time and RSS (one scan serves all servers). */
+  table(): Promise<ProcessEntry[]>;
   /** Null when the root process is gone. */
   read(rootPid: number): Promise<ProcessTreeUsage | null>;
 }
@@ -118,6 +120,10 @@ export class LinuxProcReader implements ProcessTreeReader {
   constructor(private readonly options: LinuxProcReaderOptions = {}) {}
 
   async read(rootPid: number): Promise<ProcessTreeUsage | null> {
+    return sumTree(await this.table(), rootPid);
+  }
+
+  async table(): Promise<ProcessEntry[]> {
     const root = this.options.procRoot ?? '/proc';
     this.constants ??= (this.options.constants ?? getconf)();
     const { clockTicks, pageSize } = await this.constants;
@@ -126,7 +132,7 @@ export class LinuxProcReader implements ProcessTreeReader {
     const stats = await Promise.all(
       pids.map((pid) => fs.readFile(path.join(root, pid, 'stat'), 'utf8').then(parseProcStat, () => null)),
     );
-    const entries = stats
+    return stats
       .filter((stat) => stat !== null)
       .map(({ pid, ppid, ticks, rssPages }) => ({
         pid,
@@ -134,7 +140,6 @@ export class LinuxProcReader implements ProcessTreeReader {
         cpuSeconds: ticks / clockTicks,
         rssBytes: rssPages * pageSize,
       }));
-    return sumTree(entries, rootPid);
   }
 }
 
@@ -170,7 +175,11 @@ export class PsReader implements ProcessTreeReader {
   constructor(private readonly exec: ExecFunction = execStdout) {}
 
   async read(rootPid: number): Promise<ProcessTreeUsage | null> {
-    return sumTree(parsePsOutput(await this.exec('ps', ['-A', '-o', 'pid=,ppid=,rss=,time='])), rootPid);
+    return sumTree(await this.table(), rootPid);
+  }
+
+  async table(): Promise<ProcessEntry[]> {
+    return parsePsOutput(await this.exec('ps', ['-A', '-o', 'pid=,ppid=,rss=,time=']));
   }
 }
 
@@ -179,7 +188,10 @@ export class PsReader implements ProcessTreeReader {
  * wmic is gone from new installs, and PowerShell/CIM costs a process and ~0.5 s per sample.
  * Until then stats are simply not shown there.
  */
-export const unsupportedReader: ProcessTreeReader = { read: () => Promise.resolve(null) };
+export const unsupportedReader: ProcessTreeReader = {
+  table: () => Promise.resolve([]),
+  read: () => Promise.resolve(null),
+};
 
 /** The reader for this platform. */
 export function createProcessTreeReader(platform: NodeJS.Platform): ProcessTreeReader {
@@ -202,7 +214,16 @@ export class ProcessSampler {
 
   /** Stats of the tree under `pid`; the first sample of a pid reports 0 % CPU. Null when it is gone. */
   async sample(pid: number): Promise<ProcessStats | null> {
-    const usage = await this.deps.reader.read(pid);
+    return this.rate(pid, await this.deps.reader.read(pid));
+  }
+
+  /** Stats of several trees from one scan of the process table. */
+  async sampleMany(pids: number[]): Promise<Map<number, ProcessStats | null>> {
+    const table = pids.length > 0 ? await this.deps.reader.table() : [];
+    return new Map(pids.map((pid) => [pid, this.rate(pid, sumTree(table, pid))]));
+  }
+
+  private rate(pid: number, usage: ProcessTreeUsage | null): ProcessStats | null {
     const at = this.deps.now();
     const previous = this.previous.get(pid);
     if (!usage) {
@@ -211,7 +232,6 @@ export class ProcessSampler {
     }
     this.previous.set(pid, { cpuSeconds: usage.cpuSeconds, at });
     const seconds = previous ? (at - previous.at) / 1000 : 0;
-    // A child that exited takes its time out of the sum: report 0, never a negative rate.
     const delta = previous ? usage.cpuSeconds - previous.cpuSeconds : 0;
     const cpuPercent = seconds > 0 ? Math.max(0, (delta / seconds) * 100) : 0;
     return { cpuPercent, rssBytes: usage.rssBytes, processCount: usage.processCount };

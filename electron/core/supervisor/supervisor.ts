@@ -172,10 +172,10 @@ export class Supervisor {
   }
 
   private async sampleStats(): Promise<void> {
-    for (const runner of this.runners.values()) {
-      const pid = runner.pid;
-      runner.stats = pid === null ? null : await this.deps.sampler.sample(pid).catch(() => null);
-    }
+    const running = [...this.runners.values()].filter((r) => r.pid !== null);
+    const stats = await this.deps.sampler.sampleMany(running.map((r) => r.pid!)).catch(() => new Map());
+    for (const runner of this.runners.values())
+      runner.stats = runner.pid === null ? null : (stats.get(runner.pid) ?? null);
   }
 }
 
