@@ -24,16 +24,20 @@ test('the token URL opens the Services screen served by the live core', async ({
 });
 
 test('instances from the settings file appear with their state in words', async ({ page }) => {
+  const fixture = path.resolve(
+    import.meta.dirname,
+    '../../electron/core/supervisor/fixtures/fixture-server.mjs',
+  );
   host = await startServe((dir) =>
     seedInstances(dir, [
-      { id: 'memory', name: 'Memory', enabled: true },
-      { id: 'files', name: 'Files', enabled: false },
+      { id: 'memory', name: 'Memory', enabled: true, launch: [fixture] },
+      { id: 'files', name: 'Files', enabled: false, launch: [fixture] },
     ]),
   );
   await page.goto(host.url);
   const rows = page.getByTestId('instance-row');
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: 'Memory' })).toContainText(/stopped/i);
+  await expect(rows.filter({ hasText: 'Memory' })).toContainText(/running/i);
   await expect(rows.filter({ hasText: 'Files' })).toContainText(/disabled/i);
 });
 

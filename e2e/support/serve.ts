@@ -56,10 +56,15 @@ export async function startServe(seed?: (dataDir: string) => void): Promise<Serv
 /** Writes a settings file with the given instances, as a user's earlier session would have. */
 export function seedInstances(
   dataDir: string,
-  instances: { id: string; name: string; enabled: boolean }[],
+  instances: { id: string; name: string; enabled: boolean; launch?: string[] }[],
 ): void {
   const settings = {
-    instances: instances.map((i) => ({ ...i, integrationId: i.id, createdAt: new Date().toISOString() })),
+    instances: instances.map(({ launch, ...i }) => ({
+      ...i,
+      integrationId: launch ? 'custom' : i.id,
+      createdAt: new Date().toISOString(),
+      ...(launch ? { launch: { command: process.execPath, args: launch, env: {} } } : {}),
+    })),
   };
   fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
 }

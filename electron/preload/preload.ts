@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Transport } from '../shared/api';
-import { createApi } from '../shared/api';
+import { createExposedApi } from '../shared/api';
 import type { Envelope } from '../shared/contract';
 import { EXPOSED_API_KEY, eventChannel, requestChannel } from '../shared/ipc-channels';
 
@@ -17,4 +17,4 @@ const transport: Transport = {
   },
 };
 
-contextBridge.exposeInMainWorld(EXPOSED_API_KEY, createApi(transport));
+contextBridge.exposeInMainWorld(EXPOSED_API_KEY, createExposedApi(transport));

@@ -22,6 +22,17 @@ type RequestMethod<K extends RequestName> =
 
 type EventMethodName<K extends string> = `on${Capitalize<K>}`;
 
+type EnvelopeMethod<K extends RequestName> = (input?: RequestInput<K>) => Promise<Envelope<RequestOutput<K>>>;
+
+/**
+ * What the preload exposes: like `TrayApi`, but requests resolve to envelopes, because
+ * Electron's contextBridge strips everything but the message from a thrown error (the error
+ * code would be lost). The renderer turns it back into a `TrayApi` with `exposedTransport`.
+ */
+export type ExposedApi = { [K in RequestName]: EnvelopeMethod<K> } & {
+  [K in EventName as EventMethodName<K>]: (listener: (payload: EventPayload<K>) => void) => () => void;
+};
+
 /** The typed API the renderer uses: one method per request, one `onX` per event. */
 export type TrayApi = { [K in RequestName]: RequestMethod<K> } & {
   [K in EventName as EventMethodName<K>]: (listener: (payload: EventPayload<K>) => void) => () => void;
@@ -40,6 +51,26 @@ export class ApiError extends Error {
 /** The `onX` method name for an event. */
 export function eventMethodName(name: EventName): string {
   return `on${name[0]!.toUpperCase()}${name.slice(1)}`;
+}
+
+/** Builds the preload's `ExposedApi` from a transport by walking the contract. */
+export function createExposedApi(transport: Transport): ExposedApi {
+  const api: Record<string, unknown> = {};
+  for (const name of requestNames) api[name] = (input: unknown = {}) => transport.request(name, input);
+  for (const name of eventNames) {
+    api[eventMethodName(name)] = (listener: (payload: unknown) => void) =>
+      transport.subscribe(name, listener);
+  }
+  return api as ExposedApi;
+}
+
+/** A transport over the preload's exposed methods (renderer side of the IPC bridge). */
+export function exposedTransport(exposed: ExposedApi): Transport {
+  const methods = exposed as unknown as Record<string, (arg: unknown) => unknown>;
+  return {
+    request: (name, input) => methods[name]!(input) as Promise<Envelope<unknown>>,
+    subscribe: (name, listener) => methods[eventMethodName(name)]!(listener) as () => void,
+  };
 }
 
 /** Builds the `TrayApi` from a transport by walking the contract. */

@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { createConnectionStore } from './api/connection-store';
 import { App } from './app';
-import { createFakeApi, makeAppInfo } from './test/fake-api';
+import { createFakeApi, makeAppInfo, makeInstance } from './test/fake-api';
 import { renderScreen } from './test/render';
 
 const nav = () => screen.getByRole('navigation', { name: 'Main' });
@@ -77,5 +77,41 @@ describe('App shell', () => {
     act(() => fake.emitNotices([{ id: 'n2', level: 'error', message: 'Something broke.' }]));
     expect(screen.getByRole('alert').textContent).toContain('Something broke.');
     expect(screen.queryByText('Port 8123 was busy.')).toBeNull();
+  });
+
+  it('opens a service from its row and goes back to the list', async () => {
+    const { api } = createFakeApi({
+      instances: [makeInstance({ id: 'notes', name: 'Notes' }), makeInstance({ id: 'files', name: 'Files' })],
+    });
+    renderScreen(<App />, { api });
+    const row = (await screen.findAllByTestId('instance-row'))[0]!;
+    fireEvent.click(within(row).getByRole('link', { name: 'Notes' }));
+
+    const detail = await screen.findByTestId('instance-detail');
+    expect(window.location.hash).toBe('#/services/notes');
+    await waitFor(() => expect(within(detail).getByRole('heading', { level: 1 }).textContent).toBe('Notes'));
+    expect(document.activeElement).toBe(within(detail).getByRole('heading', { level: 1 }));
+    expect(api.getInstance).toHaveBeenCalledWith({ id: 'notes' });
+    // Still in the Services section, but not on its page.
+    expect(within(nav()).getByRole('link', { name: 'Services' }).getAttribute('aria-current')).toBe('true');
+
+    fireEvent.click(within(detail).getByRole('link', { name: 'Back to services' }));
+    expect(await screen.findByTestId('services-screen')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Services'));
+    expect(document.title).toBe('Services – MCP Tray');
+  });
+
+  it('opens a detail straight from its address', async () => {
+    const { api } = createFakeApi({ instances: [makeInstance({ id: 'notes', name: 'Notes' })] });
+    window.location.hash = '#/services/notes';
+    renderScreen(<App />, { api });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Notes' })).toBeTruthy();
+    expect(screen.queryByTestId('services-screen')).toBeNull();
+
+    act(() => {
+      window.location.hash = '#/services/ghost';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(await screen.findByTestId('instance-not-found')).toBeTruthy();
   });
 });

@@ -5,8 +5,9 @@ import { Banners } from './components/banners';
 import { Sidebar } from './components/sidebar';
 import { SkipLink } from './components/skip-link';
 import type { Route } from './routing/routes';
-import { useRoute, useRouteFocus } from './routing/use-route';
+import { useAppLocation, useRouteFocus } from './routing/use-route';
 import { ClientsScreen } from './screens/clients-screen';
+import { InstanceDetailScreen } from './screens/instance-detail/instance-detail-screen';
 import { LogsScreen } from './screens/logs-screen';
 import { ServicesScreen } from './screens/services-screen';
 import { SettingsScreen } from './screens/settings-screen';
@@ -20,18 +21,19 @@ const SCREENS: Record<Route, ComponentType> = {
 
 /** The shell: sidebar navigation, connection and notice banners, and the current screen. */
 export function App() {
-  const route = useRoute();
+  const location = useAppLocation();
+  const { route, instanceId } = location;
   const main = useRef<HTMLElement>(null);
-  useRouteFocus(route, main);
+  useRouteFocus(location, main);
   const CurrentScreen = SCREENS[route];
   return (
     <AppInfoProvider>
       <SkipLink target={main} />
       <div className="shell">
-        <Sidebar current={route} />
+        <Sidebar current={route} nested={instanceId !== null} />
         <main id="main" className="main" ref={main} tabIndex={-1}>
           <Banners />
-          <CurrentScreen />
+          {instanceId ? <InstanceDetailScreen key={instanceId} id={instanceId} /> : <CurrentScreen />}
         </main>
       </div>
     </AppInfoProvider>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApi } from '../../shared/api';
+import { ApiError, createApi, createExposedApi, exposedTransport } from '../../shared/api';
 import type { Transport } from '../../shared/api';
 import { requestNames } from '../../shared/contract';
 import { tempDir } from '../test-support/temp-dirs';
@@ -52,5 +52,20 @@ describe('dispatcher and derived api', () => {
     core.services.instances.publish();
     expect(seen).toEqual([0]);
     await Promise.resolve();
+  });
+});
+
+describe('the Electron bridge shape', () => {
+  it('keeps error codes across the exposed envelope API', async () => {
+    const core = createTestCore(tempDir());
+    const direct: Transport = {
+      request: (name, input) => core.dispatcher.dispatch(name, input),
+      subscribe: (name, listener) => core.bus.on(name, listener),
+    };
+    // What the preload exposes, and what the renderer rebuilds from it.
+    const api = createApi(exposedTransport(createExposedApi(direct)));
+    const error = await api.getInstance({ id: 'nope' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('not-found');
   });
 });

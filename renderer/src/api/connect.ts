@@ -1,6 +1,6 @@
 import { config as configureZod } from 'zod';
-import type { TrayApi } from '../../../electron/shared/api';
-import { createApi } from '../../../electron/shared/api';
+import type { ExposedApi, TrayApi } from '../../../electron/shared/api';
+import { createApi, exposedTransport } from '../../../electron/shared/api';
 import { EXPOSED_API_KEY } from '../../../electron/shared/ipc-channels';
 import { WS_PATH } from '../../../electron/shared/ws-protocol';
 import type { WebSocketLike } from '../../../electron/shared/ws-transport';
@@ -22,8 +22,8 @@ export interface Connection {
  * WebSocket to the headless host that served this page (its cookie already authenticates us).
  */
 export function connect(win: Window = window): Connection {
-  const exposed = (win as unknown as Record<string, TrayApi | undefined>)[EXPOSED_API_KEY];
-  if (exposed) return { api: exposed, connection: ALWAYS_OPEN };
+  const exposed = (win as unknown as Record<string, ExposedApi | undefined>)[EXPOSED_API_KEY];
+  if (exposed) return { api: createApi(exposedTransport(exposed)), connection: ALWAYS_OPEN };
 
   const store = createConnectionStore('connecting');
   const scheme = win.location.protocol === 'https:' ? 'wss:' : 'ws:';

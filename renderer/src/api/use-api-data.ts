@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrayApi } from '../../../electron/shared/api';
 import { useApi, useConnection } from './api-context';
+import { messageOf } from './error-message';
 
 export type Loadable<T> =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
@@ -14,9 +15,6 @@ export type Loader<T> = (api: TrayApi) => Promise<T>;
 /** Applies an event to the current data; returning undefined leaves it unchanged. */
 export type Update<T> = (current: T | undefined) => T | undefined;
 export type Watcher<T> = (api: TrayApi, apply: (update: Update<T>) => void) => () => void;
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error && error.message ? error.message : 'Something went wrong.';
 
 /**
  * Loads data once connected, keeps it live from events, and refetches silently after a

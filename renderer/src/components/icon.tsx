@@ -74,6 +74,15 @@ const PATHS = {
       <path d="M20 4v4h-4" />
     </>
   ),
+  back: <path d="M19 12H5M11 6l-6 6 6 6" />,
+  chevron: <path d="M9 6l6 6-6 6" />,
+  power: (
+    <>
+      <path d="M12 3v8" />
+      <path d="M6.3 7.3a8 8 0 1 0 11.4 0" />
+    </>
+  ),
+  trash: <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />,
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof PATHS;

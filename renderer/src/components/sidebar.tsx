@@ -3,7 +3,13 @@ import { ROUTES, ROUTE_LABELS, routeHref } from '../routing/routes';
 import { ConnectionIndicator } from './connection-indicator';
 import { Icon } from './icon';
 
-export function Sidebar({ current }: { current: Route }) {
+interface SidebarProps {
+  current: Route;
+  /** On a page inside the current section (an instance's detail): its link is the section, not the page. */
+  nested?: boolean;
+}
+
+export function Sidebar({ current, nested = false }: SidebarProps) {
   return (
     <div className="sidebar">
       <p className="sidebar__brand">
@@ -17,7 +23,7 @@ export function Sidebar({ current }: { current: Route }) {
               <a
                 className="nav-link"
                 href={routeHref(route)}
-                aria-current={route === current ? 'page' : undefined}
+                aria-current={route === current ? (nested ? 'true' : 'page') : undefined}
               >
                 <Icon name={route} />
                 {ROUTE_LABELS[route]}

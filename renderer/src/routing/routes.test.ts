@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from './routes';
+import { instanceHref, locationHref, parseLocation, parseRoute } from './routes';
 
 describe('parseRoute', () => {
   it('reads the screen from the hash and falls back to Services', () => {
@@ -7,5 +7,24 @@ describe('parseRoute', () => {
     expect(parseRoute('#/settings/keychain')).toBe('settings');
     expect(parseRoute('')).toBe('services');
     expect(parseRoute('#/nope')).toBe('services');
+    expect(parseRoute('#/services/notes')).toBe('services');
+  });
+});
+
+describe('parseLocation', () => {
+  it('reads an instance id only under Services', () => {
+    expect(parseLocation('#/services/notes')).toEqual({ route: 'services', instanceId: 'notes' });
+    expect(parseLocation('#/services/notes/extra?x=1')).toEqual({ route: 'services', instanceId: 'notes' });
+    expect(parseLocation('#/services/')).toEqual({ route: 'services', instanceId: null });
+    expect(parseLocation('#/settings/notes')).toEqual({ route: 'settings', instanceId: null });
+    expect(parseLocation('#/nope/notes')).toEqual({ route: 'services', instanceId: null });
+    expect(parseLocation('#/services/a%20b')).toEqual({ route: 'services', instanceId: 'a b' });
+    expect(parseLocation('#/services/%E0%A4%A')).toEqual({ route: 'services', instanceId: '%E0%A4%A' });
+  });
+
+  it('round-trips through locationHref', () => {
+    expect(instanceHref('notes')).toBe('#/services/notes');
+    expect(locationHref(parseLocation('#/services/a%20b'))).toBe('#/services/a%20b');
+    expect(locationHref(parseLocation('#/settings/x'))).toBe('#/settings');
   });
 });

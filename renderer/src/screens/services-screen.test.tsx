@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../electron/shared/api';
 import { createConnectionStore } from '../api/connection-store';
 import { createFakeApi, makeInstance } from '../test/fake-api';
 import { renderScreen } from '../test/render';
 import { ServicesScreen } from './services-screen';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('ServicesScreen', () => {
   it('tells the user what to do when there are no services', async () => {
@@ -14,7 +18,55 @@ describe('ServicesScreen', () => {
     const empty = await screen.findByTestId('services-empty');
     expect(within(empty).getByRole('heading', { name: 'No services yet' })).toBeTruthy();
     expect(empty.textContent).toContain('appear here with their live status');
+    expect(within(empty).getByText('mcp-tray add <id> -- <command> [args…]').tagName).toBe('CODE');
     expect(screen.getByRole('heading', { level: 1, name: 'Services' })).toBeTruthy();
+  });
+
+  it('links each row to its detail by the service name', async () => {
+    const { api } = createFakeApi({
+      instances: [makeInstance({ id: 'notes', name: 'Notes' }), makeInstance({ id: 'files', name: 'Files' })],
+    });
+    renderScreen(<ServicesScreen />, { api });
+    const rows = await screen.findAllByTestId('instance-row');
+    const link = within(rows[0]!).getByRole('link', { name: 'Notes' });
+    expect(link.getAttribute('href')).toBe('#/services/notes');
+    expect(within(rows[1]!).getByRole('link', { name: 'Files' }).getAttribute('href')).toBe(
+      '#/services/files',
+    );
+    // One tab stop per row: the link is the only focusable thing in it.
+    expect(rows[0]!.querySelectorAll('a, button, [tabindex]')).toHaveLength(1);
+  });
+
+  it('counts down to the next retry of a service that is backing off', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(new Date('2025-03-01T10:00:00.000Z'));
+    const { api } = createFakeApi({
+      instances: [
+        makeInstance({
+          state: 'backoff',
+          stateReason: 'It crashed 2 times in a row.',
+          nextRetryAt: '2025-03-01T10:00:05.000Z',
+        }),
+        makeInstance({ id: 'ok', state: 'running', nextRetryAt: null }),
+      ],
+    });
+    renderScreen(<ServicesScreen />, { api });
+    const countdown = await screen.findByTestId('retry-countdown');
+    expect(countdown.textContent).toBe('Retrying in 5 s');
+    expect(countdown.getAttribute('role')).toBe('timer');
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(countdown.textContent).toBe('Retrying in 4 s');
+    act(() => {
+      vi.advanceTimersByTime(2500);
+    });
+    expect(countdown.textContent).toBe('Retrying in 2 s');
+    act(() => {
+      vi.advanceTimersByTime(5000);
+    });
+    expect(countdown.textContent).toBe('Retrying now…');
+    expect(screen.getAllByTestId('retry-countdown')).toHaveLength(1);
   });
 
   it('lists instances with a worded status badge, reason and tool count', async () => {

@@ -20,9 +20,9 @@ function ServicesBody() {
     return (
       <EmptyState icon="services" title="No services yet" testId="services-empty">
         <p>Services you add appear here with their live status.</p>
+        <p>Choosing from a catalog is coming soon. For now, add a server from a terminal:</p>
         <p>
-          Adding services from the catalog arrives in the next version; developers can already run servers
-          with the <code>mcp-tray</code> command-line tool.
+          <code className="command-hint">mcp-tray add &lt;id&gt; -- &lt;command&gt; [args…]</code>
         </p>
       </EmptyState>
     );

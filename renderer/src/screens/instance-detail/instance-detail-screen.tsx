@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { InstanceDetail } from '../../../../electron/shared/contract';
+import { EmptyState } from '../../components/empty-state';
+import { Icon } from '../../components/icon';
+import { ErrorState, LoadingState } from '../../components/load-states';
+import { Screen } from '../../components/screen';
+import type { TabItem } from '../../components/tabs';
+import { Tabs } from '../../components/tabs';
+import { routeHref } from '../../routing/routes';
+import { DetailStatus } from './detail-status';
+import { InstanceActions } from './instance-actions';
+import { LogPanel } from './log-panel';
+import { OverviewPanel } from './overview-panel';
+import { ProcessPanel } from './process-panel';
+import { ToolsPanel } from './tools-panel';
+import { useInstanceDetail } from './use-instance-detail';
+
+type TabId = 'overview' | 'tools' | 'process' | 'log';
+
+const SERVICES_HREF = routeHref('services');
+
+function BackLink() {
+  return (
+    <a className="back-link" href={SERVICES_HREF} data-testid="back-to-services">
+      <Icon name="back" />
+      Back to services
+    </a>
+  );
+}
+
+interface DetailBodyProps {
+  instance: InstanceDetail;
+  refresh: () => Promise<void>;
+  onRemovingChange: (removing: boolean) => void;
+}
+
+function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
+  const [tab, setTab] = useState<TabId>('overview');
+  const items: TabItem<TabId>[] = [
+    { id: 'overview', label: 'Overview', panel: <OverviewPanel instance={instance} /> },
+    {
+      id: 'tools',
+      label: (
+        <>
+          Tools <span className="tabs__count">{instance.tools.length}</span>
+        </>
+      ),
+      panel: <ToolsPanel tools={instance.tools} />,
+    },
+    { id: 'process', label: 'Process', panel: <ProcessPanel instance={instance} /> },
+    { id: 'log', label: 'Log', panel: <LogPanel lines={instance.stderrTail} active={tab === 'log'} /> },
+  ];
+  return (
+    <>
+      <InstanceActions instance={instance} refresh={refresh} onRemovingChange={onRemovingChange} />
+      <Tabs label="Service details" items={items} selected={tab} onSelect={setTab} />
+    </>
+  );
+}
+
+function NotFound({ id }: { id: string }) {
+  return (
+    <EmptyState icon="slash" title={`There is no service called “${id}”`} testId="instance-not-found">
+      <p>It may have been removed, or the link is out of date.</p>
+      <p>
+        <a href={SERVICES_HREF}>See all services</a>
+      </p>
+    </EmptyState>
+  );
+}
+
+/** One instance: `#/services/<id>`. Keyed by id, so another instance starts afresh. */
+export function InstanceDetailScreen({ id }: { id: string }) {
+  const [removing, setRemoving] = useState(false);
+  const { state, retry, refresh } = useInstanceDetail(id, removing);
+  // While loading the name is unknown; the id is what the user clicked or typed.
+  const title =
+    state.status === 'ready' ? state.data.name : state.status === 'not-found' ? 'Service not found' : id;
+
+  useEffect(() => {
+    document.title = `${title} – Services – MCP Tray`;
+  }, [title]);
+
+  return (
+    <Screen
+      title={title}
+      testId="instance-detail"
+      above={<BackLink />}
+      below={state.status === 'ready' ? <DetailStatus instance={state.data} /> : undefined}
+    >
+      {state.status === 'loading' && <LoadingState label="Loading this service…" />}
+      {state.status === 'error' && (
+        <ErrorState title="Couldn't load this service." message={state.message} onRetry={retry} />
+      )}
+      {state.status === 'not-found' && <NotFound id={id} />}
+      {state.status === 'ready' && (
+        <DetailBody instance={state.data} refresh={refresh} onRemovingChange={setRemoving} />
+      )}
+    </Screen>
+  );
+}

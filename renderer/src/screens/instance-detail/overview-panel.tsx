@@ -1,0 +1,30 @@
+import type { InstanceDetail } from '../../../../electron/shared/contract';
+import { DetailList } from '../detail-list';
+import { plural } from '../format';
+import { StateHistory } from './state-history';
+
+export function OverviewPanel({ instance }: { instance: InstanceDetail }) {
+  const { serverInfo } = instance;
+  return (
+    <div className="panel-stack">
+      <DetailList
+        title="Server"
+        rows={[
+          ['Server', serverInfo ? serverInfo.name : 'Not reported yet'],
+          ...(serverInfo ? [['Version', serverInfo.version] as const] : []),
+          [
+            'Offers',
+            [
+              plural(instance.tools.length, 'tool'),
+              plural(instance.resourceCount, 'resource'),
+              plural(instance.promptCount, 'prompt'),
+            ].join(', '),
+          ],
+          ['Restarts', String(instance.restarts)],
+          ['Kind', <code>{instance.integrationId}</code>],
+        ]}
+      />
+      <StateHistory history={instance.history} />
+    </div>
+  );
+}
