@@ -12,7 +12,9 @@ import type { Core } from '../../electron/core/core';
 import { createCore } from '../../electron/core/core';
 import { testDeps } from '../../electron/core/test-support/test-core';
 
-const EVERYTHING = createRequire(import.meta.url).resolve('@modelcontextprotocol/server-everything/dist/index.js');
+const EVERYTHING = createRequire(import.meta.url).resolve(
+  '@modelcontextprotocol/server-everything/dist/index.js',
+);
 const FIXTURE = path.resolve('electron/core/supervisor/fixtures/fixture-server.mjs');
 const CLI = path.resolve('dist/cli/mcp-tray.mjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -46,14 +48,19 @@ async function supervisedReady(): Promise<{ ms: number; crashMs: number; backoff
   await core.start();
   const start = performance.now();
   const running = waitState(core, 'e', 'running');
-  await core.services.instances.addCustom({ id: 'e', command: process.execPath, args: [EVERYTHING, 'stdio'] });
+  await core.services.instances.addCustom({
+    id: 'e',
+    command: process.execPath,
+    args: [EVERYTHING, 'stdio'],
+  });
   const ms = (await running) - start;
   // Crash-to-ready: SIGKILL the server and time until it runs again, minus the backoff wait.
   const pid = core.services.instances.get('e').pid!;
   const killedAt = performance.now();
   let backoffMs = 0;
   const off = core.bus.on('instanceStateChanged', ({ transition }) => {
-    if (transition.state === 'backoff') backoffMs = Date.parse(core.services.instances.get('e').nextRetryAt!) - Date.now();
+    if (transition.state === 'backoff')
+      backoffMs = Date.parse(core.services.instances.get('e').nextRetryAt!) - Date.now();
   });
   const again = waitState(core, 'e', 'running', Date.now());
   process.kill(pid, 'SIGKILL');
@@ -84,12 +91,18 @@ async function serveWith(count: number) {
   }));
   fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ instances }));
   const start = performance.now();
-  const child = spawn(process.execPath, [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   await new Promise((resolve) => child.stdout.once('data', resolve));
   for (;;) {
-    const out = spawnSync(process.execPath, [CLI, 'status', '--json', '--data-dir', dataDir], { encoding: 'utf8' });
+    const out = spawnSync(process.execPath, [CLI, 'status', '--json', '--data-dir', dataDir], {
+      encoding: 'utf8',
+    });
     const list = JSON.parse(out.stdout || '[]') as { state: string }[];
     if (list.filter((s) => s.state === 'running').length === count) break;
     await new Promise((r) => setTimeout(r, 50));
@@ -111,7 +124,9 @@ async function directMany(count: number): Promise<number> {
   const clients = await Promise.all(
     Array.from({ length: count }, async () => {
       const client = new Client({ name: 'bench', version: '1' });
-      await client.connect(new StdioClientTransport({ command: process.execPath, args: [FIXTURE], stderr: 'ignore' }));
+      await client.connect(
+        new StdioClientTransport({ command: process.execPath, args: [FIXTURE], stderr: 'ignore' }),
+      );
       await client.listTools();
       return client;
     }),
@@ -134,8 +149,12 @@ for (let i = 0; i < RUNS; i++) {
   crash.push(s.crashMs - s.backoffMs);
 }
 console.log(`\nsupervisor (median of ${RUNS}; server-everything)`);
-console.log(row('spawn to ready under the supervisor', median(supervised), median(direct), 'ms', 'bare SDK client'));
-console.log(row('crash to ready again, minus backoff', median(crash), median(direct), 'ms', 'bare SDK client'));
+console.log(
+  row('spawn to ready under the supervisor', median(supervised), median(direct), 'ms', 'bare SDK client'),
+);
+console.log(
+  row('crash to ready again, minus backoff', median(crash), median(direct), 'ms', 'bare SDK client'),
+);
 
 const N = Number(process.env.BENCH_INSTANCES ?? 50);
 const idle = await serveWith(0);
@@ -143,5 +162,7 @@ const many = await serveWith(N);
 const directN = await directMany(N);
 console.log(`\n${N} supervised fixture servers`);
 console.log(row(`serve to all ${N} ready`, many.readyMs, directN, 'ms', `${N} bare SDK clients`));
-console.log(row('core idle CPU (% of one core)', many.idleCpu, Math.max(idle.idleCpu, 0.1), '%', 'core with 0'));
+console.log(
+  row('core idle CPU (% of one core)', many.idleCpu, Math.max(idle.idleCpu, 0.1), '%', 'core with 0'),
+);
 console.log(row('core RSS', many.rss, idle.rss, 'MiB', 'core with 0'));
