@@ -35,15 +35,19 @@ function instance(id: string, env: Record<string, string> = {}) {
   };
 }
 
-async function serve(home: string, instances: ReturnType<typeof instance>[] = []) {
+async function serve(
+  home: string,
+  instances: ReturnType<typeof instance>[] | null = [],
+  env: NodeJS.ProcessEnv = {},
+) {
   const dataDir = path.join(home, 'data');
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ instances }));
+  if (instances) fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ instances }));
   const child = spawn(
     process.execPath,
     [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir],
     {
-      env: { ...process.env, HOME: home },
+      env: { ...process.env, HOME: home, ...env },
     },
   );
   children.push(child);
@@ -84,10 +88,13 @@ const alive = (pid: number) => {
 };
 
 async function allRunning(dataDir: string, count: number) {
+  let last: Status[] = [];
   return until(() => {
-    const list = status(dataDir);
-    return list.length === count && list.every((s) => s.state === 'running') && list;
-  }, `${count} running instances`);
+    last = status(dataDir);
+    return last.length === count && last.every((s) => s.state === 'running') && last;
+  }, `${count} running instances`).catch((error: Error) => {
+    throw new Error(`${error.message}; last status: ${JSON.stringify(last)}`);
+  });
 }
 
 function grandchildOf(dataDir: string, id: string): number {
@@ -193,6 +200,42 @@ describe('mcp-tray instance commands against a running core', () => {
       expect(lookup.stdout.toString()).toBe('');
     },
   );
+
+  it('with no keychain, refuses secrets with a clear message and writes them nowhere', async () => {
+    const { dataDir } = await serve(tempDir(), [], {
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+      DISPLAY: '',
+    });
+    const added = cli(
+      dataDir,
+      ['add', 'vault', '--secret-env', 'API_TOKEN', '--', process.execPath, FIXTURE],
+      'tok-abc-secret\n',
+    );
+    expect(added.status).toBe(1);
+    expect(added.stderr).toMatch(
+      /No usable keychain \(Secret Service\).*never stores secrets in plain files/,
+    );
+    expect(status(dataDir)).toEqual([]);
+    for (const file of fs.readdirSync(dataDir, { recursive: true, encoding: 'utf8' })) {
+      const full = path.join(dataDir, file);
+      if (fs.statSync(full).isFile() && !full.endsWith('.sock')) {
+        expect(fs.readFileSync(full, 'utf8')).not.toContain('tok-abc-secret');
+      }
+    }
+  });
+
+  it('keeps instances across a restart of the core', async () => {
+    const home = tempDir();
+    const first = await serve(home);
+    expect(cli(first.dataDir, ['add', 'keep', '--', process.execPath, FIXTURE]).status).toBe(0);
+    await allRunning(first.dataDir, 1);
+    const exited = new Promise((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGTERM');
+    await exited;
+    const second = await serve(home, null);
+    const [kept] = await allRunning(second.dataDir, 1);
+    expect(kept).toMatchObject({ id: 'keep', state: 'running' });
+  });
 
   it('leaves no server process behind when the core is killed with SIGKILL', async () => {
     const { child, dataDir } = await serve(tempDir(), [

@@ -1,13 +1,13 @@
 import type { KeychainStatus } from '../../shared/contract';
+import { UserFacingError } from '../rpc/errors';
 
 /** Keychain service name under which every secret is stored (brief 3.4). */
 export const KEYCHAIN_SERVICE = 'MCP Tray';
 
 /** Raised when the OS keychain cannot be used; the message says what to do. */
-export class KeychainUnavailableError extends Error {
-  readonly code = 'keychain-unavailable';
+export class KeychainUnavailableError extends UserFacingError {
   constructor(message: string) {
-    super(message);
+    super('keychain-unavailable', message);
     this.name = 'KeychainUnavailableError';
   }
 }
