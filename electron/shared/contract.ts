@@ -103,6 +103,56 @@ export type AddCustomInstance = z.input<typeof AddCustomInstance>;
 
 const ById = z.object({ id: InstanceId }).strict();
 
+export const ToolCallOutcome = z.enum(['ok', 'tool-error', 'protocol-error', 'timeout', 'cancelled']);
+export type ToolCallOutcome = z.infer<typeof ToolCallOutcome>;
+
+/** One `tools/call` that passed the broker. Arguments and results are redacted and truncated. */
+export const ToolCallRecord = z.object({
+  /** Increasing per data folder; newer calls have larger ids. */
+  id: z.number().int().nonnegative(),
+  /** When the call started (ISO). */
+  time: z.string(),
+  instanceId: z.string(),
+  client: z.object({ name: z.string(), version: z.string().nullable() }),
+  /** `mcp-tray` for calls made from the app's own "try it" form. */
+  source: z.enum(['client', 'mcp-tray']),
+  tool: z.string(),
+  arguments: z.unknown(),
+  durationMs: z.number().nonnegative(),
+  outcome: ToolCallOutcome,
+  error: z.string().nullable(),
+  result: z
+    .object({ contentTypes: z.array(z.string()), bytes: z.number().int().nonnegative(), preview: z.string() })
+    .nullable(),
+});
+export type ToolCallRecord = z.infer<typeof ToolCallRecord>;
+
+/** Filters for the tool-call log; results are newest first, paged by `beforeId`. */
+export const ToolCallQuery = z
+  .object({
+    instanceId: z.string().max(100).optional(),
+    tool: z.string().max(200).optional(),
+    outcome: ToolCallOutcome.optional(),
+    client: z.string().max(200).optional(),
+    /** ISO times, inclusive. */
+    from: z.string().max(40).optional(),
+    to: z.string().max(40).optional(),
+    /** Case-insensitive free text over tool, client, arguments, result preview and error. */
+    text: z.string().max(200).optional(),
+    beforeId: z.number().int().optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+export type ToolCallQuery = z.input<typeof ToolCallQuery>;
+
+export const ToolCallPage = z.object({
+  records: z.array(ToolCallRecord),
+  /** How many records match the filters in all. */
+  total: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+export type ToolCallPage = z.infer<typeof ToolCallPage>;
+
 export const KeychainStatus = z.object({
   available: z.boolean(),
   /** Backend name when available, otherwise what is wrong and what to do. */
@@ -139,6 +189,7 @@ export const requests = {
   removeInstance: { input: ById, output: z.object({ removed: z.literal(true) }) },
   restartInstance: { input: ById, output: InstanceSummary },
   setInstanceEnabled: { input: ById.extend({ enabled: z.boolean() }).strict(), output: InstanceSummary },
+  queryToolCalls: { input: ToolCallQuery, output: ToolCallPage },
 } as const;
 
 /** Core → UI events: name → payload schema. */
@@ -147,6 +198,8 @@ export const events = {
   /** One instance changed state (every transition, with its reason). */
   instanceStateChanged: z.object({ id: z.string(), transition: StateTransition }),
   noticesChanged: z.object({ notices: z.array(AppNotice) }),
+  /** A tool call finished and was logged. */
+  toolCallRecorded: z.object({ record: ToolCallRecord }),
 } as const;
 
 export type Requests = typeof requests;
