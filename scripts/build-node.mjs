@@ -11,13 +11,16 @@ const common = {
 };
 
 await Promise.all([
-  // The CLI (serve, and later connect): plain Node, dependencies from node_modules.
+  // The CLI and the connector: plain Node, dependencies from node_modules. Split into chunks
+  // so `mcp-tray connect` loads only the connector's few modules.
   build({
     ...common,
-    entryPoints: { 'cli/mcp-tray': 'electron/cli/mcp-tray.ts' },
-    outdir: 'dist',
+    entryPoints: { 'mcp-tray': 'electron/cli/mcp-tray.ts' },
+    outdir: 'dist/cli',
     outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
+    splitting: true,
     packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
   }),

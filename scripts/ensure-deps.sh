@@ -36,3 +36,15 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     npm ci --no-audit --no-fund --loglevel=error
   echo "$want" >"$stamp"
 fi
+
+# Real external MCP clients used as test peers (they need Node 22, kept out of the app's tree).
+if [ "${1:-}" = "--for-tests" ]; then
+  peers=scripts/peers
+  peers_stamp=$peers/node_modules/.mcp-tray-install-stamp
+  peers_want=$(sha256sum $peers/package.json $peers/package-lock.json | sha256sum | cut -c1-64)
+  if [ ! -f "$peers_stamp" ] || [ "$(cat "$peers_stamp")" != "$peers_want" ]; then
+    echo "installing test peers (MCP Inspector, Node 22)"
+    (cd $peers && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$peers_want" >"$peers_stamp"
+  fi
+fi

@@ -32,6 +32,7 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     env: { type: 'string', multiple: true },
     'secret-env': { type: 'string', multiple: true },
   },
+  logs: { instance: { type: 'string' }, tool: { type: 'string' }, follow: { type: 'boolean', short: 'f' } },
 };
 
 export interface ParsedArgs {
@@ -48,6 +49,9 @@ export interface ParsedArgs {
   name: string | undefined;
   env: string[];
   secretEnv: string[];
+  instance: string | undefined;
+  tool: string | undefined;
+  follow: boolean;
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -104,6 +108,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     name: typeof values.name === 'string' ? values.name : undefined,
     env: strings('env'),
     secretEnv: strings('secret-env'),
+    instance: typeof values.instance === 'string' ? values.instance : undefined,
+    tool: typeof values.tool === 'string' ? values.tool : undefined,
+    follow: values.follow === true,
   };
 }
 
@@ -116,8 +123,10 @@ Commands:
                                         add a server; secret values are asked for (hidden),
                                         or read from standard input, one line each
   remove | restart | enable | disable <id>
-  connect <id>                          stdio connector that MCP clients run (coming soon)
-  auth | logs | clients                 coming soon
+  connect <id>                          the stdio connector AI clients run for a service
+  logs [--instance ID] [--tool T] [--json] [--follow]
+                                        tool calls AI clients made, newest last
+  auth | clients                        coming soon
 
 Options:
   --data-dir DIR   keep all data in DIR (or set MCP_TRAY_HOME)

@@ -122,9 +122,9 @@ describe('mcp-tray serve (built CLI, real process)', () => {
 
   it('answers "not yet available" (exit 2) for commands of later versions, and usage errors', () => {
     const home = tempDir();
-    const logs = run(['logs', '--json'], home);
-    expect(logs.status).toBe(2);
-    expect(logs.stderr).toContain('"logs" is not yet available');
+    const auth = run(['auth', 'github'], home);
+    expect(auth.status).toBe(2);
+    expect(auth.stderr).toContain('"auth" is not yet available');
     expect(run(['frobnicate'], home).status).toBe(2);
     expect(run(['serve', '--port', 'abc'], home).stderr).toContain('--port must be a number');
     expect(run(['--version'], home).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchCore } from '../core/app-runtime';
 import type { RunningCore } from '../core/app-runtime';
 import { startHeadlessHost } from '../core/host/headless-host';
@@ -8,8 +7,9 @@ import { DEFAULT_PORT, PortInUseError } from '../core/host/listen';
 import { AlreadyRunningError } from '../core/platform/instance-lock';
 import { currentDataDir } from '../core/platform/paths';
 import type { ParsedArgs } from './args';
+import { cliDir } from './bundle-paths';
 
-const bundleDir = (): string => path.dirname(fileURLToPath(import.meta.url));
+const bundleDir = (): string => cliDir(import.meta.url);
 
 /** Folder of the built renderer, next to this bundle in `dist/`. */
 export const rendererDir = (): string => path.resolve(bundleDir(), '..', 'renderer');

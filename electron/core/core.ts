@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import pkg from '../../package.json' with { type: 'json' };
 import type { AppInfo } from '../shared/contract';
+import { Broker } from './broker/broker';
+import { ToolCallLog } from './calllog/tool-call-log';
 import { EventBus } from './event-bus';
 import { Catalog } from './integrations/catalog';
 import { LaunchResolver } from './integrations/launch-spec';
@@ -15,6 +16,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { AppInfoService } from './services/app-info-service';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
+import { APP_VERSION } from './version';
 import type { SettingsStore } from './settings/settings-store';
 import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
 import type { CommandResolver } from './supervisor/command-resolver';
@@ -53,6 +55,8 @@ export interface Core {
   readonly bus: EventBus;
   readonly dispatcher: Dispatcher;
   readonly supervisor: Supervisor;
+  readonly broker: Broker;
+  readonly calls: ToolCallLog;
   readonly services: {
     appInfo: AppInfoService;
     instances: InstancesService;
@@ -64,7 +68,7 @@ export interface Core {
   stop(): Promise<void>;
 }
 
-export const APP_VERSION: string = pkg.version;
+export { APP_VERSION };
 
 export const DEFAULT_TUNING: SupervisorTuning = {
   restartPolicy: DEFAULT_RESTART_POLICY,
@@ -84,8 +88,14 @@ export function createCore(deps: CoreDeps): Core {
     platform: process.platform,
     home: os.homedir(),
   });
-  // The supervisor and the instances service refer to each other through these late-bound calls.
+  // The supervisor, broker and instances service refer to each other through late-bound calls.
   let instances: InstancesService | null = null;
+  let broker: Broker | null = null;
+  const calls = new ToolCallLog({
+    dir: path.join(deps.paths.dataDir, 'calls'),
+    clock: deps.clock,
+    logger: deps.logger.child('calls'),
+  });
   const supervisor = new Supervisor({
     ...DEFAULT_TUNING,
     ...deps.tuning,
@@ -102,6 +112,17 @@ export function createCore(deps: CoreDeps): Core {
     clientInfo: { name: 'MCP Tray', version: APP_VERSION },
     onTransition: (id, transition) => bus.emit('instanceStateChanged', { id, transition }),
     onChange: () => instances?.publish(),
+    upstream: (id) => broker!.hooks(id),
+  });
+  broker = new Broker({
+    supervisor,
+    config: (id) => deps.settings.read().instances.find((c) => c.id === id),
+    log: calls,
+    bus,
+    clock: deps.clock,
+    logger: deps.logger.child('broker'),
+    readyWaitMs: 30_000,
+    defaultTimeoutMs: 60_000,
   });
   instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock);
   const appInfo = new AppInfoService(
@@ -127,17 +148,24 @@ export function createCore(deps: CoreDeps): Core {
         `It was moved to ${recovery.movedTo} and MCP Tray started with default settings.`,
     });
   }
-  const services = { appInfo, instances, notices };
+  const services = { appInfo, instances, notices, calls };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {
     bus,
     dispatcher,
     supervisor,
-    services,
-    start: () => supervisor.start(),
+    broker,
+    calls,
+    services: { appInfo, instances, notices },
+    start: async () => {
+      calls.open();
+      await supervisor.start();
+    },
     stop: async () => {
+      await broker.closeAll();
       await supervisor.shutdown();
+      calls.close();
       deps.logger.info('core stopped');
     },
   };

@@ -1,3 +1,5 @@
+// First: configures zod before the contract's schemas are built (see the module).
+import './api/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/api-provider';

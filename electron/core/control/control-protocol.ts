@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-/** First line a local client sends: who it is and the per-install secret. */
-export const HelloFrame = z
+const ControlHello = z
   .object({
     type: z.literal('hello'),
     secret: z.string().max(200),
@@ -10,11 +9,28 @@ export const HelloFrame = z
     events: z.boolean().default(false),
   })
   .strict();
+
+const ConnectHello = z
+  .object({
+    type: z.literal('hello'),
+    secret: z.string().max(200),
+    purpose: z.literal('connect'),
+    /** The instance this MCP session is for. */
+    instance: z.string().max(100),
+  })
+  .strict();
+
+/** First line a local client sends: who it is, what for, and the per-install secret. */
+export const HelloFrame = z.discriminatedUnion('purpose', [ControlHello, ConnectHello]);
 export type HelloFrame = z.input<typeof HelloFrame>;
+
+/** The core's answer to a connector whose instance cannot take clients now. */
+export const RefusedFrame = z.object({ type: z.literal('refused'), code: z.string(), message: z.string() });
 
 /** The core's answer to a good hello. */
 export const WelcomeFrame = z.object({ type: z.literal('welcome'), version: z.string(), pid: z.number() });
 
 /** Limits of the local socket before and after the handshake. */
 export const HELLO_TIMEOUT_MS = 2000;
-export const MAX_CONTROL_LINE_BYTES = 1024 * 1024;
+/** Largest line on the socket: a JSON-RPC frame of an MCP session may be this big. */
+export const MAX_LINE_BYTES = 10 * 1024 * 1024;

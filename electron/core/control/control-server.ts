@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import { LineTransport } from '../broker/line-transport';
 import type { Core } from '../core';
-import { APP_VERSION } from '../core';
+import { APP_VERSION } from '../version';
 import { serveFrames } from '../host/frame-bridge';
 import type { Logger } from '../platform/logger';
 import { LineSplitter } from '../supervisor/line-splitter';
-import { HELLO_TIMEOUT_MS, HelloFrame, MAX_CONTROL_LINE_BYTES } from './control-protocol';
+import { HELLO_TIMEOUT_MS, HelloFrame, MAX_LINE_BYTES } from './control-protocol';
 
 export interface ControlServerOptions {
   socketPath: string;
@@ -24,8 +25,9 @@ const sameSecret = (a: string, b: string): boolean => {
 };
 
 /**
- * The core's local socket for the CLI (and later the connector): only this user can reach it
- * (0700 folder), and a client must send the per-install secret before anything else.
+ * The core's local socket for the CLI and the connector: only this user can reach it (0700
+ * folder), and a client must send the per-install secret before anything else. A `control`
+ * client speaks the contract; a `connect` client becomes an MCP session of the broker.
  */
 export class ControlServer {
   private readonly server = net.createServer((socket) => this.accept(socket));
@@ -61,46 +63,85 @@ export class ControlServer {
   }
 
   private accept(socket: net.Socket): void {
-    const { logger, core, secret } = this.options;
+    const { logger, secret } = this.options;
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
-    let bridge: ReturnType<typeof serveFrames> | null = null;
+    let receive: ((line: string) => void) | null = null;
+    let oversized = () => drop('a line over the size limit');
     const drop = (reason: string) => {
       logger.warn('dropped a local client', { reason });
       socket.destroy();
     };
     const timer = setTimeout(() => drop('no hello in time'), HELLO_TIMEOUT_MS);
     const splitter = new LineSplitter(
-      MAX_CONTROL_LINE_BYTES,
+      MAX_LINE_BYTES,
       (line) => {
-        if (bridge) {
-          bridge.receive(line);
-          return;
-        }
+        if (receive) return receive(line);
         clearTimeout(timer);
         let hello: ReturnType<typeof HelloFrame.parse>;
         try {
           hello = HelloFrame.parse(JSON.parse(line));
         } catch {
-          drop('garbage before the handshake');
-          return;
+          return drop('garbage before the handshake');
         }
-        if (!sameSecret(hello.secret, secret)) {
-          drop('wrong install secret');
-          return;
+        if (!sameSecret(hello.secret, secret)) return drop('wrong install secret');
+        if (hello.purpose === 'control') {
+          receive = this.serveControl(socket, hello.events, drop);
+        } else {
+          const session = this.serveConnect(socket, hello.instance);
+          receive = (l) => session.receive(l);
+          oversized = () => session.fail('a frame over 10 MB');
         }
-        socket.write(JSON.stringify({ type: 'welcome', version: APP_VERSION, pid: process.pid }) + '\n');
-        bridge = serveFrames(
-          { send: (text) => socket.writable && socket.write(text + '\n'), reject: drop },
-          core,
-          logger,
-          { events: hello.events },
-        );
-        socket.on('close', bridge.dispose);
       },
-      () => drop('a line over the size limit'),
+      () => oversized(),
     );
     socket.on('data', (chunk: Buffer) => splitter.push(chunk));
+  }
+
+  private serveControl(socket: net.Socket, events: boolean, drop: (reason: string) => void) {
+    socket.write(JSON.stringify({ type: 'welcome', version: APP_VERSION, pid: process.pid }) + '\n');
+    const bridge = serveFrames(
+      {
+        send: (text) => {
+          if (socket.writable) socket.write(text + '\n');
+        },
+        reject: drop,
+      },
+      this.options.core,
+      this.options.logger,
+      { events },
+    );
+    socket.on('close', bridge.dispose);
+    return bridge.receive;
+  }
+
+  /** An MCP session: wait (bounded) for the instance, then hand the socket to the broker. */
+  private serveConnect(socket: net.Socket, instance: string): LineTransport {
+    const { core, logger } = this.options;
+    const transport = new LineTransport({
+      write: (line) => {
+        if (socket.writable) socket.write(line + '\n');
+      },
+      end: (reason) => {
+        logger.info('MCP session ended', { instance, reason });
+        socket.end();
+      },
+    });
+    socket.on('close', () => transport.fail('the client went away'));
+    void (async () => {
+      const refusal = await core.broker.whenReady(instance);
+      if (!socket.writable) return;
+      if (refusal) {
+        socket.end(JSON.stringify({ type: 'refused', ...refusal }) + '\n');
+        return;
+      }
+      socket.write(JSON.stringify({ type: 'welcome', version: APP_VERSION, pid: process.pid }) + '\n');
+      await core.broker.attach(instance, transport);
+    })().catch((error: unknown) => {
+      logger.error('could not open an MCP session', { instance, error: String(error) });
+      socket.destroy();
+    });
+    return transport;
   }
 }

@@ -1,9 +1,14 @@
+import type { ToolCallLog } from '../calllog/tool-call-log';
 import type { AppInfoService } from '../services/app-info-service';
 import type { InstancesService } from '../services/instances-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
-export function createHandlers(s: { appInfo: AppInfoService; instances: InstancesService }): Handlers {
+export function createHandlers(s: {
+  appInfo: AppInfoService;
+  instances: InstancesService;
+  calls: ToolCallLog;
+}): Handlers {
   return {
     getAppInfo: () => s.appInfo.info(),
     listInstances: () => s.instances.list(),
@@ -15,5 +20,6 @@ export function createHandlers(s: { appInfo: AppInfoService; instances: Instance
     },
     restartInstance: ({ id }) => s.instances.restart(id),
     setInstanceEnabled: ({ id, enabled }) => s.instances.setEnabled(id, enabled),
+    queryToolCalls: (query) => s.calls.query(query),
   };
 }

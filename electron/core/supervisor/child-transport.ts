@@ -23,6 +23,7 @@ export class ChildStdioTransport implements Transport {
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T) => void;
   private closed = false;
+  private delivery: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -76,6 +77,10 @@ export class ChildStdioTransport implements Transport {
       this.onNoise({ kind: 'not-jsonrpc', sample: line.slice(0, 200) });
       return;
     }
-    this.onmessage?.(parsed.data);
+    // One message per microtask: the SDK handles notifications a microtask late but responses
+    // at once, so a progress notification read in the same chunk as its response would
+    // otherwise be dropped (its handler is gone by then).
+    const message = parsed.data;
+    this.delivery = this.delivery.then(() => this.onmessage?.(message));
   }
 }

@@ -1,11 +1,16 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
+  ListRootsRequestSchema,
+  LoggingMessageNotificationSchema,
   PromptListChangedNotificationSchema,
   ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Notification, Request, Result, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { InstanceState, ProcessStats, StateTransition } from '../../shared/contract';
 import type { InstanceConfig } from '../settings/settings-schema';
 import type { Clock } from '../platform/clock';
@@ -38,6 +43,18 @@ export const DEFAULT_HEALTH_POLICY: HealthPolicy = {
   restartAfter: 3,
 };
 
+/** Where the server's own notifications and requests go (the broker's sessions). */
+export interface UpstreamHooks {
+  onNotification(notification: Notification): void;
+  /** A server-to-client request (sampling, elicitation, roots). */
+  onRequest(request: Request, signal: AbortSignal): Promise<Result>;
+}
+
+export const NO_UPSTREAM_HOOKS: UpstreamHooks = {
+  onNotification: () => undefined,
+  onRequest: () => Promise.reject(new Error('No AI client is connected to answer this request.')),
+};
+
 export interface RunnerDeps {
   config: () => InstanceConfig;
   launch: LaunchResolver;
@@ -54,6 +71,7 @@ export interface RunnerDeps {
   stopTiming: StopTiming;
   clientInfo: { name: string; version: string };
   onChange: (transition: StateTransition | null) => void;
+  upstream: UpstreamHooks;
 }
 
 const HISTORY_LIMIT = 50;
@@ -196,7 +214,11 @@ export class InstanceRunner {
       this.garbageLines++;
       this.deps.logger.debug('ignored stdout noise', { kind: noise.kind, sample: noise.sample });
     });
-    const client = new Client(this.deps.clientInfo, { capabilities: {} });
+    // We can answer these for the server by asking a connected client (the broker routes them).
+    const client = new Client(this.deps.clientInfo, {
+      capabilities: { sampling: {}, elicitation: {}, roots: { listChanged: true } },
+    });
+    this.wireUpstream(client);
     const superseded = async () => {
       // A stop or restart came while this child was starting: it is no longer ours to keep.
       await client.close().catch(() => undefined);
@@ -218,15 +240,35 @@ export class InstanceRunner {
     if (gen !== this.generation) return superseded();
     this.client = client;
     this.serverInfo = client.getServerVersion() ?? null;
-    client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.refreshLists(client));
-    client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.refreshLists(client));
-    client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.refreshLists(client));
     await this.refreshLists(client);
     if (gen !== this.generation) return superseded();
     if (this.ended === gen) return;
     this.readySince = this.deps.clock.now();
     this.transition('running', null);
     this.startHealth(client, gen);
+  }
+
+  private wireUpstream(client: Client): void {
+    const { upstream } = this.deps;
+    for (const schema of [
+      ToolListChangedNotificationSchema,
+      ResourceListChangedNotificationSchema,
+      PromptListChangedNotificationSchema,
+    ]) {
+      client.setNotificationHandler(schema, async (notification) => {
+        await this.refreshLists(client);
+        upstream.onNotification(notification);
+      });
+    }
+    for (const schema of [ResourceUpdatedNotificationSchema, LoggingMessageNotificationSchema]) {
+      client.setNotificationHandler(schema, (notification) => upstream.onNotification(notification));
+    }
+    for (const schema of [CreateMessageRequestSchema, ElicitRequestSchema, ListRootsRequestSchema]) {
+      client.setRequestHandler(
+        schema,
+        (request, extra) => upstream.onRequest(request, extra.signal) as never,
+      );
+    }
   }
 
   private async refreshLists(client: Client): Promise<void> {

@@ -6,7 +6,7 @@ import type { Logger } from '../platform/logger';
 import type { InstanceConfig } from '../settings/settings-schema';
 import type { RestartPolicy } from './backoff';
 import type { CommandResolver } from './command-resolver';
-import type { HealthPolicy } from './instance-runner';
+import type { HealthPolicy, UpstreamHooks } from './instance-runner';
 import { InstanceRunner } from './instance-runner';
 import type { ProcessSampler } from './process-stats';
 import type { Spawner, StopTiming } from './process-group';
@@ -36,6 +36,8 @@ export interface SupervisorDeps extends SupervisorTuning {
   clientInfo: { name: string; version: string };
   onTransition: (id: string, transition: StateTransition) => void;
   onChange: () => void;
+  /** Hooks for one instance's server-initiated traffic (set by the broker). */
+  upstream: (id: string) => UpstreamHooks;
 }
 
 /** Owns one runner per configured instance and keeps them in line with the settings. */
@@ -153,6 +155,7 @@ export class Supervisor {
       ...this.deps,
       config: () => this.deps.instances().find((c) => c.id === id) ?? { ...missing(id) },
       stderr,
+      upstream: this.deps.upstream(id),
       logger: this.deps.logger.child(id),
       onChange: (transition) => {
         if (transition) this.deps.onTransition(id, transition);

@@ -1,4 +1,5 @@
-import { config as configureZod } from 'zod';
+// Before the contract is imported: keeps zod from probing `new Function` (see the module).
+import './zod-jitless';
 import type { ExposedApi, TrayApi } from '../../../electron/shared/api';
 import { createApi, exposedTransport } from '../../../electron/shared/api';
 import { EXPOSED_API_KEY } from '../../../electron/shared/ipc-channels';
@@ -7,10 +8,6 @@ import type { WebSocketLike } from '../../../electron/shared/ws-transport';
 import { WsTransport } from '../../../electron/shared/ws-transport';
 import type { ConnectionStore } from './connection-store';
 import { ALWAYS_OPEN, createConnectionStore } from './connection-store';
-
-// The WebSocket transport validates frames with zod, whose JIT probes `new Function`; under our
-// CSP (no 'unsafe-eval') that probe is reported as a violation even though zod catches it.
-configureZod({ jitless: true });
 
 export interface Connection {
   api: TrayApi;

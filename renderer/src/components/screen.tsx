@@ -9,13 +9,19 @@ interface ScreenProps {
   above?: ReactNode;
   /** Shown under the title and description, e.g. a status line. */
   below?: ReactNode;
+  /** Fills the window's height, for content that scrolls on its own (the call log). */
+  fill?: boolean;
   children: ReactNode;
 }
 
-export function Screen({ title, description, testId, above, below, children }: ScreenProps) {
+export function Screen({ title, description, testId, above, below, fill = false, children }: ScreenProps) {
   const headingId = useId();
   return (
-    <section className="screen" aria-labelledby={headingId} data-testid={testId}>
+    <section
+      className={fill ? 'screen screen--fill' : 'screen'}
+      aria-labelledby={headingId}
+      data-testid={testId}
+    >
       <header className="screen__header">
         {above}
         {/* Focusable from script only, so navigation can move focus here (see useRouteFocus). */}

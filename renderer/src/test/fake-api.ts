@@ -8,6 +8,10 @@ import type {
   InstanceDetail,
   InstanceSummary,
   StateTransition,
+  ToolCallOutcome,
+  ToolCallPage,
+  ToolCallQuery,
+  ToolCallRecord,
 } from '../../../electron/shared/contract';
 
 export function makeAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
@@ -61,6 +65,102 @@ export function makeDetail(overrides: Partial<InstanceDetail> = {}): InstanceDet
   };
 }
 
+const CALL_EPOCH = Date.parse('2025-03-01T10:00:00.000Z');
+
+export function makeToolCall(overrides: Partial<ToolCallRecord> = {}): ToolCallRecord {
+  const id = overrides.id ?? 1;
+  return {
+    id,
+    time: new Date(CALL_EPOCH + id * 1000).toISOString(),
+    instanceId: 'notes',
+    client: { name: 'Claude Desktop', version: '1.2.0' },
+    source: 'client',
+    tool: 'search_notes',
+    arguments: { query: 'groceries' },
+    durationMs: 120,
+    outcome: 'ok',
+    error: null,
+    result: { contentTypes: ['text'], bytes: 42, preview: 'Found 2 notes.' },
+    ...overrides,
+  };
+}
+
+const SAMPLE_INSTANCES = ['notes', 'files', 'github'];
+const SAMPLE_CLIENTS = [
+  { name: 'Claude Desktop', version: '1.2.0' },
+  { name: 'Cursor', version: '0.48.1' },
+  { name: 'VS Code', version: null },
+];
+const SAMPLE_TOOLS = ['search_notes', 'read_file', 'list_issues', 'add_note'];
+// Mostly fine, as in real life, with every other outcome turning up regularly.
+const SAMPLE_OUTCOMES: ToolCallOutcome[] = [
+  'ok',
+  'ok',
+  'ok',
+  'tool-error',
+  'ok',
+  'timeout',
+  'ok',
+  'protocol-error',
+  'ok',
+  'cancelled',
+];
+
+/** `count` varied records with ids 1…count (so the newest is `count`), one second apart. */
+export function makeToolCalls(
+  count: number,
+  overrides: (id: number) => Partial<ToolCallRecord> = () => ({}),
+): ToolCallRecord[] {
+  const records: ToolCallRecord[] = [];
+  for (let id = 1; id <= count; id++) {
+    const outcome = SAMPLE_OUTCOMES[id % SAMPLE_OUTCOMES.length]!;
+    records.push(
+      makeToolCall({
+        id,
+        instanceId: SAMPLE_INSTANCES[id % SAMPLE_INSTANCES.length]!,
+        client: SAMPLE_CLIENTS[id % SAMPLE_CLIENTS.length]!,
+        tool: SAMPLE_TOOLS[id % SAMPLE_TOOLS.length]!,
+        arguments: { query: `term ${id}` },
+        durationMs: (id * 37) % 2500,
+        outcome,
+        error: outcome === 'ok' ? null : `Failure ${id}`,
+        result: outcome === 'ok' ? { contentTypes: ['text'], bytes: 20 + id, preview: `Result ${id}` } : null,
+        ...overrides(id),
+      }),
+    );
+  }
+  return records;
+}
+
+const callText = (record: ToolCallRecord): string =>
+  [
+    record.tool,
+    record.client.name,
+    record.arguments === undefined ? '' : JSON.stringify(record.arguments),
+    record.result?.preview ?? '',
+    record.error ?? '',
+  ]
+    .join('\n')
+    .toLowerCase();
+
+/** What the core's query answers: filters, newest first, `beforeId` paging, the total of all matches. */
+export function queryCalls(all: readonly ToolCallRecord[], input: ToolCallQuery = {}): ToolCallPage {
+  const { instanceId, tool, outcome, client, from, to, text, beforeId, limit = 200 } = input;
+  const needle = text?.toLowerCase();
+  const matching = all.filter(
+    (r) =>
+      (instanceId === undefined || r.instanceId === instanceId) &&
+      (tool === undefined || r.tool === tool) &&
+      (outcome === undefined || r.outcome === outcome) &&
+      (client === undefined || r.client.name === client) &&
+      (from === undefined || Date.parse(r.time) >= Date.parse(from)) &&
+      (to === undefined || Date.parse(r.time) <= Date.parse(to)) &&
+      (!needle || callText(r).includes(needle)),
+  );
+  const older = beforeId === undefined ? matching : matching.filter((r) => r.id < beforeId);
+  return { records: older.slice(0, limit), total: matching.length, hasMore: older.length > limit };
+}
+
 /** A detail for a summary the test listed, so list and detail agree unless the test says otherwise. */
 const detailOf = (summary: InstanceSummary): InstanceDetail => makeDetail({ ...summary });
 const summaryOf = ({
@@ -95,6 +195,8 @@ interface FakeInit {
   /** Details by id; an instance listed without one gets a default detail built from its summary. */
   details?: InstanceDetail[];
   appInfo?: AppInfo;
+  /** The tool-call log, in any order. */
+  toolCalls?: ToolCallRecord[];
 }
 
 /**
@@ -121,6 +223,14 @@ export function createFakeApi(init: FakeInit = {}) {
     instances = instances.map((i) => (i.id === id ? summaryOf(next) : i));
     return summaryOf(next);
   };
+
+  // Newest first, like the core keeps it.
+  let toolCalls = [...(init.toolCalls ?? [])].sort((a, b) => b.id - a.id);
+  const addToolCalls = (records: readonly ToolCallRecord[]) => {
+    const ids = new Set(records.map((r) => r.id));
+    toolCalls = [...records, ...toolCalls.filter((r) => !ids.has(r.id))].sort((a, b) => b.id - a.id);
+  };
+  const callListeners = new Set<(payload: { record: ToolCallRecord }) => void>();
 
   const instanceListeners = new Set<(payload: { instances: InstanceSummary[] }) => void>();
   const stateListeners = new Set<(payload: { id: string; transition: StateTransition }) => void>();
@@ -161,6 +271,11 @@ export function createFakeApi(init: FakeInit = {}) {
     setInstanceEnabled: vi.fn(async ({ id, enabled }: { id: string; enabled: boolean }) =>
       update(id, { enabled, state: enabled ? 'starting' : 'disabled', stateSince: new Date().toISOString() }),
     ),
+    queryToolCalls: vi.fn(async (input?: ToolCallQuery) => queryCalls(toolCalls, input)),
+    onToolCallRecorded: (listener) => {
+      callListeners.add(listener);
+      return () => callListeners.delete(listener);
+    },
     onInstancesChanged: (listener) => {
       instanceListeners.add(listener);
       return () => instanceListeners.delete(listener);
@@ -197,6 +312,15 @@ export function createFakeApi(init: FakeInit = {}) {
     emitNotices: (notices: AppNotice[]) => {
       for (const listener of [...noticeListeners]) listener({ notices });
     },
+    /** Records a call, as the core does when one finishes: stored for queries, then announced. */
+    emitToolCall: (record: ToolCallRecord) => {
+      addToolCalls([record]);
+      for (const listener of [...callListeners]) listener({ record });
+    },
+    /** Stores calls without announcing them (e.g. recorded while the UI was disconnected). */
+    addToolCalls,
+    /** How many components listen for recorded calls right now. */
+    toolCallListenerCount: () => callListeners.size,
   };
 }
 

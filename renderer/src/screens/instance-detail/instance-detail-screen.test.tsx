@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../electron/shared/api';
 import { createConnectionStore } from '../../api/connection-store';
-import { createFakeApi, makeDetail, makeInstance } from '../../test/fake-api';
+import { createFakeApi, makeDetail, makeInstance, makeToolCall, makeToolCalls } from '../../test/fake-api';
 import { renderScreen } from '../../test/render';
 import { InstanceDetailScreen } from './instance-detail-screen';
 import { POLL_MS } from './use-instance-detail';
@@ -127,6 +127,57 @@ describe('InstanceDetailScreen', () => {
     expect(log.tagName).toBe('PRE');
     expect(log.getAttribute('tabindex')).toBe('0');
     expect(log.getAttribute('aria-label')).toBe('Error output');
+  });
+
+  it('shows this service’s tool calls in a Calls tab, asked for once the tab is opened', async () => {
+    const fake = createFakeApi({
+      details: [notes],
+      instances: [makeInstance({ id: 'files', name: 'Files' })],
+      toolCalls: makeToolCalls(12),
+    });
+    renderScreen(<InstanceDetailScreen id="notes" />, { api: fake.api });
+    await screen.findByRole('heading', { level: 1, name: 'Notes' });
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
+      'Overview',
+      'Tools 2',
+      'Calls',
+      'Process',
+      'Log',
+    ]);
+    expect(fake.api.queryToolCalls).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Calls' }));
+    const panel = screen.getByTestId('panel-calls');
+    await waitFor(() => expect(within(panel).getAllByTestId('call-row')).toHaveLength(4));
+    expect(fake.api.queryToolCalls).toHaveBeenCalledWith({ instanceId: 'notes', limit: 200 });
+    expect(within(panel).queryByLabelText('Service')).toBeNull();
+    expect(within(panel).queryByRole('columnheader', { name: 'Service' })).toBeNull();
+
+    // Live calls for other services stay out.
+    act(() => fake.emitToolCall(makeToolCall({ id: 13, instanceId: 'files' })));
+    act(() => fake.emitToolCall(makeToolCall({ id: 14, instanceId: 'notes' })));
+    expect(within(panel).getAllByTestId('call-row')).toHaveLength(5);
+
+    fireEvent.change(within(panel).getByLabelText('Outcome'), { target: { value: 'ok' } });
+    await waitFor(() =>
+      expect(fake.api.queryToolCalls).toHaveBeenLastCalledWith({
+        instanceId: 'notes',
+        outcome: 'ok',
+        limit: 200,
+      }),
+    );
+    // The Log tab (stderr) is still there.
+    fireEvent.click(screen.getByRole('tab', { name: 'Log' }));
+    expect(screen.getByTestId('stderr-tail')).toBeTruthy();
+  });
+
+  it('says when a service has had no calls yet', async () => {
+    const { api } = createFakeApi({ details: [notes] });
+    renderScreen(<InstanceDetailScreen id="notes" />, { api });
+    await screen.findByRole('heading', { level: 1, name: 'Notes' });
+    fireEvent.click(screen.getByRole('tab', { name: 'Calls' }));
+    const empty = await screen.findByTestId('logs-empty');
+    expect(within(empty).getByRole('heading').textContent).toBe('No calls to this service yet');
   });
 
   it('refetches when its state changes, and only for its own id', async () => {

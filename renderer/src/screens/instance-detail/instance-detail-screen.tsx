@@ -7,6 +7,7 @@ import { Screen } from '../../components/screen';
 import type { TabItem } from '../../components/tabs';
 import { Tabs } from '../../components/tabs';
 import { routeHref } from '../../routing/routes';
+import { CallLog } from '../logs/call-log';
 import { DetailStatus } from './detail-status';
 import { InstanceActions } from './instance-actions';
 import { LogPanel } from './log-panel';
@@ -15,7 +16,7 @@ import { ProcessPanel } from './process-panel';
 import { ToolsPanel } from './tools-panel';
 import { useInstanceDetail } from './use-instance-detail';
 
-type TabId = 'overview' | 'tools' | 'process' | 'log';
+type TabId = 'overview' | 'tools' | 'calls' | 'process' | 'log';
 
 const SERVICES_HREF = routeHref('services');
 
@@ -36,6 +37,13 @@ interface DetailBodyProps {
 
 function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
   const [tab, setTab] = useState<TabId>('overview');
+  // The call log asks the core for calls only once its tab has been opened, then stays mounted
+  // (hidden) so it keeps its place and filters.
+  const [callsOpened, setCallsOpened] = useState(false);
+  const select = (id: TabId) => {
+    setTab(id);
+    if (id === 'calls') setCallsOpened(true);
+  };
   const items: TabItem<TabId>[] = [
     { id: 'overview', label: 'Overview', panel: <OverviewPanel instance={instance} /> },
     {
@@ -47,13 +55,14 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
       ),
       panel: <ToolsPanel tools={instance.tools} />,
     },
+    { id: 'calls', label: 'Calls', panel: callsOpened ? <CallLog instanceId={instance.id} /> : null },
     { id: 'process', label: 'Process', panel: <ProcessPanel instance={instance} /> },
     { id: 'log', label: 'Log', panel: <LogPanel lines={instance.stderrTail} active={tab === 'log'} /> },
   ];
   return (
     <>
       <InstanceActions instance={instance} refresh={refresh} onRemovingChange={onRemovingChange} />
-      <Tabs label="Service details" items={items} selected={tab} onSelect={setTab} />
+      <Tabs label="Service details" items={items} selected={tab} onSelect={select} />
     </>
   );
 }

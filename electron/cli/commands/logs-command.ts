@@ -1,0 +1,73 @@
+import type { TrayApi } from '../../shared/api';
+import type { ToolCallQuery, ToolCallRecord } from '../../shared/contract';
+import type { ParsedArgs } from '../args';
+
+type Out = (line: string) => void;
+
+const pad = (text: string, width: number) =>
+  text.length >= width ? text : text + ' '.repeat(width - text.length);
+
+/** One line per call, for people reading a terminal. */
+export function formatRecord(record: ToolCallRecord): string {
+  const time = new Date(record.time).toISOString().replace('T', ' ').slice(0, 19);
+  const duration =
+    record.durationMs < 1000
+      ? `${Math.round(record.durationMs)} ms`
+      : `${(record.durationMs / 1000).toFixed(1)} s`;
+  const detail = record.error ?? JSON.stringify(record.arguments);
+  return [
+    time,
+    pad(record.instanceId, 14),
+    pad(record.client.name, 16),
+    pad(record.tool, 20),
+    pad(record.outcome, 14),
+    pad(duration, 8),
+    detail.slice(0, 120),
+  ].join(' ');
+}
+
+const matches = (record: ToolCallRecord, args: ParsedArgs) =>
+  (!args.instance || record.instanceId === args.instance) && (!args.tool || record.tool === args.tool);
+
+/** `mcp-tray logs`: the last 100 matching calls, oldest first; `--follow` keeps printing new ones. */
+export async function logsCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  const print = (record: ToolCallRecord) => out(args.json ? JSON.stringify(record) : formatRecord(record));
+  const query: ToolCallQuery = { limit: 100 };
+  if (args.instance) query.instanceId = args.instance;
+  if (args.tool) query.tool = args.tool;
+  let lastId = -1;
+  const live: ToolCallRecord[] = [];
+  const off = args.follow ? api.onToolCallRecorded(({ record }) => live.push(record)) : () => undefined;
+  const page = await api.queryToolCalls(query);
+  for (const record of [...page.records].reverse()) {
+    print(record);
+    lastId = record.id;
+  }
+  if (!args.follow) {
+    if (page.records.length === 0 && !args.json) out('No tool calls yet.');
+    return 0;
+  }
+  const flush = () => {
+    for (const record of live.splice(0)) {
+      if (record.id > lastId && matches(record, args)) {
+        print(record);
+        lastId = record.id;
+      }
+    }
+  };
+  flush();
+  off();
+  await new Promise<void>((resolve) => {
+    const stop = api.onToolCallRecorded(({ record }) => {
+      live.push(record);
+      flush();
+    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stop();
+        resolve();
+      });
+    }
+  });
+  return 0;
+}

@@ -1,0 +1,78 @@
+import { ApiError } from '../shared/api';
+import { currentDataDir } from '../core/platform/paths';
+import { APP_VERSION } from '../core/version';
+import { USAGE, UsageError } from './args';
+import type { ParsedArgs } from './args';
+import { addCommand, simpleInstanceCommand, statusCommand } from './commands/instance-commands';
+import { logsCommand } from './commands/logs-command';
+import { NotRunningError, connectControl } from './control-client';
+import { serveCommand } from './serve-command';
+
+const out = (line: string) => process.stdout.write(line + '\n');
+const err = (line: string) => process.stderr.write(`mcp-tray: ${line}\n`);
+
+/** Commands answered by the running core over its local socket. */
+async function controlCommand(args: ParsedArgs): Promise<number> {
+  if (args.command === 'add' && args.rest.length === 0) {
+    throw new UsageError('add needs the command after "--", e.g. mcp-tray add notes -- npx -y my-server');
+  }
+  const follow = args.command === 'logs' && args.follow;
+  const connection = await connectControl(currentDataDir(args.dataDir), { events: follow });
+  try {
+    switch (args.command) {
+      case 'status':
+        return await statusCommand(connection.api, args, out);
+      case 'add':
+        return await addCommand(connection.api, args, out);
+      case 'logs':
+        return await logsCommand(connection.api, args, out);
+      default:
+        return await simpleInstanceCommand(connection.api, args, out);
+    }
+  } finally {
+    connection.close();
+  }
+}
+
+/** Every command but `connect`. */
+export async function runCommand(args: ParsedArgs): Promise<number> {
+  if (args.version) {
+    out(APP_VERSION);
+    return 0;
+  }
+  if (args.help || args.command === null) {
+    process.stdout.write(USAGE);
+    return args.help ? 0 : 2;
+  }
+  try {
+    switch (args.command) {
+      case 'serve':
+        return await serveCommand(args);
+      case 'status':
+      case 'add':
+      case 'remove':
+      case 'restart':
+      case 'enable':
+      case 'disable':
+      case 'logs':
+        return await controlCommand(args);
+      default:
+        err(`"${args.command}" is not yet available in this version.`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(error.message);
+      return 2;
+    }
+    if (error instanceof NotRunningError) {
+      err(error.message);
+      return 3;
+    }
+    if (error instanceof ApiError || error instanceof Error) {
+      err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}

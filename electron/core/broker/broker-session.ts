@@ -1,0 +1,217 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import {
+  CallToolRequestSchema,
+  CallToolResultSchema,
+  CompleteRequestSchema,
+  CompleteResultSchema,
+  EmptyResultSchema,
+  GetPromptRequestSchema,
+  GetPromptResultSchema,
+  ListPromptsRequestSchema,
+  ListPromptsResultSchema,
+  ListResourceTemplatesRequestSchema,
+  ListResourceTemplatesResultSchema,
+  ListResourcesRequestSchema,
+  ListResourcesResultSchema,
+  ListToolsRequestSchema,
+  ListToolsResultSchema,
+  ReadResourceRequestSchema,
+  ReadResourceResultSchema,
+  RootsListChangedNotificationSchema,
+  SetLevelRequestSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { NewToolCall } from '../calllog/tool-call-log';
+import type { ForwardExtra } from './forwarding';
+import {
+  classifyFailure,
+  forwardOptions,
+  isConnectionClosed,
+  restartedError,
+  upstreamParams,
+} from './forwarding';
+import type { LineTransport } from './line-transport';
+
+/** What a session needs from the broker. */
+export interface SessionContext {
+  instanceId: string;
+  instanceName: () => string;
+  timeoutMs: () => number;
+  /** The running server's client, waiting (bounded) while it restarts. */
+  upstream: (signal: AbortSignal) => Promise<Client>;
+  record: (call: NewToolCall) => void;
+  now: () => number;
+  onSubscriptionsChanged: () => void;
+  onClose: (session: BrokerSession) => void;
+}
+
+type AnyRequestSchema = typeof ListToolsRequestSchema;
+type AnyResultSchema = typeof ListToolsResultSchema;
+
+/**
+ * One AI client's connection: an SDK `Server` advertising what the instance's server offers,
+ * forwarding every request to the instance's single upstream `Client`.
+ */
+export class BrokerSession {
+  readonly server: Server;
+  /** What this session's client was told the server can do. */
+  readonly capabilities: ServerCapabilities;
+  readonly subscriptions = new Set<string>();
+  /** Requests of this session still waiting for the server. */
+  inFlight = 0;
+  lastActivity: number;
+
+  constructor(
+    private readonly ctx: SessionContext,
+    serverInfo: { name: string; version: string },
+    upstreamCaps: ServerCapabilities,
+    instructions: string | undefined,
+  ) {
+    this.lastActivity = ctx.now();
+    this.capabilities = advertised(upstreamCaps);
+    this.server = new Server(serverInfo, { capabilities: this.capabilities, instructions });
+    this.register(upstreamCaps);
+    this.server.onclose = () => ctx.onClose(this);
+  }
+
+  async connect(transport: LineTransport): Promise<void> {
+    await this.server.connect(transport);
+  }
+
+  /** Name and version the client gave in `initialize`. */
+  get client(): { name: string; version: string | null } {
+    const info = this.server.getClientVersion();
+    return { name: info?.name ?? 'unknown client', version: info?.version ?? null };
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  private register(caps: ServerCapabilities): void {
+    const forward = (request: AnyRequestSchema, result: AnyResultSchema) =>
+      this.server.setRequestHandler(request, (req, extra) => this.forward(req, result, extra));
+    if (caps.tools) {
+      forward(ListToolsRequestSchema, ListToolsResultSchema);
+      this.server.setRequestHandler(CallToolRequestSchema, (req, extra) => this.callTool(req, extra));
+    }
+    if (caps.resources) {
+      forward(ListResourcesRequestSchema as never, ListResourcesResultSchema as never);
+      forward(ListResourceTemplatesRequestSchema as never, ListResourceTemplatesResultSchema as never);
+      forward(ReadResourceRequestSchema as never, ReadResourceResultSchema as never);
+      if (caps.resources.subscribe) {
+        this.server.setRequestHandler(SubscribeRequestSchema, (req) =>
+          this.subscription(req.params.uri, true),
+        );
+        this.server.setRequestHandler(UnsubscribeRequestSchema, (req) =>
+          this.subscription(req.params.uri, false),
+        );
+      }
+    }
+    if (caps.prompts) {
+      forward(ListPromptsRequestSchema as never, ListPromptsResultSchema as never);
+      forward(GetPromptRequestSchema as never, GetPromptResultSchema as never);
+    }
+    if (caps.completions) forward(CompleteRequestSchema as never, CompleteResultSchema as never);
+    if (caps.logging) forward(SetLevelRequestSchema as never, EmptyResultSchema as never);
+    this.server.setNotificationHandler(RootsListChangedNotificationSchema, async () => {
+      await (await this.ctx.upstream(AbortSignal.timeout(5000))).sendRootsListChanged();
+    });
+  }
+
+  private async forward(
+    req: { method: string; params?: Record<string, unknown> },
+    result: AnyResultSchema,
+    extra: ForwardExtra,
+  ) {
+    return this.track(async () => {
+      const upstream = await this.ctx.upstream(extra.signal);
+      const { options, flush } = forwardOptions(req.params, extra, this.ctx.timeoutMs());
+      try {
+        const answer = await upstream.request(
+          { method: req.method, params: upstreamParams(req.params) } as never,
+          result,
+          options,
+        );
+        await flush();
+        return answer;
+      } catch (error) {
+        throw isConnectionClosed(error) ? restartedError(this.ctx.instanceName()) : error;
+      }
+    });
+  }
+
+  private async callTool(
+    req: { params: { name: string; arguments?: Record<string, unknown>; [key: string]: unknown } },
+    extra: ForwardExtra,
+  ) {
+    return this.track(async () => {
+      const started = this.ctx.now();
+      const base = {
+        time: started,
+        instanceId: this.ctx.instanceId,
+        client: this.client,
+        source: 'client' as const,
+        tool: req.params.name,
+        arguments: req.params.arguments ?? {},
+      };
+      try {
+        const upstream = await this.ctx.upstream(extra.signal);
+        const { options, flush } = forwardOptions(req.params, extra, this.ctx.timeoutMs());
+        const result = await upstream.request(
+          { method: 'tools/call', params: upstreamParams(req.params) },
+          CallToolResultSchema,
+          options,
+        );
+        await flush();
+        const outcome = result.isError ? 'tool-error' : 'ok';
+        this.ctx.record({ ...base, durationMs: this.ctx.now() - started, outcome, error: null, result });
+        return result;
+      } catch (error) {
+        const failure = classifyFailure(error, extra.signal);
+        const thrown = isConnectionClosed(error) ? restartedError(this.ctx.instanceName()) : error;
+        this.ctx.record({
+          ...base,
+          durationMs: this.ctx.now() - started,
+          outcome: failure.outcome,
+          error: thrown instanceof Error ? thrown.message : failure.message,
+          result: null,
+        });
+        throw thrown;
+      }
+    });
+  }
+
+  private async subscription(uri: string, on: boolean) {
+    if (on) this.subscriptions.add(uri);
+    else this.subscriptions.delete(uri);
+    this.ctx.onSubscriptionsChanged();
+    return {};
+  }
+
+  private async track<T>(run: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    this.lastActivity = this.ctx.now();
+    try {
+      return await run();
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+/** Capabilities offered to clients: the server's, with list_changed always on (we send it after restarts). */
+function advertised(caps: ServerCapabilities): ServerCapabilities {
+  return {
+    ...(caps.tools ? { tools: { listChanged: true } } : {}),
+    ...(caps.resources
+      ? { resources: { listChanged: true, subscribe: Boolean(caps.resources.subscribe) } }
+      : {}),
+    ...(caps.prompts ? { prompts: { listChanged: true } } : {}),
+    ...(caps.completions ? { completions: {} } : {}),
+    ...(caps.logging ? { logging: {} } : {}),
+  };
+}

@@ -1,0 +1,249 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import {
+  CreateMessageResultSchema,
+  ElicitResultSchema,
+  ErrorCode,
+  ListRootsResultSchema,
+  McpError,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { Notification, Request, Result } from '@modelcontextprotocol/sdk/types.js';
+import type { InstanceState } from '../../shared/contract';
+import type { NewToolCall, ToolCallLog } from '../calllog/tool-call-log';
+import type { EventBus } from '../event-bus';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { InstanceConfig } from '../settings/settings-schema';
+import type { UpstreamHooks } from '../supervisor/instance-runner';
+import type { Supervisor } from '../supervisor/supervisor';
+import { BrokerSession } from './broker-session';
+import type { LineTransport } from './line-transport';
+
+export interface BrokerDeps {
+  supervisor: Supervisor;
+  config: (id: string) => InstanceConfig | undefined;
+  log: ToolCallLog;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  /** How long a client waits for an instance that is starting or restarting. */
+  readyWaitMs: number;
+  defaultTimeoutMs: number;
+}
+
+/** Why an instance cannot take a client now, in words for the client and its log. */
+export interface Refusal {
+  code: 'unknown' | 'disabled' | 'failed' | 'needs-auth' | 'not-ready';
+  message: string;
+}
+
+const RESULT_SCHEMAS: Record<string, typeof CreateMessageResultSchema> = {
+  'sampling/createMessage': CreateMessageResultSchema,
+  'elicitation/create': ElicitResultSchema as never,
+  'roots/list': ListRootsResultSchema as never,
+};
+
+/**
+ * Serves every AI client session of every instance: one SDK `Server` per session, all
+ * forwarding to the instance's one upstream `Client`. Server-initiated requests (sampling,
+ * elicitation, roots) go to a session with a request in flight (the one that most likely
+ * caused them), else to the most recently active session.
+ */
+export class Broker {
+  private readonly sessions = new Map<string, Set<BrokerSession>>();
+  private readonly upstreamSubscriptions = new Map<string, Set<string>>();
+
+  constructor(private readonly deps: BrokerDeps) {
+    deps.bus.on('instanceStateChanged', ({ id, transition }) => {
+      if (transition.state === 'running') void this.afterRestart(id);
+    });
+  }
+
+  /** Sessions open on an instance right now. */
+  clients(id: string): { name: string; version: string | null }[] {
+    return [...(this.sessions.get(id) ?? [])].map((s) => s.client);
+  }
+
+  /** Hooks the supervisor gives the instance's upstream client. */
+  hooks(id: string): UpstreamHooks {
+    return {
+      onNotification: (notification) => this.fanOut(id, notification),
+      onRequest: (request, signal) => this.routeServerRequest(id, request, signal),
+    };
+  }
+
+  /** Waits (bounded) until the instance runs; the refusal says why it will not. */
+  async whenReady(id: string, waitMs = this.deps.readyWaitMs): Promise<Refusal | null> {
+    const deadline = this.deps.clock.now() + waitMs;
+    for (;;) {
+      const config = this.deps.config(id);
+      if (!config) {
+        return {
+          code: 'unknown',
+          message: `MCP Tray has no service called "${id}". Add it in MCP Tray first.`,
+        };
+      }
+      const runner = this.deps.supervisor.runner(id);
+      const state: InstanceState = runner?.state ?? (config.enabled ? 'stopped' : 'disabled');
+      if (state === 'running' && runner?.client) return null;
+      const refusal = refusalFor(config.name, state, runner?.reason ?? null);
+      const left = deadline - this.deps.clock.now();
+      if (refusal || left <= 0) {
+        return (
+          refusal ?? {
+            code: 'not-ready',
+            message: `"${config.name}" is still ${state}. Try again in a moment.`,
+          }
+        );
+      }
+      await this.nextTransition(id, left);
+    }
+  }
+
+  /** Starts serving MCP on a connection whose instance is ready. */
+  async attach(id: string, transport: LineTransport): Promise<void> {
+    const runner = this.deps.supervisor.runner(id);
+    const upstream = runner?.client;
+    if (!upstream) throw new Error(`instance ${id} is not running`);
+    const session: BrokerSession = new BrokerSession(
+      {
+        instanceId: id,
+        instanceName: () => this.deps.config(id)?.name ?? id,
+        timeoutMs: () => this.deps.config(id)?.requestTimeoutMs ?? this.deps.defaultTimeoutMs,
+        upstream: (signal) => this.upstream(id, signal),
+        record: (call) => this.record(call),
+        now: () => this.deps.clock.now(),
+        onSubscriptionsChanged: () => void this.syncSubscriptions(id),
+        onClose: (closed) => {
+          this.sessions.get(id)?.delete(closed);
+          void this.syncSubscriptions(id);
+          this.deps.logger.info('client session closed', { id, client: closed.client.name });
+        },
+      },
+      upstream.getServerVersion() ?? { name: id, version: '0' },
+      upstream.getServerCapabilities() ?? {},
+      upstream.getInstructions(),
+    );
+    let set = this.sessions.get(id);
+    if (!set) this.sessions.set(id, (set = new Set()));
+    set.add(session);
+    await session.connect(transport);
+  }
+
+  /** Closes every session (quit). */
+  async closeAll(): Promise<void> {
+    const all = [...this.sessions.values()].flatMap((set) => [...set]);
+    await Promise.all(all.map((s) => s.close().catch(() => undefined)));
+  }
+
+  private record(call: NewToolCall): void {
+    try {
+      const record = this.deps.log.append(call);
+      this.deps.bus.emit('toolCallRecorded', { record });
+    } catch (error) {
+      this.deps.logger.error('could not record a tool call', { error: String(error) });
+    }
+  }
+
+  private async upstream(id: string, signal: AbortSignal): Promise<Client> {
+    const runner = this.deps.supervisor.runner(id);
+    if (runner?.state === 'running' && runner.client) return runner.client;
+    const refusal = await Promise.race([
+      this.whenReady(id),
+      new Promise<Refusal>((resolve) =>
+        signal.addEventListener('abort', () => resolve({ code: 'not-ready', message: 'Cancelled' }), {
+          once: true,
+        }),
+      ),
+    ]);
+    const client = this.deps.supervisor.runner(id)?.client;
+    if (refusal || !client) {
+      throw new McpError(ErrorCode.InternalError, refusal?.message ?? `"${id}" is not running.`);
+    }
+    return client;
+  }
+
+  private fanOut(id: string, notification: Notification): void {
+    for (const session of this.sessions.get(id) ?? []) {
+      if (notification.method === 'notifications/resources/updated') {
+        const uri = (notification.params as { uri?: string } | undefined)?.uri;
+        if (!uri || !session.subscriptions.has(uri)) continue;
+      }
+      session.server.notification(notification as never).catch(() => undefined);
+    }
+  }
+
+  private async routeServerRequest(id: string, request: Request, signal: AbortSignal): Promise<Result> {
+    const sessions = [...(this.sessions.get(id) ?? [])];
+    const capable = sessions.filter((s) => supports(s, request.method));
+    const busy = capable.filter((s) => s.inFlight > 0);
+    const pick = (busy.length ? busy : capable).sort((a, b) => b.lastActivity - a.lastActivity)[0];
+    if (!pick) {
+      throw new McpError(ErrorCode.MethodNotFound, `No connected AI client can answer ${request.method}.`);
+    }
+    const schema = RESULT_SCHEMAS[request.method];
+    if (!schema) throw new McpError(ErrorCode.MethodNotFound, `${request.method} is not forwarded`);
+    return pick.server.request(request as never, schema, { signal, timeout: this.deps.defaultTimeoutMs * 5 });
+  }
+
+  /** After a (re)start: tell sessions lists may have changed, and renew resource subscriptions. */
+  private async afterRestart(id: string): Promise<void> {
+    this.upstreamSubscriptions.delete(id);
+    for (const session of this.sessions.get(id) ?? []) {
+      const caps = session.capabilities;
+      if ('tools' in caps) await session.server.sendToolListChanged().catch(() => undefined);
+      if ('resources' in caps) await session.server.sendResourceListChanged().catch(() => undefined);
+      if ('prompts' in caps) await session.server.sendPromptListChanged().catch(() => undefined);
+    }
+    await this.syncSubscriptions(id);
+  }
+
+  /** Keeps one upstream subscription per URI that any session of the instance wants. */
+  private async syncSubscriptions(id: string): Promise<void> {
+    const client = this.deps.supervisor.runner(id)?.client;
+    if (!client) return;
+    const wanted = new Set([...(this.sessions.get(id) ?? [])].flatMap((s) => [...s.subscriptions]));
+    const current = this.upstreamSubscriptions.get(id) ?? new Set<string>();
+    this.upstreamSubscriptions.set(id, wanted);
+    for (const uri of wanted)
+      if (!current.has(uri)) await client.subscribeResource({ uri }).catch(() => undefined);
+    for (const uri of current)
+      if (!wanted.has(uri)) await client.unsubscribeResource({ uri }).catch(() => undefined);
+  }
+
+  private nextTransition(id: string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      const off = this.deps.bus.on('instanceStateChanged', (event) => event.id === id && done());
+      function done() {
+        clearTimeout(timer);
+        off();
+        resolve();
+      }
+    });
+  }
+}
+
+function supports(session: BrokerSession, method: string): boolean {
+  const caps = session.server.getClientCapabilities() ?? {};
+  if (method === 'sampling/createMessage') return Boolean(caps.sampling);
+  if (method === 'elicitation/create') return Boolean(caps.elicitation);
+  if (method === 'roots/list') return Boolean(caps.roots);
+  return false;
+}
+
+function refusalFor(name: string, state: InstanceState, reason: string | null): Refusal | null {
+  const why = reason ? ` (${reason})` : '';
+  switch (state) {
+    case 'disabled':
+      return {
+        code: 'disabled',
+        message: `"${name}" is turned off in MCP Tray. Open MCP Tray and enable it.`,
+      };
+    case 'failed':
+      return { code: 'failed', message: `"${name}" has stopped working${why}. Open MCP Tray to fix it.` };
+    case 'needs-auth':
+      return { code: 'needs-auth', message: `"${name}" needs you to sign in. Open MCP Tray and sign in.` };
+    default:
+      return null;
+  }
+}

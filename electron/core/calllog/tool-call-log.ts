@@ -1,0 +1,187 @@
+/**
+ * The durable log of every `tools/call` that passes the broker.
+ *
+ * Storage is append-only JSON-lines segment files (`calls-<first id>.jsonl`, 0600, in a 0700
+ * folder) plus an in-memory index of every retained record, which answers queries. Not SQLite:
+ * `node:sqlite` needs Node 22 while the headless host runs on Node 20, better-sqlite3 needs an
+ * ABI rebuild for Electron, and sql.js keeps the database in memory and cannot append durably.
+ *
+ * Each record is one synchronous `fs.writeSync` on a descriptor opened for appending, made as
+ * soon as the call finishes: a crash of the core loses at most the call in flight, because the
+ * OS page cache outlives the process. There is no fsync per record, so a power loss can lose the
+ * last seconds; a torn last line is dropped (and cut off) at the next open.
+ *
+ * Arguments, errors and result previews are redacted and bounded before anything is written or
+ * kept (see `redact.ts`): a credential an AI client passes to a tool never reaches the disk.
+ *
+ * Retention: records older than `maxAgeMs` and past `maxRecords` leave the index (oldest first),
+ * whole segments are deleted oldest first while the folder is over `maxBytes`, and a segment is
+ * deleted once none of its records is retained. The segment being written is never deleted, so
+ * the folder holds at most about max(maxBytes, segmentBytes) and ids never repeat.
+ */
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ToolCallOutcome, ToolCallPage, ToolCallQuery, ToolCallRecord } from '../../shared/contract';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { buildRecord, parseRecord } from './record-codec';
+import { entryFor, RecordIndex } from './record-index';
+import { SegmentFiles } from './segment-files';
+
+/** A finished call as the broker sees it: raw, not yet redacted. */
+export interface NewToolCall {
+  /** When the call started, ms since the epoch. */
+  time: number;
+  instanceId: string;
+  client: { name: string; version: string | null };
+  source: 'client' | 'mcp-tray';
+  tool: string;
+  /** Raw and unredacted: the log redacts before anything is kept or written. */
+  arguments: unknown;
+  durationMs: number;
+  outcome: ToolCallOutcome;
+  /** Raw; credential-shaped parts are redacted too. */
+  error: string | null;
+  result: CallToolResult | null;
+}
+
+export interface ToolCallLogOptions {
+  /** The log folder (created 0700). */
+  dir: string;
+  clock: Clock;
+  logger: Logger;
+  /** Total retained on disk; default 50 MiB. */
+  maxBytes?: number;
+  /** Records older than this are dropped; default 30 days. */
+  maxAgeMs?: number;
+  /** A new segment file starts past this size; default 4 MiB. */
+  segmentBytes?: number;
+  /** Records retained; default 200 000. */
+  maxRecords?: number;
+}
+
+const MiB = 1024 * 1024;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The tool-call log: append as calls finish, query newest first. */
+export class ToolCallLog {
+  private readonly index = new RecordIndex();
+  private files: SegmentFiles;
+  private readonly maxBytes: number;
+  private readonly maxAgeMs: number;
+  private readonly maxRecords: number;
+  private state: 'new' | 'open' | 'closed' = 'new';
+  private nextId = 1;
+  /** Set once a write fails: later records are kept in memory only, until the next start. */
+  private diskFailed = false;
+
+  constructor(private readonly options: ToolCallLogOptions) {
+    this.maxBytes = Math.max(1, options.maxBytes ?? 50 * MiB);
+    this.maxAgeMs = Math.max(0, options.maxAgeMs ?? 30 * DAY_MS);
+    this.maxRecords = Math.max(1, options.maxRecords ?? 200_000);
+    this.files = this.newFiles();
+  }
+
+  /** Records retained (and searchable). */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /**
+   * Creates the folder, loads the segments (skipping a torn last line and lines that are not
+   * records), continues ids after the highest seen and applies retention. Throws if the folder
+   * cannot be created or read. Opening again after {@link close} reloads from disk.
+   */
+  open(): void {
+    if (this.state === 'open') return;
+    this.index.clear();
+    this.files = this.newFiles();
+    this.diskFailed = false;
+    let lastId = 0;
+    const counts = this.files.load((line) => {
+      const record = parseRecord(line);
+      // Ids only grow; a line breaking that (a hand-edited file) cannot be placed in the index.
+      if (!record || record.id <= lastId) return null;
+      lastId = record.id;
+      this.index.add(entryFor(record, line));
+      return record.id;
+    });
+    this.nextId = Math.max(this.files.nextId, lastId + 1);
+    this.state = 'open';
+    this.retain();
+    const fields = { dir: this.options.dir, records: this.size, ...counts };
+    if (counts.torn + counts.invalid > 0) this.options.logger.warn('tool-call log had damaged lines', fields);
+    else this.options.logger.info('tool-call log opened', fields);
+  }
+
+  /**
+   * Redacts and bounds a finished call, writes it and indexes it; returns the record as stored
+   * (what the UI is sent). Throws only when the log is not open; a failing disk is logged once
+   * and the log carries on in memory.
+   */
+  append(call: NewToolCall): ToolCallRecord {
+    if (this.state !== 'open')
+      throw new Error(`the tool-call log is ${this.state === 'new' ? 'not open' : 'closed'}`);
+    const record = buildRecord(this.nextId++, call, this.options.clock);
+    const line = JSON.stringify(record);
+    this.write(record.id, line);
+    this.index.add(entryFor(record, line));
+    this.retain();
+    return record;
+  }
+
+  /** Newest first, filtered; page on with `beforeId` set to the last id of a page. */
+  query(query: ToolCallQuery): ToolCallPage {
+    // Without this, records would outlive maxAgeMs in a log that stopped receiving calls.
+    if (this.state === 'open') this.retain();
+    const page = this.index.query(query);
+    // Parsed anew from the stored line: callers get their own objects.
+    const records = page.entries.map((entry) => JSON.parse(entry.line) as ToolCallRecord);
+    return { records, total: page.total, hasMore: page.hasMore };
+  }
+
+  /** Closes the file; queries still answer from memory, appends throw until the next open. */
+  close(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.files.close();
+  }
+
+  private newFiles(): SegmentFiles {
+    const { dir, segmentBytes, logger } = this.options;
+    return new SegmentFiles(dir, Math.max(1, segmentBytes ?? 4 * MiB), logger);
+  }
+
+  private write(id: number, line: string): void {
+    if (this.diskFailed) return;
+    try {
+      this.files.append(id, line);
+    } catch (error) {
+      this.diskFailed = true;
+      const fields = { dir: this.options.dir, error: String(error) };
+      this.options.logger.warn(
+        'tool calls are no longer written to disk; they are kept in memory until restart',
+        fields,
+      );
+      try {
+        this.files.close();
+      } catch {
+        // The descriptor is unusable either way.
+      }
+    }
+  }
+
+  private retain(): void {
+    const cutoff = this.options.clock.now() - this.maxAgeMs;
+    const excess = this.index.size - this.maxRecords;
+    let seen = 0;
+    // The index is in id (finish) order and only loses a prefix: a call that ran for a long
+    // time can outlive the age limit until the calls logged before it have expired too.
+    this.index.dropWhile((entry) => seen++ < excess || entry.timeMs < cutoff);
+    while (this.files.totalBytes > this.maxBytes) {
+      const segment = this.files.dropOldest();
+      if (!segment) break;
+      this.index.dropWhile((entry) => entry.id <= segment.lastId);
+    }
+    while ((this.files.oldest?.lastId ?? Infinity) < this.index.oldestId && this.files.dropOldest());
+  }
+}
