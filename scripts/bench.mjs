@@ -85,17 +85,18 @@ try {
   fs.rmSync(home, { recursive: true, force: true });
 }
 
-// Supervisor figures: bundled from TypeScript, run as its own process.
-await import('esbuild').then(({ build }) =>
-  build({
-    entryPoints: ['scripts/bench/supervisor-bench.ts'],
-    outfile: 'dist/bench/supervisor-bench.mjs',
+// Supervisor and broker figures: bundled from TypeScript, each run as its own process.
+const { build } = await import('esbuild');
+for (const name of ['supervisor-bench', 'broker-bench']) {
+  await build({
+    entryPoints: [`scripts/bench/${name}.ts`],
+    outfile: `dist/bench/${name}.mjs`,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
     logLevel: 'warning',
-  }),
-);
-spawnSync(process.execPath, ['dist/bench/supervisor-bench.mjs'], { stdio: 'inherit' });
+  });
+  spawnSync(process.execPath, [`dist/bench/${name}.mjs`], { stdio: 'inherit' });
+}

@@ -1,6 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { asJsonRpc } from './json-rpc-shape';
 
 /** The raw side of one client connection (a connector's socket after the handshake). */
 export interface LineSink {
@@ -27,10 +27,8 @@ export class LineTransport implements Transport {
   /** Feeds one received line. */
   receive(line: string): void {
     if (this.closed) return;
-    let message: JSONRPCMessage;
-    try {
-      message = JSONRPCMessageSchema.parse(JSON.parse(line));
-    } catch {
+    const message = asJsonRpc(line);
+    if (!message) {
       this.fail('a line that is not JSON-RPC');
       return;
     }

@@ -18,6 +18,9 @@ const withoutInternal = (store: Record<string, unknown>): Record<string, unknown
   return rest;
 };
 
+/** Someone editing the file by hand is noticed within this long. */
+const RECHECK_MS = 500;
+
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /**
@@ -27,6 +30,8 @@ const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text
 export class SettingsStore {
   private conf: Conf<Record<string, unknown>>;
   private lastGood: Settings;
+  private readStamp: string | null = null;
+  private checkedAt = -Infinity;
   readonly recovery: SettingsRecovery | null;
 
   constructor(
@@ -46,10 +51,19 @@ export class SettingsStore {
     this.recovery = recovery;
   }
 
-  /** Current settings; on a read error the last good copy. */
+  /**
+   * Current settings. Served from memory and re-read only when the file changed on disk (a
+   * stat, not a parse): the broker asks on every call. On a read error, the last good copy.
+   */
   read(): Settings {
+    const now = this.clock.now();
+    if (now - this.checkedAt < RECHECK_MS) return this.lastGood;
+    this.checkedAt = now;
+    const stamp = this.fileStamp();
+    if (stamp === this.readStamp) return this.lastGood;
     try {
       this.lastGood = Settings.parse(withoutInternal(this.conf.store));
+      this.readStamp = stamp;
     } catch (error) {
       this.logger.error('settings file unreadable; using the last good copy', { error: String(error) });
     }
@@ -61,7 +75,17 @@ export class SettingsStore {
     const next = Settings.parse(change(structuredClone(this.read())));
     this.conf.set(next as Record<string, unknown>);
     this.lastGood = next;
+    this.readStamp = this.fileStamp();
     return next;
+  }
+
+  private fileStamp(): string {
+    try {
+      const stat = fs.statSync(this.file, { bigint: true });
+      return `${stat.mtimeNs}:${stat.size}:${stat.ino}`;
+    } catch {
+      return 'missing';
+    }
   }
 
   private openConf(): Conf<Record<string, unknown>> {

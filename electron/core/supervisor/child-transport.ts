@@ -1,7 +1,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { asJsonRpc } from '../broker/json-rpc-shape';
 import { LineSplitter } from './line-splitter';
 
 /** Largest JSON-RPC line accepted from a server. */
@@ -65,22 +65,22 @@ export class ChildStdioTransport implements Transport {
   }
 
   private handleLine(line: string): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      this.onNoise({ kind: 'not-json', sample: line.slice(0, 200) });
-      return;
-    }
-    const parsed = JSONRPCMessageSchema.safeParse(json);
-    if (!parsed.success) {
-      this.onNoise({ kind: 'not-jsonrpc', sample: line.slice(0, 200) });
+    const message = asJsonRpc(line);
+    if (!message) {
+      const isJson = (() => {
+        try {
+          JSON.parse(line);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      this.onNoise({ kind: isJson ? 'not-jsonrpc' : 'not-json', sample: line.slice(0, 200) });
       return;
     }
     // One message per microtask: the SDK handles notifications a microtask late but responses
     // at once, so a progress notification read in the same chunk as its response would
     // otherwise be dropped (its handler is gone by then).
-    const message = parsed.data;
     this.delivery = this.delivery.then(() => this.onmessage?.(message));
   }
 }

@@ -1,0 +1,194 @@
+// Broker figures for `npm run bench` (bundled by scripts/bench.mjs): a real connector and core
+// against the same server reached directly, measured in the same run.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ToolCallLog } from '../../electron/core/calllog/tool-call-log';
+import { silentLogger } from '../../electron/core/platform/logger';
+import { systemClock } from '../../electron/core/platform/clock';
+
+const EVERYTHING = createRequire(import.meta.url).resolve(
+  '@modelcontextprotocol/server-everything/dist/index.js',
+);
+const CLI = path.resolve('dist/cli/mcp-tray.mjs');
+const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
+
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
+const median = (xs: number[]) => quantile(xs, 0.5);
+const row = (name: string, value: number, base: number, unit: string, baseName: string, extra = '') =>
+  `${name.padEnd(46)} ${value.toFixed(2).padStart(9)} ${unit.padEnd(6)} ${baseName} ${base.toFixed(2)} ${unit}  ratio ${(value / base).toFixed(2)}x${extra}`;
+
+const direct = () =>
+  new StdioClientTransport({ command: process.execPath, args: [EVERYTHING, 'stdio'], stderr: 'ignore' });
+const viaBroker = (dataDir: string) =>
+  new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, 'connect', 'e', '--data-dir', dataDir],
+    stderr: 'ignore',
+  });
+
+async function connected(transport: StdioClientTransport): Promise<{ client: Client; ms: number }> {
+  const client = new Client({ name: 'bench', version: '1' });
+  const start = performance.now();
+  await client.connect(transport);
+  return { client, ms: performance.now() - start };
+}
+
+async function latencies(client: Client): Promise<number[]> {
+  for (let i = 0; i < 50; i++) await client.callTool({ name: 'echo', arguments: { message: 'warm' } });
+  const out: number[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    const start = performance.now();
+    await client.callTool({ name: 'echo', arguments: { message: `call ${i}` } });
+    out.push(performance.now() - start);
+  }
+  return out;
+}
+
+async function throughput(client: Client, inFlight = 16, total = CALLS * 2): Promise<number> {
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < total) {
+        next++;
+        await client.callTool({ name: 'echo', arguments: { message: 'x' } });
+      }
+    }),
+  );
+  return total / ((performance.now() - start) / 1000);
+}
+
+// A core with one warm server-everything instance.
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-tray-bench-'));
+const dataDir = path.join(home, 'data');
+fs.mkdirSync(dataDir);
+fs.writeFileSync(
+  path.join(dataDir, 'settings.json'),
+  JSON.stringify({
+    instances: [
+      {
+        id: 'e',
+        name: 'e',
+        integrationId: 'custom',
+        enabled: true,
+        createdAt: new Date().toISOString(),
+        launch: { command: process.execPath, args: [EVERYTHING, 'stdio'], env: {} },
+      },
+    ],
+  }),
+);
+const core = spawn(
+  process.execPath,
+  [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir],
+  {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  },
+);
+await new Promise((resolve) => core.stdout.once('data', resolve));
+let directP50 = 0;
+try {
+  const startDirect: number[] = [];
+  const startBroker: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const d = await connected(direct());
+    startDirect.push(d.ms);
+    await d.client.close();
+    const b = await connected(viaBroker(dataDir));
+    startBroker.push(b.ms);
+    await b.client.close();
+  }
+  const d = await connected(direct());
+  const b = await connected(viaBroker(dataDir));
+  const latDirect = await latencies(d.client);
+  const latBroker = await latencies(b.client);
+  const tpDirect = await throughput(d.client);
+  const tpBroker = await throughput(b.client);
+  await d.client.close();
+  await b.client.close();
+  directP50 = median(latDirect);
+
+  console.log(
+    `\nbroker (tools/call echo on server-everything; ${CALLS} calls; baseline: SDK client straight to the server over stdio)`,
+  );
+  const added = quantile(latBroker, 0.99) - quantile(latDirect, 0.99);
+  console.log(
+    row('latency p50 through connector + broker', median(latBroker), median(latDirect), 'ms', 'direct'),
+  );
+  console.log(
+    row(
+      'latency p99 through connector + broker',
+      quantile(latBroker, 0.99),
+      quantile(latDirect, 0.99),
+      'ms',
+      'direct',
+      `  (added ${added.toFixed(2)} ms)`,
+    ),
+  );
+  console.log(row('throughput, 16 calls in flight', tpBroker, tpDirect, 'call/s', 'direct'));
+  console.log(
+    row(
+      'client start to initialize answered',
+      median(startBroker),
+      median(startDirect),
+      'ms',
+      'spawning the server',
+    ),
+  );
+} finally {
+  core.kill('SIGTERM');
+  await new Promise((resolve) => core.once('exit', resolve));
+}
+
+// The tool-call log: cost of one append, and a text query over 100k records.
+const log = new ToolCallLog({
+  dir: path.join(home, 'calls'),
+  clock: systemClock,
+  logger: silentLogger,
+  maxRecords: 200_000,
+});
+log.open();
+const call = (i: number) => ({
+  time: Date.now(),
+  instanceId: `i${i % 10}`,
+  client: { name: i % 2 ? 'Cursor' : 'Claude Desktop', version: '1' },
+  source: 'client' as const,
+  tool: `tool_${i % 25}`,
+  arguments: { query: `search term ${i}`, limit: 20 },
+  durationMs: 12,
+  outcome: 'ok' as const,
+  error: null,
+  result: { content: [{ type: 'text' as const, text: `result number ${i}` }] },
+});
+const appendStart = performance.now();
+for (let i = 0; i < 100_000; i++) log.append(call(i));
+const appendUs = ((performance.now() - appendStart) / 100_000) * 1000;
+const queryTimes = [0, 1, 2].map(() => {
+  const start = performance.now();
+  log.query({ text: 'number 99999', limit: 200 });
+  return performance.now() - start;
+});
+const naive = Array.from({ length: 100_000 }, (_, i) => call(i));
+const naiveTimes = [0, 1, 2].map(() => {
+  const start = performance.now();
+  naive.filter((r) => JSON.stringify(r).toLowerCase().includes('number 99999'));
+  return performance.now() - start;
+});
+log.close();
+console.log('\ntool-call log (100k records)');
+console.log(row('append one record (redact + write)', appendUs / 1000, directP50, 'ms', 'direct echo p50'));
+console.log(
+  row(
+    'text query over 100k records',
+    Math.min(...queryTimes),
+    Math.min(...naiveTimes),
+    'ms',
+    'naive JSON scan',
+  ),
+);
+fs.rmSync(home, { recursive: true, force: true });
