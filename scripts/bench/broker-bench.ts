@@ -91,7 +91,7 @@ const core = spawn(
   },
 );
 await new Promise((resolve) => core.stdout.once('data', resolve));
-let directP50 = 0;
+let directP50: number;
 try {
   const startDirect: number[] = [];
   const startBroker: number[] = [];
