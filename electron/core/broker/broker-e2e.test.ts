@@ -5,7 +5,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CreateMessageRequestSchema,
+  ToolListChangedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import type { ToolCallRecord } from '../../shared/contract';
 import { readInstallSecret } from '../control/install-secret';
@@ -242,6 +245,61 @@ describe('broker and connector, end to end with real processes', () => {
     await connect();
     expect((await client.listTools()).tools).toHaveLength(2);
     await client.close();
+  });
+
+  it('routes a server sampling request to the client whose call caused it', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    seedSettings(dataDir, [{ id: 'everything', args: [EVERYTHING, 'stdio'] }]);
+    await serveCore(dataDir);
+    await running(dataDir, 'everything');
+    const idle = await connectClient(dataDir, 'everything', 'Idle client');
+    idle.client.registerCapabilities({ sampling: {} });
+    const asking = await connectClient(dataDir, 'everything', 'Asking client');
+    asking.client.registerCapabilities({ sampling: {} });
+    const sampled: string[] = [];
+    for (const [name, c] of [
+      ['idle', idle],
+      ['asking', asking],
+    ] as const) {
+      c.client.setRequestHandler(CreateMessageRequestSchema, async () => {
+        sampled.push(name);
+        return {
+          model: 'test-model',
+          role: 'assistant',
+          content: { type: 'text', text: `answer from ${name}` },
+        };
+      });
+    }
+    await Promise.all([idle.connect(), asking.connect()]);
+    const result = await asking.client.callTool({
+      name: 'trigger-sampling-request',
+      arguments: { prompt: 'hello?', maxTokens: 10 },
+    });
+    expect(JSON.stringify(result.content)).toContain('answer from asking');
+    expect(sampled).toEqual(['asking']);
+    await Promise.all([idle.client.close(), asking.client.close()]);
+  });
+
+  it('answers with a timeout error when the server is too slow, and logs it', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    seedSettings(dataDir, [{ id: 'everything', args: [EVERYTHING, 'stdio'], requestTimeoutMs: 500 }]);
+    await serveCore(dataDir);
+    await running(dataDir, 'everything');
+    const { client, connect } = await connectClient(dataDir, 'everything');
+    await connect();
+    const slow = client.callTool({
+      name: 'trigger-long-running-operation',
+      arguments: { duration: 5, steps: 5 },
+    });
+    await expect(slow).rejects.toThrow(/timed out/i);
+    const echo = await client.callTool({ name: 'echo', arguments: { message: 'still here' } });
+    expect(JSON.stringify(echo.content)).toContain('still here');
+    await client.close();
+    const record = await until(
+      () => calls(dataDir).find((r) => r.outcome === 'timeout'),
+      'the timeout record',
+    );
+    expect(record.tool).toBe('trigger-long-running-operation');
   });
 
   it('never writes a token-shaped argument to disk', async () => {
