@@ -1,0 +1,103 @@
+/** The AI clients MCP Tray can write entries for. */
+export type ClientId =
+  | 'claude-desktop'
+  | 'claude-code'
+  | 'cursor'
+  | 'vscode'
+  | 'windsurf'
+  | 'gemini-cli'
+  | 'lm-studio'
+  | 'zed'
+  | 'codex';
+
+/**
+ * What an adapter may know about the machine. Injected so that every platform's paths can be
+ * tested from any platform, and so that nothing here reads `process` directly.
+ */
+export interface AdapterContext {
+  platform: NodeJS.Platform;
+  home: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether a file or folder exists (synchronous: adapters only probe a few paths). */
+  exists(path: string): boolean;
+  /** A small text file's content, or null when it cannot be read. */
+  readText(path: string): string | null;
+}
+
+/** A stdio server as every client describes it, whatever the file's own shape. */
+export interface ServerEntry {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+/** How a command is launched: what our entries contain (never `env`, never a secret). */
+export interface LaunchCommand {
+  command: string;
+  args: string[];
+}
+
+/**
+ * The syntax a client's config file is read with.
+ * - `json`: strict JSON; a comment or trailing comma would make the client fail to load it.
+ * - `jsonc`: comments allowed; trailing commas only where the client's parser accepts them.
+ * - `toml`: TOML 1.0.
+ */
+export type ConfigFormat = 'json' | 'jsonc' | 'toml';
+
+/** Everything MCP Tray needs to know about one client. */
+export interface ClientAdapter {
+  id: ClientId;
+  displayName: string;
+  /** Where the path, key and entry shape below were checked. */
+  docs: readonly string[];
+  format: ConfigFormat;
+  /** For `jsonc`: whether the client's parser accepts trailing commas. */
+  trailingCommas: boolean;
+  /** Path of keys to the object (JSON) or table (TOML) holding server entries. */
+  serversPath: readonly string[];
+  /** One line telling the user how to make the client pick up a change. */
+  reloadHint: string;
+  /** The config file the client reads on this machine. */
+  configPath(ctx: AdapterContext): string;
+  /** Whether the client looks installed (its config or app folder exists). */
+  isInstalled(ctx: AdapterContext): boolean;
+  /** Our entry in the client's own shape. */
+  toEntry(launch: LaunchCommand): Record<string, unknown>;
+  /** A user's entry read back for import; null for entries that are not local stdio servers. */
+  readEntry(raw: unknown): ServerEntry | null;
+}
+
+/** True for a plain object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
+      out[key] = String(item);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads `{ command, args, env }`, the shape nearly every client shares. Zed's older custom
+ * servers nest it as `command: { path, args, env }`, which is accepted too.
+ */
+export function readStdioEntry(raw: unknown): ServerEntry | null {
+  if (!isRecord(raw)) return null;
+  let { command, args, env } = raw;
+  if (isRecord(command)) {
+    ({ args, env } = command);
+    command = command.path;
+  }
+  if (typeof command !== 'string' || command.trim() === '') return null;
+  const argList = Array.isArray(args)
+    ? args.filter((arg) => ['string', 'number', 'boolean'].includes(typeof arg)).map(String)
+    : [];
+  return { command, args: argList, env: stringRecord(env) };
+}

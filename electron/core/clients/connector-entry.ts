@@ -1,0 +1,75 @@
+import type { LaunchCommand } from './client-adapter';
+
+/** How our connector is started: the runtime (node, or the app binary) and its leading args. */
+export interface ConnectorRuntime {
+  command: string;
+  args: string[];
+}
+
+/**
+ * The command an AI client runs for one of our instances:
+ * `<runtime> <runtime args> connect <instance-id> [--data-dir D]`. It never carries `env` or a
+ * secret: the connector fetches what it needs from the running core.
+ */
+export function connectorEntry(
+  runtime: ConnectorRuntime,
+  instanceId: string,
+  dataDir: string | null,
+): LaunchCommand {
+  return {
+    command: runtime.command,
+    args: [...runtime.args, 'connect', instanceId, ...(dataDir ? ['--data-dir', dataDir] : [])],
+  };
+}
+
+/** The last path segment, for either separator (entries may come from another platform). */
+function baseName(value: string): string {
+  const parts = value.split(/[\\/]/);
+  return parts[parts.length - 1] ?? value;
+}
+
+/** Our CLI script (`mcp-tray.mjs`), its npm shims, or the packaged app's binary. */
+const OUR_PROGRAM = /^(mcp-tray(\.mjs|\.cjs|\.js|\.cmd|\.exe)?|MCP Tray(\.exe)?)$/i;
+
+/**
+ * The instance id an entry of ours connects to, or null when the entry is not ours. Ours means:
+ * `connect <id>` comes right after our program (the command itself, or an argument such as the
+ * script path when the command is node or Electron). Anything else is the user's.
+ */
+export function ourInstanceId(entry: { command: string; args: readonly string[] }): string | null {
+  const words = [entry.command, ...entry.args];
+  for (let i = 0; i + 2 < words.length; i++) {
+    const id = words[i + 2]!;
+    if (OUR_PROGRAM.test(baseName(words[i]!)) && words[i + 1] === 'connect' && id && !id.startsWith('-')) {
+      return id;
+    }
+  }
+  return null;
+}
+
+/** Whether a client entry runs our connector (see {@link ourInstanceId}). */
+export function isOurEntry(entry: { command: string; args: readonly string[] }): boolean {
+  return ourInstanceId(entry) !== null;
+}
+
+/**
+ * The entry name to use for an instance, given the client's current entries read back as
+ * launch commands (null for entries that are not stdio servers). An entry of ours for the same
+ * instance keeps its name; otherwise the instance id is used if free, then `<id>-mcp-tray`,
+ * `<id>-mcp-tray-2`, … A user's entry is never taken over, whatever its name.
+ */
+export function resolveEntryName(
+  entries: Readonly<Record<string, { command: string; args: readonly string[] } | null>>,
+  instanceId: string,
+): string {
+  for (const [name, entry] of Object.entries(entries)) {
+    if (entry && ourInstanceId(entry) === instanceId) return name;
+  }
+  const taken = (name: string) => Object.prototype.hasOwnProperty.call(entries, name);
+  if (!taken(instanceId)) return instanceId;
+  const base = `${instanceId}-mcp-tray`;
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}

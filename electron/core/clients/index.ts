@@ -1,0 +1,30 @@
+/**
+ * The AI-client config engine: which clients exist and where their files are (adapters), our
+ * connector entries, and the writer that changes only those entries, safely.
+ */
+export type {
+  AdapterContext,
+  ClientAdapter,
+  ClientId,
+  ConfigFormat,
+  LaunchCommand,
+  ServerEntry,
+} from './client-adapter';
+export { readStdioEntry } from './client-adapter';
+export {
+  CLAUDE_MSIX_PACKAGE,
+  clientAdapter,
+  clientAdapters,
+  isClaudeMsixInstall,
+  lmStudioHome,
+} from './adapters/index';
+export type { ConfigChanges } from './config-changes';
+export { ConfigConflictError, ConfigEditError, ConfigParseError } from './config-errors';
+export type { ApplyResult, ConfigEntries, ConfigWriterDeps, Plan } from './config-writer';
+export { ConfigWriter } from './config-writer';
+export type { ConnectorRuntime } from './connector-entry';
+export { connectorEntry, isOurEntry, ourInstanceId, resolveEntryName } from './connector-entry';
+export type { EntrySyncInput } from './entry-sync';
+export { entrySyncChanges } from './entry-sync';
+export { nodeAdapterContext } from './node-adapter-context';
+export { BACKUP_MARK } from './backup-store';
