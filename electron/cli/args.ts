@@ -33,6 +33,11 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     'secret-env': { type: 'string', multiple: true },
   },
   logs: { instance: { type: 'string' }, tool: { type: 'string' }, follow: { type: 'boolean', short: 'f' } },
+  clients: {
+    all: { type: 'boolean' },
+    instance: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+  },
 };
 
 export interface ParsedArgs {
@@ -50,8 +55,12 @@ export interface ParsedArgs {
   env: string[];
   secretEnv: string[];
   instance: string | undefined;
+  /** `clients write --instance A --instance B`. */
+  instances: string[];
   tool: string | undefined;
   follow: boolean;
+  all: boolean;
+  dryRun: boolean;
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -109,8 +118,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     env: strings('env'),
     secretEnv: strings('secret-env'),
     instance: typeof values.instance === 'string' ? values.instance : undefined,
+    instances: strings('instance'),
     tool: typeof values.tool === 'string' ? values.tool : undefined,
     follow: values.follow === true,
+    all: values.all === true,
+    dryRun: values['dry-run'] === true,
   };
 }
 
@@ -126,7 +138,10 @@ Commands:
   connect <id>                          the stdio connector AI clients run for a service
   logs [--instance ID] [--tool T] [--json] [--follow]
                                         tool calls AI clients made, newest last
-  auth | clients                        coming soon
+  clients [--json]                      AI clients found, their config files, what they get
+  clients write <client>|--all [--instance ID]... [--dry-run]
+                                        write a client's entries (--instance adds to its choice)
+  auth                                  coming soon
 
 Options:
   --data-dir DIR   keep all data in DIR (or set MCP_TRAY_HOME)

@@ -40,6 +40,8 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
       dataDir,
       echo: process.stderr,
       builtInServersDir: builtInServersDir(),
+      // Client entries run this Node with this CLI: `node …/mcp-tray.mjs connect <id>`.
+      connectorRuntime: { command: process.execPath, args: [path.join(bundleDir(), 'mcp-tray.mjs')] },
     });
   } catch (error) {
     if (error instanceof AlreadyRunningError) {

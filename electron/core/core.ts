@@ -4,6 +4,8 @@ import type { AppInfo } from '../shared/contract';
 import { Broker } from './broker/broker';
 import { ToolCallLog } from './calllog/tool-call-log';
 import { EventBus } from './event-bus';
+import type { AdapterContext, ConnectorRuntime } from './clients';
+import { ConfigWriter } from './clients';
 import { Catalog } from './integrations/catalog';
 import { LaunchResolver } from './integrations/launch-spec';
 import type { Clock } from './platform/clock';
@@ -14,6 +16,8 @@ import { Dispatcher } from './rpc/dispatcher';
 import { createHandlers } from './rpc/handlers';
 import type { SecretStore } from './secrets/secret-store';
 import { AppInfoService } from './services/app-info-service';
+import { ClientsService } from './services/clients-service';
+import { DriftWatcher } from './services/drift-watcher';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
 import { APP_VERSION } from './version';
@@ -47,6 +51,12 @@ export interface CoreDeps {
   env: NodeJS.ProcessEnv;
   /** Folder of built-in integrations (`servers/`), if this install has one. */
   builtInServersDir: string | null;
+  /** Where AI clients' config files are (home, platform, env). */
+  clientContext: AdapterContext;
+  /** How client entries start the connector. */
+  connectorRuntime: ConnectorRuntime;
+  /** `--data-dir` for client entries when this core does not use the default folder. */
+  dataDirArg: string | null;
   tuning?: Partial<SupervisorTuning>;
 }
 
@@ -61,6 +71,7 @@ export interface Core {
     appInfo: AppInfoService;
     instances: InstancesService;
     notices: NoticeService;
+    clients: ClientsService;
   };
   /** Starts the enabled instances. */
   start(): Promise<void>;
@@ -125,6 +136,17 @@ export function createCore(deps: CoreDeps): Core {
     defaultTimeoutMs: 60_000,
   });
   instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock);
+  const clients = new ClientsService({
+    settings: deps.settings,
+    instances,
+    writer: new ConfigWriter({ clock: deps.clock, logger: deps.logger.child('client-config') }),
+    context: deps.clientContext,
+    runtime: deps.connectorRuntime,
+    dataDirArg: deps.dataDirArg,
+    bus,
+    logger: deps.logger.child('clients'),
+  });
+  const drift = new DriftWatcher(clients, deps.settings, notices, deps.logger.child('drift'));
   const appInfo = new AppInfoService(
     {
       name: 'MCP Tray',
@@ -148,7 +170,7 @@ export function createCore(deps: CoreDeps): Core {
         `It was moved to ${recovery.movedTo} and MCP Tray started with default settings.`,
     });
   }
-  const services = { appInfo, instances, notices, calls };
+  const services = { appInfo, instances, notices, calls, clients, drift };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {
@@ -157,12 +179,14 @@ export function createCore(deps: CoreDeps): Core {
     supervisor,
     broker,
     calls,
-    services: { appInfo, instances, notices },
+    services: { appInfo, instances, notices, clients },
     start: async () => {
       calls.open();
       await supervisor.start();
+      drift.refresh();
     },
     stop: async () => {
+      drift.stop();
       await broker.closeAll();
       await supervisor.shutdown();
       calls.close();

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import type { AppInfo } from '../shared/contract';
 import type { CoreDeps } from './core';
 import { systemClock } from './platform/clock';
 import { FileLogger } from './platform/logger';
 import type { Opener } from './platform/opener';
 import { NodeOpener } from './platform/opener';
-import { appPaths } from './platform/paths';
+import { appPaths, resolveDataDir } from './platform/paths';
+import type { ConnectorRuntime } from './clients';
+import { nodeAdapterContext } from './clients';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { CommandResolver, readLoginShellPath } from './supervisor/command-resolver';
@@ -22,6 +25,8 @@ export interface NodeDepsOptions {
   /** How to run a Node script; Electron passes itself with ELECTRON_RUN_AS_NODE. */
   runtime?: NodeRuntime;
   builtInServersDir?: string | null;
+  /** How client entries start the connector; default: this Node and the CLI next to it. */
+  connectorRuntime?: ConnectorRuntime;
 }
 
 /** The production dependencies, shared by the Electron main process and the headless host. */
@@ -49,5 +54,13 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
     runtime: options.runtime ?? { execPath: process.execPath, env: {} },
     env,
     builtInServersDir: options.builtInServersDir ?? null,
+    clientContext: nodeAdapterContext({ platform, home: os.homedir(), env }),
+    connectorRuntime: options.connectorRuntime ?? { command: process.execPath, args: [] },
+    dataDirArg: paths.dataDir === defaultDataDir(env, platform) ? null : paths.dataDir,
   };
+}
+
+/** The folder a connector finds without `--data-dir`: clients start it without our env. */
+function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  return resolveDataDir({ env: { ...env, MCP_TRAY_HOME: undefined }, platform, home: os.homedir() });
 }

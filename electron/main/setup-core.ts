@@ -22,6 +22,9 @@ export async function setupCore(): Promise<ShellContext> {
     builtInServersDir: path.join(distDir, '..', 'servers'),
     // Electron runs the orphan guardian as plain Node: no system Node needed.
     runtime: { execPath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' } },
+    // The packaged connector runs on the app's own runtime; its client entries also need
+    // ELECTRON_RUN_AS_NODE=1, which the packaging issue adds.
+    connectorRuntime: { command: process.execPath, args: [path.join(distDir, 'cli', 'mcp-tray.mjs')] },
     opener: {
       openExternal: (url) => {
         assertOpenableUrl(url);

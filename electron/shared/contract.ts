@@ -103,6 +103,63 @@ export type AddCustomInstance = z.input<typeof AddCustomInstance>;
 
 const ById = z.object({ id: InstanceId }).strict();
 
+export const ClientId = z.enum([
+  'claude-desktop',
+  'claude-code',
+  'cursor',
+  'vscode',
+  'windsurf',
+  'gemini-cli',
+  'lm-studio',
+  'zed',
+  'codex',
+]);
+export type ClientId = z.infer<typeof ClientId>;
+
+/** One server entry found in a client's config file (values of env vars are never sent). */
+export const ClientEntry = z.object({
+  name: z.string(),
+  command: z.string(),
+  args: z.array(z.string()),
+  envNames: z.array(z.string()),
+  /** The instance this entry runs, when it is one of ours. */
+  instanceId: z.string().nullable(),
+});
+export type ClientEntry = z.infer<typeof ClientEntry>;
+
+/** An AI client, its config file, and which instances it gets. */
+export const ClientInfo = z.object({
+  id: ClientId,
+  name: z.string(),
+  installed: z.boolean(),
+  configPath: z.string().nullable(),
+  reloadHint: z.string(),
+  docs: z.array(z.string()),
+  /** Instances the user chose for this client. */
+  selected: z.array(z.string()),
+  /** Instances whose entries are in the file now. */
+  configured: z.array(z.string()),
+  entries: z.array(ClientEntry),
+  /** Why the file cannot be used (parse error with line and column), if so. */
+  error: z.string().nullable(),
+  /** Instances we wrote that the client has since removed from its file. */
+  drift: z.array(z.string()),
+});
+export type ClientInfo = z.infer<typeof ClientInfo>;
+
+export const ClientPlan = z.object({
+  client: ClientId,
+  file: z.string(),
+  diff: z.string(),
+  changed: z.boolean(),
+});
+export type ClientPlan = z.infer<typeof ClientPlan>;
+
+export const ClientApplied = ClientPlan.extend({ backup: z.string().nullable(), reloadHint: z.string() });
+export type ClientApplied = z.infer<typeof ClientApplied>;
+
+const ByClient = z.object({ client: ClientId }).strict();
+
 export const ToolCallOutcome = z.enum(['ok', 'tool-error', 'protocol-error', 'timeout', 'cancelled']);
 export type ToolCallOutcome = z.infer<typeof ToolCallOutcome>;
 
@@ -190,6 +247,18 @@ export const requests = {
   restartInstance: { input: ById, output: InstanceSummary },
   setInstanceEnabled: { input: ById.extend({ enabled: z.boolean() }).strict(), output: InstanceSummary },
   queryToolCalls: { input: ToolCallQuery, output: ToolCallPage },
+  listClients: { input: NoInput, output: z.array(ClientInfo) },
+  setClientSelection: {
+    input: ByClient.extend({ instances: z.array(InstanceId).max(500) }).strict(),
+    output: ClientInfo,
+  },
+  planClientConfig: { input: ByClient, output: ClientPlan },
+  applyClientConfig: { input: ByClient, output: ClientApplied },
+  /** Adopt a client's own stdio servers as instances and point its entries at MCP Tray. */
+  importClientServers: {
+    input: ByClient.extend({ names: z.array(z.string().max(200)).min(1).max(100) }).strict(),
+    output: z.object({ imported: z.array(InstanceSummary), applied: ClientApplied }),
+  },
 } as const;
 
 /** Core → UI events: name → payload schema. */
@@ -200,6 +269,8 @@ export const events = {
   noticesChanged: z.object({ notices: z.array(AppNotice) }),
   /** A tool call finished and was logged. */
   toolCallRecorded: z.object({ record: ToolCallRecord }),
+  /** A client's file or selection changed (including drift: the client removed our entries). */
+  clientsChanged: z.object({ clients: z.array(ClientInfo) }),
 } as const;
 
 export type Requests = typeof requests;

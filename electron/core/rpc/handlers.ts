@@ -1,5 +1,7 @@
 import type { ToolCallLog } from '../calllog/tool-call-log';
 import type { AppInfoService } from '../services/app-info-service';
+import type { ClientsService } from '../services/clients-service';
+import type { DriftWatcher } from '../services/drift-watcher';
 import type { InstancesService } from '../services/instances-service';
 import type { Handlers } from './dispatcher';
 
@@ -8,7 +10,15 @@ export function createHandlers(s: {
   appInfo: AppInfoService;
   instances: InstancesService;
   calls: ToolCallLog;
+  clients: ClientsService;
+  drift: DriftWatcher;
 }): Handlers {
+  // A write changes which files we own entries in: watch those for drift.
+  const watching = async <T>(result: Promise<T>): Promise<T> => {
+    const value = await result;
+    s.drift.refresh();
+    return value;
+  };
   return {
     getAppInfo: () => s.appInfo.info(),
     listInstances: () => s.instances.list(),
@@ -21,5 +31,10 @@ export function createHandlers(s: {
     restartInstance: ({ id }) => s.instances.restart(id),
     setInstanceEnabled: ({ id, enabled }) => s.instances.setEnabled(id, enabled),
     queryToolCalls: (query) => s.calls.query(query),
+    listClients: () => s.clients.list(),
+    setClientSelection: ({ client, instances }) => s.clients.setSelection(client, instances),
+    planClientConfig: ({ client }) => s.clients.plan(client),
+    applyClientConfig: ({ client }) => watching(s.clients.apply(client)),
+    importClientServers: ({ client, names }) => watching(s.clients.importServers(client, names)),
   };
 }

@@ -25,4 +25,9 @@ export const settingsMigrations: Migrations = {
       })),
     );
   },
+  // v3: which instances each AI client gets.
+  [settingsSchemaSemver(3)]: (store) => {
+    if (!store.has('clients')) store.set('clients', {});
+    if (!store.has('driftPolicy')) store.set('driftPolicy', 'ask');
+  },
 };

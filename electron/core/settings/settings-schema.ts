@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -31,8 +31,18 @@ export const InstanceConfig = z.object({
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
+/** Per AI client: what the user chose, and what we last wrote (to notice drift). */
+export const ClientSettings = z.object({
+  selected: z.array(z.string()).default([]),
+  applied: z.array(z.string()).default([]),
+});
+export type ClientSettings = z.infer<typeof ClientSettings>;
+
 export const Settings = z.looseObject({
   instances: z.array(InstanceConfig).default([]),
+  clients: z.record(z.string(), ClientSettings).default({}),
+  /** When a client strips our entries: restore them always, ask first, or leave them. */
+  driftPolicy: z.enum(['always', 'ask', 'never']).default('ask'),
   ui: z.object({ theme: z.enum(['system', 'light', 'dark']).default('system') }).default({ theme: 'system' }),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -27,7 +27,7 @@ describe('SettingsStore', () => {
     const file = path.join(dir, 'settings.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(open(dir).read().instances).toEqual([instance]);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('2.0.0');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('3.0.0');
   });
 
   it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
@@ -70,7 +70,7 @@ describe('SettingsStore', () => {
 });
 
 describe('settings migrations', () => {
-  it('migrates a version 1 file to version 2 without losing instances', () => {
+  it('migrates a version 1 file to the current version without losing instances', () => {
     const dir = tempDir();
     const v1 = {
       instances: [{ id: 'memory', name: 'Memory', integrationId: 'memory', enabled: true, createdAt: 'x' }],
@@ -81,7 +81,7 @@ describe('settings migrations', () => {
     expect(store.recovery).toBeNull();
     expect(store.read().instances).toEqual([{ ...v1.instances[0], userConfig: {}, secretFields: [] }]);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('2.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('3.0.0');
     expect(onDisk.instances[0].secretFields).toEqual([]);
   });
 });

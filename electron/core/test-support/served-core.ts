@@ -64,15 +64,15 @@ export function cliJson<T>(dataDir: string, args: string[]): T {
   return JSON.parse(result.stdout) as T;
 }
 
-/** Polls until `probe` returns a truthy value. */
+/** Polls until `probe` returns (or resolves to) a truthy value. */
 export async function until<T>(
-  probe: () => T | undefined | false | null,
+  probe: () => T | undefined | false | null | Promise<T | undefined | false | null>,
   what: string,
   timeoutMs = 15_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Core, CoreDeps } from '../core';
+import { nodeAdapterContext } from '../clients';
 import { createCore } from '../core';
 import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
@@ -31,6 +33,12 @@ export function testDeps(dataDir: string, overrides: Partial<CoreDeps> = {}): Co
     runtime: { execPath: process.execPath, env: {} },
     env: process.env,
     builtInServersDir: null,
+    clientContext: nodeAdapterContext({ platform: process.platform, home: dataDir, env: {} }),
+    connectorRuntime: {
+      command: process.execPath,
+      args: [path.resolve(import.meta.dirname, '../../../dist/cli/mcp-tray.mjs')],
+    },
+    dataDirArg: dataDir,
     ...overrides,
   };
 }

@@ -1,0 +1,167 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ClientInfo } from '../shared/contract';
+import { tempDir } from '../core/test-support/temp-dirs';
+import { CLI, FIXTURES, ROOT, seedSettings, serveCore, until } from '../core/test-support/served-core';
+import { connectControl } from './control-client';
+
+const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');
+const INSPECTOR = path.join(ROOT, 'scripts/peers/node_modules/.bin/mcp-inspector');
+const NODE22 = path.join(ROOT, 'scripts/peers/node_modules/node/bin');
+
+const USER_CONFIG = `{
+  "globalShortcut": "Ctrl+Space",
+  "mcpServers": {
+    "weather": {
+      "command": "npx",
+      "args": ["-y", "weather-mcp"],
+      "env": { "UNITS": "metric" }
+    }
+  },
+  "preferences": { "menuBarEnabled": true }
+}
+`;
+
+async function setup() {
+  const home = tempDir();
+  const dataDir = path.join(home, 'data');
+  seedSettings(dataDir, [{ id: 'notes', args: [FIXTURE] }]);
+  const configFile = path.join(home, '.config', 'Claude', 'claude_desktop_config.json');
+  fs.mkdirSync(path.dirname(configFile), { recursive: true });
+  fs.writeFileSync(configFile, USER_CONFIG);
+  await serveCore(dataDir, { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: home },
+    });
+  return { home, dataDir, configFile, cli };
+}
+
+describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
+  it('lists clients, shows a dry-run diff, writes only our entry with a backup, and keeps the rest', async () => {
+    const { configFile, cli, dataDir } = await setup();
+    const clients = JSON.parse(cli('clients', '--json').stdout) as ClientInfo[];
+    const claude = clients.find((c) => c.id === 'claude-desktop')!;
+    expect(claude).toMatchObject({ installed: true, configPath: configFile, configured: [] });
+    expect(claude.entries).toEqual([
+      { name: 'weather', command: 'npx', args: ['-y', 'weather-mcp'], envNames: ['UNITS'], instanceId: null },
+    ]);
+
+    const dry = cli('clients', 'write', 'claude-desktop', '--instance', 'notes', '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('+');
+    expect(dry.stdout).toContain('"notes"');
+    expect(fs.readFileSync(configFile, 'utf8')).toBe(USER_CONFIG);
+
+    const write = cli('clients', 'write', 'claude-desktop');
+    expect(write.stderr).toBe('');
+    expect(write.stdout).toMatch(
+      /claude-desktop: wrote .*claude_desktop_config\.json \(backup: .*mcp-tray-backup/,
+    );
+    const written = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+    expect(written.globalShortcut).toBe('Ctrl+Space');
+    expect(written.preferences).toEqual({ menuBarEnabled: true });
+    expect(written.mcpServers.weather).toEqual({
+      command: 'npx',
+      args: ['-y', 'weather-mcp'],
+      env: { UNITS: 'metric' },
+    });
+    expect(written.mcpServers.notes).toEqual({
+      command: process.execPath,
+      args: [CLI, 'connect', 'notes', '--data-dir', dataDir],
+    });
+    expect(fs.readFileSync(configFile, 'utf8').startsWith(USER_CONFIG.slice(0, 40))).toBe(true);
+    const again = cli('clients', 'write', 'claude-desktop');
+    expect(again.stdout).toContain('already up to date');
+  });
+
+  it('refuses to touch a file it cannot parse, and says where', async () => {
+    const { configFile, cli } = await setup();
+    const broken = '{ "mcpServers": { "a": { "command": "x" }, }\n';
+    fs.writeFileSync(configFile, broken);
+    const write = cli('clients', 'write', 'claude-desktop', '--instance', 'notes');
+    expect(write.status).toBe(1);
+    expect(write.stderr).toMatch(
+      /will not change a file it cannot read: .*claude_desktop_config\.json:\d+:\d+: this is not valid JSON/,
+    );
+    expect(fs.readFileSync(configFile, 'utf8')).toBe(broken);
+  });
+
+  it('notices when the client strips our entry, and restores it when told to', async () => {
+    const { configFile, cli, dataDir } = await setup();
+    expect(cli('clients', 'write', 'claude-desktop', '--instance', 'notes').status).toBe(0);
+    // Claude Desktop rewrites its file without our entry.
+    fs.writeFileSync(configFile, USER_CONFIG);
+    const drifted = await until(
+      () => {
+        const claude = (JSON.parse(cli('clients', '--json').stdout) as ClientInfo[]).find(
+          (c) => c.id === 'claude-desktop',
+        )!;
+        return claude.drift.length > 0 && claude;
+      },
+      'drift to be noticed',
+      10_000,
+    );
+    expect(drifted.drift).toEqual(['notes']);
+    const control = await connectControl(dataDir);
+    const notice = await until(
+      async () => {
+        const info = await control.api.getAppInfo();
+        return info.notices.find((n) => n.id === 'drift-claude-desktop');
+      },
+      'the drift notice',
+      10_000,
+    );
+    control.close();
+    expect(notice.message).toMatch(/Claude Desktop removed the entry for notes/);
+    expect(cli('clients', 'write', 'claude-desktop').status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(configFile, 'utf8')).mcpServers.notes).toBeDefined();
+  });
+
+  it('imports a client’s own server as an instance and points its entry at MCP Tray', async () => {
+    const { configFile, dataDir } = await setup();
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify(
+        { mcpServers: { 'My Tools': { command: process.execPath, args: [FIXTURE], env: { MODE: 'x' } } } },
+        null,
+        2,
+      ),
+    );
+    const control = await connectControl(dataDir);
+    const { imported, applied } = await control.api.importClientServers({
+      client: 'claude-desktop',
+      names: ['My Tools'],
+    });
+    control.close();
+    expect(imported.map((i) => i.id)).toEqual(['my-tools']);
+    expect(applied.backup).not.toBeNull();
+    const servers = JSON.parse(fs.readFileSync(configFile, 'utf8')).mcpServers;
+    expect(Object.keys(servers)).toEqual(['my-tools']);
+    const entry = servers['my-tools'];
+    expect(entry.args).toEqual([CLI, 'connect', 'my-tools', '--data-dir', dataDir]);
+    expect(entry.env).toBeUndefined();
+  });
+
+  it.skipIf(!fs.existsSync(INSPECTOR))(
+    'MCP Inspector reads the file we wrote and reaches the server through the connector',
+    async () => {
+      const { configFile, cli } = await setup();
+      expect(cli('clients', 'write', 'claude-desktop', '--instance', 'notes').status).toBe(0);
+      const run = spawnSync(
+        INSPECTOR,
+        ['--cli', '--config', configFile, '--server', 'notes', '--method', 'tools/list'],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, PATH: `${NODE22}:${process.env.PATH}` },
+          timeout: 60_000,
+        },
+      );
+      expect(run.stderr).not.toMatch(/Error/);
+      expect(JSON.parse(run.stdout).tools.map((t: { name: string }) => t.name)).toEqual(['echo', 'read_env']);
+    },
+  );
+});

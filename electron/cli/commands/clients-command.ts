@@ -1,0 +1,71 @@
+import type { TrayApi } from '../../shared/api';
+import type { ClientId, ClientInfo } from '../../shared/contract';
+import { ClientId as ClientIdSchema } from '../../shared/contract';
+import { UsageError } from '../args';
+import type { ParsedArgs } from '../args';
+
+type Out = (line: string) => void;
+
+function table(out: Out, clients: ClientInfo[]): void {
+  const rows = clients.map((c) => [
+    c.id,
+    c.installed ? 'yes' : 'no',
+    c.configured.join(',') || '-',
+    c.error ? `unreadable: ${c.error}` : (c.configPath ?? 'not on this system'),
+  ]);
+  const header = ['CLIENT', 'INSTALLED', 'SERVICES', 'CONFIG FILE'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows])
+    out(row.map((cell, i) => (i === 3 ? cell : cell.padEnd(widths[i]!))).join('  '));
+}
+
+/** `mcp-tray clients` and `mcp-tray clients write`. */
+export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  const [sub, target, extra] = args.positionals;
+  if (sub === undefined) {
+    const clients = await api.listClients();
+    if (args.json) out(JSON.stringify(clients));
+    else table(out, clients);
+    return 0;
+  }
+  if (sub !== 'write' || extra !== undefined)
+    throw new UsageError('usage: mcp-tray clients write <client>|--all');
+  if (Boolean(target) === args.all) throw new UsageError('clients write takes one client id, or --all');
+  let ids: ClientId[];
+  if (args.all) {
+    ids = (await api.listClients()).filter((c) => c.installed && !c.error).map((c) => c.id);
+  } else {
+    const parsed = ClientIdSchema.safeParse(target);
+    if (!parsed.success)
+      throw new UsageError(`unknown client "${target}"; one of: ${ClientIdSchema.options.join(', ')}`);
+    ids = [parsed.data];
+  }
+  const results = [];
+  for (const client of ids) {
+    if (args.instances.length > 0) {
+      const current = (await api.listClients()).find((c) => c.id === client)!;
+      await api.setClientSelection({
+        client,
+        instances: [...new Set([...current.selected, ...args.instances])],
+      });
+    }
+    if (args.dryRun) {
+      const plan = await api.planClientConfig({ client });
+      results.push(plan);
+      if (!args.json) out(plan.changed ? plan.diff : `${client}: ${plan.file} is already up to date`);
+    } else {
+      const applied = await api.applyClientConfig({ client });
+      results.push(applied);
+      if (!args.json) {
+        out(
+          applied.changed
+            ? `${client}: wrote ${applied.file}${applied.backup ? ` (backup: ${applied.backup})` : ''}`
+            : `${client}: ${applied.file} already up to date`,
+        );
+        if (applied.changed) out(`  ${applied.reloadHint}`);
+      }
+    }
+  }
+  if (args.json) out(JSON.stringify(results));
+  return 0;
+}

@@ -1,0 +1,241 @@
+import type {
+  ClientApplied,
+  ClientEntry,
+  ClientId,
+  ClientInfo,
+  ClientPlan,
+  InstanceSummary,
+} from '../../shared/contract';
+import type { AdapterContext, ClientAdapter, ConfigChanges, ConnectorRuntime } from '../clients';
+import {
+  ConfigConflictError,
+  ConfigEditError,
+  ConfigParseError,
+  clientAdapter,
+  clientAdapters,
+  entrySyncChanges,
+  ourInstanceId,
+} from '../clients';
+import type { ConfigWriter } from '../clients';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../platform/logger';
+import { UserFacingError } from '../rpc/errors';
+import type { SettingsStore } from '../settings/settings-store';
+import type { InstancesService } from './instances-service';
+
+export interface ClientsServiceDeps {
+  settings: SettingsStore;
+  instances: InstancesService;
+  writer: ConfigWriter;
+  context: AdapterContext;
+  /** How client entries start the connector (node + our CLI, or the packaged app). */
+  runtime: ConnectorRuntime;
+  /** `--data-dir` for entries when this core does not use the default folder. */
+  dataDirArg: string | null;
+  bus: EventBus;
+  logger: Logger;
+}
+
+/** Names of env vars whose values we treat as secrets when importing a client's servers. */
+const SECRET_ENV = /token|secret|passw|key|auth|credential|cookie|pat$/i;
+
+/** The AI clients, their files, and which instances each one gets. */
+export class ClientsService {
+  constructor(private readonly deps: ClientsServiceDeps) {}
+
+  async list(): Promise<ClientInfo[]> {
+    return Promise.all(clientAdapters.map((adapter) => this.info(adapter)));
+  }
+
+  async setSelection(client: ClientId, instances: string[]): Promise<ClientInfo> {
+    const known = new Set(this.deps.instances.configs().map((c) => c.id));
+    const unknown = instances.find((id) => !known.has(id));
+    if (unknown) throw new UserFacingError('not-found', `There is no service called "${unknown}".`);
+    this.update(client, (s) => ({ ...s, selected: [...new Set(instances)] }));
+    return this.info(clientAdapter(client));
+  }
+
+  async plan(client: ClientId): Promise<ClientPlan> {
+    const { adapter, file } = this.target(client);
+    const plan = await inWords(async () =>
+      this.deps.writer.plan(adapter, file, await this.changes(adapter, file)),
+    );
+    return { client, file, diff: plan.diff, changed: plan.changed };
+  }
+
+  async apply(client: ClientId, extraRemovals: string[] = []): Promise<ClientApplied> {
+    const { adapter, file } = this.target(client);
+    const result = await inWords(async () =>
+      this.deps.writer.apply(adapter, file, await this.changes(adapter, file, extraRemovals)),
+    );
+    this.update(client, (s) => ({ ...s, applied: [...s.selected] }));
+    this.deps.logger.info('client config written', { client, file, changed: result.changed });
+    await this.publish();
+    return {
+      client,
+      file,
+      diff: result.plan.diff,
+      changed: result.changed,
+      backup: result.backup,
+      reloadHint: adapter.reloadHint,
+    };
+  }
+
+  /**
+   * Adopts a client's own stdio servers as MCP Tray instances (secret-looking env values go to
+   * the keychain) and, in the same write, replaces their entries with connector entries.
+   */
+  async importServers(
+    client: ClientId,
+    names: string[],
+  ): Promise<{ imported: InstanceSummary[]; applied: ClientApplied }> {
+    const { adapter, file } = this.target(client);
+    const { servers } = await inWords(() => this.deps.writer.read(adapter, file));
+    const imported: InstanceSummary[] = [];
+    const taken = new Set(this.deps.instances.configs().map((c) => c.id));
+    for (const name of names) {
+      const entry = servers[name];
+      if (!entry)
+        throw new UserFacingError('not-found', `${adapter.displayName} has no server called "${name}".`);
+      if (ourInstanceId(entry)) continue;
+      const id = freeId(name, taken);
+      taken.add(id);
+      const env: Record<string, string> = {};
+      const secretEnv: Record<string, string> = {};
+      for (const [key, value] of Object.entries(entry.env))
+        (SECRET_ENV.test(key) ? secretEnv : env)[key] = value;
+      imported.push(
+        await this.deps.instances.addCustom({
+          id,
+          name,
+          command: entry.command,
+          args: entry.args,
+          env,
+          secretEnv,
+        }),
+      );
+    }
+    this.update(client, (s) => ({
+      ...s,
+      selected: [...new Set([...s.selected, ...imported.map((i) => i.id)])],
+    }));
+    return { imported, applied: await this.apply(client, names) };
+  }
+
+  /** Tells every UI the clients' state (after a write, or when a client changed its file). */
+  async publish(): Promise<void> {
+    this.deps.bus.emit('clientsChanged', { clients: await this.list() });
+  }
+
+  /** Config files of clients we have written to, for drift watching. */
+  watchedFiles(): { client: ClientId; file: string }[] {
+    const clients = this.deps.settings.read().clients;
+    return clientAdapters.flatMap((adapter) => {
+      const file = adapter.configPath(this.deps.context);
+      return file && (clients[adapter.id]?.applied.length ?? 0) > 0 ? [{ client: adapter.id, file }] : [];
+    });
+  }
+
+  private async changes(
+    adapter: ClientAdapter,
+    file: string,
+    replacing: string[] = [],
+  ): Promise<ConfigChanges> {
+    const { raw } = await this.deps.writer.read(adapter, file);
+    const entries = Object.fromEntries(Object.entries(raw).filter(([name]) => !replacing.includes(name)));
+    const selected = this.deps.settings.read().clients[adapter.id]?.selected ?? [];
+    const existing = new Set(this.deps.instances.configs().map((c) => c.id));
+    const changes = entrySyncChanges({
+      adapter,
+      entries,
+      instanceIds: selected.filter((id) => existing.has(id)),
+      runtime: this.deps.runtime,
+      dataDir: this.deps.dataDirArg,
+    });
+    const remove = [...changes.remove, ...replacing.filter((name) => !(name in changes.set))];
+    return { set: changes.set, remove };
+  }
+
+  private async info(adapter: ClientAdapter): Promise<ClientInfo> {
+    const file = adapter.configPath(this.deps.context);
+    const saved = this.deps.settings.read().clients[adapter.id] ?? { selected: [], applied: [] };
+    let entries: ClientEntry[] = [];
+    let error: string | null = null;
+    if (file) {
+      try {
+        const { servers } = await this.deps.writer.read(adapter, file);
+        entries = Object.entries(servers).map(([name, entry]) => ({
+          name,
+          command: entry.command,
+          args: entry.args,
+          envNames: Object.keys(entry.env),
+          instanceId: ourInstanceId(entry),
+        }));
+      } catch (e) {
+        error = e instanceof ConfigParseError ? e.message : `Could not read ${file}: ${(e as Error).message}`;
+      }
+    }
+    const configured = entries.flatMap((e) => (e.instanceId ? [e.instanceId] : []));
+    return {
+      id: adapter.id,
+      name: adapter.displayName,
+      installed: adapter.isInstalled(this.deps.context),
+      configPath: file,
+      reloadHint: adapter.reloadHint,
+      docs: [...adapter.docs],
+      selected: saved.selected,
+      configured,
+      entries,
+      error,
+      drift: error
+        ? []
+        : saved.applied.filter((id) => saved.selected.includes(id) && !configured.includes(id)),
+    };
+  }
+
+  private target(client: ClientId): { adapter: ClientAdapter; file: string } {
+    const adapter = clientAdapter(client);
+    const file = adapter.configPath(this.deps.context);
+    if (!file)
+      throw new UserFacingError('unsupported', `${adapter.displayName} is not available on this system.`);
+    return { adapter, file };
+  }
+
+  private update(client: ClientId, change: (s: { selected: string[]; applied: string[] }) => typeof s): void {
+    this.deps.settings.update((s) => ({
+      ...s,
+      clients: { ...s.clients, [client]: change(s.clients[client] ?? { selected: [], applied: [] }) },
+    }));
+  }
+}
+
+/** Config-file problems reach the user as they are: their messages name the file, line and column. */
+async function inWords<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ConfigParseError) {
+      throw new UserFacingError(
+        'config-unreadable',
+        `MCP Tray will not change a file it cannot read: ${error.message}`,
+      );
+    }
+    if (error instanceof ConfigConflictError || error instanceof ConfigEditError) {
+      throw new UserFacingError('config-conflict', error.message);
+    }
+    throw error;
+  }
+}
+
+/** An instance id from a client's entry name: lowercase, dashes, unique. */
+function freeId(name: string, taken: Set<string>): string {
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50) || 'server';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
