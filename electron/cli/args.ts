@@ -61,6 +61,8 @@ export interface ParsedArgs {
   follow: boolean;
   all: boolean;
   dryRun: boolean;
+  /** `auth --no-browser`: print the sign-in URL instead of opening it. */
+  noBrowser: boolean;
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -123,6 +125,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     follow: values.follow === true,
     all: values.all === true,
     dryRun: values['dry-run'] === true,
+    noBrowser: values['no-browser'] === true,
   };
 }
 
@@ -141,7 +144,7 @@ Commands:
   clients [--json]                      AI clients found, their config files, what they get
   clients write <client>|--all [--instance ID]... [--dry-run]
                                         write a client's entries (--instance adds to its choice)
-  auth                                  coming soon
+  auth <id> [--no-browser]              sign a service in to its account (opens your browser)
 
 Options:
   --data-dir DIR   keep all data in DIR (or set MCP_TRAY_HOME)

@@ -120,11 +120,13 @@ describe('mcp-tray serve (built CLI, real process)', () => {
     expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 
-  it('answers "not yet available" (exit 2) for commands of later versions, and usage errors', () => {
+  it('says the core is not running (exit 3) for commands that need it, and reports usage errors', () => {
     const home = tempDir();
-    const auth = run(['auth', 'github'], home);
-    expect(auth.status).toBe(2);
-    expect(auth.stderr).toContain('"auth" is not yet available');
+    for (const command of [['auth', 'github'], ['clients'], ['logs'], ['status']]) {
+      const result = run(command, home);
+      expect(result.status).toBe(3);
+      expect(result.stderr).toContain('MCP Tray is not running');
+    }
     expect(run(['frobnicate'], home).status).toBe(2);
     expect(run(['serve', '--port', 'abc'], home).stderr).toContain('--port must be a number');
     expect(run(['--version'], home).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

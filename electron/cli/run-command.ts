@@ -4,6 +4,7 @@ import { APP_VERSION } from '../core/version';
 import { USAGE, UsageError } from './args';
 import type { ParsedArgs } from './args';
 import { addCommand, simpleInstanceCommand, statusCommand } from './commands/instance-commands';
+import { authCommand } from './commands/auth-command';
 import { clientsCommand } from './commands/clients-command';
 import { logsCommand } from './commands/logs-command';
 import { NotRunningError, connectControl } from './control-client';
@@ -29,6 +30,8 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await logsCommand(connection.api, args, out);
       case 'clients':
         return await clientsCommand(connection.api, args, out);
+      case 'auth':
+        return await authCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -59,6 +62,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'disable':
       case 'logs':
       case 'clients':
+      case 'auth':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

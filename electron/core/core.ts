@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../shared/contract';
+import { SignInService } from './auth/sign-in';
+import { systemTimers } from './auth/timers';
 import { Broker } from './broker/broker';
 import { ToolCallLog } from './calllog/tool-call-log';
 import { EventBus } from './event-bus';
@@ -15,6 +17,7 @@ import type { AppPaths } from './platform/paths';
 import { Dispatcher } from './rpc/dispatcher';
 import { createHandlers } from './rpc/handlers';
 import type { SecretStore } from './secrets/secret-store';
+import { AccountsService } from './services/accounts-service';
 import { AppInfoService } from './services/app-info-service';
 import { ClientsService } from './services/clients-service';
 import { DriftWatcher } from './services/drift-watcher';
@@ -72,6 +75,7 @@ export interface Core {
     instances: InstancesService;
     notices: NoticeService;
     clients: ClientsService;
+    accounts: AccountsService;
   };
   /** Starts the enabled instances. */
   start(): Promise<void>;
@@ -95,10 +99,29 @@ export function createCore(deps: CoreDeps): Core {
   const bus = new EventBus();
   const notices = new NoticeService(bus);
   const catalog = new Catalog(deps.builtInServersDir, deps.logger.child('catalog'));
-  const launch = new LaunchResolver(catalog, deps.secrets, {
-    platform: process.platform,
-    home: os.homedir(),
+  let supervisorRef: Supervisor | null = null;
+  const accounts = new AccountsService({
+    settings: deps.settings,
+    catalog,
+    signIn: new SignInService({
+      opener: deps.opener,
+      clock: deps.clock,
+      logger: deps.logger.child('sign-in'),
+      fetch: globalThis.fetch.bind(globalThis),
+      timers: systemTimers,
+      secrets: deps.secrets,
+    }),
+    supervisor: () => supervisorRef!,
+    clock: deps.clock,
+    timers: systemTimers,
+    logger: deps.logger.child('accounts'),
   });
+  const launch = new LaunchResolver(
+    catalog,
+    deps.secrets,
+    { platform: process.platform, home: os.homedir() },
+    (config) => accounts.environment(config),
+  );
   // The supervisor, broker and instances service refer to each other through late-bound calls.
   let instances: InstancesService | null = null;
   let broker: Broker | null = null;
@@ -125,6 +148,7 @@ export function createCore(deps: CoreDeps): Core {
     onChange: () => instances?.publish(),
     upstream: (id) => broker!.hooks(id),
   });
+  supervisorRef = supervisor;
   broker = new Broker({
     supervisor,
     config: (id) => deps.settings.read().instances.find((c) => c.id === id),
@@ -135,7 +159,7 @@ export function createCore(deps: CoreDeps): Core {
     readyWaitMs: 30_000,
     defaultTimeoutMs: 60_000,
   });
-  instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock);
+  instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock, accounts);
   const clients = new ClientsService({
     settings: deps.settings,
     instances,
@@ -170,7 +194,7 @@ export function createCore(deps: CoreDeps): Core {
         `It was moved to ${recovery.movedTo} and MCP Tray started with default settings.`,
     });
   }
-  const services = { appInfo, instances, notices, calls, clients, drift };
+  const services = { appInfo, instances, notices, calls, clients, drift, accounts };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {
@@ -179,7 +203,7 @@ export function createCore(deps: CoreDeps): Core {
     supervisor,
     broker,
     calls,
-    services: { appInfo, instances, notices, clients },
+    services: { appInfo, instances, notices, clients, accounts },
     start: async () => {
       calls.open();
       await supervisor.start();
@@ -187,6 +211,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     stop: async () => {
       drift.stop();
+      accounts.stopAll();
       await broker.closeAll();
       await supervisor.shutdown();
       calls.close();

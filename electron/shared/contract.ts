@@ -59,8 +59,35 @@ export const ProcessStats = z.object({
 });
 export type ProcessStats = z.infer<typeof ProcessStats>;
 
+/** The sign-in state of an instance whose integration needs one. */
+export const AccountInfo = z.object({
+  method: z.enum(['oauth', 'device']),
+  signedIn: z.boolean(),
+  label: z.string().nullable(),
+  scopes: z.array(z.string()),
+  /** ISO time the access token expires, when known. */
+  expiresAt: z.string().nullable(),
+  /** A sign-in is waiting for the user in the browser. */
+  pending: z.boolean(),
+});
+export type AccountInfo = z.infer<typeof AccountInfo>;
+
+/** What the user must do to finish a sign-in that just started. */
+export const SignInStart = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('browser'), url: z.string() }),
+  z.object({
+    kind: z.literal('device'),
+    userCode: z.string(),
+    verificationUri: z.string(),
+    verificationUriComplete: z.string().nullable(),
+    expiresAt: z.string(),
+  }),
+]);
+export type SignInStart = z.infer<typeof SignInStart>;
+
 /** Everything the detail view shows about one instance. */
 export const InstanceDetail = InstanceSummary.extend({
+  account: AccountInfo.optional(),
   command: z.string(),
   args: z.array(z.string()),
   /** Names only: values of secret variables never leave the core. */
@@ -247,6 +274,16 @@ export const requests = {
   restartInstance: { input: ById, output: InstanceSummary },
   setInstanceEnabled: { input: ById.extend({ enabled: z.boolean() }).strict(), output: InstanceSummary },
   queryToolCalls: { input: ToolCallQuery, output: ToolCallPage },
+  /** Starts (or returns the running) sign-in; `openBrowser: false` leaves opening to the caller. */
+  startSignIn: {
+    input: ById.extend({ openBrowser: z.boolean().default(true) }).strict(),
+    output: SignInStart,
+  },
+  /** Resolves when the running sign-in ends (the instance then starts). */
+  waitSignIn: { input: ById, output: AccountInfo },
+  cancelSignIn: { input: ById, output: z.object({ cancelled: z.boolean() }) },
+  /** Revokes at the provider where possible, deletes the tokens, stops the server. */
+  signOut: { input: ById, output: AccountInfo },
   listClients: { input: NoInput, output: z.array(ClientInfo) },
   setClientSelection: {
     input: ByClient.extend({ instances: z.array(InstanceId).max(500) }).strict(),

@@ -36,6 +36,8 @@ export interface SignInOptions {
   /** A client ID from elsewhere (built into the app) when the manifest has none. */
   clientId?: string;
   timeoutMs?: number;
+  /** False when the caller shows the URL itself (`mcp-tray auth --no-browser`). */
+  openBrowser?: boolean;
 }
 
 type EndpointsConfig = OAuthAuthConfig | DeviceAuthConfig;
@@ -88,6 +90,7 @@ export class SignInService {
       resource: config.resource,
       providerName: options.providerName,
       timeoutMs: options.timeoutMs,
+      openBrowser: options.openBrowser,
     });
     return { ...handle, result: this.saved(instanceId, handle.result) };
   }

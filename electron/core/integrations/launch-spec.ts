@@ -41,6 +41,9 @@ export class LaunchResolver {
     private readonly catalog: Catalog,
     private readonly secrets: SecretStore,
     private readonly vars: LaunchVariables,
+    /** The signed-in account's env (access token); throws when a sign-in is needed. */
+    private readonly accountEnv: (config: InstanceConfig) => Promise<Record<string, string>> = () =>
+      Promise.resolve({}),
   ) {}
 
   describe(config: InstanceConfig): LaunchSpec {
@@ -70,7 +73,12 @@ export class LaunchResolver {
     for (const [envName, key] of Object.entries(secretEnvKeys)) {
       secretEnv[envName] = await this.requireSecret(configSecretAccount(config.id, key), key);
     }
-    return { ...spec, secretEnv };
+    const account = await this.accountEnv(config);
+    return {
+      ...spec,
+      secretEnv: { ...secretEnv, ...account },
+      secretEnvNames: [...spec.secretEnvNames, ...Object.keys(account)],
+    };
   }
 
   private integration(config: InstanceConfig): Integration {

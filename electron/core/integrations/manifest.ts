@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuthConfig } from '../auth/auth-config';
 
 /**
  * The integration manifest: Anthropic's MCPB `manifest.json` (spec 0.3), of which we read what
@@ -33,7 +34,7 @@ export const TrayExtension = z.looseObject({
   category: z.enum(['built-in', 'community', 'remote', 'custom']).optional(),
   /** Runtimes the command needs, for "uvx not found"-style hints in the catalog. */
   runtimes: z.array(z.string()).optional(),
-  auth: z.looseObject({ type: z.enum(['oauth', 'device', 'api-key', 'none']) }).optional(),
+  auth: AuthConfig.optional(),
 });
 
 export const Manifest = z.looseObject({

@@ -1,4 +1,5 @@
 import type { ToolCallLog } from '../calllog/tool-call-log';
+import type { AccountsService } from '../services/accounts-service';
 import type { AppInfoService } from '../services/app-info-service';
 import type { ClientsService } from '../services/clients-service';
 import type { DriftWatcher } from '../services/drift-watcher';
@@ -12,6 +13,7 @@ export function createHandlers(s: {
   calls: ToolCallLog;
   clients: ClientsService;
   drift: DriftWatcher;
+  accounts: AccountsService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -31,6 +33,10 @@ export function createHandlers(s: {
     restartInstance: ({ id }) => s.instances.restart(id),
     setInstanceEnabled: ({ id, enabled }) => s.instances.setEnabled(id, enabled),
     queryToolCalls: (query) => s.calls.query(query),
+    startSignIn: ({ id, openBrowser }) => s.accounts.start(id, openBrowser ?? true),
+    waitSignIn: ({ id }) => s.accounts.wait(id),
+    cancelSignIn: ({ id }) => ({ cancelled: s.accounts.cancel(id) }),
+    signOut: ({ id }) => s.accounts.signOut(id),
     listClients: () => s.clients.list(),
     setClientSelection: ({ client, instances }) => s.clients.setSelection(client, instances),
     planClientConfig: ({ client }) => s.clients.plan(client),

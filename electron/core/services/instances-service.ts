@@ -5,6 +5,7 @@ import { envSecretAccount } from '../integrations/launch-spec';
 import type { Clock } from '../platform/clock';
 import { UserFacingError } from '../rpc/errors';
 import type { SecretStore } from '../secrets/secret-store';
+import type { AccountsService } from './accounts-service';
 import type { InstanceConfig } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Supervisor } from '../supervisor/supervisor';
@@ -17,6 +18,7 @@ export class InstancesService {
     private readonly supervisor: Supervisor,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly accounts: AccountsService | null = null,
   ) {}
 
   configs(): InstanceConfig[] {
@@ -28,7 +30,9 @@ export class InstancesService {
   }
 
   get(id: string): InstanceDetail {
-    return this.supervisor.detail(this.require(id));
+    const config = this.require(id);
+    const account = this.accounts?.info(config);
+    return { ...this.supervisor.detail(config), ...(account ? { account } : {}) };
   }
 
   /** Adds a custom command. Secrets go to the keychain first: no keychain, no instance. */

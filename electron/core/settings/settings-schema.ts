@@ -13,6 +13,17 @@ export const LaunchConfig = z.object({
 });
 export type LaunchConfig = z.infer<typeof LaunchConfig>;
 
+/** Who is signed in on an instance: non-secret facts about the tokens in the keychain. */
+export const AccountMetadata = z.object({
+  tokenType: z.string(),
+  expiresAt: z.number().optional(),
+  scope: z.array(z.string()).optional(),
+  accountLabel: z.string().optional(),
+  hasRefreshToken: z.boolean(),
+  signedInAt: z.string().optional(),
+});
+export type AccountMetadata = z.infer<typeof AccountMetadata>;
+
 /** One configured use of an integration. Secrets are never here (they live in the keychain). */
 export const InstanceConfig = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
@@ -26,6 +37,8 @@ export const InstanceConfig = z.object({
   userConfig: z.record(z.string(), ConfigValue).default({}),
   /** Names of the secret env vars (custom) or sensitive fields (catalog) held in the keychain. */
   secretFields: z.array(z.string()).default([]),
+  /** Set once the user has signed in (OAuth or device code). */
+  account: AccountMetadata.optional(),
   /** Per-request timeout for calls through the broker. */
   requestTimeoutMs: z.number().int().positive().optional(),
 });

@@ -148,7 +148,9 @@ export class InstanceRunner {
         windowsVerbatimArguments: command.windowsVerbatimArguments,
       });
     } catch (error) {
-      if (gen === this.generation) this.transition('failed', (error as Error).message);
+      if (gen !== this.generation) return;
+      const needsAuth = (error as { code?: string }).code === 'needs-auth';
+      this.transition(needsAuth ? 'needs-auth' : 'failed', (error as Error).message);
       return;
     }
     if (gen !== this.generation) {
@@ -175,6 +177,12 @@ export class InstanceRunner {
     }
     this.stats = null;
     if (finalState) this.transition(finalState, finalState === 'disabled' ? 'Disabled by you' : 'Stopped');
+  }
+
+  /** The sign-in was refused or removed: stop the server and wait for the user to sign in. */
+  async needsAuth(reason: string): Promise<void> {
+    await this.stop(null);
+    this.transition('needs-auth', reason);
   }
 
   /** The user's Restart: forget the crash history and start again. */

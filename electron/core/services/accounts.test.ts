@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InstanceState } from '../../shared/contract';
+import { TestBrowser } from '../auth/test-browser';
+import type { TestProvider } from '../auth/test-oidc-provider';
+import { startTestProvider } from '../auth/test-oidc-provider';
+import { secretAccount } from '../secrets/secret-store';
+import { MemorySecretStore } from '../test-support/memory-secret-store';
+import { tempDir } from '../test-support/temp-dirs';
+import { createTestCore } from '../test-support/test-core';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../supervisor/fixtures/token-server.mjs');
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A built-in integration that signs in at the test provider and needs the token. */
+async function setup(accessTokenTtl = 60) {
+  const provider: TestProvider = await startTestProvider({ accessTokenTtl });
+  cleanups.push(() => provider.close());
+  const dataDir = tempDir();
+  const servers = path.join(dataDir, 'servers');
+  fs.mkdirSync(path.join(servers, 'tokened'), { recursive: true });
+  fs.writeFileSync(
+    path.join(servers, 'tokened', 'manifest.json'),
+    JSON.stringify({
+      manifest_version: '0.3',
+      name: 'tokened',
+      display_name: 'Test ID',
+      version: '1.0.0',
+      description: 'needs a sign-in',
+      author: { name: 'tests' },
+      server: {
+        type: 'node',
+        mcp_config: {
+          command: process.execPath,
+          args: [FIXTURE],
+          env: { TEST_USERINFO_URL: `${provider.issuer}/me` },
+        },
+      },
+      _meta: {
+        'dev.mcptray': {
+          auth: {
+            type: 'oauth',
+            issuer: provider.issuer,
+            clientId: provider.clientId,
+            scopes: ['openid', 'email', 'offline_access'],
+            extraAuthorizationParams: { prompt: 'consent' },
+            token: { env: 'TEST_ACCESS_TOKEN' },
+          },
+        },
+      },
+    }),
+  );
+  fs.writeFileSync(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({
+      instances: [{ id: 'acct', name: 'Account', integrationId: 'tokened', enabled: true, createdAt: 'x' }],
+    }),
+  );
+  const browser = new TestBrowser();
+  const secrets = new MemorySecretStore();
+  const core = createTestCore(dataDir, { builtInServersDir: servers, opener: browser, secrets });
+  cleanups.push(() => core.stop());
+  await core.start();
+  const state = () => core.services.instances.get('acct').state;
+  const waitState = (want: InstanceState) =>
+    new Promise<void>((resolve) => {
+      if (state() === want) return resolve();
+      const off = core.bus.on('instanceStateChanged', ({ id, transition }) => {
+        if (id === 'acct' && transition.state === want) {
+          off();
+          resolve();
+        }
+      });
+    });
+  const whoami = async () =>
+    JSON.stringify((await core.supervisor.runner('acct')!.client!.callTool({ name: 'whoami' })).content);
+  return { core, provider, browser, secrets, dataDir, state, waitState, whoami };
+}
+
+describe('accounts: OAuth sign-in wired into instances', () => {
+  it('needs sign-in, signs in through the browser, and the server gets a working token', async () => {
+    const { core, browser, waitState, whoami, dataDir } = await setup();
+    await waitState('needs-auth');
+    expect(core.services.instances.get('acct').stateReason).toBe('Sign in to Test ID to use Account.');
+
+    const start = await core.services.accounts.start('acct', true);
+    expect(start.kind).toBe('browser');
+    expect(browser.opened).toHaveLength(1);
+    // A second Connect returns the same flow instead of opening another tab.
+    expect(await core.services.accounts.start('acct', true)).toEqual(start);
+    expect(browser.opened).toHaveLength(1);
+
+    const running = waitState('running');
+    await browser.authorize(browser.lastOpened, { login: 'ada' });
+    const account = await core.services.accounts.wait('acct');
+    expect(account).toMatchObject({ signedIn: true, label: 'ada@example.test', pending: false });
+    await running;
+    expect(await whoami()).toContain('ada@example.test');
+    const settings = fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8');
+    expect(settings).toContain('"accountLabel": "ada@example.test"');
+    expect(settings).not.toMatch(/accessToken|refreshToken/);
+  });
+
+  it('refreshes before expiry, restarts the server with the new token, and calls keep working', async () => {
+    const { core, browser, waitState, whoami } = await setup(3);
+    await waitState('needs-auth');
+    await core.services.accounts.start('acct', true);
+    await browser.authorize(browser.lastOpened, { login: 'ada' });
+    await core.services.accounts.wait('acct');
+    await waitState('running');
+    const firstPid = core.services.instances.get('acct').pid;
+    // 80 % of a 3 s token: a refresh, then a restart with the new token, before the old one dies.
+    await new Promise<void>((resolve) => {
+      const off = core.bus.on('instanceStateChanged', ({ id, transition }) => {
+        if (
+          id === 'acct' &&
+          transition.state === 'running' &&
+          core.services.instances.get('acct').pid !== firstPid
+        ) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // past the first token's expiry
+    const after = core.services.instances.get('acct');
+    expect(after.state).toBe('running');
+    expect(after.pid).not.toBe(firstPid);
+    expect(await whoami()).toContain('ada@example.test');
+  });
+
+  it('a refused refresh (an old, rotated refresh token) puts the instance in needs-auth', async () => {
+    const { core, browser, waitState, secrets } = await setup();
+    await waitState('needs-auth');
+    await core.services.accounts.start('acct', true);
+    await browser.authorize(browser.lastOpened, { login: 'ada' });
+    await core.services.accounts.wait('acct');
+    await waitState('running');
+    const account = secretAccount('acct', 'oauth.refresh');
+    const old = secrets.values.get(account)!;
+    await core.services.accounts.refreshNow('acct');
+    await waitState('running');
+    // Put the used refresh token back, as a stale copy would: the provider refuses it.
+    secrets.values.set(account, old);
+    await core.services.accounts.refreshNow('acct');
+    expect(core.services.instances.get('acct').state).toBe('needs-auth');
+    expect(core.services.instances.get('acct').stateReason).toMatch(/sign in again/i);
+  });
+
+  it('signing out deletes the tokens and stops the server', async () => {
+    const { core, browser, waitState, secrets } = await setup();
+    await waitState('needs-auth');
+    await core.services.accounts.start('acct', true);
+    await browser.authorize(browser.lastOpened, { login: 'ada' });
+    await core.services.accounts.wait('acct');
+    await waitState('running');
+    const info = await core.services.accounts.signOut('acct');
+    expect(info.signedIn).toBe(false);
+    expect([...secrets.values.keys()].filter((k) => k.startsWith('acct:'))).toEqual([]);
+    expect(core.services.instances.get('acct')).toMatchObject({ state: 'needs-auth', pid: null });
+  });
+});
