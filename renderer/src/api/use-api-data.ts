@@ -9,6 +9,10 @@ export type Loadable<T> =
 export interface ApiData<T> {
   state: Loadable<T>;
   retry: () => void;
+  /** Loads again without showing the spinner (e.g. after a change the core may not announce). */
+  refresh: () => void;
+  /** Applies a change this window made, like an event (an older answer cannot overwrite it). */
+  update: (update: Update<T>) => void;
 }
 
 export type Loader<T> = (api: TrayApi) => Promise<T>;
@@ -28,16 +32,18 @@ export function useApiData<T>(load: Loader<T>, watch?: Watcher<T>): ApiData<T> {
   // Bumped by every event, so a response that raced an event cannot overwrite newer data.
   const eventCount = useRef(0);
 
+  const update = useCallback((change: Update<T>) => {
+    eventCount.current += 1;
+    setState((prev) => {
+      const next = change(prev.status === 'ready' ? prev.data : undefined);
+      return next === undefined ? prev : { status: 'ready', data: next };
+    });
+  }, []);
+
   useEffect(() => {
     if (!watch) return undefined;
-    return watch(api, (update) => {
-      eventCount.current += 1;
-      setState((prev) => {
-        const next = update(prev.status === 'ready' ? prev.data : undefined);
-        return next === undefined ? prev : { status: 'ready', data: next };
-      });
-    });
-  }, [api, watch]);
+    return watch(api, update);
+  }, [api, watch, update]);
 
   useEffect(() => {
     // Before the first open every request would fail at once with "disconnected".
@@ -67,5 +73,7 @@ export function useApiData<T>(load: Loader<T>, watch?: Watcher<T>): ApiData<T> {
     setAttempt((n) => n + 1);
   }, []);
 
-  return { state, retry };
+  const refresh = useCallback(() => setAttempt((n) => n + 1), []);
+
+  return { state, retry, refresh, update };
 }

@@ -2,11 +2,18 @@ import { vi } from 'vitest';
 import type { TrayApi } from '../../../electron/shared/api';
 import { ApiError } from '../../../electron/shared/api';
 import type {
+  AccountInfo,
   AddCustomInstance,
   AppInfo,
   AppNotice,
+  ClientApplied,
+  ClientEntry,
+  ClientId,
+  ClientInfo,
+  ClientPlan,
   InstanceDetail,
   InstanceSummary,
+  SignInStart,
   StateTransition,
   ToolCallOutcome,
   ToolCallPage,
@@ -83,6 +90,69 @@ export function makeToolCall(overrides: Partial<ToolCallRecord> = {}): ToolCallR
     result: { contentTypes: ['text'], bytes: 42, preview: 'Found 2 notes.' },
     ...overrides,
   };
+}
+
+const CLIENT_NAMES: Record<ClientId, string> = {
+  'claude-desktop': 'Claude Desktop',
+  'claude-code': 'Claude Code',
+  cursor: 'Cursor',
+  vscode: 'VS Code',
+  windsurf: 'Windsurf',
+  'gemini-cli': 'Gemini CLI',
+  'lm-studio': 'LM Studio',
+  zed: 'Zed',
+  codex: 'Codex',
+};
+
+/** An entry of ours, as the core reports it (it starts the MCP Tray connector). */
+export function makeOurEntry(instanceId: string): ClientEntry {
+  return { name: instanceId, command: 'mcp-tray', args: ['connect', instanceId], envNames: [], instanceId };
+}
+
+/** A client with a readable file and nothing configured, unless the test says otherwise. */
+export function makeClient(overrides: Partial<ClientInfo> & Pick<ClientInfo, 'id'>): ClientInfo {
+  const name = CLIENT_NAMES[overrides.id];
+  const configured = overrides.configured ?? [];
+  return {
+    name,
+    installed: true,
+    configPath: `/Users/ada/Library/Application Support/${name}/config.json`,
+    reloadHint: `Restart ${name} to use the change.`,
+    docs: [],
+    selected: configured,
+    configured,
+    entries: configured.map(makeOurEntry),
+    error: null,
+    drift: [],
+    ...overrides,
+  };
+}
+
+const unreadable = (client: ClientInfo) =>
+  new ApiError({
+    code: 'config-unreadable',
+    message: `MCP Tray will not change a file it cannot read: ${client.error ?? ''}`,
+  });
+
+/** A small unified diff of our entries, shaped like the core's (`---`/`+++`/`@@`, then lines). */
+function clientDiff(file: string, before: readonly string[], after: readonly string[]): string {
+  const removed = before.filter((id) => !after.includes(id));
+  const added = after.filter((id) => !before.includes(id));
+  if (removed.length === 0 && added.length === 0) return '';
+  const kept = before.filter((id) => after.includes(id));
+  const entry = (id: string) => `    "${id}": { "command": "mcp-tray", "args": ["connect", "${id}"] },`;
+  const lines = [
+    ' {',
+    '   "mcpServers": {',
+    ...kept.map((id) => ` ${entry(id)}`),
+    ...removed.map((id) => `-${entry(id)}`),
+    ...added.map((id) => `+${entry(id)}`),
+    '   }',
+    ' }',
+  ];
+  const oldCount = lines.filter((line) => !line.startsWith('+')).length;
+  const newCount = lines.filter((line) => !line.startsWith('-')).length;
+  return [`--- ${file}`, `+++ ${file}`, `@@ -1,${oldCount} +1,${newCount} @@`, ...lines, ''].join('\n');
 }
 
 const SAMPLE_INSTANCES = ['notes', 'files', 'github'];
@@ -187,6 +257,15 @@ const summaryOf = ({
   nextRetryAt,
 });
 
+const account = (signedIn: boolean): AccountInfo => ({
+  method: 'oauth',
+  signedIn,
+  label: signedIn ? 'ada@example.com' : null,
+  scopes: [],
+  expiresAt: null,
+  pending: false,
+});
+
 const notFound = (id: string) =>
   new ApiError({ code: 'not-found', message: `There is no service called "${id}".` });
 
@@ -197,6 +276,8 @@ interface FakeInit {
   appInfo?: AppInfo;
   /** The tool-call log, in any order. */
   toolCalls?: ToolCallRecord[];
+  /** The AI clients, in the core's order. */
+  clients?: ClientInfo[];
 }
 
 /**
@@ -235,6 +316,54 @@ export function createFakeApi(init: FakeInit = {}) {
   const instanceListeners = new Set<(payload: { instances: InstanceSummary[] }) => void>();
   const stateListeners = new Set<(payload: { id: string; transition: StateTransition }) => void>();
   const noticeListeners = new Set<(payload: { notices: AppNotice[] }) => void>();
+
+  let clients = [...(init.clients ?? [])];
+  let backups = 0;
+  const clientListeners = new Set<(payload: { clients: ClientInfo[] }) => void>();
+  const findClient = (id: ClientId): ClientInfo => {
+    const client = clients.find((c) => c.id === id);
+    if (!client) throw new ApiError({ code: 'not-found', message: `There is no client called "${id}".` });
+    return client;
+  };
+  const replaceClient = (next: ClientInfo): ClientInfo => {
+    clients = clients.map((c) => (c.id === next.id ? next : c));
+    return next;
+  };
+  /** Where the client can be written, or why not (like the core's checks before planning). */
+  const writable = (client: ClientInfo): string => {
+    if (client.error) throw unreadable(client);
+    if (!client.configPath) {
+      throw new ApiError({ code: 'unsupported', message: `${client.name} is not available on this system.` });
+    }
+    return client.configPath;
+  };
+  /** What the file would hold after writing: the selection, limited to instances that exist. */
+  const wanted = (client: ClientInfo): string[] =>
+    client.selected.filter((id) => instances.some((i) => i.id === id));
+  const planFor = (id: ClientId): ClientPlan => {
+    const client = findClient(id);
+    const file = writable(client);
+    const diff = clientDiff(file, client.configured, wanted(client));
+    return { client: id, file, diff, changed: diff !== '' };
+  };
+  const applyTo = (id: ClientId): ClientApplied => {
+    const plan = planFor(id);
+    const client = findClient(id);
+    const configured = wanted(client);
+    replaceClient({
+      ...client,
+      configured,
+      entries: [...client.entries.filter((e) => e.instanceId === null), ...configured.map(makeOurEntry)],
+      drift: [],
+    });
+    backups += 1;
+    return {
+      ...plan,
+      backup: plan.changed ? `${plan.file}.mcp-tray-backup-${backups}` : null,
+      reloadHint: client.reloadHint,
+    };
+  };
+
   const api = {
     getAppInfo: vi.fn(async () => init.appInfo ?? makeAppInfo()),
     listInstances: vi.fn(async () => instances),
@@ -272,6 +401,59 @@ export function createFakeApi(init: FakeInit = {}) {
       update(id, { enabled, state: enabled ? 'starting' : 'disabled', stateSince: new Date().toISOString() }),
     ),
     queryToolCalls: vi.fn(async (input?: ToolCallQuery) => queryCalls(toolCalls, input)),
+    // Sign-in (being built elsewhere): the simplest answers, so the fake satisfies the contract.
+    startSignIn: vi.fn(async ({ id }: { id: string }): Promise<SignInStart> => ({
+      kind: 'browser',
+      url: `https://example.com/authorize?instance=${encodeURIComponent(id)}`,
+    })),
+    waitSignIn: vi.fn(async (): Promise<AccountInfo> => account(true)),
+    cancelSignIn: vi.fn(async () => ({ cancelled: true })),
+    signOut: vi.fn(async (): Promise<AccountInfo> => account(false)),
+    listClients: vi.fn(async () => clients),
+    setClientSelection: vi.fn(
+      async ({ client, instances: ids }: { client: ClientId; instances: string[] }) => {
+        const unknown = ids.find((id) => !instances.some((i) => i.id === id));
+        if (unknown) throw notFound(unknown);
+        return replaceClient({ ...findClient(client), selected: [...new Set(ids)] });
+      },
+    ),
+    planClientConfig: vi.fn(async ({ client }: { client: ClientId }) => planFor(client)),
+    applyClientConfig: vi.fn(async ({ client }: { client: ClientId }) => applyTo(client)),
+    importClientServers: vi.fn(async ({ client: id, names }: { client: ClientId; names: string[] }) => {
+      const client = findClient(id);
+      writable(client);
+      const imported: InstanceSummary[] = [];
+      for (const name of names) {
+        const entry = client.entries.find((e) => e.name === name && e.instanceId === null);
+        if (!entry) {
+          throw new ApiError({
+            code: 'not-found',
+            message: `${client.name} has no server called "${name}".`,
+          });
+        }
+        const summary = makeInstance({
+          id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+          name,
+          integrationId: 'custom',
+          state: 'starting',
+          pid: null,
+          toolCount: 0,
+        });
+        instances = [...instances, summary];
+        details.set(summary.id, makeDetail({ ...summary, command: entry.command, args: entry.args }));
+        imported.push(summary);
+      }
+      replaceClient({
+        ...client,
+        selected: [...new Set([...client.selected, ...imported.map((i) => i.id)])],
+        entries: client.entries.filter((e) => !names.includes(e.name)),
+      });
+      return { imported, applied: applyTo(id) };
+    }),
+    onClientsChanged: (listener) => {
+      clientListeners.add(listener);
+      return () => clientListeners.delete(listener);
+    },
     onToolCallRecorded: (listener) => {
       callListeners.add(listener);
       return () => callListeners.delete(listener);
@@ -319,6 +501,20 @@ export function createFakeApi(init: FakeInit = {}) {
     },
     /** Stores calls without announcing them (e.g. recorded while the UI was disconnected). */
     addToolCalls,
+    /** Replaces the clients the fake knows (without announcing it; see `emitClients`). */
+    setClients: (next: ClientInfo[]) => {
+      clients = [...next];
+    },
+    /** The clients as the fake holds them now (after selections, applies and imports). */
+    clients: () => clients,
+    /**
+     * Announces the clients, as the core does after a write or when a client changes its file;
+     * by default what the fake holds now, or `next`, which it then keeps.
+     */
+    emitClients: (next?: ClientInfo[]) => {
+      if (next) clients = [...next];
+      for (const listener of [...clientListeners]) listener({ clients });
+    },
     /** How many components listen for recorded calls right now. */
     toolCallListenerCount: () => callListeners.size,
   };
