@@ -25,7 +25,7 @@ export async function startServe(seed?: (dataDir: string) => void): Promise<Serv
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir],
-    { env: { ...process.env, HOME: home } },
+    { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') } },
   );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
