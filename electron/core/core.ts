@@ -112,6 +112,7 @@ export function createCore(deps: CoreDeps): Core {
       secrets: deps.secrets,
     }),
     supervisor: () => supervisorRef!,
+    restartForNewToken: (id) => broker!.whenIdle(id, () => supervisorRef!.restart(id)),
     clock: deps.clock,
     timers: systemTimers,
     logger: deps.logger.child('accounts'),

@@ -40,8 +40,10 @@ export interface SessionContext {
   instanceId: string;
   instanceName: () => string;
   timeoutMs: () => number;
-  /** The running server's client, waiting (bounded) while it restarts. */
+  /** The running server's client, waiting (bounded) while it restarts or is held. */
   upstream: (signal: AbortSignal) => Promise<Client>;
+  /** Counts calls actually at the server (not those waiting for it). */
+  activity: (delta: 1 | -1) => void;
   record: (call: NewToolCall) => void;
   now: () => number;
   onSubscriptionsChanged: () => void;
@@ -130,6 +132,7 @@ export class BrokerSession {
     return this.track(async () => {
       const upstream = await this.ctx.upstream(extra.signal);
       const { options, flush } = forwardOptions(req.params, extra, this.ctx.timeoutMs());
+      this.ctx.activity(1);
       try {
         const answer = await upstream.request(
           { method: req.method, params: upstreamParams(req.params) } as never,
@@ -140,6 +143,8 @@ export class BrokerSession {
         return answer;
       } catch (error) {
         throw isConnectionClosed(error) ? restartedError(this.ctx.instanceName()) : error;
+      } finally {
+        this.ctx.activity(-1);
       }
     });
   }
@@ -161,11 +166,14 @@ export class BrokerSession {
       try {
         const upstream = await this.ctx.upstream(extra.signal);
         const { options, flush } = forwardOptions(req.params, extra, this.ctx.timeoutMs());
-        const result = await upstream.request(
-          { method: 'tools/call', params: upstreamParams(req.params) },
-          CallToolResultSchema,
-          options,
-        );
+        this.ctx.activity(1);
+        const result = await upstream
+          .request(
+            { method: 'tools/call', params: upstreamParams(req.params) },
+            CallToolResultSchema,
+            options,
+          )
+          .finally(() => this.ctx.activity(-1));
         await flush();
         const outcome = result.isError ? 'tool-error' : 'ok';
         this.ctx.record({ ...base, durationMs: this.ctx.now() - started, outcome, error: null, result });

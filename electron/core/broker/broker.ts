@@ -51,6 +51,10 @@ const RESULT_SCHEMAS: Record<string, typeof CreateMessageResultSchema> = {
 export class Broker {
   private readonly sessions = new Map<string, Set<BrokerSession>>();
   private readonly upstreamSubscriptions = new Map<string, Set<string>>();
+  /** Calls at each instance's server right now. */
+  private readonly active = new Map<string, number>();
+  /** Instances whose new calls wait (a token refresh restarting the server). */
+  private readonly holds = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: BrokerDeps) {
     deps.bus.on('instanceStateChanged', ({ id, transition }) => {
@@ -110,6 +114,7 @@ export class Broker {
         instanceName: () => this.deps.config(id)?.name ?? id,
         timeoutMs: () => this.deps.config(id)?.requestTimeoutMs ?? this.deps.defaultTimeoutMs,
         upstream: (signal) => this.upstream(id, signal),
+        activity: (delta) => this.active.set(id, (this.active.get(id) ?? 0) + delta),
         record: (call) => this.record(call),
         now: () => this.deps.clock.now(),
         onSubscriptionsChanged: () => void this.syncSubscriptions(id),
@@ -144,7 +149,33 @@ export class Broker {
     }
   }
 
+  /** Calls at the instance's server now, and whether new ones are being held. */
+  load(id: string): { active: number; holding: boolean } {
+    return { active: this.active.get(id) ?? 0, holding: this.holds.has(id) };
+  }
+
+  /**
+   * Runs `work` (a restart for a new token) once no call is at the server: calls in flight
+   * finish, new ones wait and then go to the restarted server. Bounded, so a stuck call cannot
+   * block a refresh forever.
+   */
+  async whenIdle<T>(id: string, work: () => Promise<T>, maxWaitMs = 30_000): Promise<T> {
+    let release: () => void = () => undefined;
+    this.holds.set(id, new Promise<void>((resolve) => (release = resolve)));
+    try {
+      const deadline = this.deps.clock.now() + maxWaitMs;
+      while ((this.active.get(id) ?? 0) > 0 && this.deps.clock.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return await work();
+    } finally {
+      this.holds.delete(id);
+      release();
+    }
+  }
+
   private async upstream(id: string, signal: AbortSignal): Promise<Client> {
+    await this.holds.get(id);
     const runner = this.deps.supervisor.runner(id);
     if (runner?.state === 'running' && runner.client) return runner.client;
     const refusal = await Promise.race([

@@ -28,6 +28,8 @@ export interface AccountsDeps {
   catalog: Catalog;
   signIn: SignInService;
   supervisor: () => Supervisor;
+  /** Restarts a server for a new token without failing calls in flight (the broker drains). */
+  restartForNewToken: (id: string) => Promise<void>;
   clock: Clock;
   timers: Timers;
   logger: Logger;
@@ -199,7 +201,7 @@ export class AccountsService {
         account: { ...metadata, signedInAt: new Date(this.deps.clock.now()).toISOString() },
       });
       this.deps.logger.info('token refreshed', { id });
-      await this.deps.supervisor().restart(id);
+      await this.deps.restartForNewToken(id);
     } catch (error) {
       if (error instanceof ReauthRequiredError) {
         this.deps.logger.warn('refresh refused; sign-in needed', { id });
