@@ -5,14 +5,16 @@ import { setupQuit, setupSingleInstance } from './setup-lifecycle';
 import { setupTray } from './setup-tray';
 import { rendererUrl, setupWindow } from './setup-window';
 
-let showWindow: () => void = () => undefined;
+let showWindow: (() => unknown) | null = null;
 
-if (setupSingleInstance(() => showWindow())) {
+if (setupSingleInstance(() => showWindow?.())) {
   await app.whenReady();
   const ctx = await setupCore();
   setupIpc(ctx, rendererUrl(ctx));
-  showWindow = setupWindow(ctx);
-  setupTray(ctx, showWindow);
+  const show = setupWindow(ctx);
+  showWindow = show;
+  setupTray(ctx, show);
   setupQuit(ctx);
-  showWindow();
+  // Launched at login: stay in the tray until the user opens the window.
+  if (!app.getLoginItemSettings().wasOpenedAtLogin && !process.argv.includes('--hidden')) show();
 }
