@@ -257,14 +257,49 @@ const summaryOf = ({
   nextRetryAt,
 });
 
-const account = (signedIn: boolean): AccountInfo => ({
-  method: 'oauth',
-  signedIn,
-  label: signedIn ? 'ada@example.com' : null,
+/** An account of an integration that signs in with OAuth in the browser, signed out by default. */
+export function makeAccount(overrides: Partial<AccountInfo> = {}): AccountInfo {
+  return {
+    method: 'oauth',
+    signedIn: false,
+    label: null,
+    scopes: [],
+    expiresAt: null,
+    pending: false,
+    ...overrides,
+  };
+}
+
+const SIGNED_OUT: Pick<AccountInfo, 'signedIn' | 'label' | 'scopes' | 'expiresAt' | 'pending'> = {
+  signedIn: false,
+  label: null,
   scopes: [],
   expiresAt: null,
   pending: false,
-});
+};
+
+/** What `startSignIn` answers for a method: the provider's page, or a code to type there. */
+export function makeSignInStart(id: string, method: AccountInfo['method']): SignInStart {
+  if (method === 'oauth') {
+    return {
+      kind: 'browser',
+      url: `https://github.com/login/oauth/authorize?client_id=mcp-tray&state=${encodeURIComponent(id)}`,
+    };
+  }
+  return {
+    kind: 'device',
+    userCode: 'WDJB-MJHT',
+    verificationUri: 'https://github.com/login/device',
+    verificationUriComplete: null,
+    expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+  };
+}
+
+/** A sign-in the fake is running: what it started with, and who waits for its end. */
+interface FakeSignIn {
+  start: SignInStart;
+  waiters: { resolve: (account: AccountInfo) => void; reject: (error: unknown) => void }[];
+}
 
 const notFound = (id: string) =>
   new ApiError({ code: 'not-found', message: `There is no service called "${id}".` });
@@ -312,6 +347,31 @@ export function createFakeApi(init: FakeInit = {}) {
     toolCalls = [...records, ...toolCalls.filter((r) => !ids.has(r.id))].sort((a, b) => b.id - a.id);
   };
   const callListeners = new Set<(payload: { record: ToolCallRecord }) => void>();
+
+  // One sign-in per instance, like the core: starting again returns the running one.
+  const signIns = new Map<string, FakeSignIn>();
+  const accountOf = (id: string): { detail: InstanceDetail; account: AccountInfo } => {
+    const detail = findDetail(id);
+    if (!detail) throw notFound(id);
+    if (!detail.account) {
+      throw new ApiError({ code: 'no-sign-in', message: `${detail.name} does not need a sign-in.` });
+    }
+    return { detail, account: detail.account };
+  };
+  const setAccount = (id: string, change: Partial<AccountInfo>, rest: Partial<InstanceDetail> = {}) => {
+    const { account } = accountOf(id);
+    const next = { ...account, ...change };
+    update(id, { ...rest, account: next });
+    return next;
+  };
+  /** Ends the running sign-in of `id` (if any) and tells everyone waiting for it. */
+  const endSignIn = (id: string, end: (waiter: FakeSignIn['waiters'][number]) => void): boolean => {
+    const running = signIns.get(id);
+    if (!running) return false;
+    signIns.delete(id);
+    for (const waiter of running.waiters) end(waiter);
+    return true;
+  };
 
   const instanceListeners = new Set<(payload: { instances: InstanceSummary[] }) => void>();
   const stateListeners = new Set<(payload: { id: string; transition: StateTransition }) => void>();
@@ -401,14 +461,37 @@ export function createFakeApi(init: FakeInit = {}) {
       update(id, { enabled, state: enabled ? 'starting' : 'disabled', stateSince: new Date().toISOString() }),
     ),
     queryToolCalls: vi.fn(async (input?: ToolCallQuery) => queryCalls(toolCalls, input)),
-    // Sign-in (being built elsewhere): the simplest answers, so the fake satisfies the contract.
-    startSignIn: vi.fn(async ({ id }: { id: string }): Promise<SignInStart> => ({
-      kind: 'browser',
-      url: `https://example.com/authorize?instance=${encodeURIComponent(id)}`,
-    })),
-    waitSignIn: vi.fn(async (): Promise<AccountInfo> => account(true)),
-    cancelSignIn: vi.fn(async () => ({ cancelled: true })),
-    signOut: vi.fn(async (): Promise<AccountInfo> => account(false)),
+    startSignIn: vi.fn(async ({ id }: { id: string; openBrowser?: boolean }): Promise<SignInStart> => {
+      const running = signIns.get(id);
+      if (running) return running.start;
+      const { account } = accountOf(id);
+      const start = makeSignInStart(id, account.method);
+      signIns.set(id, { start, waiters: [] });
+      setAccount(id, { pending: true });
+      return start;
+    }),
+    waitSignIn: vi.fn(({ id }: { id: string }): Promise<AccountInfo> => {
+      const running = signIns.get(id);
+      // Nothing running: the core answers with the account as it is.
+      if (!running) return Promise.resolve().then(() => accountOf(id).account);
+      return new Promise<AccountInfo>((resolve, reject) => running.waiters.push({ resolve, reject }));
+    }),
+    cancelSignIn: vi.fn(async ({ id }: { id: string }) => {
+      const cancelled = endSignIn(id, ({ reject }) =>
+        reject(new ApiError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.' })),
+      );
+      if (cancelled) setAccount(id, { pending: false });
+      return { cancelled };
+    }),
+    signOut: vi.fn(async ({ id }: { id: string }): Promise<AccountInfo> => {
+      const { detail } = accountOf(id);
+      return setAccount(id, SIGNED_OUT, {
+        state: 'needs-auth',
+        stateReason: `Signed out. Sign in to use ${detail.name} again.`,
+        stateSince: new Date().toISOString(),
+        pid: null,
+      });
+    }),
     listClients: vi.fn(async () => clients),
     setClientSelection: vi.fn(
       async ({ client, instances: ids }: { client: ClientId; instances: string[] }) => {
@@ -515,6 +598,36 @@ export function createFakeApi(init: FakeInit = {}) {
       if (next) clients = [...next];
       for (const listener of [...clientListeners]) listener({ clients });
     },
+    /**
+     * The user approved the running sign-in of `id` at the provider: the account is signed in,
+     * the instance starts, and every `waitSignIn` resolves with the account.
+     */
+    finishSignIn: (
+      id: string,
+      label = 'ada@example.com',
+      change: Partial<Pick<AccountInfo, 'scopes' | 'expiresAt'>> = {},
+    ): AccountInfo => {
+      const account = setAccount(
+        id,
+        {
+          signedIn: true,
+          label,
+          expiresAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+          ...change,
+          pending: false,
+        },
+        { state: 'starting', stateReason: null, stateSince: new Date().toISOString() },
+      );
+      endSignIn(id, ({ resolve }) => resolve(account));
+      return account;
+    },
+    /** The running sign-in of `id` failed (denied, timed out…): every `waitSignIn` rejects with `message`. */
+    failSignIn: (id: string, message: string, code = 'sign-in-failed') => {
+      setAccount(id, { pending: false });
+      endSignIn(id, ({ reject }) => reject(new ApiError({ code, message })));
+    },
+    /** Whether a sign-in of `id` is running, and how many wait for it. */
+    signInWaiters: (id: string): number | null => signIns.get(id)?.waiters.length ?? null,
     /** How many components listen for recorded calls right now. */
     toolCallListenerCount: () => callListeners.size,
   };

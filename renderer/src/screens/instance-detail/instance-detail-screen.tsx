@@ -7,6 +7,8 @@ import { Screen } from '../../components/screen';
 import type { TabItem } from '../../components/tabs';
 import { Tabs } from '../../components/tabs';
 import { routeHref } from '../../routing/routes';
+import { AccountCard } from '../account/account-card';
+import { clearSignInRequest, hasSignInRequest } from '../account/sign-in-request';
 import { CallLog } from '../logs/call-log';
 import { DetailStatus } from './detail-status';
 import { InstanceActions } from './instance-actions';
@@ -16,7 +18,7 @@ import { ProcessPanel } from './process-panel';
 import { ToolsPanel } from './tools-panel';
 import { useInstanceDetail } from './use-instance-detail';
 
-type TabId = 'overview' | 'tools' | 'calls' | 'process' | 'log';
+type TabId = 'account' | 'overview' | 'tools' | 'calls' | 'process' | 'log';
 
 const SERVICES_HREF = routeHref('services');
 
@@ -36,7 +38,12 @@ interface DetailBodyProps {
 }
 
 function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
-  const [tab, setTab] = useState<TabId>('overview');
+  const { account } = instance;
+  // "Sign in" in the list brought us here: open the Account tab and start signing in.
+  const [signInRequested] = useState(() => Boolean(account) && hasSignInRequest(instance.id));
+  useEffect(() => clearSignInRequest(instance.id), [instance.id]);
+  // The Account tab comes first when there is one, and is what opens.
+  const [tab, setTab] = useState<TabId>(account ? 'account' : 'overview');
   // The call log asks the core for calls only once its tab has been opened, then stays mounted
   // (hidden) so it keeps its place and filters.
   const [callsOpened, setCallsOpened] = useState(false);
@@ -45,6 +52,22 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
     if (id === 'calls') setCallsOpened(true);
   };
   const items: TabItem<TabId>[] = [
+    ...(account
+      ? [
+          {
+            id: 'account' as const,
+            label: 'Account',
+            panel: (
+              <AccountCard
+                instance={instance}
+                account={account}
+                refresh={refresh}
+                autoStart={signInRequested}
+              />
+            ),
+          },
+        ]
+      : []),
     { id: 'overview', label: 'Overview', panel: <OverviewPanel instance={instance} /> },
     {
       id: 'tools',
