@@ -33,6 +33,7 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     'secret-env': { type: 'string', multiple: true },
   },
   logs: { instance: { type: 'string' }, tool: { type: 'string' }, follow: { type: 'boolean', short: 'f' } },
+  auth: { 'no-browser': { type: 'boolean' } },
   clients: {
     all: { type: 'boolean' },
     instance: { type: 'string', multiple: true },

@@ -55,8 +55,13 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
     expect(dry.stdout).toContain('+');
     expect(dry.stdout).toContain('"notes"');
     expect(fs.readFileSync(configFile, 'utf8')).toBe(USER_CONFIG);
+    // A preview saves nothing, not even the choice.
+    const afterDry = (JSON.parse(cli('clients', '--json').stdout) as ClientInfo[]).find(
+      (c) => c.id === 'claude-desktop',
+    )!;
+    expect(afterDry.selected).toEqual([]);
 
-    const write = cli('clients', 'write', 'claude-desktop');
+    const write = cli('clients', 'write', 'claude-desktop', '--instance', 'notes');
     expect(write.stderr).toBe('');
     expect(write.stdout).toMatch(
       /claude-desktop: wrote .*claude_desktop_config\.json \(backup: .*mcp-tray-backup/,
@@ -76,6 +81,11 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
     expect(fs.readFileSync(configFile, 'utf8').startsWith(USER_CONFIG.slice(0, 40))).toBe(true);
     const again = cli('clients', 'write', 'claude-desktop');
     expect(again.stdout).toContain('already up to date');
+    // Removing the service takes its entry out of the client, and only that entry.
+    expect(cli('remove', 'notes').status).toBe(0);
+    const after = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+    expect(Object.keys(after.mcpServers)).toEqual(['weather']);
+    expect(after.globalShortcut).toBe('Ctrl+Space');
   });
 
   it('refuses to touch a file it cannot parse, and says where', async () => {

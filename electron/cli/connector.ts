@@ -89,7 +89,10 @@ async function refuse(options: ConnectorOptions, buffered: Buffer[], message: st
   say(options, message);
   const id = await firstRequestId(options.stdin, buffered);
   if (id !== null) {
-    const error = { code: -32002, message: `MCP Tray: ${message}` };
+    const error = {
+      code: -32002,
+      message: message.startsWith('MCP Tray') ? message : `MCP Tray: ${message}`,
+    };
     options.stdout.write(JSON.stringify({ jsonrpc: '2.0', id, error }) + '\n');
   }
   return 1;
@@ -101,6 +104,9 @@ export async function runConnector(options: ConnectorOptions): Promise<number> {
   const buffered: Buffer[] = [];
   const hold = (chunk: Buffer) => buffered.push(chunk);
   options.stdin.on('data', hold);
+  // The client may send initialize and close stdin before the core answers.
+  let stdinEnded = false;
+  options.stdin.once('end', () => (stdinEnded = true));
   const paths = appPaths(options.dataDir);
   const socketPath = controlSocketPath(paths.dataDir, paths.runDir).path;
   const socket = await reachCore(options, socketPath);
@@ -128,7 +134,8 @@ export async function runConnector(options: ConnectorOptions): Promise<number> {
   options.stdin.pipe(socket);
   socket.pipe(options.stdout as NodeJS.WritableStream, { end: false });
   return new Promise((resolve) => {
-    let clientGone = false;
+    let clientGone = stdinEnded;
+    if (stdinEnded) socket.end();
     options.stdin.once('end', () => {
       clientGone = true;
       socket.end();

@@ -22,6 +22,8 @@ export class NotRunningError extends Error {
 
 export interface ControlConnection {
   api: TrayApi;
+  /** Resolves when the core closes the connection (it quit or died). */
+  closed: Promise<void>;
   close(): void;
 }
 
@@ -93,5 +95,6 @@ export async function connectControl(
       return () => set.delete(listener);
     },
   };
-  return { api: createApi(transport), close: () => socket.end() };
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return { api: createApi(transport), closed, close: () => socket.end() };
 }

@@ -27,7 +27,7 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
       case 'add':
         return await addCommand(connection.api, args, out);
       case 'logs':
-        return await logsCommand(connection.api, args, out);
+        return await logsCommand(connection.api, args, out, connection.closed);
       case 'clients':
         return await clientsCommand(connection.api, args, out);
       case 'auth':

@@ -77,6 +77,7 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   }
   if (args.open && hasDisplay()) running.deps.opener.openExternal(host.url).catch(() => undefined);
   await stopped;
+  if (!args.json) out('Stopping MCP Tray and its services…');
   await host.close();
   await running.shutdown();
   return 0;

@@ -289,7 +289,11 @@ export const requests = {
     input: ByClient.extend({ instances: z.array(InstanceId).max(500) }).strict(),
     output: ClientInfo,
   },
-  planClientConfig: { input: ByClient, output: ClientPlan },
+  /** What applying would change; `instances` previews another choice without saving it. */
+  planClientConfig: {
+    input: ByClient.extend({ instances: z.array(InstanceId).max(500).optional() }).strict(),
+    output: ClientPlan,
+  },
   applyClientConfig: { input: ByClient, output: ClientApplied },
   /** Adopt a client's own stdio servers as instances and point its entries at MCP Tray. */
   importClientServers: {

@@ -42,28 +42,25 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
   }
   const results = [];
   for (const client of ids) {
-    if (args.instances.length > 0) {
-      const current = (await api.listClients()).find((c) => c.id === client)!;
-      await api.setClientSelection({
-        client,
-        instances: [...new Set([...current.selected, ...args.instances])],
-      });
-    }
+    const current = (await api.listClients()).find((c) => c.id === client)!;
+    const instances = [...new Set([...current.selected, ...args.instances])];
     if (args.dryRun) {
-      const plan = await api.planClientConfig({ client });
+      // A preview saves nothing, not even the --instance choice.
+      const plan = await api.planClientConfig({ client, instances });
       results.push(plan);
       if (!args.json) out(plan.changed ? plan.diff : `${client}: ${plan.file} is already up to date`);
-    } else {
-      const applied = await api.applyClientConfig({ client });
-      results.push(applied);
-      if (!args.json) {
-        out(
-          applied.changed
-            ? `${client}: wrote ${applied.file}${applied.backup ? ` (backup: ${applied.backup})` : ''}`
-            : `${client}: ${applied.file} already up to date`,
-        );
-        if (applied.changed) out(`  ${applied.reloadHint}`);
-      }
+      continue;
+    }
+    if (args.instances.length > 0) await api.setClientSelection({ client, instances });
+    const applied = await api.applyClientConfig({ client });
+    results.push(applied);
+    if (!args.json) {
+      out(
+        applied.changed
+          ? `${client}: wrote ${applied.file}${applied.backup ? ` (backup: ${applied.backup})` : ''}`
+          : `${client}: ${applied.file} already up to date`,
+      );
+      if (applied.changed) out(`  ${applied.reloadHint}`);
     }
   }
   if (args.json) out(JSON.stringify(results));

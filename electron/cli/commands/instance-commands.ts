@@ -6,6 +6,9 @@ import { readSecrets } from '../secret-input';
 
 type Out = (line: string) => void;
 
+/** Env names whose values we keep in the keychain even when given with --env. */
+const SECRET_LOOKING = /token|secret|passw|api[-_]?key|_key$|auth|credential|cookie|pat$/i;
+
 const oneId = (args: ParsedArgs): string => {
   const [id, extra] = args.positionals;
   if (!id || extra !== undefined) throw new UsageError(`${args.command} takes exactly one service id`);
@@ -70,6 +73,15 @@ export async function addCommand(api: TrayApi, args: ParsedArgs, out: Out): Prom
   }
   const values = await readSecrets(args.secretEnv);
   const secretEnv = Object.fromEntries(args.secretEnv.map((name, i) => [name, values[i]!]));
+  // A token passed as plain --env would land in settings.json: keep it in the keychain instead.
+  for (const name of Object.keys(env).filter((key) => SECRET_LOOKING.test(key))) {
+    secretEnv[name] = env[name]!;
+    delete env[name];
+    process.stderr.write(
+      `mcp-tray: ${name} looks like a secret; it is stored in the keychain, not in settings ` +
+        '(use --secret-env to type it without it showing in your shell history).\n',
+    );
+  }
   const summary = await api.addCustomInstance({
     id,
     name: args.name,

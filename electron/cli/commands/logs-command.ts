@@ -30,7 +30,12 @@ const matches = (record: ToolCallRecord, args: ParsedArgs) =>
   (!args.instance || record.instanceId === args.instance) && (!args.tool || record.tool === args.tool);
 
 /** `mcp-tray logs`: the last 100 matching calls, oldest first; `--follow` keeps printing new ones. */
-export async function logsCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+export async function logsCommand(
+  api: TrayApi,
+  args: ParsedArgs,
+  out: Out,
+  closed: Promise<void> = new Promise(() => undefined),
+): Promise<number> {
   const print = (record: ToolCallRecord) => out(args.json ? JSON.stringify(record) : formatRecord(record));
   const query: ToolCallQuery = { limit: 100 };
   if (args.instance) query.instanceId = args.instance;
@@ -57,17 +62,18 @@ export async function logsCommand(api: TrayApi, args: ParsedArgs, out: Out): Pro
   };
   flush();
   off();
-  await new Promise<void>((resolve) => {
-    const stop = api.onToolCallRecorded(({ record }) => {
-      live.push(record);
-      flush();
-    });
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        stop();
-        resolve();
-      });
-    }
+  const stop = api.onToolCallRecorded(({ record }) => {
+    live.push(record);
+    flush();
   });
+  const interrupted = new Promise<'interrupted'>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve('interrupted'));
+  });
+  const how = await Promise.race([interrupted, closed.then(() => 'core-gone' as const)]);
+  stop();
+  if (how === 'core-gone') {
+    process.stderr.write('mcp-tray: MCP Tray stopped, so there are no more calls to follow.\n');
+    return 1;
+  }
   return 0;
 }

@@ -8,6 +8,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Notification, Request, Result } from '@modelcontextprotocol/sdk/types.js';
 import type { InstanceState } from '../../shared/contract';
+import { scrubSecrets } from '../calllog/scrub-secrets';
 import type { NewToolCall, ToolCallLog } from '../calllog/tool-call-log';
 import type { EventBus } from '../event-bus';
 import type { Clock } from '../platform/clock';
@@ -142,7 +143,8 @@ export class Broker {
 
   private record(call: NewToolCall): void {
     try {
-      const record = this.deps.log.append(call);
+      const secrets = this.deps.supervisor.runner(call.instanceId)?.secretValues ?? [];
+      const record = this.deps.log.append(scrubSecrets(call, secrets));
       this.deps.bus.emit('toolCallRecorded', { record });
     } catch (error) {
       this.deps.logger.error('could not record a tool call', { error: String(error) });

@@ -65,7 +65,14 @@ export class FileLogger implements Logger {
     }
     const echo = this.options.echo;
     if (echo && ORDER[level] >= ORDER[this.options.echoLevel ?? 'warn']) {
-      echo.write(`mcp-tray: ${level === 'info' ? '' : level + ': '}${message}\n`);
+      // The terminal gets the short facts too ("client: cursor"), so a warning says what it is about.
+      const facts = Object.entries(fields ?? {})
+        .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+        .map(([k, v]) => `${k}: ${String(v).slice(0, 200)}`)
+        .join(', ');
+      echo.write(
+        `mcp-tray: ${level === 'info' ? '' : level + ': '}${message}${facts ? ` (${facts})` : ''}\n`,
+      );
     }
   }
 }

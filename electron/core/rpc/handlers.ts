@@ -28,6 +28,7 @@ export function createHandlers(s: {
     addCustomInstance: (input) => s.instances.addCustom(input),
     removeInstance: async ({ id }) => {
       await s.instances.remove(id);
+      await watching(s.clients.forget(id));
       return { removed: true as const };
     },
     restartInstance: ({ id }) => s.instances.restart(id),
@@ -39,7 +40,7 @@ export function createHandlers(s: {
     signOut: ({ id }) => s.accounts.signOut(id),
     listClients: () => s.clients.list(),
     setClientSelection: ({ client, instances }) => s.clients.setSelection(client, instances),
-    planClientConfig: ({ client }) => s.clients.plan(client),
+    planClientConfig: ({ client, instances }) => s.clients.plan(client, instances),
     applyClientConfig: ({ client }) => watching(s.clients.apply(client)),
     importClientServers: ({ client, names }) => watching(s.clients.importServers(client, names)),
   };

@@ -1,17 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InstanceState } from '../../shared/contract';
 import { TestBrowser } from '../auth/test-browser';
-import { LineTransport } from '../broker/line-transport';
-import type { Core } from '../core';
 import type { TestProvider } from '../auth/test-oidc-provider';
 import { startTestProvider } from '../auth/test-oidc-provider';
 import { secretAccount } from '../secrets/secret-store';
 import { MemorySecretStore } from '../test-support/memory-secret-store';
+import { brokerClient } from '../test-support/broker-client';
 import { until } from '../test-support/served-core';
 import { tempDir } from '../test-support/temp-dirs';
 import { createTestCore } from '../test-support/test-core';
@@ -21,29 +17,6 @@ const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** An MCP client attached to the broker in-process, as a connector's socket would be. */
-async function brokerClient(core: Core): Promise<Client> {
-  const client = new Client({ name: 'in-process', version: '1' });
-  const clientSide: Transport = {
-    start: () => Promise.resolve(),
-    send: (message) => {
-      line.receive(JSON.stringify(message));
-      return Promise.resolve();
-    },
-    close: () => {
-      line.fail('client closed');
-      return Promise.resolve();
-    },
-  };
-  const line = new LineTransport({
-    write: (text) => clientSide.onmessage?.(JSON.parse(text) as JSONRPCMessage),
-    end: () => clientSide.onclose?.(),
-  });
-  await core.broker.attach('acct', line);
-  await client.connect(clientSide);
-  return client;
-}
 
 /** A built-in integration that signs in at the test provider and needs the token. */
 async function setup(accessTokenTtl = 60) {
@@ -169,7 +142,7 @@ describe('accounts: OAuth sign-in wired into instances', () => {
     await browser.authorize(browser.lastOpened, { login: 'ada' });
     await core.services.accounts.wait('acct');
     await waitState('running');
-    const client = await brokerClient(core);
+    const client = await brokerClient(core, 'acct');
     const firstPid = core.services.instances.get('acct').pid;
     const slow = client.callTool({ name: 'slow_whoami' });
     await until(() => core.broker.load('acct').active === 1, 'the slow call to reach the server');

@@ -55,10 +55,10 @@ export class ClientsService {
     return this.info(clientAdapter(client));
   }
 
-  async plan(client: ClientId): Promise<ClientPlan> {
+  async plan(client: ClientId, instances?: string[]): Promise<ClientPlan> {
     const { adapter, file } = this.target(client);
     const plan = await inWords(async () =>
-      this.deps.writer.plan(adapter, file, await this.changes(adapter, file)),
+      this.deps.writer.plan(adapter, file, await this.changes(adapter, file, [], instances)),
     );
     return { client, file, diff: plan.diff, changed: plan.changed };
   }
@@ -122,6 +122,30 @@ export class ClientsService {
     return { imported, applied: await this.apply(client, names) };
   }
 
+  /**
+   * A removed instance leaves every client: out of the selections, and its entry taken out of
+   * the files that have it (our own entry; a client would otherwise fail on a dead service).
+   */
+  async forget(id: string): Promise<void> {
+    const clients = this.deps.settings.read().clients;
+    for (const adapter of clientAdapters) {
+      const saved = clients[adapter.id];
+      if (!saved || (!saved.selected.includes(id) && !saved.applied.includes(id))) continue;
+      this.update(adapter.id, (s) => ({
+        selected: s.selected.filter((x) => x !== id),
+        applied: s.applied.filter((x) => x !== id),
+      }));
+      try {
+        await this.apply(adapter.id);
+      } catch (error) {
+        this.deps.logger.warn('could not remove the entry of a removed service', {
+          client: adapter.id,
+          error: String(error),
+        });
+      }
+    }
+  }
+
   /** Tells every UI the clients' state (after a write, or when a client changed its file). */
   async publish(): Promise<void> {
     this.deps.bus.emit('clientsChanged', { clients: await this.list() });
@@ -140,10 +164,11 @@ export class ClientsService {
     adapter: ClientAdapter,
     file: string,
     replacing: string[] = [],
+    preview?: string[],
   ): Promise<ConfigChanges> {
     const { raw } = await this.deps.writer.read(adapter, file);
     const entries = Object.fromEntries(Object.entries(raw).filter(([name]) => !replacing.includes(name)));
-    const selected = this.deps.settings.read().clients[adapter.id]?.selected ?? [];
+    const selected = preview ?? this.deps.settings.read().clients[adapter.id]?.selected ?? [];
     const existing = new Set(this.deps.instances.configs().map((c) => c.id));
     const changes = entrySyncChanges({
       adapter,

@@ -34,7 +34,23 @@ describe('CrashTracker', () => {
     const actions = [0, 1000, 2000, 3000, 4000].map((t) => tracker.onCrash(t, null).action);
     expect(actions).toEqual(['retry', 'retry', 'retry', 'retry', 'give-up']);
     const spread = new CrashTracker({ ...DEFAULT_RESTART_POLICY, jitter: 0 });
-    const spreadActions = [0, 20_000, 40_000, 60_000, 80_000].map((t) => spread.onCrash(t, null).action);
+    const spreadActions = [0, 20_000, 40_000, 60_000, 80_000].map((t) => spread.onCrash(t, t - 5000).action);
     expect(spreadActions).not.toContain('give-up');
+  });
+});
+
+describe('CrashTracker: servers that never start', () => {
+  it('gives up after 5 failed starts in a row even when they are slow (a 60 s init timeout)', () => {
+    const tracker = new CrashTracker({ ...DEFAULT_RESTART_POLICY, jitter: 0 });
+    const actions = [0, 70_000, 140_000, 210_000, 280_000].map((t) => tracker.onCrash(t, null));
+    expect(actions.map((a) => a.action)).toEqual(['retry', 'retry', 'retry', 'retry', 'give-up']);
+    expect(actions[4]).toEqual({ action: 'give-up', why: 'never-started' });
+  });
+
+  it('a start that got to running resets the count', () => {
+    const tracker = new CrashTracker({ ...DEFAULT_RESTART_POLICY, jitter: 0 });
+    [0, 70_000, 140_000, 210_000].forEach((t) => tracker.onCrash(t, null));
+    expect(tracker.onCrash(300_000, 290_000).action).toBe('retry');
+    expect(tracker.onCrash(370_000, null).action).toBe('retry');
   });
 });

@@ -20,12 +20,16 @@ export const DEFAULT_RESTART_POLICY: RestartPolicy = {
   crashWindowMs: 60_000,
 };
 
-export type CrashDecision = { action: 'retry'; delayMs: number; attempt: number } | { action: 'give-up' };
+export type CrashDecision =
+  | { action: 'retry'; delayMs: number; attempt: number }
+  | { action: 'give-up'; why: 'crash-rate' | 'never-started' };
 
 /** Tracks one instance's crashes and decides the next step. Pure apart from `random`. */
 export class CrashTracker {
   private crashes: number[] = [];
   private attempt = 0;
+  /** Starts in a row that never got to running: slow failures (a 60 s init timeout) never hit the rate. */
+  private failedStarts = 0;
 
   constructor(
     private readonly policy: RestartPolicy,
@@ -35,8 +39,10 @@ export class CrashTracker {
   /** A crash at `now`; `readySince` is when the instance last became healthy (null: never). */
   onCrash(now: number, readySince: number | null): CrashDecision {
     if (readySince !== null && now - readySince >= this.policy.resetAfterMs) this.attempt = 0;
+    this.failedStarts = readySince === null ? this.failedStarts + 1 : 0;
     this.crashes = [...this.crashes.filter((t) => now - t < this.policy.crashWindowMs), now];
-    if (this.crashes.length >= this.policy.maxCrashes) return { action: 'give-up' };
+    if (this.crashes.length >= this.policy.maxCrashes) return { action: 'give-up', why: 'crash-rate' };
+    if (this.failedStarts >= this.policy.maxCrashes) return { action: 'give-up', why: 'never-started' };
     const base = Math.min(this.policy.maxDelayMs, this.policy.initialDelayMs * 2 ** this.attempt);
     const spread = base * this.policy.jitter * (this.random() * 2 - 1);
     this.attempt++;
@@ -51,6 +57,7 @@ export class CrashTracker {
   reset(): void {
     this.crashes = [];
     this.attempt = 0;
+    this.failedStarts = 0;
   }
 
   get crashCount(): number {

@@ -171,7 +171,10 @@ export class CommandResolver {
    */
   async resolve(command: string, args: string[], options: { cwd?: string } = {}): Promise<ResolvedCommand> {
     if (command.trim() === '') {
-      return { ok: false, reason: "No command is set. Enter the program to run in the service's settings." };
+      return {
+        ok: false,
+        reason: 'No command is set. Remove the service and add it again with the program to run.',
+      };
     }
     const paths = this.paths;
     const hasDir = this.win ? /[\\/]/.test(command) : command.includes('/');
@@ -245,8 +248,8 @@ export class CommandResolver {
   private missing(command: string, hasDir: boolean): string {
     const name = this.paths.basename(command).replace(/\.(exe|cmd|bat|com)$/i, '');
     const hint = HINTS.get(name.toLowerCase()) ?? 'Install it';
-    const fix = hasDir ? 'correct the path' : `set the full path to ${command}`;
+    const fix = hasDir ? 'with the correct path' : `with the full path to ${command}`;
     const what = hasDir ? 'was not found or is not executable' : 'was not found';
-    return `\`${command}\` ${what}. ${hint} or ${fix} in the service's settings.`;
+    return `\`${command}\` ${what}. ${hint}, then press Restart; or remove the service and add it again ${fix}.`;
   }
 }

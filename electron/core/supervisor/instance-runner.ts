@@ -16,6 +16,7 @@ import type { InstanceConfig } from '../settings/settings-schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { LaunchResolver, LaunchSpec } from '../integrations/launch-spec';
+import { scrubSecrets } from '../calllog/scrub-secrets';
 import { CrashTracker } from './backoff';
 import type { RestartPolicy } from './backoff';
 import { ChildStdioTransport } from './child-transport';
@@ -94,6 +95,8 @@ export class InstanceRunner {
   restarts = 0;
   garbageLines = 0;
   client: Client | null = null;
+  /** Secret values the current server was given: scrubbed from its stderr and from logged calls. */
+  secretValues: string[] = [];
 
   private child: ChildProcessWithoutNullStreams | null = null;
   private generation = 0;
@@ -140,6 +143,7 @@ export class InstanceRunner {
         return;
       }
       const searchPath = await this.deps.commands.searchPath();
+      this.secretValues = Object.values(launch.secretEnv);
       spawned = this.deps.spawner.spawn({
         file: command.file,
         args: command.args,
@@ -209,7 +213,11 @@ export class InstanceRunner {
     child.once('spawn', () => {
       if (child.pid !== undefined) this.deps.watchdog.watch(child.pid);
     });
-    child.stderr.on('data', (chunk: Buffer) => this.deps.stderr.write(chunk));
+    child.stderr.on('data', (chunk: Buffer) =>
+      this.deps.stderr.write(
+        this.secretValues.length ? scrubSecrets(chunk.toString('utf8'), this.secretValues) : chunk,
+      ),
+    );
     child.once('error', (error) => this.onGone(gen, `could not start: ${error.message}`));
     child.once('exit', (code, signal) => {
       if (child.pid !== undefined) this.deps.watchdog.unwatch(child.pid);
@@ -352,10 +360,13 @@ export class InstanceRunner {
     this.readySince = null;
     if (decision.action === 'give-up') {
       const { maxCrashes, crashWindowMs } = this.deps.restartPolicy;
+      const pattern =
+        decision.why === 'never-started'
+          ? `It failed to start ${maxCrashes} times in a row`
+          : `It stopped ${maxCrashes} times within ${Math.round(crashWindowMs / 1000)} s`;
       this.transition(
         'failed',
-        `${sentence}. It stopped ${maxCrashes} times within ${Math.round(crashWindowMs / 1000)} s, ` +
-          'so MCP Tray will not restart it until you press Restart.',
+        `${sentence}. ${pattern}, so MCP Tray will not restart it until you press Restart.`,
       );
       return;
     }

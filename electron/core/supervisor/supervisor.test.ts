@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InstanceState, StateTransition } from '../../shared/contract';
 import type { Core } from '../core';
 import { tempDir } from '../test-support/temp-dirs';
+import { brokerClient } from '../test-support/broker-client';
 import { createTestCore } from '../test-support/test-core';
 import type { SupervisorTuning } from './supervisor';
 
@@ -244,6 +245,25 @@ describe('supervisor with real processes', () => {
     }
     expect(core.services.instances.get('envy').stats?.rssBytes).toBeGreaterThan(10 * 1024 * 1024);
     delete process.env.MCP_TRAY_SHOULD_NOT_LEAK;
+  });
+
+  it("keeps an instance's own secret values out of the tool-call log, whatever their shape", async () => {
+    const { core, waitFor, add } = await setup();
+    await add(
+      'vault',
+      [path.join(FIXTURES, 'fixture-server.mjs')],
+      {},
+      { MY_PASSWORD: 'SuperSecretValue123' },
+    );
+    await waitFor('vault', 'running');
+    const client = await brokerClient(core, 'vault');
+    const result = await client.callTool({ name: 'read_env', arguments: { name: 'MY_PASSWORD' } });
+    expect(JSON.stringify(result.content)).toContain('SuperSecretValue123');
+    await client.callTool({ name: 'echo', arguments: { message: 'SuperSecretValue123' } });
+    await client.close();
+    const page = core.calls.query({ limit: 10 });
+    expect(page.records).toHaveLength(2);
+    expect(JSON.stringify(page.records)).not.toContain('SuperSecretValue123');
   });
 
   it('a user Restart of a failed instance starts fresh, and overlapping restarts end with one process', async () => {
