@@ -53,7 +53,9 @@ export class LaunchResolver {
         args: config.launch.args,
         env: config.launch.env,
         secretEnvNames: [...config.secretFields],
-        cwd: null,
+        // Like a terminal, not wherever MCP Tray happened to start: relative paths in a
+        // command (imported from a client's config) resolve against the user's home.
+        cwd: this.vars.home,
       };
     }
     return this.fromManifest(config, this.integration(config)).spec;

@@ -47,6 +47,8 @@ describe('SettingsStore', () => {
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ instances: 'not a list' }));
     const store = open(dir);
     expect(store.recovery?.reason).toMatch(/schema/);
+    const moved = fs.readdirSync(dir).find((f) => f.includes('corrupt'))!;
+    expect(fs.readFileSync(path.join(dir, moved), 'utf8')).toBe(JSON.stringify({ instances: 'not a list' }));
     expect(store.read().instances).toEqual([]);
     expect(fs.readdirSync(dir).filter((f) => f.includes('corrupt'))).toHaveLength(1);
   });

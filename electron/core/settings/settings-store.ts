@@ -21,6 +21,14 @@ const withoutInternal = (store: Record<string, unknown>): Record<string, unknown
 /** Someone editing the file by hand is noticed within this long. */
 const RECHECK_MS = 500;
 
+const readIfExists = (file: string): Buffer | null => {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+};
+
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /**
@@ -31,6 +39,7 @@ export class SettingsStore {
   private conf: Conf<Record<string, unknown>>;
   private lastGood: Settings;
   private readStamp: string | null = null;
+  private original: Buffer | null = null;
   private checkedAt = -Infinity;
   readonly recovery: SettingsRecovery | null;
 
@@ -39,6 +48,9 @@ export class SettingsStore {
     private readonly logger: Logger,
     private readonly clock: Clock,
   ) {
+    // The user's bytes as they were: conf may rewrite the file (defaults, migrations) before
+    // we find that it breaks the schema, and what we set aside must be their original.
+    this.original = readIfExists(this.file);
     let recovery = this.checkParsable();
     this.conf = this.openConf();
     let parsed = Settings.safeParse(withoutInternal(this.conf.store));
@@ -123,7 +135,12 @@ export class SettingsStore {
   private quarantine(reason: string): SettingsRecovery {
     const stamp = new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-');
     const movedTo = this.file.replace(/\.json$/, '') + `.corrupt-${stamp}.json`;
-    fs.renameSync(this.file, movedTo);
+    if (this.original === null) {
+      fs.renameSync(this.file, movedTo);
+    } else {
+      fs.writeFileSync(movedTo, this.original, { mode: 0o600, flag: 'wx' });
+      fs.rmSync(this.file, { force: true });
+    }
     this.logger.warn('settings file could not be read; moved aside and started with defaults', {
       reason,
       movedTo,
