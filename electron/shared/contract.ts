@@ -295,6 +295,8 @@ export const requests = {
     output: ClientPlan,
   },
   applyClientConfig: { input: ByClient, output: ClientApplied },
+  /** Quits and reopens the client where the platform allows (Claude Desktop on macOS and Windows). */
+  restartClient: { input: ByClient, output: z.object({ restarted: z.boolean(), message: z.string() }) },
   /** Adopt a client's own stdio servers as instances and point its entries at MCP Tray. */
   importClientServers: {
     input: ByClient.extend({ names: z.array(z.string().max(200)).min(1).max(100) }).strict(),

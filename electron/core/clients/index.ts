@@ -28,3 +28,5 @@ export type { EntrySyncInput } from './entry-sync';
 export { entrySyncChanges } from './entry-sync';
 export { nodeAdapterContext } from './node-adapter-context';
 export { BACKUP_MARK } from './backup-store';
+export type { RestartResult, RunCommand } from './client-restart';
+export { restartClient } from './client-restart';

@@ -42,6 +42,7 @@ export function createHandlers(s: {
     setClientSelection: ({ client, instances }) => s.clients.setSelection(client, instances),
     planClientConfig: ({ client, instances }) => s.clients.plan(client, instances),
     applyClientConfig: ({ client }) => watching(s.clients.apply(client)),
+    restartClient: ({ client }) => s.clients.restart(client),
     importClientServers: ({ client, names }) => watching(s.clients.importServers(client, names)),
   };
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type {
   ClientApplied,
   ClientEntry,
@@ -14,7 +15,9 @@ import {
   clientAdapter,
   clientAdapters,
   entrySyncChanges,
+  isClaudeMsixInstall,
   ourInstanceId,
+  restartClient,
 } from '../clients';
 import type { ConfigWriter } from '../clients';
 import type { EventBus } from '../event-bus';
@@ -146,6 +149,16 @@ export class ClientsService {
     }
   }
 
+  /** Quits and reopens a client so it reads its config (where the platform allows). */
+  restart(client: ClientId): Promise<{ restarted: boolean; message: string }> {
+    const { context } = this.deps;
+    const msix = client === 'claude-desktop' && isClaudeMsixInstall(context);
+    return restartClient(client, context.platform, runCommand, {
+      msix,
+      localAppData: context.env.LOCALAPPDATA,
+    });
+  }
+
   /** Tells every UI the clients' state (after a write, or when a client changed its file). */
   async publish(): Promise<void> {
     this.deps.bus.emit('clientsChanged', { clients: await this.list() });
@@ -263,4 +276,13 @@ function freeId(name: string, taken: Set<string>): string {
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
+}
+
+/** Runs a program without a shell and resolves its exit code (-1 when it cannot start). */
+function runCommand(file: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { stdio: 'ignore', shell: false, windowsHide: true });
+    child.once('error', () => resolve(-1));
+    child.once('exit', (code) => resolve(code ?? -1));
+  });
 }

@@ -502,6 +502,11 @@ export function createFakeApi(init: FakeInit = {}) {
     ),
     planClientConfig: vi.fn(async ({ client }: { client: ClientId }) => planFor(client)),
     applyClientConfig: vi.fn(async ({ client }: { client: ClientId }) => applyTo(client)),
+    restartClient: vi.fn(async ({ client }: { client: ClientId }) =>
+      client === 'claude-desktop'
+        ? { restarted: true, message: 'Claude Desktop was restarted and has read the new settings.' }
+        : { restarted: false, message: 'Quit it and open it again.' },
+    ),
     importClientServers: vi.fn(async ({ client: id, names }: { client: ClientId; names: string[] }) => {
       const client = findClient(id);
       writable(client);
