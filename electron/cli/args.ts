@@ -145,6 +145,7 @@ Commands:
   clients [--json]                      AI clients found, their config files, what they get
   clients write <client>|--all [--instance ID]... [--dry-run]
                                         write a client's entries (--instance adds to its choice)
+  clients restart <client>              quit and reopen it (Claude Desktop on macOS and Windows)
   auth <id> [--no-browser]              sign a service in to its account (opens your browser)
 
 Options:

@@ -28,6 +28,14 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
     else table(out, clients);
     return 0;
   }
+  if (sub === 'restart') {
+    const parsed = ClientIdSchema.safeParse(target);
+    if (!parsed.success || extra !== undefined)
+      throw new UsageError('usage: mcp-tray clients restart <client>');
+    const result = await api.restartClient({ client: parsed.data });
+    out(args.json ? JSON.stringify(result) : result.message);
+    return result.restarted ? 0 : 1;
+  }
   if (sub !== 'write' || extra !== undefined)
     throw new UsageError('usage: mcp-tray clients write <client>|--all');
   if (Boolean(target) === args.all) throw new UsageError('clients write takes one client id, or --all');
