@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { alive, until } from '../core/test-support/served-core';
 import { tempDir } from '../core/test-support/temp-dirs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -67,25 +68,6 @@ function status(dataDir: string): Status[] {
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout) as Status[];
 }
-
-async function until<T>(probe: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function allRunning(dataDir: string, count: number) {
   let last: Status[] = [];

@@ -29,6 +29,17 @@ const EndpointUrl = z.string().superRefine((url, ctx) => {
 });
 
 /** Parameters the flow sets itself; a manifest must not be able to override them. */
+/** Checks the endpoints one sign-in flow will use, before anything is opened or sent. */
+export function assertFlowEndpoints(
+  first: [url: string, label: string],
+  tokenEndpoint: string,
+  userinfoEndpoint?: string,
+): void {
+  assertSafeEndpoint(...first);
+  assertSafeEndpoint(tokenEndpoint, 'tokenEndpoint');
+  if (userinfoEndpoint) assertSafeEndpoint(userinfoEndpoint, 'userinfoEndpoint');
+}
+
 export const RESERVED_AUTHORIZATION_PARAMS: ReadonlySet<string> = new Set([
   'response_type',
   'client_id',

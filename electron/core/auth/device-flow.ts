@@ -3,7 +3,7 @@ import type { Logger } from '../platform/logger';
 import type { Opener } from '../platform/opener';
 import { assertOpenableUrl } from '../platform/opener';
 import { UserFacingError } from '../rpc/errors';
-import { assertSafeEndpoint, endpointProblem } from './auth-config';
+import { assertFlowEndpoints, endpointProblem } from './auth-config';
 import { providerError, SignInCancelledError } from './oauth-errors';
 import type { Fetch, OAuthAnswer } from './oauth-http';
 import { numberField, postForm, stringField } from './oauth-http';
@@ -67,9 +67,11 @@ export class DeviceFlow {
 
   /** Requests a device code and starts polling; the browser is opened only on request. */
   async start(options: DeviceFlowOptions): Promise<DeviceFlowHandle> {
-    assertSafeEndpoint(options.deviceAuthorizationEndpoint, 'deviceAuthorizationEndpoint');
-    assertSafeEndpoint(options.tokenEndpoint, 'tokenEndpoint');
-    if (options.userinfoEndpoint) assertSafeEndpoint(options.userinfoEndpoint, 'userinfoEndpoint');
+    assertFlowEndpoints(
+      [options.deviceAuthorizationEndpoint, 'deviceAuthorizationEndpoint'],
+      options.tokenEndpoint,
+      options.userinfoEndpoint,
+    );
     const { clock, fetch, logger, timers, opener } = this.deps;
     const providerName = options.providerName ?? new URL(options.deviceAuthorizationEndpoint).hostname;
     const scope = options.scopes.length > 0 ? options.scopes.join(' ') : undefined;

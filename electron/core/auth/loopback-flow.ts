@@ -5,7 +5,7 @@ import type { Logger } from '../platform/logger';
 import type { Opener } from '../platform/opener';
 import { assertOpenableUrl } from '../platform/opener';
 import { UserFacingError } from '../rpc/errors';
-import { assertSafeEndpoint } from './auth-config';
+import { assertFlowEndpoints } from './auth-config';
 import { buildAuthorizationUrl, createPkce, createState, stateMatches } from './authorization-request';
 import { providerError, SignInCancelledError } from './oauth-errors';
 import type { Fetch } from './oauth-http';
@@ -69,9 +69,11 @@ export class LoopbackFlow {
 
   /** Validates the endpoints, opens the listener and then the browser. */
   async start(options: LoopbackFlowOptions): Promise<LoopbackFlowHandle> {
-    assertSafeEndpoint(options.authorizationEndpoint, 'authorizationEndpoint');
-    assertSafeEndpoint(options.tokenEndpoint, 'tokenEndpoint');
-    if (options.userinfoEndpoint) assertSafeEndpoint(options.userinfoEndpoint, 'userinfoEndpoint');
+    assertFlowEndpoints(
+      [options.authorizationEndpoint, 'authorizationEndpoint'],
+      options.tokenEndpoint,
+      options.userinfoEndpoint,
+    );
     const { logger, timers } = this.deps;
     const providerName = options.providerName ?? new URL(options.authorizationEndpoint).hostname;
     const pkce = createPkce();

@@ -160,8 +160,8 @@ export class ClientsService {
   }
 
   /** Tells every UI the clients' state (after a write, or when a client changed its file). */
-  async publish(): Promise<void> {
-    this.deps.bus.emit('clientsChanged', { clients: await this.list() });
+  async publish(clients?: ClientInfo[]): Promise<void> {
+    this.deps.bus.emit('clientsChanged', { clients: clients ?? (await this.list()) });
   }
 
   /** Config files of clients we have written to, for drift watching. */

@@ -47,10 +47,11 @@ export class DriftWatcher {
   /** Looks at one client after its file changed. */
   async check(client: ClientId): Promise<void> {
     try {
-      const info = (await this.clients.list()).find((c) => c.id === client);
+      const clients = await this.clients.list();
+      const info = clients.find((c) => c.id === client);
       if (!info || info.drift.length === 0) {
         this.notices.dismiss(`drift-${client}`);
-        await this.clients.publish();
+        await this.clients.publish(clients);
         return;
       }
       const policy = this.settings.read().driftPolicy;
@@ -69,7 +70,7 @@ export class DriftWatcher {
             `${info.drift.length === 1 ? 'it' : 'them'} back.`,
         });
       }
-      await this.clients.publish();
+      await this.clients.publish(clients);
     } catch (error) {
       this.logger.error('drift check failed', { client, error: String(error) });
     }
