@@ -1,5 +1,15 @@
 // Bundles everything that runs in Node or Electron (not the renderer, which Vite builds).
+import fs from 'node:fs';
 import { build } from 'esbuild';
+
+// Built-in servers run from `servers/<id>/dist/server.mjs` with nothing else installed (a
+// packaged app has no node_modules for them), so each is one self-contained file.
+const serverEntries = Object.fromEntries(
+  fs
+    .readdirSync('servers', { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(`servers/${d.name}/src/server.ts`))
+    .map((d) => [`${d.name}/dist/server`, `servers/${d.name}/src/server.ts`]),
+);
 
 const common = {
   bundle: true,
@@ -43,4 +53,19 @@ await Promise.all([
     external: ['electron'],
     minify: true,
   }),
+  ...(Object.keys(serverEntries).length === 0
+    ? []
+    : [
+        build({
+          ...common,
+          entryPoints: serverEntries,
+          outdir: 'servers',
+          outExtension: { '.js': '.mjs' },
+          format: 'esm',
+          // Some dependencies are CommonJS and call require(); give them one.
+          banner: {
+            js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+          },
+        }),
+      ]),
 ]);

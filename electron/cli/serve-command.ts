@@ -14,8 +14,12 @@ const bundleDir = (): string => cliDir(import.meta.url);
 /** Folder of the built renderer, next to this bundle in `dist/`. */
 export const rendererDir = (): string => path.resolve(bundleDir(), '..', 'renderer');
 
-/** Built-in integrations ship beside `dist/` in `servers/`. */
-export const builtInServersDir = (): string => path.resolve(bundleDir(), '..', '..', 'servers');
+/**
+ * Built-in integrations ship beside `dist/` in `servers/`. `MCP_TRAY_SERVERS_DIR` points the app
+ * at another folder while developing an integration (docs/integrations.md).
+ */
+export const builtInServersDir = (): string =>
+  process.env.MCP_TRAY_SERVERS_DIR || path.resolve(bundleDir(), '..', '..', 'servers');
 
 const hasDisplay = (): boolean =>
   process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
