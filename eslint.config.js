@@ -20,7 +20,9 @@ const noDynamicElectron = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.cache/', 'servers/*/dist/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.cache/', 'servers/*/dist/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
