@@ -28,6 +28,8 @@ export interface ApiClientOptions {
   backoffMs?: number;
   /** A `Retry-After` longer than this fails the call instead of stalling the client. */
   maxWaitMs?: number;
+  /** What to tell the user when the token is rejected for good (default: sign in again). */
+  unauthorizedMessage?: string;
   /** Extracts the provider's error text from a JSON error body. */
   errorDetail?: (body: unknown) => string | null;
   /** Extra rate-limit rule (GitHub's 403 with `x-ratelimit-remaining: 0`); returns ms to wait. */
@@ -66,8 +68,10 @@ export function retryAfterMs(value: string | null, now: number): number | null {
  * errors, `Retry-After` honoured on 429/503, and one token refresh through MCP Tray on 401.
  */
 export class ApiClient {
-  private readonly o: Required<Omit<ApiClientOptions, 'rateLimitWait' | 'errorDetail'>> &
-    Pick<ApiClientOptions, 'rateLimitWait' | 'errorDetail'>;
+  private readonly o: Required<
+    Omit<ApiClientOptions, 'rateLimitWait' | 'errorDetail' | 'unauthorizedMessage'>
+  > &
+    Pick<ApiClientOptions, 'rateLimitWait' | 'errorDetail' | 'unauthorizedMessage'>;
 
   constructor(options: ApiClientOptions) {
     this.o = {
@@ -115,7 +119,8 @@ export class ApiClient {
           continue;
         }
         throw new ApiError(
-          `${this.o.provider} rejected the sign-in. Open MCP Tray and sign in to ${this.o.provider} again.`,
+          this.o.unauthorizedMessage ??
+            `${this.o.provider} rejected the sign-in. Open MCP Tray and sign in to ${this.o.provider} again.`,
           401,
         );
       }

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -8,6 +9,9 @@ import { onTestFinished } from 'vitest';
 import type { ToolCallRecord } from '../../../electron/shared/contract';
 import { CLI, ROOT, cliJson, serveCore, until } from '../../../electron/core/test-support/served-core';
 import { tempDir } from '../../../electron/core/test-support/temp-dirs';
+import { configSecretAccount } from '../../../electron/core/integrations/launch-spec';
+import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-store';
+import { silentLogger } from '../../../electron/core/platform/logger';
 
 export interface ProductOptions {
   /** Folder under `servers/`. */
@@ -17,6 +21,8 @@ export interface ProductOptions {
   auth?: Record<string, unknown>;
   /** Non-sensitive `user_config` values (the fake API's address). */
   userConfig?: Record<string, string | number | boolean>;
+  /** Sensitive `user_config` values (API keys), put in the real keychain as the UI would. */
+  secrets?: Record<string, string>;
 }
 
 /**
@@ -26,7 +32,8 @@ export interface ProductOptions {
  * for the keychain, `scripts/with-keyring.sh`.
  */
 export async function startProduct(options: ProductOptions) {
-  const id = options.instanceId ?? options.integration;
+  // Unique: tests run in parallel against one keychain, where secrets are keyed by instance id.
+  const id = options.instanceId ?? `${options.integration}-${randomBytes(4).toString('hex')}`;
   const root = tempDir('mcp-tray-product-');
   const dataDir = path.join(root, 'data');
   const serversDir = path.join(root, 'servers');
@@ -50,11 +57,18 @@ export async function startProduct(options: ProductOptions) {
           enabled: true,
           createdAt: new Date().toISOString(),
           userConfig: options.userConfig ?? {},
-          secretFields: [],
+          secretFields: Object.keys(options.secrets ?? {}),
         },
       ],
     }),
   );
+  if (options.secrets) {
+    const keychain = new KeytarSecretStore(silentLogger);
+    for (const [key, value] of Object.entries(options.secrets)) {
+      await keychain.set(configSecretAccount(id, key), value);
+    }
+    onTestFinished(() => keychain.deleteAllFor(id));
+  }
   await serveCore(dataDir, { MCP_TRAY_SERVERS_DIR: serversDir });
 
   type Status = { id: string; state: string; stateReason: string | null };
