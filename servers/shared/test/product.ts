@@ -67,7 +67,7 @@ export async function startProduct(options: ProductOptions) {
     for (const [key, value] of Object.entries(options.secrets)) {
       await keychain.set(configSecretAccount(id, key), value);
     }
-    onTestFinished(() => keychain.deleteAllFor(id));
+    onTestFinished(async () => void (await keychain.deleteAllFor(id)));
   }
   await serveCore(dataDir, { MCP_TRAY_SERVERS_DIR: serversDir });
 
