@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { AddCatalogInstance, CatalogEntry, ClientSetup, ManualToken } from './catalog-contract';
+
+export * from './catalog-contract';
 
 /**
  * The one contract between the UI and the core. Every request and event the UI can use is
@@ -69,6 +72,14 @@ export const AccountInfo = z.object({
   expiresAt: z.string().nullable(),
   /** A sign-in is waiting for the user in the browser. */
   pending: z.boolean(),
+  /** Signed in with a pasted token (no refresh; replace it when it expires). */
+  manual: z.boolean(),
+  /** The user must enter their own OAuth client id before signing in. */
+  needsClientId: z.boolean(),
+  /** The client id in use (theirs or the app's), when there is one. */
+  clientId: z.string().nullable(),
+  clientSetup: ClientSetup.nullable(),
+  manualToken: ManualToken.nullable(),
 });
 export type AccountInfo = z.infer<typeof AccountInfo>;
 
@@ -284,6 +295,21 @@ export const requests = {
   cancelSignIn: { input: ById, output: z.object({ cancelled: z.boolean() }) },
   /** Revokes at the provider where possible, deletes the tokens, stops the server. */
   signOut: { input: ById, output: AccountInfo },
+  /** Uses the user's own OAuth client (Google Cloud, a GitHub OAuth App) for this instance. */
+  setOAuthClient: {
+    input: ById.extend({
+      clientId: z.string().trim().min(1).max(512),
+      clientSecret: z.string().trim().min(1).max(512).optional(),
+    }).strict(),
+    output: AccountInfo,
+  },
+  /** Signs in with a pasted token (personal access token) instead of the browser. */
+  signInWithToken: {
+    input: ById.extend({ token: z.string().trim().min(1).max(4096) }).strict(),
+    output: AccountInfo,
+  },
+  listCatalog: { input: NoInput, output: z.array(CatalogEntry) },
+  addCatalogInstance: { input: AddCatalogInstance, output: InstanceSummary },
   listClients: { input: NoInput, output: z.array(ClientInfo) },
   setClientSelection: {
     input: ByClient.extend({ instances: z.array(InstanceId).max(500) }).strict(),

@@ -3,7 +3,9 @@ import type { TrayApi } from '../../../electron/shared/api';
 import { ApiError } from '../../../electron/shared/api';
 import type {
   AccountInfo,
+  AddCatalogInstance,
   AddCustomInstance,
+  CatalogEntry,
   AppInfo,
   AppNotice,
   ClientApplied,
@@ -266,6 +268,32 @@ export function makeAccount(overrides: Partial<AccountInfo> = {}): AccountInfo {
     scopes: [],
     expiresAt: null,
     pending: false,
+    manual: false,
+    needsClientId: false,
+    clientId: 'mcp-tray',
+    clientSetup: null,
+    manualToken: null,
+    ...overrides,
+  };
+}
+
+/** A catalog entry: a built-in integration that signs in with OAuth, unless overridden. */
+export function makeCatalogEntry(overrides: Partial<CatalogEntry> = {}): CatalogEntry {
+  return {
+    id: 'github',
+    name: 'GitHub',
+    description: 'Repositories, issues and pull requests.',
+    category: 'built-in',
+    icon: null,
+    homepage: null,
+    author: 'MCP Tray',
+    auth: 'device',
+    runtimes: [{ name: 'node', found: true, hint: null }],
+    fields: [],
+    clientSetup: null,
+    manualToken: null,
+    needsOwnClient: false,
+    launch: { command: 'node', args: ['server.mjs'], envNames: ['GITHUB_TOKEN'] },
     ...overrides,
   };
 }
@@ -313,6 +341,8 @@ interface FakeInit {
   toolCalls?: ToolCallRecord[];
   /** The AI clients, in the core's order. */
   clients?: ClientInfo[];
+  /** What the catalog offers. */
+  catalog?: CatalogEntry[];
 }
 
 /**
@@ -378,6 +408,7 @@ export function createFakeApi(init: FakeInit = {}) {
   const noticeListeners = new Set<(payload: { notices: AppNotice[] }) => void>();
 
   let clients = [...(init.clients ?? [])];
+  const catalog = [...(init.catalog ?? [makeCatalogEntry()])];
   let backups = 0;
   const clientListeners = new Set<(payload: { clients: ClientInfo[] }) => void>();
   const findClient = (id: ClientId): ClientInfo => {
@@ -491,6 +522,36 @@ export function createFakeApi(init: FakeInit = {}) {
         stateSince: new Date().toISOString(),
         pid: null,
       });
+    }),
+    setOAuthClient: vi.fn(async ({ id, clientId }: { id: string; clientId: string; clientSecret?: string }) =>
+      setAccount(id, { clientId, needsClientId: false }),
+    ),
+    signInWithToken: vi.fn(async ({ id }: { id: string; token: string }) =>
+      setAccount(
+        id,
+        { signedIn: true, manual: true, label: 'token', pending: false },
+        { state: 'starting', stateReason: null, stateSince: new Date().toISOString() },
+      ),
+    ),
+    listCatalog: vi.fn(async () => catalog),
+    addCatalogInstance: vi.fn(async (input: AddCatalogInstance) => {
+      const entry = catalog.find((e) => e.id === input.integrationId);
+      if (!entry) throw notFound(input.integrationId);
+      const id = input.id ?? entry.id;
+      if (findDetail(id)) {
+        throw new ApiError({ code: 'exists', message: `There is already a service called "${id}".` });
+      }
+      const summary = makeInstance({
+        id,
+        name: input.name ?? entry.name,
+        integrationId: entry.id,
+        state: 'starting',
+        pid: null,
+        toolCount: 0,
+      });
+      instances = [...instances, summary];
+      details.set(id, makeDetail({ ...summary }));
+      return summary;
     }),
     listClients: vi.fn(async () => clients),
     setClientSelection: vi.fn(

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Catalog and add-flow shapes of the contract (kept apart so `contract.ts` stays readable). */
+
+const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+/** One field an integration asks for (MCPB `user_config`); sensitive ones go to the keychain. */
+export const CatalogField = z.object({
+  key: z.string(),
+  type: z.enum(['string', 'number', 'boolean', 'directory', 'file']),
+  title: z.string(),
+  description: z.string(),
+  required: z.boolean(),
+  sensitive: z.boolean(),
+  multiple: z.boolean(),
+  default: ConfigValue.nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+});
+export type CatalogField = z.infer<typeof CatalogField>;
+
+/** How a user registers their own OAuth client where the app ships none (Google Cloud…). */
+export const ClientSetup = z.object({
+  title: z.string(),
+  url: z.string(),
+  steps: z.array(z.string()),
+  /** The provider insists on a client secret even for desktop apps (Google). */
+  needsSecret: z.boolean(),
+  /** What to register as the redirect URI (loopback flows), or null (device flow needs none). */
+  redirectUri: z.string().nullable(),
+});
+export type ClientSetup = z.infer<typeof ClientSetup>;
+
+/** A token the user may paste instead of signing in (GitHub's personal access tokens). */
+export const ManualToken = z.object({ label: z.string(), help: z.string(), url: z.string().nullable() });
+export type ManualToken = z.infer<typeof ManualToken>;
+
+/** One integration a user can add. */
+export const CatalogEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  category: z.enum(['built-in', 'community', 'remote', 'custom']),
+  /** A `data:` URL, or null (the UI draws initials). */
+  icon: z.string().nullable(),
+  homepage: z.string().nullable(),
+  author: z.string(),
+  auth: z.enum(['none', 'oauth', 'device', 'api-key']),
+  /** Programs the command needs and whether this machine has them. */
+  runtimes: z.array(z.object({ name: z.string(), found: z.boolean(), hint: z.string().nullable() })),
+  fields: z.array(CatalogField),
+  clientSetup: ClientSetup.nullable(),
+  manualToken: ManualToken.nullable(),
+  /** No OAuth client id ships with the app: the user enters their own before signing in. */
+  needsOwnClient: z.boolean(),
+  /** What will run (shown for confirmation before the first start); env values never included. */
+  launch: z.object({ command: z.string(), args: z.array(z.string()), envNames: z.array(z.string()) }),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntry>;
+
+export const AddCatalogInstance = z
+  .object({
+    integrationId: z.string().min(1).max(100),
+    /** Defaults to the integration id (with a number when taken). */
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits and dashes')
+      .optional(),
+    name: z.string().min(1).max(200).optional(),
+    userConfig: z.record(z.string(), ConfigValue).default({}),
+    /** Values of sensitive fields: stored in the keychain, never in settings. */
+    secrets: z.record(z.string(), z.string().min(1).max(32_768)).default({}),
+  })
+  .strict();
+export type AddCatalogInstance = z.input<typeof AddCatalogInstance>;
