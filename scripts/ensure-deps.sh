@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # libsecret-1-dev builds keytar; the rest are only needed by the tests (browser, Secret Service).
 pkgs=(libsecret-1-dev pkg-config)
 if [ "${1:-}" = "--for-tests" ]; then
-  pkgs+=(chromium gnome-keyring dbus dbus-daemon libsecret-tools)
+  pkgs+=(chromium gnome-keyring dbus dbus-daemon libsecret-tools libglib2.0-bin)
 fi
 
 missing=()

@@ -31,9 +31,16 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     name: { type: 'string' },
     env: { type: 'string', multiple: true },
     'secret-env': { type: 'string', multiple: true },
+    config: { type: 'string', multiple: true },
+    as: { type: 'string' },
   },
   logs: { instance: { type: 'string' }, tool: { type: 'string' }, follow: { type: 'boolean', short: 'f' } },
-  auth: { 'no-browser': { type: 'boolean' } },
+  auth: {
+    'no-browser': { type: 'boolean' },
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'boolean' },
+    token: { type: 'boolean' },
+  },
   clients: {
     all: { type: 'boolean' },
     instance: { type: 'string', multiple: true },
@@ -64,6 +71,16 @@ export interface ParsedArgs {
   dryRun: boolean;
   /** `auth --no-browser`: print the sign-in URL instead of opening it. */
   noBrowser: boolean;
+  /** `add <integration> --config K=V`: settings of a catalog integration. */
+  config: string[];
+  /** `add <integration> --as ID`: the new service's id. */
+  as: string | undefined;
+  /** `auth --client-id`: the user's own OAuth client. */
+  clientId: string | undefined;
+  /** `auth --client-secret`: ask for the client secret (hidden). */
+  clientSecret: boolean;
+  /** `auth --token`: sign in with a pasted token (hidden prompt) instead of the browser. */
+  token: boolean;
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -127,6 +144,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     all: values.all === true,
     dryRun: values['dry-run'] === true,
     noBrowser: values['no-browser'] === true,
+    config: strings('config'),
+    as: typeof values.as === 'string' ? values.as : undefined,
+    clientId: typeof values['client-id'] === 'string' ? values['client-id'] : undefined,
+    clientSecret: values['client-secret'] === true,
+    token: values.token === true,
   };
 }
 
@@ -135,6 +157,9 @@ export const USAGE = `Usage: mcp-tray <command> [options]
 Commands:
   serve [--port N] [--no-open]          run MCP Tray without a tray: core + UI in your browser
   status [--json]                       services, their state, pid and tool count
+  add <integration> [--as ID] [--name N] [--config K=V]...
+                                        add a catalog integration (github, notion…); secret
+                                        settings are asked for (hidden) or read from stdin
   add <id> [--name N] [--env K=V]... [--secret-env K]... -- <command> [args...]
                                         add a server; secret values are asked for (hidden),
                                         or read from standard input, one line each
@@ -147,6 +172,9 @@ Commands:
                                         write a client's entries (--instance adds to its choice)
   clients restart <client>              quit and reopen it (Claude Desktop on macOS and Windows)
   auth <id> [--no-browser]              sign a service in to its account (opens your browser)
+  auth <id> --client-id ID [--client-secret]
+                                        use your own OAuth client (secret asked for, hidden)
+  auth <id> --token                     sign in with a personal access token (asked, hidden)
 
 Options:
   --data-dir DIR   keep all data in DIR (or set MCP_TRAY_HOME)

@@ -18,6 +18,7 @@ import { Dispatcher } from './rpc/dispatcher';
 import { createHandlers } from './rpc/handlers';
 import type { SecretStore } from './secrets/secret-store';
 import { AccountsService } from './services/accounts-service';
+import { CatalogService } from './services/catalog-service';
 import { AppInfoService } from './services/app-info-service';
 import { ClientsService } from './services/clients-service';
 import { DriftWatcher } from './services/drift-watcher';
@@ -76,6 +77,7 @@ export interface Core {
     notices: NoticeService;
     clients: ClientsService;
     accounts: AccountsService;
+    catalog: CatalogService;
   };
   /** Starts the enabled instances. */
   start(): Promise<void>;
@@ -113,6 +115,8 @@ export function createCore(deps: CoreDeps): Core {
     }),
     supervisor: () => supervisorRef!,
     restartForNewToken: (id) => broker!.whenIdle(id, () => supervisorRef!.restart(id)),
+    whenIdle: (id, work) => broker!.whenIdle(id, work),
+    secrets: deps.secrets,
     clock: deps.clock,
     timers: systemTimers,
     logger: deps.logger.child('accounts'),
@@ -148,6 +152,7 @@ export function createCore(deps: CoreDeps): Core {
     onTransition: (id, transition) => bus.emit('instanceStateChanged', { id, transition }),
     onChange: () => instances?.publish(),
     upstream: (id) => broker!.hooks(id),
+    tokenRejected: (id) => accounts.tokenRejected(id),
   });
   supervisorRef = supervisor;
   broker = new Broker({
@@ -195,7 +200,17 @@ export function createCore(deps: CoreDeps): Core {
         `It was moved to ${recovery.movedTo} and MCP Tray started with default settings.`,
     });
   }
-  const services = { appInfo, instances, notices, calls, clients, drift, accounts };
+  const catalogService = new CatalogService({
+    catalog,
+    launch,
+    commands: deps.commands,
+    secrets: deps.secrets,
+    instances,
+    clock: deps.clock,
+    // Packaged, the connector runs on the app's own binary: so do built-in servers' `node`.
+    bundledNode: !/^node(\.exe)?$/i.test(path.basename(deps.connectorRuntime.command)),
+  });
+  const services = { appInfo, instances, notices, calls, clients, drift, accounts, catalog: catalogService };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {
@@ -204,7 +219,7 @@ export function createCore(deps: CoreDeps): Core {
     supervisor,
     broker,
     calls,
-    services: { appInfo, instances, notices, clients, accounts },
+    services: { appInfo, instances, notices, clients, accounts, catalog: catalogService },
     start: async () => {
       calls.open();
       await supervisor.start();

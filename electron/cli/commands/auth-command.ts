@@ -1,5 +1,6 @@
 import type { TrayApi } from '../../shared/api';
 import { UsageError } from '../args';
+import { readSecrets } from '../secret-input';
 import type { ParsedArgs } from '../args';
 
 type Out = (line: string) => void;
@@ -8,6 +9,18 @@ type Out = (line: string) => void;
 export async function authCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
   const [id, extra] = args.positionals;
   if (!id || extra !== undefined) throw new UsageError('auth takes exactly one service id');
+  if (args.clientSecret && !args.clientId) throw new UsageError('--client-secret goes with --client-id');
+  if (args.clientId) {
+    const [clientSecret] = args.clientSecret ? await readSecrets(['the client secret']) : [];
+    await api.setOAuthClient({ id, clientId: args.clientId, clientSecret });
+    out(`${id}: using your OAuth client ${args.clientId}.`);
+  }
+  if (args.token) {
+    const [token] = await readSecrets(['the token']);
+    const account = await api.signInWithToken({ id, token: token! });
+    out(account.label ? `Signed in as ${account.label} with your token.` : 'Signed in with your token.');
+    return 0;
+  }
   const start = await api.startSignIn({ id, openBrowser: !args.noBrowser });
   if (start.kind === 'browser') {
     out(

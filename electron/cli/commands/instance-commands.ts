@@ -60,17 +60,68 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
   return 0;
 }
 
+function pairs(list: string[], flag: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const pair of list) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`${flag} takes NAME=value, not "${pair}"`);
+    result[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return result;
+}
+
+/** `add <integration>`: a catalog integration, its sensitive settings asked for hidden. */
+async function addFromCatalog(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  const integrationId = oneId(args);
+  if (args.env.length > 0 || args.secretEnv.length > 0) {
+    throw new UsageError('--env and --secret-env are for custom commands (after "--"); use --config');
+  }
+  const catalog = await api.listCatalog();
+  const entry = catalog.find((e) => e.id === integrationId);
+  if (!entry) {
+    throw new UsageError(
+      `there is no integration "${integrationId}" (known: ${catalog.map((e) => e.id).join(', ')}); ` +
+        'to add your own command: mcp-tray add <id> -- <command> [args...]',
+    );
+  }
+  const given = pairs(args.config, '--config');
+  const userConfig: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(given)) {
+    const field = entry.fields.find((f) => f.key === key);
+    if (!field) {
+      const known = entry.fields.filter((f) => !f.sensitive).map((f) => f.key);
+      throw new UsageError(`${entry.name} has no setting "${key}" (settings: ${known.join(', ') || 'none'})`);
+    }
+    if (field.sensitive) throw new UsageError(`"${key}" is secret: you will be asked for it, hidden`);
+    userConfig[key] =
+      field.type === 'number' ? Number(value) : field.type === 'boolean' ? value === 'true' : value;
+  }
+  const secretFields = entry.fields.filter((f) => f.sensitive && f.required);
+  const values = await readSecrets(secretFields.map((f) => f.title));
+  const secrets = Object.fromEntries(secretFields.map((f, i) => [f.key, values[i]!]));
+  const summary = await api.addCatalogInstance({
+    integrationId,
+    id: args.as,
+    name: args.name,
+    userConfig,
+    secrets,
+  });
+  printSummary(out, args, summary);
+  if (!args.json && (entry.auth === 'oauth' || entry.auth === 'device')) {
+    out(`Next: mcp-tray auth ${summary.id}   (signs in to ${entry.name})`);
+  }
+  return 0;
+}
+
 export async function addCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  if (args.rest.length === 0) return addFromCatalog(api, args, out);
+  if (args.config.length > 0 || args.as)
+    throw new UsageError('--config and --as are for catalog integrations');
   const id = oneId(args);
   const [command, ...commandArgs] = args.rest;
   if (!command)
     throw new UsageError('add needs the command after "--", e.g. mcp-tray add notes -- npx -y my-server');
-  const env: Record<string, string> = {};
-  for (const pair of args.env) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--env takes NAME=value, not "${pair}"`);
-    env[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
+  const env = pairs(args.env, '--env');
   const values = await readSecrets(args.secretEnv);
   const secretEnv = Object.fromEntries(args.secretEnv.map((name, i) => [name, values[i]!]));
   // A token passed as plain --env would land in settings.json: keep it in the keychain instead.

@@ -80,6 +80,22 @@ const endpointFields = {
   clientSecret: z.string().min(1).optional(),
   scopes: z.array(z.string().min(1)).default([]),
   token: TokenInjection,
+  /**
+   * Where no client id ships with the app: how the user registers their own (shown in the UI
+   * with the redirect URI to register).
+   */
+  clientSetup: z
+    .object({
+      title: z.string().min(1),
+      url: z.url(),
+      steps: z.array(z.string().min(1)).default([]),
+      needsSecret: z.boolean().default(false),
+    })
+    .optional(),
+  /** The user may paste a token instead (GitHub's fine-grained personal access tokens). */
+  manualToken: z
+    .object({ label: z.string().min(1), help: z.string().default(''), url: z.url().optional() })
+    .optional(),
 };
 
 /** `type: 'oauth'`: authorization code + PKCE in the system browser (RFC 8252). */

@@ -16,6 +16,8 @@ import { TokenRevoker } from './revoke';
 import type { Timers } from './timers';
 import { TokenRefresher } from './token-refresh';
 import type { TokenSet } from './token-set';
+import { accountLabelFrom } from './token-set';
+import type { JsonObject } from './oauth-http';
 import type { TokenMetadata } from './token-store';
 import { TokenStore } from './token-store';
 
@@ -150,6 +152,56 @@ export class SignInService {
       providerName: this.name(config, options),
     });
     return this.store.save(instanceId, tokens);
+  }
+
+  /**
+   * Keeps a token the user pasted (a personal access token) after checking it at the userinfo
+   * endpoint when there is one: a token the provider refuses is not stored.
+   */
+  async saveManualToken(
+    instanceId: string,
+    config: EndpointsConfig,
+    token: string,
+    options: SignInOptions = {},
+  ): Promise<TokenMetadata> {
+    await this.store.probe();
+    const name = this.name(config, options);
+    const endpoints = await this.resolve(config, options).catch(() => null);
+    const userinfo = endpoints?.userinfoEndpoint ?? config.userinfoEndpoint;
+    let accountLabel: string | undefined;
+    if (userinfo) {
+      const response = await this.deps
+        .fetch(userinfo, {
+          headers: { accept: 'application/json', authorization: `Bearer ${token}` },
+          redirect: 'error',
+          signal: AbortSignal.timeout(15_000),
+        })
+        .catch((error: unknown) => {
+          throw new UserFacingError(
+            'unreachable',
+            `Could not reach ${name} to check the token: ${String(error)}`,
+          );
+        });
+      if (response.status === 401 || response.status === 403) {
+        await response.body?.cancel();
+        throw new UserFacingError(
+          'token-rejected',
+          `${name} did not accept this token. Check it and try again.`,
+        );
+      }
+      const body = response.ok ? ((await response.json().catch(() => null)) as JsonObject | null) : null;
+      accountLabel = body ? accountLabelFrom(body) : undefined;
+    }
+    return this.store.save(instanceId, {
+      accessToken: token,
+      tokenType: 'bearer',
+      ...(accountLabel ? { accountLabel } : {}),
+    });
+  }
+
+  /** Forgets an instance's tokens locally (no revocation: they belong to a client no longer used). */
+  forget(instanceId: string): Promise<void> {
+    return this.store.clear(instanceId);
   }
 
   /** Revokes at the provider when it can, and always forgets the tokens locally. */

@@ -97,6 +97,9 @@ export class LaunchResolver {
   private async requireSecret(account: string, label: string): Promise<string> {
     const value = await this.secrets.get(account);
     if (value === null) {
+      // A locked keyring reads as empty: say that, not "enter it again".
+      const status = await this.secrets.status();
+      if (!status.available) throw new UserFacingError('keychain-unavailable', status.detail);
       throw new UserFacingError(
         'missing-secret',
         `The secret "${label}" is not in the keychain; enter it again.`,

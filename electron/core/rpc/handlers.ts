@@ -1,5 +1,6 @@
 import type { ToolCallLog } from '../calllog/tool-call-log';
 import type { AccountsService } from '../services/accounts-service';
+import type { CatalogService } from '../services/catalog-service';
 import type { AppInfoService } from '../services/app-info-service';
 import type { ClientsService } from '../services/clients-service';
 import type { DriftWatcher } from '../services/drift-watcher';
@@ -14,6 +15,7 @@ export function createHandlers(s: {
   clients: ClientsService;
   drift: DriftWatcher;
   accounts: AccountsService;
+  catalog: CatalogService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -38,6 +40,10 @@ export function createHandlers(s: {
     waitSignIn: ({ id }) => s.accounts.wait(id),
     cancelSignIn: ({ id }) => ({ cancelled: s.accounts.cancel(id) }),
     signOut: ({ id }) => s.accounts.signOut(id),
+    setOAuthClient: ({ id, clientId, clientSecret }) => s.accounts.setOAuthClient(id, clientId, clientSecret),
+    signInWithToken: ({ id, token }) => s.accounts.signInWithToken(id, token),
+    listCatalog: () => s.catalog.list(),
+    addCatalogInstance: (input) => s.catalog.add(input),
     listClients: () => s.clients.list(),
     setClientSelection: ({ client, instances }) => s.clients.setSelection(client, instances),
     planClientConfig: ({ client, instances }) => s.clients.plan(client, instances),

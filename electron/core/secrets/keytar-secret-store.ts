@@ -8,8 +8,17 @@ type Keytar = typeof KeytarModule;
 
 const PROBE_TIMEOUT_MS = 5000;
 
+/** Account of the item `status()` writes and deletes to prove the keychain takes writes. */
+const PROBE_ACCOUNT = 'mcp-tray:probe';
+
 function explain(platform: NodeJS.Platform, cause: unknown): string {
   const reason = cause instanceof Error ? cause.message : String(cause);
+  if (/locked/i.test(reason)) {
+    return platform === 'linux'
+      ? 'The keychain is locked. Unlock your Login keyring (open "Passwords and Keys", or sign out ' +
+          'and back in to your desktop), then try again. MCP Tray never stores secrets in plain files.'
+      : 'The keychain is locked. Unlock it and try again.';
+  }
   if (platform === 'linux') {
     return (
       `No usable keychain (Secret Service): ${reason}. ` +
@@ -32,7 +41,11 @@ export class KeytarSecretStore implements SecretStore {
 
   async status(): Promise<KeychainStatus> {
     try {
-      await this.withKeytar((k) => k.findCredentials(this.service));
+      // A locked keyring still lists (and reads as empty): only a write shows it is usable.
+      await this.withKeytar(async (k) => {
+        await k.setPassword(this.service, PROBE_ACCOUNT, 'ok');
+        await k.deletePassword(this.service, PROBE_ACCOUNT);
+      });
       const backend =
         this.platform === 'darwin'
           ? 'macOS Keychain'

@@ -11,6 +11,9 @@ import type { Logger } from '../platform/logger';
 import { UserFacingError } from '../rpc/errors';
 import type { AccountMetadata, InstanceConfig } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
+import type { SecretStore } from '../secrets/secret-store';
+import { secretAccount } from '../secrets/secret-store';
+import type { TokenRejectedResult } from '../auth/token-channel';
 import type { Supervisor } from '../supervisor/supervisor';
 
 type SignInConfig = OAuthAuthConfig | DeviceAuthConfig;
@@ -30,9 +33,13 @@ export interface AccountsDeps {
   supervisor: () => Supervisor;
   /** Restarts a server for a new token without failing calls in flight (the broker drains). */
   restartForNewToken: (id: string) => Promise<void>;
+  /** Runs `work` once the instance's calls in flight are answered, holding new ones meanwhile. */
+  whenIdle: (id: string, work: () => Promise<unknown>) => Promise<unknown>;
   clock: Clock;
   timers: Timers;
   logger: Logger;
+  /** Holds the secret of a user's own OAuth client. */
+  secrets: SecretStore;
 }
 
 interface Pending {
@@ -44,6 +51,15 @@ interface Pending {
 /** Refresh at this share of the token's lifetime. */
 const REFRESH_AT = 0.8;
 
+/** Keychain field of the secret of a user's own OAuth client. */
+const CLIENT_SECRET_FIELD = 'oauth.client_secret';
+
+/**
+ * What a user registers as the redirect URI of their own OAuth client. The port differs per
+ * sign-in (an ephemeral loopback listener); RFC 8252 §7.3 requires providers to accept any port.
+ */
+export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/callback';
+
 /**
  * Sign-in state of instances whose integration needs an account: one flow per instance,
  * tokens injected into the server's environment, refresh ahead of expiry (then the server is
@@ -53,6 +69,8 @@ const REFRESH_AT = 0.8;
 export class AccountsService {
   private readonly pending = new Map<string, Pending>();
   private readonly refreshTimers = new Map<string, () => void>();
+  /** One refresh per instance at a time: with rotating refresh tokens a second would fail. */
+  private readonly refreshing = new Map<string, Promise<AccountMetadata>>();
 
   constructor(private readonly deps: AccountsDeps) {}
 
@@ -68,6 +86,9 @@ export class AccountsService {
     const config = this.configFor(instance);
     if (!config) return undefined;
     const account = instance.account;
+    const clientId = instance.oauthClient?.clientId ?? config.clientId ?? null;
+    const setup = config.clientSetup;
+    const manual = config.manualToken;
     return {
       method: config.type,
       signedIn: Boolean(account),
@@ -75,7 +96,111 @@ export class AccountsService {
       scopes: account?.scope ?? [],
       expiresAt: account?.expiresAt ? new Date(account.expiresAt).toISOString() : null,
       pending: this.pending.has(instance.id),
+      manual: Boolean(account?.manual),
+      needsClientId: clientId === null,
+      clientId,
+      clientSetup: setup
+        ? { ...setup, redirectUri: config.type === 'oauth' ? LOOPBACK_REDIRECT_URI : null }
+        : null,
+      manualToken: manual ? { label: manual.label, help: manual.help, url: manual.url ?? null } : null,
     };
+  }
+
+  /** The sign-in config with the user's own OAuth client (and its secret) applied. */
+  private async flowConfig(instance: InstanceConfig): Promise<SignInConfig> {
+    const config = this.configFor(instance) ?? this.unsupported(instance.id);
+    const own = instance.oauthClient;
+    if (!own) return config;
+    const secret = own.hasSecret
+      ? await this.deps.secrets.get(secretAccount(instance.id, CLIENT_SECRET_FIELD))
+      : null;
+    return { ...config, clientId: own.clientId, clientSecret: secret ?? undefined };
+  }
+
+  /**
+   * Uses the user's own OAuth client. Tokens issued to another client cannot be refreshed with
+   * this one, so an existing sign-in is forgotten (locally) and the user signs in again.
+   */
+  async setOAuthClient(id: string, clientId: string, clientSecret: string | undefined): Promise<AccountInfo> {
+    const instance = this.instance(id);
+    if (!this.configFor(instance)) this.unsupported(id);
+    const account = secretAccount(id, CLIENT_SECRET_FIELD);
+    if (clientSecret) await this.deps.secrets.set(account, clientSecret);
+    else await this.deps.secrets.delete(account);
+    const changed = (instance.oauthClient?.clientId ?? null) !== clientId;
+    this.update(id, { oauthClient: { clientId, hasSecret: Boolean(clientSecret) } });
+    if (changed && instance.account) {
+      this.stopRefresh(id);
+      await this.deps.signIn.forget(id);
+      this.update(id, { account: undefined });
+      await this.deps
+        .supervisor()
+        .runner(id)
+        ?.needsAuth(`The OAuth client changed. Sign in to ${this.providerName(instance)} again.`);
+    }
+    return this.info(this.instance(id))!;
+  }
+
+  /** Signs in with a token the user pasted (a personal access token), checked with the provider. */
+  async signInWithToken(id: string, token: string): Promise<AccountInfo> {
+    const instance = this.instance(id);
+    const config = this.configFor(instance) ?? this.unsupported(id);
+    if (!config.manualToken) {
+      throw new UserFacingError('no-manual-token', `${instance.name} signs in through the browser only.`);
+    }
+    this.stopRefresh(id);
+    const metadata = await this.deps.signIn.saveManualToken(id, config, token, {
+      providerName: this.providerName(instance),
+    });
+    this.update(id, {
+      account: { ...metadata, manual: true, signedInAt: new Date(this.deps.clock.now()).toISOString() },
+    });
+    this.deps.logger.info('signed in with a pasted token', { id, label: metadata.accountLabel });
+    await this.deps.supervisor().restart(id);
+    return this.info(this.instance(id))!;
+  }
+
+  /**
+   * The 401 channel: a server's token was rejected. Refreshes (shared with a scheduled refresh)
+   * and answers the new env value without restarting the server, so calls in flight survive.
+   * When no refresh is possible the instance goes to needs-auth and the server's call fails
+   * with "sign in again".
+   */
+  async tokenRejected(id: string): Promise<TokenRejectedResult> {
+    const instance = this.instance(id);
+    const config = this.configFor(instance);
+    const name = this.providerName(instance);
+    if (!config) {
+      this.deps.logger.warn('a server reported a rejected key', { id });
+      throw new UserFacingError('key-rejected', `${name} rejected the key. Enter a new one in MCP Tray.`);
+    }
+    const account = instance.account;
+    if (!account?.hasRefreshToken || account.manual) {
+      const reason = account?.manual
+        ? `${name} no longer accepts the token you entered. Enter a new one or sign in.`
+        : `${name} rejected the sign-in. Sign in again.`;
+      this.needsAuthSoon(id, reason);
+      throw new UserFacingError('needs-auth', reason);
+    }
+    try {
+      const metadata = await this.refreshTokens(id);
+      const tokens = await this.deps.signIn.tokens(id, metadata);
+      if (!tokens) throw new NeedsAuthError(`Your sign-in to ${name} is missing from the keychain.`);
+      const env = tokenEnvironment(config.token, tokens.accessToken);
+      return { value: env[config.token.env]! };
+    } catch (error) {
+      if (error instanceof ReauthRequiredError || error instanceof NeedsAuthError) {
+        this.needsAuthSoon(id, error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** Once the calls in flight have their answers (needs-auth stops the server). */
+  private needsAuthSoon(id: string, reason: string): void {
+    void this.deps
+      .whenIdle(id, async () => this.deps.supervisor().runner(id)?.needsAuth(reason))
+      .catch((error: unknown) => this.deps.logger.error('needs-auth failed', { id, error: String(error) }));
   }
 
   /** Secret env for the server (the access token); throws `NeedsAuthError` when not signed in. */
@@ -95,8 +220,17 @@ export class AccountsService {
     const running = this.pending.get(id);
     if (running) return running.start;
     const instance = this.instance(id);
-    const config = this.configFor(instance);
-    if (!config) throw new UserFacingError('no-sign-in', `${instance.name} does not need a sign-in.`);
+    if (!this.configFor(instance))
+      throw new UserFacingError('no-sign-in', `${instance.name} does not need a sign-in.`);
+    const config = await this.flowConfig(instance);
+    if (!config.clientId) {
+      const setup = config.clientSetup?.title ?? 'an OAuth client';
+      throw new UserFacingError(
+        'needs-client-id',
+        `${this.providerName(instance)} needs your own client ID before you can sign in (${setup}). ` +
+          `Enter it in the account card, or run: mcp-tray auth ${id} --client-id <id>`,
+      );
+    }
     const options = { providerName: this.providerName(instance) };
     const saveAndStart = async (metadata: Promise<TokenMetadata>): Promise<AccountInfo> => {
       try {
@@ -146,7 +280,7 @@ export class AccountsService {
   async signOut(id: string): Promise<AccountInfo> {
     const instance = this.instance(id);
     this.stopRefresh(id);
-    const config = this.configFor(instance);
+    const config = this.configFor(instance) ? await this.flowConfig(instance) : null;
     if (config && instance.account) {
       await this.deps.signIn
         .signOut(id, config, instance.account, { providerName: this.providerName(instance) })
@@ -168,7 +302,7 @@ export class AccountsService {
   private scheduleRefresh(instance: InstanceConfig): void {
     const account = instance.account;
     this.stopRefresh(instance.id);
-    if (!account?.expiresAt || !account.hasRefreshToken) return;
+    if (!account?.expiresAt || !account.hasRefreshToken || account.manual) return;
     const now = this.deps.clock.now();
     const signedAt = account.signedInAt ? Date.parse(account.signedInAt) : now;
     const lifetime = Math.max(0, account.expiresAt - signedAt);
@@ -188,19 +322,32 @@ export class AccountsService {
     return this.refresh(id);
   }
 
-  /** Refreshes, saves the rotated tokens, and restarts the server so it sees the new one. */
-  private async refresh(id: string): Promise<void> {
-    const instance = this.instance(id);
-    const config = this.configFor(instance);
-    if (!config || !instance.account) return;
-    try {
-      const metadata = await this.deps.signIn.refresh(id, config, instance.account, {
+  /** Refreshes and saves the rotated tokens; concurrent callers share one refresh. */
+  private refreshTokens(id: string): Promise<AccountMetadata> {
+    const running = this.refreshing.get(id);
+    if (running) return running;
+    const work = (async () => {
+      const instance = this.instance(id);
+      if (!instance.account) throw new NeedsAuthError(`Sign in to ${this.providerName(instance)}.`);
+      const metadata = await this.deps.signIn.refresh(id, await this.flowConfig(instance), instance.account, {
         providerName: this.providerName(instance),
       });
-      this.update(id, {
-        account: { ...metadata, signedInAt: new Date(this.deps.clock.now()).toISOString() },
-      });
+      const account = { ...metadata, signedInAt: new Date(this.deps.clock.now()).toISOString() };
+      this.update(id, { account });
       this.deps.logger.info('token refreshed', { id });
+      this.scheduleRefresh(this.instance(id));
+      return account;
+    })().finally(() => this.refreshing.delete(id));
+    this.refreshing.set(id, work);
+    return work;
+  }
+
+  /** Scheduled refresh: new tokens, then a restart so the server sees the new one. */
+  private async refresh(id: string): Promise<void> {
+    const instance = this.instance(id);
+    if (!this.configFor(instance) || !instance.account) return;
+    try {
+      await this.refreshTokens(id);
       await this.deps.restartForNewToken(id);
     } catch (error) {
       if (error instanceof ReauthRequiredError) {

@@ -1,87 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { InstanceState } from '../../shared/contract';
-import { TestBrowser } from '../auth/test-browser';
-import type { TestProvider } from '../auth/test-oidc-provider';
-import { startTestProvider } from '../auth/test-oidc-provider';
+import { describe, expect, it } from 'vitest';
 import { secretAccount } from '../secrets/secret-store';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
+import { setup } from '../test-support/account-fixture';
 import { brokerClient } from '../test-support/broker-client';
 import { until } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
-
-const FIXTURE = path.resolve(import.meta.dirname, '../supervisor/fixtures/token-server.mjs');
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** A built-in integration that signs in at the test provider and needs the token. */
-async function setup(accessTokenTtl = 60) {
-  const provider: TestProvider = await startTestProvider({ accessTokenTtl });
-  cleanups.push(() => provider.close());
-  const dataDir = tempDir();
-  const servers = path.join(dataDir, 'servers');
-  fs.mkdirSync(path.join(servers, 'tokened'), { recursive: true });
-  fs.writeFileSync(
-    path.join(servers, 'tokened', 'manifest.json'),
-    JSON.stringify({
-      manifest_version: '0.3',
-      name: 'tokened',
-      display_name: 'Test ID',
-      version: '1.0.0',
-      description: 'needs a sign-in',
-      author: { name: 'tests' },
-      server: {
-        type: 'node',
-        mcp_config: {
-          command: process.execPath,
-          args: [FIXTURE],
-          env: { TEST_USERINFO_URL: `${provider.issuer}/me` },
-        },
-      },
-      _meta: {
-        'dev.mcptray': {
-          auth: {
-            type: 'oauth',
-            issuer: provider.issuer,
-            clientId: provider.clientId,
-            scopes: ['openid', 'email', 'offline_access'],
-            extraAuthorizationParams: { prompt: 'consent' },
-            token: { env: 'TEST_ACCESS_TOKEN' },
-          },
-        },
-      },
-    }),
-  );
-  fs.writeFileSync(
-    path.join(dataDir, 'settings.json'),
-    JSON.stringify({
-      instances: [{ id: 'acct', name: 'Account', integrationId: 'tokened', enabled: true, createdAt: 'x' }],
-    }),
-  );
-  const browser = new TestBrowser();
-  const secrets = new MemorySecretStore();
-  const core = createTestCore(dataDir, { builtInServersDir: servers, opener: browser, secrets });
-  cleanups.push(() => core.stop());
-  await core.start();
-  const state = () => core.services.instances.get('acct').state;
-  const waitState = (want: InstanceState) =>
-    new Promise<void>((resolve) => {
-      if (state() === want) return resolve();
-      const off = core.bus.on('instanceStateChanged', ({ id, transition }) => {
-        if (id === 'acct' && transition.state === want) {
-          off();
-          resolve();
-        }
-      });
-    });
-  const whoami = async () =>
-    JSON.stringify((await core.supervisor.runner('acct')!.client!.callTool({ name: 'whoami' })).content);
-  return { core, provider, browser, secrets, dataDir, state, waitState, whoami };
-}
 
 describe('accounts: OAuth sign-in wired into instances', () => {
   it('needs sign-in, signs in through the browser, and the server gets a working token', async () => {

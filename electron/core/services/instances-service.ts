@@ -57,6 +57,11 @@ export class InstancesService {
       userConfig: {},
       secretFields: Object.keys(request.secretEnv),
     };
+    return this.addConfig(config);
+  }
+
+  /** Saves a new instance (its secrets are already in the keychain) and starts it. */
+  async addConfig(config: InstanceConfig): Promise<InstanceSummary> {
     this.settings.update((s) => ({ ...s, instances: [...s.instances, config] }));
     await this.supervisor.sync();
     this.publish();
@@ -69,7 +74,10 @@ export class InstancesService {
     this.settings.update((s) => ({ ...s, instances: s.instances.filter((c) => c.id !== id) }));
     await this.supervisor.sync();
     this.publish();
-    if (config.secretFields.length > 0) await this.secrets.deleteAllFor(id);
+    // Secrets of every kind: env vars, sensitive settings, tokens, an own OAuth client's secret.
+    if (config.secretFields.length > 0 || config.account || config.oauthClient?.hasSecret) {
+      await this.secrets.deleteAllFor(id);
+    }
   }
 
   async restart(id: string): Promise<InstanceSummary> {

@@ -21,6 +21,8 @@ export const AccountMetadata = z.object({
   accountLabel: z.string().optional(),
   hasRefreshToken: z.boolean(),
   signedInAt: z.string().optional(),
+  /** Signed in with a pasted token rather than a flow: nothing to refresh. */
+  manual: z.boolean().optional(),
 });
 export type AccountMetadata = z.infer<typeof AccountMetadata>;
 
@@ -37,8 +39,10 @@ export const InstanceConfig = z.object({
   userConfig: z.record(z.string(), ConfigValue).default({}),
   /** Names of the secret env vars (custom) or sensitive fields (catalog) held in the keychain. */
   secretFields: z.array(z.string()).default([]),
-  /** Set once the user has signed in (OAuth or device code). */
+  /** Set once the user has signed in (OAuth or device code, or a pasted token: `manual`). */
   account: AccountMetadata.optional(),
+  /** The user's own OAuth client for this instance; its secret, if any, is in the keychain. */
+  oauthClient: z.object({ clientId: z.string().min(1), hasSecret: z.boolean().default(false) }).optional(),
   /** Per-request timeout for calls through the broker. */
   requestTimeoutMs: z.number().int().positive().optional(),
 });

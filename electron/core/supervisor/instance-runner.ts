@@ -1,4 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { TokenRejectedResult } from '../auth/token-channel';
+import { TokenRejectedRequest } from '../auth/token-channel';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   CreateMessageRequestSchema,
@@ -58,6 +60,8 @@ export const NO_UPSTREAM_HOOKS: UpstreamHooks = {
 
 export interface RunnerDeps {
   config: () => InstanceConfig;
+  /** Answers the 401 channel: a fresh token value, or a rejection when a sign-in is needed. */
+  tokenRejected: () => Promise<TokenRejectedResult>;
   launch: LaunchResolver;
   commands: CommandResolver;
   spawner: Spawner;
@@ -279,6 +283,8 @@ export class InstanceRunner {
     for (const schema of [ResourceUpdatedNotificationSchema, LoggingMessageNotificationSchema]) {
       client.setNotificationHandler(schema, (notification) => upstream.onNotification(notification));
     }
+    // Our own servers ask for a fresh token here when theirs is rejected (the 401 channel).
+    client.setRequestHandler(TokenRejectedRequest, () => this.deps.tokenRejected());
     for (const schema of [CreateMessageRequestSchema, ElicitRequestSchema, ListRootsRequestSchema]) {
       client.setRequestHandler(
         schema,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { TokenRejectedResult } from '../auth/token-channel';
 import type { InstanceDetail, InstanceSummary, StateTransition } from '../../shared/contract';
 import type { LaunchResolver } from '../integrations/launch-spec';
 import type { Clock } from '../platform/clock';
@@ -38,6 +39,8 @@ export interface SupervisorDeps extends SupervisorTuning {
   onChange: () => void;
   /** Hooks for one instance's server-initiated traffic (set by the broker). */
   upstream: (id: string) => UpstreamHooks;
+  /** The 401 channel: refreshes the instance's token and returns the new env value. */
+  tokenRejected: (id: string) => Promise<TokenRejectedResult>;
 }
 
 /** Owns one runner per configured instance and keeps them in line with the settings. */
@@ -156,6 +159,7 @@ export class Supervisor {
       config: () => this.deps.instances().find((c) => c.id === id) ?? { ...missing(id) },
       stderr,
       upstream: this.deps.upstream(id),
+      tokenRejected: () => this.deps.tokenRejected(id),
       logger: this.deps.logger.child(id),
       onChange: (transition) => {
         if (transition) this.deps.onTransition(id, transition);

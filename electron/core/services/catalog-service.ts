@@ -1,0 +1,238 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddCatalogInstance, CatalogEntry, CatalogField, InstanceSummary } from '../../shared/contract';
+import { AddCatalogInstance as AddCatalogInstanceSchema } from '../../shared/contract';
+import type { Catalog } from '../integrations/catalog';
+import type { LaunchResolver } from '../integrations/launch-spec';
+import { configSecretAccount } from '../integrations/launch-spec';
+import type { Integration, UserConfigField } from '../integrations/manifest';
+import type { Clock } from '../platform/clock';
+import { UserFacingError } from '../rpc/errors';
+import type { SecretStore } from '../secrets/secret-store';
+import type { InstanceConfig } from '../settings/settings-schema';
+import type { CommandResolver } from '../supervisor/command-resolver';
+import type { InstancesService } from './instances-service';
+import { LOOPBACK_REDIRECT_URI } from './accounts-service';
+
+/** Where to get a runtime an integration needs, in words with a link. */
+const RUNTIME_HINTS: Record<string, string> = {
+  node: 'Install Node.js from https://nodejs.org (it includes npx).',
+  npx: 'Install Node.js from https://nodejs.org (it includes npx).',
+  uv: 'Install uv: https://docs.astral.sh/uv/getting-started/installation/',
+  uvx: 'Install uv (it includes uvx): https://docs.astral.sh/uv/getting-started/installation/',
+  python3: 'Install Python 3 from https://www.python.org/downloads/',
+  docker: 'Install Docker Desktop: https://docs.docker.com/get-started/get-docker/',
+};
+
+const ICON_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png' };
+const MAX_ICON_BYTES = 64 * 1024;
+
+export interface CatalogServiceDeps {
+  catalog: Catalog;
+  launch: LaunchResolver;
+  commands: CommandResolver;
+  secrets: SecretStore;
+  instances: InstancesService;
+  clock: Clock;
+  /** Whether `node` runs on the app's own runtime (packaged Electron): then it is always found. */
+  bundledNode: boolean;
+}
+
+/** The catalog as the Add flow sees it, and adding an instance of a catalog integration. */
+export class CatalogService {
+  private readonly icons = new Map<string, string | null>();
+
+  constructor(private readonly deps: CatalogServiceDeps) {}
+
+  async list(): Promise<CatalogEntry[]> {
+    const entries = await Promise.all(this.deps.catalog.list().map((integration) => this.entry(integration)));
+    const order = { 'built-in': 0, remote: 1, community: 2, custom: 3 };
+    return entries.sort((a, b) => order[a.category] - order[b.category] || a.name.localeCompare(b.name));
+  }
+
+  /**
+   * Adds an instance: required fields checked, sensitive values to the keychain first (no
+   * keychain, no instance), the rest to settings. The server starts (or waits for sign-in).
+   */
+  async add(input: AddCatalogInstance): Promise<InstanceSummary> {
+    const request = AddCatalogInstanceSchema.parse(input);
+    const integration = this.deps.catalog.get(request.integrationId);
+    if (!integration) {
+      throw new UserFacingError('not-found', `There is no integration called "${request.integrationId}".`);
+    }
+    const fields = integration.manifest.user_config;
+    const userConfig: InstanceConfig['userConfig'] = {};
+    for (const [key, value] of Object.entries(request.userConfig)) {
+      const field = fields[key];
+      if (!field)
+        throw new UserFacingError('invalid-input', `${this.name(integration)} has no setting "${key}".`);
+      if (field.sensitive) {
+        throw new UserFacingError('invalid-input', `"${field.title}" is secret: send it with the secrets.`);
+      }
+      userConfig[key] = checkValue(field, value);
+    }
+    for (const key of Object.keys(request.secrets)) {
+      if (!fields[key]?.sensitive) {
+        throw new UserFacingError(
+          'invalid-input',
+          `${this.name(integration)} has no secret setting "${key}".`,
+        );
+      }
+    }
+    for (const [key, field] of Object.entries(fields)) {
+      const given = field.sensitive ? request.secrets[key] : (userConfig[key] ?? field.default);
+      if (field.required && (given === undefined || given === '')) {
+        throw new UserFacingError('invalid-input', `"${field.title}" is required.`);
+      }
+    }
+    const id = request.id ?? this.freeId(integration.id);
+    if (this.deps.instances.configs().some((c) => c.id === id)) {
+      throw new UserFacingError('exists', `There is already a service called "${id}".`);
+    }
+    for (const [key, value] of Object.entries(request.secrets)) {
+      await this.deps.secrets.set(configSecretAccount(id, key), value);
+    }
+    return this.deps.instances.addConfig({
+      id,
+      name: request.name ?? this.name(integration),
+      integrationId: integration.id,
+      enabled: true,
+      createdAt: new Date(this.deps.clock.now()).toISOString(),
+      userConfig,
+      secretFields: Object.keys(request.secrets),
+    });
+  }
+
+  private freeId(base: string): string {
+    const taken = new Set(this.deps.instances.configs().map((c) => c.id));
+    if (!taken.has(base)) return base;
+    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+
+  private name(integration: Integration): string {
+    return integration.manifest.display_name ?? integration.manifest.name;
+  }
+
+  private async entry(integration: Integration): Promise<CatalogEntry> {
+    const { manifest } = integration;
+    const tray = manifest._meta?.['dev.mcptray'];
+    const auth = tray?.auth;
+    const signIn = auth && (auth.type === 'oauth' || auth.type === 'device') ? auth : null;
+    const fields = Object.entries(manifest.user_config).map(([key, field]) => toField(key, field));
+    const sensitive = fields.some((f) => f.sensitive);
+    const preview = this.preview(integration);
+    return {
+      id: integration.id,
+      name: this.name(integration),
+      description: manifest.description,
+      category: tray?.category ?? integration.category,
+      icon: this.icon(integration),
+      homepage: manifest.homepage ?? null,
+      author: manifest.author.name,
+      auth: signIn ? signIn.type : auth?.type === 'api-key' || (!auth && sensitive) ? 'api-key' : 'none',
+      runtimes: await this.runtimes(tray?.runtimes ?? [preview.command]),
+      fields,
+      clientSetup: signIn?.clientSetup
+        ? { ...signIn.clientSetup, redirectUri: signIn.type === 'oauth' ? LOOPBACK_REDIRECT_URI : null }
+        : null,
+      manualToken: signIn?.manualToken
+        ? {
+            label: signIn.manualToken.label,
+            help: signIn.manualToken.help,
+            url: signIn.manualToken.url ?? null,
+          }
+        : null,
+      needsOwnClient: Boolean(signIn && !signIn.clientId),
+      launch: preview,
+    };
+  }
+
+  /** The command with defaults filled in, for the confirmation before the first start. */
+  private preview(integration: Integration): CatalogEntry['launch'] {
+    try {
+      const spec = this.deps.launch.describe({
+        id: 'preview',
+        name: integration.id,
+        integrationId: integration.id,
+        enabled: true,
+        createdAt: '',
+        userConfig: {},
+        secretFields: [],
+      });
+      return {
+        command: spec.command,
+        args: spec.args,
+        envNames: [...Object.keys(spec.env), ...spec.secretEnvNames],
+      };
+    } catch {
+      const config = integration.manifest.server.mcp_config;
+      return { command: config.command, args: config.args, envNames: Object.keys(config.env) };
+    }
+  }
+
+  private async runtimes(names: string[]): Promise<CatalogEntry['runtimes']> {
+    return Promise.all(
+      [...new Set(names)].map(async (name) => {
+        const found =
+          (name === 'node' && this.deps.bundledNode) || (await this.deps.commands.resolve(name, [])).ok;
+        return { name, found, hint: found ? null : (RUNTIME_HINTS[name] ?? `Install ${name}.`) };
+      }),
+    );
+  }
+
+  private icon(integration: Integration): string | null {
+    const file = integration.manifest.icon;
+    if (!file || !integration.dir) return null;
+    const cached = this.icons.get(integration.id);
+    if (cached !== undefined) return cached;
+    let url: string | null = null;
+    const full = path.resolve(integration.dir, file);
+    const type = ICON_TYPES[path.extname(full).toLowerCase()];
+    if (type && full.startsWith(integration.dir + path.sep)) {
+      try {
+        const bytes = fs.readFileSync(full);
+        if (bytes.length <= MAX_ICON_BYTES) url = `data:${type};base64,${bytes.toString('base64')}`;
+      } catch {
+        url = null;
+      }
+    }
+    this.icons.set(integration.id, url);
+    return url;
+  }
+}
+
+function toField(key: string, field: UserConfigField): CatalogField {
+  return {
+    key,
+    type: field.type,
+    title: field.title,
+    description: field.description,
+    required: field.required,
+    sensitive: field.sensitive,
+    multiple: field.multiple,
+    default: field.default ?? null,
+    min: field.min ?? null,
+    max: field.max ?? null,
+  };
+}
+
+/** A non-secret value checked against its field: type, range, a single value unless `multiple`. */
+function checkValue(field: UserConfigField, value: InstanceConfig['userConfig'][string]) {
+  const bad = (why: string) => new UserFacingError('invalid-input', `"${field.title}" ${why}.`);
+  if (Array.isArray(value)) {
+    if (!field.multiple) throw bad('takes one value');
+    return value;
+  }
+  if (field.type === 'number') {
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!Number.isFinite(n)) throw bad('must be a number');
+    if (field.min !== undefined && n < field.min) throw bad(`must be at least ${field.min}`);
+    if (field.max !== undefined && n > field.max) throw bad(`must be at most ${field.max}`);
+    return n;
+  }
+  if (field.type === 'boolean') {
+    if (typeof value !== 'boolean') throw bad('must be yes or no');
+    return value;
+  }
+  return String(value);
+}
