@@ -74,6 +74,7 @@ export function issueText(i: Issue): string {
     `${kind} #${i.number}: ${i.title}`,
     `State: ${state} · by ${i.author ?? 'ghost'} · opened ${date(i.createdAt)} · ${i.comments} comments${tags(i.labels)}`,
     i.assignees.length ? `Assigned to ${i.assignees.join(', ')}` : '',
+    i.isPullRequest ? 'This is a pull request: get_pull_request shows its branches and changed files.' : '',
     i.url,
   ].filter(Boolean);
   const shown =
