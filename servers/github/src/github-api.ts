@@ -70,7 +70,9 @@ export function githubErrorDetail(body: unknown): string | null {
 export function encodePath(path: string): string {
   const segments = path.split('/').filter(Boolean);
   if (segments.some((s) => s === '.' || s === '..')) {
-    throw new UserInputError('path must not contain "." or ".." segments; give the path from the top folder.');
+    throw new UserInputError(
+      'path must not contain "." or ".." segments; give the path from the top folder.',
+    );
   }
   return segments.map((segment) => encodeURIComponent(segment)).join('/');
 }
@@ -177,7 +179,8 @@ export class GitHubApi {
     perPage: number,
   ): Promise<Schemas['issue-comment'][]> {
     const path = `${this.repo(owner, repo)}/issues/${number}/comments`;
-    return (await this.http.get<Schemas['issue-comment'][]>(path, { query: { per_page: perPage, page } })).data;
+    return (await this.http.get<Schemas['issue-comment'][]>(path, { query: { per_page: perPage, page } }))
+      .data;
   }
 
   async createIssue(
@@ -212,7 +215,13 @@ export class GitHubApi {
     return (await this.http.get<Schemas['pull-request']>(`${this.repo(owner, repo)}/pulls/${number}`)).data;
   }
 
-  listPullRequestFiles(owner: string, repo: string, number: number, cursor: string | undefined, perPage: number) {
+  listPullRequestFiles(
+    owner: string,
+    repo: string,
+    number: number,
+    cursor: string | undefined,
+    perPage: number,
+  ) {
     const path = `${this.repo(owner, repo)}/pulls/${number}/files`;
     return this.page<Schemas['diff-entry'][]>(path, {}, cursor, perPage);
   }

@@ -5,7 +5,10 @@ import { z } from 'zod';
 /** GitHub user and organization names: letters, digits and single hyphens, at most 39. */
 export const owner = z
   .string()
-  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'owner must be a GitHub user or organization name, like "octocat"')
+  .regex(
+    /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/,
+    'owner must be a GitHub user or organization name, like "octocat"',
+  )
   .describe('User or organization that owns the repository, e.g. "octocat".');
 
 export const repo = z

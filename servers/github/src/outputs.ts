@@ -43,7 +43,10 @@ export const RepositoryOutput = z.object({
   parent: z.string().nullable().describe('The repository this one was forked from.'),
   createdAt: z.string(),
   pushedAt: z.string(),
-  canPush: z.boolean().nullable().describe('Whether the signed-in account may push (and so label and assign).'),
+  canPush: z
+    .boolean()
+    .nullable()
+    .describe('Whether the signed-in account may push (and so label and assign).'),
 });
 export type Repository = z.infer<typeof RepositoryOutput>;
 
@@ -89,7 +92,12 @@ export const IssueOutput = z.object({
 });
 export type Issue = z.infer<typeof IssueOutput>;
 
-export const CreatedIssueOutput = z.object({ number: z.number(), title: z.string(), state: z.string(), url: z.string() });
+export const CreatedIssueOutput = z.object({
+  number: z.number(),
+  title: z.string(),
+  state: z.string(),
+  url: z.string(),
+});
 
 export const CreatedCommentOutput = z.object({ id: z.number(), url: z.string(), createdAt: z.string() });
 
@@ -175,7 +183,10 @@ export const FileContentsOutput = z.object({
   firstLine: z.number().nullable(),
   lastLine: z.number().nullable(),
   totalLines: z.number().nullable(),
-  nextStartLine: z.number().nullable().describe('Pass as start_line to read on; null at the end of the file.'),
+  nextStartLine: z
+    .number()
+    .nullable()
+    .describe('Pass as start_line to read on; null at the end of the file.'),
   entries: z.array(DirectoryEntry).nullable().describe('The folder listing, for type "dir".'),
   target: z.string().nullable().describe('Symlink target, or the submodule repository URL.'),
 });

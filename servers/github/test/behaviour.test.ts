@@ -7,18 +7,90 @@ const where = { owner: 'octocat', repo: 'Hello-World' };
 const REPO = 'GET /repos/octocat/Hello-World';
 
 /** Every tool: a call that works, the request it makes first, and input the schema refuses. */
-const tools: Array<{ tool: string; args: Record<string, unknown>; route: string; bad: Record<string, unknown>; says: string }> = [
-  { tool: 'search_repositories', args: { query: 'mcp' }, route: 'GET /search/repositories', bad: { query: '' }, says: 'query' },
-  { tool: 'get_repository', args: where, route: REPO, bad: { owner: 'octo cat', repo: 'x' }, says: 'owner must be a GitHub user or organization name' },
-  { tool: 'list_issues', args: where, route: `${REPO}/issues`, bad: { ...where, state: 'closed-ish' }, says: 'state' },
-  { tool: 'get_issue', args: { ...where, issue_number: 1349 }, route: `${REPO}/issues/1349`, bad: { ...where, issue_number: -1 }, says: 'the number must be a positive whole number' },
-  { tool: 'create_issue', args: { ...where, title: 'Found a bug' }, route: 'POST /repos/octocat/Hello-World/issues', bad: { ...where, title: '   ' }, says: 'title must not be empty' },
-  { tool: 'add_issue_comment', args: { ...where, issue_number: 1349, body: 'Me too' }, route: 'POST /repos/octocat/Hello-World/issues/1349/comments', bad: { ...where, issue_number: 1349 }, says: 'body' },
-  { tool: 'list_pull_requests', args: where, route: `${REPO}/pulls`, bad: { ...where, per_page: 500 }, says: 'per_page' },
-  { tool: 'get_pull_request', args: { ...where, pull_number: 1347 }, route: `${REPO}/pulls/1347`, bad: { ...where, pull_number: 1.5 }, says: 'pull_number' },
-  { tool: 'search_code', args: { query: 'addClass' }, route: 'GET /search/code', bad: { query: 'x'.repeat(300) }, says: 'query' },
-  { tool: 'get_file_contents', args: { ...where, path: 'README.md' }, route: `${REPO}/contents/README.md`, bad: { ...where, repo: 'octocat/Hello-World' }, says: 'repo must be a repository name without the owner' },
-  { tool: 'list_notifications', args: {}, route: 'GET /notifications', bad: { since: 'yesterday' }, says: 'since must be an ISO 8601 time' },
+const tools: Array<{
+  tool: string;
+  args: Record<string, unknown>;
+  route: string;
+  bad: Record<string, unknown>;
+  says: string;
+}> = [
+  {
+    tool: 'search_repositories',
+    args: { query: 'mcp' },
+    route: 'GET /search/repositories',
+    bad: { query: '' },
+    says: 'query',
+  },
+  {
+    tool: 'get_repository',
+    args: where,
+    route: REPO,
+    bad: { owner: 'octo cat', repo: 'x' },
+    says: 'owner must be a GitHub user or organization name',
+  },
+  {
+    tool: 'list_issues',
+    args: where,
+    route: `${REPO}/issues`,
+    bad: { ...where, state: 'closed-ish' },
+    says: 'state',
+  },
+  {
+    tool: 'get_issue',
+    args: { ...where, issue_number: 1349 },
+    route: `${REPO}/issues/1349`,
+    bad: { ...where, issue_number: -1 },
+    says: 'the number must be a positive whole number',
+  },
+  {
+    tool: 'create_issue',
+    args: { ...where, title: 'Found a bug' },
+    route: 'POST /repos/octocat/Hello-World/issues',
+    bad: { ...where, title: '   ' },
+    says: 'title must not be empty',
+  },
+  {
+    tool: 'add_issue_comment',
+    args: { ...where, issue_number: 1349, body: 'Me too' },
+    route: 'POST /repos/octocat/Hello-World/issues/1349/comments',
+    bad: { ...where, issue_number: 1349 },
+    says: 'body',
+  },
+  {
+    tool: 'list_pull_requests',
+    args: where,
+    route: `${REPO}/pulls`,
+    bad: { ...where, per_page: 500 },
+    says: 'per_page',
+  },
+  {
+    tool: 'get_pull_request',
+    args: { ...where, pull_number: 1347 },
+    route: `${REPO}/pulls/1347`,
+    bad: { ...where, pull_number: 1.5 },
+    says: 'pull_number',
+  },
+  {
+    tool: 'search_code',
+    args: { query: 'addClass' },
+    route: 'GET /search/code',
+    bad: { query: 'x'.repeat(300) },
+    says: 'query',
+  },
+  {
+    tool: 'get_file_contents',
+    args: { ...where, path: 'README.md' },
+    route: `${REPO}/contents/README.md`,
+    bad: { ...where, repo: 'octocat/Hello-World' },
+    says: 'repo must be a repository name without the owner',
+  },
+  {
+    tool: 'list_notifications',
+    args: {},
+    route: 'GET /notifications',
+    bad: { since: 'yesterday' },
+    says: 'since must be an ISO 8601 time',
+  },
 ];
 
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
@@ -82,7 +154,11 @@ describe('GitHub rate limits', () => {
     const reset = Math.ceil(Date.now() / 1000) + 30;
     fake.failNext(REPO, {
       status: 403,
-      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset), 'x-ratelimit-limit': '5000' },
+      headers: {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(reset),
+        'x-ratelimit-limit': '5000',
+      },
       body: rateLimited,
     });
     expect((await call('get_repository', where)).isError).toBeFalsy();
@@ -128,7 +204,9 @@ describe('errors in words', () => {
     const { fake, call, text } = await connectGitHub();
     fake.failNext('POST /repos/octocat/Hello-World/issues', { status: 422, body: validationFailed });
     const result = await call('create_issue', { ...where, title: 'x' });
-    expect(text(result)).toBe('GitHub could not process the request. (Validation Failed; title missing_field)');
+    expect(text(result)).toBe(
+      'GitHub could not process the request. (Validation Failed; title missing_field)',
+    );
   });
 
   it('refuses a path that climbs out of the contents API, and a foreign cursor', async () => {

@@ -1,4 +1,5 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { expect } from 'vitest';
 import { connectTestClient, recordingSleep } from '../../shared/test/connect';
 import type { TestClientOptions } from '../../shared/test/connect';
 import type { FakeReply, Received } from '../../shared/test/fake-api';
@@ -6,8 +7,23 @@ import { FakeApi } from '../../shared/test/fake-api';
 import { ChannelTokenSource } from '../../shared/token-source';
 import { createServer } from '../src/create-server';
 import { authenticatedUser, linkHeader } from './fixtures/common';
-import { binaryFile, codeSearch, hugeFile, longFile, readme, rootDirectory, submodule, symlink } from './fixtures/contents';
-import { busyIssue, busyIssueComments, createdComment, createdIssue, repositoryIssues } from './fixtures/issues';
+import {
+  binaryFile,
+  codeSearch,
+  hugeFile,
+  longFile,
+  readme,
+  rootDirectory,
+  submodule,
+  symlink,
+} from './fixtures/contents';
+import {
+  busyIssue,
+  busyIssueComments,
+  createdComment,
+  createdIssue,
+  repositoryIssues,
+} from './fixtures/issues';
 import { notifications } from './fixtures/notifications';
 import { pullRequest, pullRequestFiles, repositoryPulls } from './fixtures/pulls';
 import { helloWorld, notFound, searchItems, searchRepositoriesPage, spoonKnife } from './fixtures/repos';
@@ -71,9 +87,7 @@ export async function fakeGitHub(token = TOKEN): Promise<FakeApi> {
 }
 
 /** The GitHub server over the fake API, connected to an in-memory MCP client. */
-export async function connectGitHub(
-  options: TestClientOptions & { token?: string; accepted?: string } = {},
-) {
+export async function connectGitHub(options: TestClientOptions & { token?: string; accepted?: string } = {}) {
   const fake = await fakeGitHub(options.accepted ?? TOKEN);
   const { waits, sleep } = recordingSleep();
   const initial = options.token ?? TOKEN;
@@ -85,3 +99,19 @@ export async function connectGitHub(
   const client = await connectTestClient(server, options);
   return { fake, waits, ...client };
 }
+
+/** What every request to GitHub carries (docs.github.com/en/rest/about-the-rest-api/api-versions). */
+export function expectGitHubHeaders(
+  headers: Record<string, unknown>,
+  accept = 'application/vnd.github+json',
+): void {
+  expect(headers).toMatchObject({
+    accept,
+    'x-github-api-version': '2022-11-28',
+    authorization: `Bearer ${TOKEN}`,
+  });
+  expect(headers['user-agent']).toBeTruthy();
+}
+
+/** A query string as an object, for `toEqual`. */
+export const query = (q: URLSearchParams): Record<string, string> => Object.fromEntries(q);

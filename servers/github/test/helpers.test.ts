@@ -15,8 +15,18 @@ describe('GitHub rate limits', () => {
   it.each([
     ['secondary: retry-after', 403, { 'retry-after': '30' }, 30_000],
     ['secondary on 429', 429, { 'retry-after': '5' }, 5_000],
-    ['primary: remaining 0 until reset', 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 90) }, 90_000],
-    ['primary reset already past', 429, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 - 5) }, 0],
+    [
+      'primary: remaining 0 until reset',
+      403,
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 90) },
+      90_000,
+    ],
+    [
+      'primary reset already past',
+      429,
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 - 5) },
+      0,
+    ],
     ['a plain 403 is a permission problem', 403, { 'x-ratelimit-remaining': '4999' }, null],
     ['other statuses are not rate limits', 200, { 'x-ratelimit-remaining': '0' }, null],
   ])('%s', (_, status, headers, wait) => {
@@ -40,7 +50,10 @@ describe('helpers', () => {
     expect(
       githubErrorDetail({
         message: 'Validation Failed',
-        errors: [{ resource: 'Label', code: 'invalid', field: 'name' }, { code: 'custom', message: 'too long' }],
+        errors: [
+          { resource: 'Label', code: 'invalid', field: 'name' },
+          { code: 'custom', message: 'too long' },
+        ],
       }),
     ).toBe('Validation Failed; name invalid; too long');
     expect(githubErrorDetail('nope')).toBeNull();
@@ -52,21 +65,44 @@ describe('helpers', () => {
   });
 
   it('decodes base64 text, and recognizes binary and too-large files', () => {
-    expect(decodeFile('base64', Buffer.from('\uFEFFhé\n').toString('base64'))).toEqual({ kind: 'text', text: 'hé\n' });
-    expect(decodeFile('base64', Buffer.from([0x47, 0x49, 0x46, 0]).toString('base64'))).toEqual({ kind: 'binary' });
-    expect(decodeFile('base64', Buffer.from([0xff, 0xfe, 0x41]).toString('base64'))).toEqual({ kind: 'binary' });
+    expect(decodeFile('base64', Buffer.from('\uFEFFhé\n').toString('base64'))).toEqual({
+      kind: 'text',
+      text: 'hé\n',
+    });
+    expect(decodeFile('base64', Buffer.from([0x47, 0x49, 0x46, 0]).toString('base64'))).toEqual({
+      kind: 'binary',
+    });
+    expect(decodeFile('base64', Buffer.from([0xff, 0xfe, 0x41]).toString('base64'))).toEqual({
+      kind: 'binary',
+    });
     expect(decodeFile('none', '')).toEqual({ kind: 'too-large' });
   });
 
   it('cuts text at whole lines, and one huge line rather than nothing', () => {
-    expect(lineWindow('a\nb\nc\n', 2, 100)).toEqual({ text: 'b\nc', firstLine: 2, lastLine: 3, totalLines: 3, nextStartLine: null });
-    expect(lineWindow('aaaa\nbbbb\ncccc', 1, 10)).toMatchObject({ text: 'aaaa\nbbbb', lastLine: 2, nextStartLine: 3 });
-    expect(lineWindow('x'.repeat(50), 1, 10)).toMatchObject({ text: `${'x'.repeat(10)} …`, lastLine: 1, nextStartLine: null });
+    expect(lineWindow('a\nb\nc\n', 2, 100)).toEqual({
+      text: 'b\nc',
+      firstLine: 2,
+      lastLine: 3,
+      totalLines: 3,
+      nextStartLine: null,
+    });
+    expect(lineWindow('aaaa\nbbbb\ncccc', 1, 10)).toMatchObject({
+      text: 'aaaa\nbbbb',
+      lastLine: 2,
+      nextStartLine: 3,
+    });
+    expect(lineWindow('x'.repeat(50), 1, 10)).toMatchObject({
+      text: `${'x'.repeat(10)} …`,
+      lastLine: 1,
+      nextStartLine: null,
+    });
   });
 });
 
 describe('manifest', () => {
-  const raw: unknown = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../manifest.json'), 'utf8'));
+  const raw: unknown = JSON.parse(
+    fs.readFileSync(path.join(import.meta.dirname, '../manifest.json'), 'utf8'),
+  );
 
   it("is a valid MCPB manifest with MCP Tray's device sign-in", () => {
     const manifest = Manifest.parse(raw);
@@ -78,15 +114,24 @@ describe('manifest', () => {
       scopes: ['repo', 'read:org', 'notifications'],
       token: { env: 'GITHUB_TOKEN' },
     });
-    expect(manifest.user_config.api_url).toMatchObject({ default: 'https://api.github.com', sensitive: false });
-    const extension = (raw as { _meta: Record<string, { auth: Record<string, unknown> }> })._meta['dev.mcptray']!.auth;
+    expect(manifest.user_config.api_url).toMatchObject({
+      default: 'https://api.github.com',
+      sensitive: false,
+    });
+    const extension = (raw as { _meta: Record<string, { auth: Record<string, unknown> }> })._meta[
+      'dev.mcptray'
+    ]!.auth;
     expect(extension.clientId).toBeUndefined();
-    expect(extension.manualToken).toMatchObject({ url: 'https://github.com/settings/personal-access-tokens/new' });
+    expect(extension.manualToken).toMatchObject({
+      url: 'https://github.com/settings/personal-access-tokens/new',
+    });
     expect(extension.clientSetup).toMatchObject({ needsSecret: false });
   });
 
   it('lists exactly the tools the server registers, each annotated', async () => {
-    const { client } = await connectTestClient(createServer({ apiUrl: 'http://127.0.0.1:1', token: staticToken('t') }));
+    const { client } = await connectTestClient(
+      createServer({ apiUrl: 'http://127.0.0.1:1', token: staticToken('t') }),
+    );
     const { tools } = await client.listTools();
     const declared = (raw as { tools: Array<{ name: string }> }).tools.map((t) => t.name);
     expect(tools.map((t) => t.name).sort()).toEqual([...declared].sort());

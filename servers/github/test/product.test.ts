@@ -34,13 +34,18 @@ describe('GitHub through MCP Tray', () => {
         const { call } = await product.connect();
         const result = await call('get_repository', { owner: 'octocat', repo: 'Hello-World' });
         expect(result.isError).toBeFalsy();
-        expect(result.structuredContent).toMatchObject({ fullName: 'octocat/Hello-World', defaultBranch: 'master' });
+        expect(result.structuredContent).toMatchObject({
+          fullName: 'octocat/Hello-World',
+          defaultBranch: 'master',
+        });
 
         const request = fake.requests('GET /repos/octocat/Hello-World').at(-1)!;
         expect(request.headers.authorization).toBe(`Bearer ${accessToken}`);
         expect(request.headers['x-github-api-version']).toBe('2022-11-28');
         // The sign-in asked who signed in, with the same token.
-        expect(fake.requests('GET /user').map((r) => r.headers.authorization)).toContain(`Bearer ${accessToken}`);
+        expect(fake.requests('GET /user').map((r) => r.headers.authorization)).toContain(
+          `Bearer ${accessToken}`,
+        );
 
         const calls = product.calls();
         expect(calls.at(-1)).toMatchObject({

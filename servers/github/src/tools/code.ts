@@ -37,10 +37,19 @@ function describeContents(contents: Contents, path: string, startLine: number): 
       .map((e) => ({ name: e.name, path: e.path, type: e.type, size: e.size }));
     return [{ ...nothing, type: 'dir', path, entries }, directoryText(path, entries)];
   }
-  const base = { ...nothing, path: contents.path, sha: contents.sha, size: contents.size, url: contents.html_url };
+  const base = {
+    ...nothing,
+    path: contents.path,
+    sha: contents.sha,
+    size: contents.size,
+    url: contents.html_url,
+  };
   if (contents.type === 'symlink') {
     const link = contents as Schemas['content-symlink'];
-    return [{ ...base, type: 'symlink', target: link.target }, `${link.path} is a symlink to ${link.target}.`];
+    return [
+      { ...base, type: 'symlink', target: link.target },
+      `${link.path} is a symlink to ${link.target}.`,
+    ];
   }
   if (contents.type === 'submodule') {
     const sub = contents as Schemas['content-submodule'];
@@ -60,7 +69,9 @@ function describeContents(contents: Contents, path: string, startLine: number): 
   }
   const window = lineWindow(decoded.text, startLine);
   if (startLine > window.totalLines) {
-    throw new UserInputError(`start_line ${startLine} is past the end: ${file.path} has ${window.totalLines} lines.`);
+    throw new UserInputError(
+      `start_line ${startLine} is past the end: ${file.path} has ${window.totalLines} lines.`,
+    );
   }
   const range = `lines ${window.firstLine}-${window.lastLine} of ${window.totalLines}`;
   const next = window.nextStartLine ? `\n… more: call again with start_line ${window.nextStartLine}.` : '';
@@ -86,7 +97,9 @@ export function registerCodeTools(server: McpServer, api: GitHubApi): void {
           .string()
           .min(1)
           .max(256)
-          .describe('Search words and qualifiers (repo:owner/name, org:, user:, language:, path:, filename:, extension:).'),
+          .describe(
+            'Search words and qualifiers (repo:owner/name, org:, user:, language:, path:, filename:, extension:).',
+          ),
         per_page: perPage(100, 10),
         cursor,
       },
@@ -97,7 +110,12 @@ export function registerCodeTools(server: McpServer, api: GitHubApi): void {
       runTool(async () => {
         const { data, nextCursor } = await api.searchCode(query, cursor, per_page);
         const matches = data.items.map(codeMatch);
-        const result = { totalCount: data.total_count, incompleteResults: data.incomplete_results, matches, nextCursor };
+        const result = {
+          totalCount: data.total_count,
+          incompleteResults: data.incomplete_results,
+          matches,
+          nextCursor,
+        };
         return toolResult(result, codeSearchText(data.total_count, matches, nextCursor));
       }),
   );

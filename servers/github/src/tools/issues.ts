@@ -5,12 +5,7 @@ import { issueList, issueText } from '../format';
 import type { GitHubApi } from '../github-api';
 import { cursor, direction, issueNumber, owner, perPage, repo } from '../inputs';
 import type { Comment } from '../outputs';
-import {
-  CreatedCommentOutput,
-  CreatedIssueOutput,
-  IssueOutput,
-  ListIssuesOutput,
-} from '../outputs';
+import { CreatedCommentOutput, CreatedIssueOutput, IssueOutput, ListIssuesOutput } from '../outputs';
 import { comment, issue, issueSummary } from '../views';
 import { ADDS, READ_ONLY } from './annotations';
 
@@ -61,7 +56,10 @@ export function registerIssueTools(server: McpServer, api: GitHubApi): void {
           .describe('Only issues with all of these labels.'),
         assignee: z
           .string()
-          .regex(/^(?:\*|none|[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/, 'assignee must be a user name, "none" or "*"')
+          .regex(
+            /^(?:\*|none|[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/,
+            'assignee must be a user name, "none" or "*"',
+          )
           .optional()
           .describe('Only issues assigned to this user; "none" for unassigned, "*" for assigned to anyone.'),
         sort: z.enum(['created', 'updated', 'comments']).default('created').describe('Sort by.'),
@@ -160,8 +158,16 @@ export function registerIssueTools(server: McpServer, api: GitHubApi): void {
           ...(labels?.length ? { labels } : {}),
           ...(assignees?.length ? { assignees } : {}),
         });
-        const result = { number: created.number, title: created.title, state: created.state, url: created.html_url };
-        return toolResult(result, `Opened issue #${result.number} in ${owner}/${repo}: ${result.title}\n${result.url}`);
+        const result = {
+          number: created.number,
+          title: created.title,
+          state: created.state,
+          url: created.html_url,
+        };
+        return toolResult(
+          result,
+          `Opened issue #${result.number} in ${owner}/${repo}: ${result.title}\n${result.url}`,
+        );
       }),
   );
 

@@ -25,8 +25,8 @@ export function registerNotificationTools(server: McpServer, api: GitHubApi): vo
           .boolean()
           .default(false)
           .describe('Only threads the account takes part in or was mentioned or asked to review in.'),
-        since: z
-          .iso.datetime({ offset: true, message: 'since must be an ISO 8601 time, like 2025-01-31T09:00:00Z' })
+        since: z.iso
+          .datetime({ offset: true, message: 'since must be an ISO 8601 time, like 2025-01-31T09:00:00Z' })
           .optional()
           .describe('Only notifications updated after this time (ISO 8601).'),
         per_page: perPage(50, 25),

@@ -68,7 +68,7 @@ export function registerPullRequestTools(server: McpServer, api: GitHubApi): voi
         owner,
         repo,
         pull_number: issueNumber,
-        include_patch: z.boolean().default(true).describe('Include each file\'s diff (trimmed).'),
+        include_patch: z.boolean().default(true).describe("Include each file's diff (trimmed)."),
         per_page: perPage(100, 30).describe('Changed files per page (1-100).'),
         cursor,
       },
@@ -78,8 +78,17 @@ export function registerPullRequestTools(server: McpServer, api: GitHubApi): voi
     ({ owner, repo, pull_number, include_patch, per_page, cursor }) =>
       runTool(async () => {
         const pull = await api.getPullRequest(owner, repo, pull_number);
-        const { data, nextCursor } = await api.listPullRequestFiles(owner, repo, pull_number, cursor, per_page);
-        const budget = Math.max(MIN_PATCH, Math.min(MAX_PATCH, Math.floor(PATCH_BUDGET / Math.max(data.length, 1))));
+        const { data, nextCursor } = await api.listPullRequestFiles(
+          owner,
+          repo,
+          pull_number,
+          cursor,
+          per_page,
+        );
+        const budget = Math.max(
+          MIN_PATCH,
+          Math.min(MAX_PATCH, Math.floor(PATCH_BUDGET / Math.max(data.length, 1))),
+        );
         const files = data.map((f) => {
           const file = changedFile(f, budget);
           return include_patch ? file : { ...file, patch: null };
