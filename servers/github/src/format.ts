@@ -57,7 +57,8 @@ export function issueLine(i: IssueSummary): string {
 }
 
 export function issueList(items: IssueSummary[], skipped: number, nextCursor: string | null): string {
-  const note = skipped ? `\n(${skipped} pull requests on this page left out; use list_pull_requests.)` : '';
+  const prs = skipped === 1 ? '1 pull request' : `${skipped} pull requests`;
+  const note = skipped ? `\n(${prs} on this page left out; use list_pull_requests.)` : '';
   if (items.length === 0) return `No issues on this page.${note}${more(nextCursor)}`;
   return `${items.map(issueLine).join('\n')}${note}${more(nextCursor)}`;
 }

@@ -126,7 +126,7 @@ describe('issues', () => {
       nextCursor: null,
     });
     expect(text(result)).toContain('#1349 Found a bug [bug] (open, by octocat → hubot, 3 comments');
-    expect(text(result)).toContain('1 pull requests on this page left out');
+    expect(text(result)).toContain('(1 pull request on this page left out; use list_pull_requests.)');
   });
 
   it('get_issue returns the trimmed body and the most recent comments', async () => {

@@ -47,7 +47,9 @@ export function registerNotificationTools(server: McpServer, api: GitHubApi): vo
           return toolResult({ notifications, nextCursor }, notificationList(notifications, nextCursor));
         } catch (error) {
           // The notifications API takes only OAuth and classic tokens, never fine-grained ones.
-          if (error instanceof ApiError && error.status === 403) {
+          const rateLimited =
+            error instanceof ApiError && error.message.startsWith('GitHub is rate limiting');
+          if (error instanceof ApiError && error.status === 403 && !rateLimited) {
             throw new ApiError(
               `${error.message} Notifications can be read only after signing in to GitHub (or with a classic token); fine-grained personal access tokens cannot read them.`,
               403,
