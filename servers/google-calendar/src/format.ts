@@ -1,7 +1,7 @@
 import { convert } from 'html-to-text';
 import { trimText } from '../../shared/tool-result';
-import type { CalendarListEntry, Event } from './calendar-api';
-import { addDays, inZone, weekdayOf } from './time';
+import type { CalendarListEntry, Event, EventDateTime } from './calendar-api';
+import { addDays, inZone, weekdayOf, zonedToMs } from './time';
 
 /** Longest event description returned; descriptions can hold whole pasted documents. */
 const MAX_DESCRIPTION = 4000;
@@ -28,9 +28,16 @@ export function eventTimes(event: Event, zone: string): EventTimes {
     const last = end.date ? addDays(end.date, -1) : start.date;
     return { start: start.date, end: last < start.date ? start.date : last, allDay: true };
   }
-  const startMs = Date.parse(start.dateTime ?? '');
-  const endMs = Date.parse(end.dateTime ?? '') || startMs;
+  const startMs = instant(start, zone);
+  const endMs = end.dateTime ? instant(end, zone) : startMs;
   return { start: inZone(startMs, zone).iso, end: inZone(endMs, zone).iso, allDay: false };
+}
+
+/** Google always sends an offset; should one be missing, read the time in its zone, not ours. */
+function instant(time: EventDateTime, zone: string): number {
+  const text = time.dateTime ?? '';
+  if (/(?:Z|[+-]\d{2}:\d{2})$/i.test(text)) return Date.parse(text);
+  return zonedToMs(text.slice(0, 19), time.timeZone ?? zone);
 }
 
 /** "Fri 2025-03-14 09:00–10:00", "Fri 2025-03-14 (all day)", "2025-03-14 – 2025-03-16 (all day)". */
