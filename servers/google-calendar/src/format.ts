@@ -50,7 +50,9 @@ export function whenText(times: EventTimes): string {
   const [startDate, startTime] = [times.start.slice(0, 10), times.start.slice(11, 16)];
   const [endDate, endTime] = [times.end.slice(0, 10), times.end.slice(11, 16)];
   const first = `${weekdayOf(startDate)} ${startDate} ${startTime}`;
-  return startDate === endDate ? `${first}–${endTime}` : `${first} – ${weekdayOf(endDate)} ${endDate} ${endTime}`;
+  return startDate === endDate
+    ? `${first}–${endTime}`
+    : `${first} – ${weekdayOf(endDate)} ${endDate} ${endTime}`;
 }
 
 /** One event in a list: enough to recognise it and act on it. */
@@ -72,7 +74,10 @@ export type EventSummary = ReturnType<typeof eventSummary>;
 /** HTML descriptions (Google Calendar's editor writes some) become plain text. */
 function plainDescription(description: string): string {
   const text = /<[a-z][^>]*>/i.test(description)
-    ? convert(description, { wordwrap: false, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] })
+    ? convert(description, {
+        wordwrap: false,
+        selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }],
+      })
     : description;
   return trimText(text.trim(), MAX_DESCRIPTION);
 }
@@ -122,7 +127,8 @@ export function eventText(e: EventDetail, zone: string): string {
   if (e.organizer) lines.push(`Organizer: ${e.organizer}`);
   if (e.attendees) {
     const who = e.attendees.map(
-      (a) => `${a.name ? `${a.name} <${a.email}>` : a.email} (${a.response}${a.optional ? ', optional' : ''})`,
+      (a) =>
+        `${a.name ? `${a.name} <${a.email}>` : a.email} (${a.response}${a.optional ? ', optional' : ''})`,
     );
     lines.push(`Guests: ${who.join(', ')}${e.moreAttendees ? `, and ${e.moreAttendees} more` : ''}`);
   }

@@ -34,7 +34,9 @@ function workingWindows(range: Interval, zone: string, hours: WorkingHours): Int
     if (!hours.days.has(weekdayOf(day))) continue;
     const start = zonedToMs(`${day}T${hours.start}:00`, zone);
     const end =
-      hours.end === '24:00' ? zonedToMs(`${addDays(day, 1)}T00:00:00`, zone) : zonedToMs(`${day}T${hours.end}:00`, zone);
+      hours.end === '24:00'
+        ? zonedToMs(`${addDays(day, 1)}T00:00:00`, zone)
+        : zonedToMs(`${day}T${hours.end}:00`, zone);
     const clipped = { start: Math.max(start, range.start), end: Math.min(end, range.end) };
     if (clipped.end > clipped.start) windows.push(clipped);
   }

@@ -8,7 +8,9 @@ export const calendarIdInput = z
   .min(1)
   .max(300)
   .default('primary')
-  .describe('Calendar id from list_calendars (often an email address); "primary" is the user\'s main calendar.');
+  .describe(
+    'Calendar id from list_calendars (often an email address); "primary" is the user\'s main calendar.',
+  );
 
 export const eventIdInput = z
   .string()
@@ -19,7 +21,9 @@ export const eventIdInput = z
 export const timeZoneInput = z
   .string()
   .max(64)
-  .refine(isTimeZone, { message: 'must be an IANA time zone name such as "Europe/Berlin" or "America/New_York"' });
+  .refine(isTimeZone, {
+    message: 'must be an IANA time zone name such as "Europe/Berlin" or "America/New_York"',
+  });
 
 /** A time field: RFC 3339 with offset, a local date-time, or a date. */
 export const timeInput = (description: string) =>
@@ -55,9 +59,15 @@ export const eventSummaryOutput = z.object({
   allDay: z.boolean(),
   status: z.string().describe('confirmed, tentative or cancelled.'),
   location: z.string().optional(),
-  recurringEventId: z.string().optional().describe('Set on an occurrence of a recurring event: the series id.'),
+  recurringEventId: z
+    .string()
+    .optional()
+    .describe('Set on an occurrence of a recurring event: the series id.'),
   meetLink: z.string().optional(),
-  myResponse: z.string().optional().describe('The user\'s answer as a guest: accepted, declined, tentative, needsAction.'),
+  myResponse: z
+    .string()
+    .optional()
+    .describe("The user's answer as a guest: accepted, declined, tentative, needsAction."),
 });
 
 export const eventDetailOutput = eventSummaryOutput.extend({

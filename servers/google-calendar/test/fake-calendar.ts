@@ -1,5 +1,6 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { expect } from 'vitest';
 import { connectTestClient, recordingSleep } from '../../shared/test/connect';
 import { FakeApi } from '../../shared/test/fake-api';
 import { ChannelTokenSource } from '../../shared/token-source';
@@ -27,7 +28,8 @@ export const BASE = '/calendar/v3';
 export async function fakeCalendar(fake = new FakeApi()): Promise<FakeApi> {
   await fake.start();
   fake.on(`GET ${BASE}/users/me/calendarList`, (r) => ({
-    body: r.query.get('pageToken') === calendarListPage1.nextPageToken ? calendarListPage2 : calendarListPage1,
+    body:
+      r.query.get('pageToken') === calendarListPage1.nextPageToken ? calendarListPage2 : calendarListPage1,
   }));
   fake.on(`GET ${BASE}/calendars/:id`, (r) => ({
     body: { ...primaryCalendar, id: decodeURIComponent(r.path.split('/')[4]!) },
@@ -53,13 +55,24 @@ export async function fakeCalendar(fake = new FakeApi()): Promise<FakeApi> {
 function asGoogleReturns(event: calendar_v3.Schema$Event): calendar_v3.Schema$Event {
   const fix = (t: calendar_v3.Schema$EventDateTime | undefined) => {
     if (!t?.dateTime || /(?:Z|[+-]\d\d:\d\d)$/i.test(t.dateTime)) return t;
-    const name = new Intl.DateTimeFormat('en-US', { timeZone: t.timeZone ?? 'UTC', timeZoneName: 'longOffset' })
+    const name = new Intl.DateTimeFormat('en-US', {
+      timeZone: t.timeZone ?? 'UTC',
+      timeZoneName: 'longOffset',
+    })
       .formatToParts(new Date(`${t.dateTime}Z`))
       .find((p) => p.type === 'timeZoneName')!.value;
     return { ...t, dateTime: `${t.dateTime}${name === 'GMT' ? '+00:00' : name.slice(3)}` };
   };
   return { ...event, start: fix(event.start), end: fix(event.end) };
 }
+
+/** What every request to Google must carry. */
+export function expectAuthorized(headers: Record<string, unknown>): void {
+  expect(headers.authorization).toBe(`Bearer ${GOOD_TOKEN}`);
+  expect(headers.accept).toBe('application/json');
+}
+
+export const query = (q: URLSearchParams): Record<string, string> => Object.fromEntries(q);
 
 export interface SetupOptions {
   /** The token the server starts with (default: the one the fake accepts). */

@@ -106,9 +106,7 @@ describe('errors in words', () => {
       timeMax: '2025-03-18T00:00:00Z',
       timeZone: 'UTC',
     });
-    expect(text(result)).toBe(
-      'Google Calendar had a server error (503); try again later. (Backend Error)',
-    );
+    expect(text(result)).toBe('Google Calendar had a server error (503); try again later. (Backend Error)');
   });
 });
 

@@ -9,7 +9,10 @@ describe('time zones', () => {
   it('parses dates, instants and wall-clock times, and refuses impossible ones', () => {
     expect(parseTime('2025-03-14', 't')).toEqual({ kind: 'date', date: '2025-03-14' });
     expect(parseTime('2025-03-14T09:00', 't')).toEqual({ kind: 'local', local: '2025-03-14T09:00:00' });
-    expect(parseTime('2025-03-14T09:00:00+01:00', 't')).toMatchObject({ kind: 'instant', ms: at('2025-03-14T08:00Z') });
+    expect(parseTime('2025-03-14T09:00:00+01:00', 't')).toMatchObject({
+      kind: 'instant',
+      ms: at('2025-03-14T08:00Z'),
+    });
     expect(() => parseTime('2025-02-29', 'start')).toThrow('start is not a real date: 2025-02-29');
     expect(() => parseTime('2025-03-14T24:30', 'start')).toThrow('not a valid time');
     expect(isTimeZone('America/Argentina/Buenos_Aires')).toBe(true);
@@ -75,7 +78,9 @@ describe('free slots', () => {
     const busy = [{ start: at('2025-03-28T09:00:00+01:00'), end: at('2025-03-28T16:00:00+01:00') }];
     const { slots, more } = freeSlots(range, busy, 'Europe/Berlin', hours, 30, 10);
     expect(more).toBe(false);
-    expect(slots.map((s) => [inZone(s.start, 'Europe/Berlin').iso, inZone(s.end, 'Europe/Berlin').iso])).toEqual([
+    expect(
+      slots.map((s) => [inZone(s.start, 'Europe/Berlin').iso, inZone(s.end, 'Europe/Berlin').iso]),
+    ).toEqual([
       ['2025-03-28T16:00:00+01:00', '2025-03-28T17:00:00+01:00'],
       ['2025-03-31T09:00:00+02:00', '2025-03-31T17:00:00+02:00'],
     ]);

@@ -17,11 +17,16 @@ export function registerCalendarTools(server: McpServer, api: CalendarApi): void
         'with the id, access role and time zone of each. Use the ids with list_events, create_event and find_free_busy.',
       inputSchema: {
         maxResults: z.number().int().min(1).max(250).default(100).describe('Calendars per page (1–250).'),
-        showHidden: z.boolean().default(false).describe('Include calendars hidden from the list in Google Calendar.'),
+        showHidden: z
+          .boolean()
+          .default(false)
+          .describe('Include calendars hidden from the list in Google Calendar.'),
         minAccessRole: z
           .enum(['freeBusyReader', 'reader', 'writer', 'owner'])
           .optional()
-          .describe('Only calendars where the user has at least this role ("writer" for ones they can add events to).'),
+          .describe(
+            'Only calendars where the user has at least this role ("writer" for ones they can add events to).',
+          ),
         cursor: cursorInput,
       },
       outputSchema: {

@@ -57,7 +57,12 @@ export function registerChangeTools(server: McpServer, api: CalendarApi): void {
         sendUpdates: sendUpdatesInput,
       },
       outputSchema: eventResultOutput,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: true,
+      },
     },
     (args) =>
       runTool(async () => {
@@ -98,7 +103,9 @@ export function registerChangeTools(server: McpServer, api: CalendarApi): void {
         timeZone: timeZoneForEvent,
         description: z.string().max(8000).optional().describe('New notes; an empty string removes them.'),
         location: z.string().max(1024).optional().describe('New place; an empty string removes it.'),
-        attendees: attendeesInput.optional().describe('The complete new guest list (replaces the current one).'),
+        attendees: attendeesInput
+          .optional()
+          .describe('The complete new guest list (replaces the current one).'),
         sendUpdates: sendUpdatesInput,
       },
       outputSchema: eventResultOutput,
@@ -169,7 +176,12 @@ export function registerChangeTools(server: McpServer, api: CalendarApi): void {
         }
         await api.deleteEvent(args.calendarId, args.eventId, args.sendUpdates);
         return toolResult(
-          { calendarId: args.calendarId, eventId: args.eventId, summary: detail.summary, deleted: true as const },
+          {
+            calendarId: args.calendarId,
+            eventId: args.eventId,
+            summary: detail.summary,
+            deleted: true as const,
+          },
           `Deleted "${detail.summary}" (${when}).`,
         );
       }),

@@ -45,7 +45,9 @@ export function registerEventTools(server: McpServer, api: CalendarApi): void {
           .describe('Free text matched against title, description, location and guests.'),
         timeZone: timeZoneInput
           .optional()
-          .describe("IANA zone to show times in and to read dates and local times in (default: the calendar's)."),
+          .describe(
+            "IANA zone to show times in and to read dates and local times in (default: the calendar's).",
+          ),
         maxResults: z.number().int().min(1).max(250).default(50).describe('Events per page (1–250).'),
         cursor: cursorInput,
       },
@@ -133,7 +135,10 @@ export function registerEventTools(server: McpServer, api: CalendarApi): void {
           args.timeZone ?? api.calendarTimeZone(args.calendarId),
         ]);
         const detail = eventDetail(event, zone);
-        return toolResult({ calendarId: args.calendarId, timeZone: zone, event: detail }, eventText(detail, zone));
+        return toolResult(
+          { calendarId: args.calendarId, timeZone: zone, event: detail },
+          eventText(detail, zone),
+        );
       }),
   );
 }

@@ -69,7 +69,10 @@ export function registerFreeBusyTools(server: McpServer, api: CalendarApi): void
           z.object({
             id: z.string(),
             busy: z.array(period),
-            error: z.string().optional().describe('Why Google could not tell (e.g. notFound): busy is then unknown.'),
+            error: z
+              .string()
+              .optional()
+              .describe('Why Google could not tell (e.g. notFound): busy is then unknown.'),
           }),
         ),
         freeSlots: z
@@ -103,7 +106,10 @@ export function registerFreeBusyTools(server: McpServer, api: CalendarApi): void
           const entry = response.calendars?.[id] ?? {};
           const errors = (entry.errors ?? []).map((e) => e.reason ?? 'unknown error');
           const busy = mergeIntervals(
-            (entry.busy ?? []).map((b) => ({ start: Date.parse(b.start ?? ''), end: Date.parse(b.end ?? '') })),
+            (entry.busy ?? []).map((b) => ({
+              start: Date.parse(b.start ?? ''),
+              end: Date.parse(b.end ?? ''),
+            })),
           );
           if (errors.length === 0) known.push(...busy);
           return { id, busy: busy.map(show), ...(errors.length ? { error: errors.join(', ') } : {}) };
@@ -123,7 +129,10 @@ export function registerFreeBusyTools(server: McpServer, api: CalendarApi): void
                 args.minSlotMinutes,
                 MAX_SLOTS,
               );
-        const freeOut = free?.slots.map((s) => ({ ...show(s), minutes: Math.round((s.end - s.start) / 60_000) }));
+        const freeOut = free?.slots.map((s) => ({
+          ...show(s),
+          minutes: Math.round((s.end - s.start) / 60_000),
+        }));
         const clock = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
         const span = (p: { start: string; end: string }) =>
           p.start.slice(0, 10) === p.end.slice(0, 10)
