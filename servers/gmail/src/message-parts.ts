@@ -63,8 +63,9 @@ export function htmlToPlain(html: string): string {
       ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({ selector: h, options: { uppercase: false } })),
       { selector: 'table', format: 'block' },
       { selector: 'tr', format: 'block' },
-      { selector: 'td', format: 'inline' },
-      { selector: 'th', format: 'inline' },
+      // Layout tables: cells side by side with a space, not column-aligned grids.
+      { selector: 'td', format: 'inlineSurround', options: { suffix: ' ' } },
+      { selector: 'th', format: 'inlineSurround', options: { suffix: ' ' } },
     ],
   });
 }

@@ -88,11 +88,11 @@ export interface Address {
   email: string;
 }
 
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]+$/;
+const EMAIL = /^[^\s@<>()\[\],;:"]+@[^\s@<>()\[\],;:"]+\.[^\s@<>()\[\],;:".]+$/;
 const NAMED = /^\s*(?:"((?:[^"\\]|\\.)*)"|([^<>"]*?))\s*<\s*([^<>\s]+)\s*>\s*$/;
 
 /** Pattern for the tools' recipient fields: `ada@example.com` or `Ada Lovelace <ada@example.com>`. */
-export const RECIPIENT_PATTERN = /^\s*(?:[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+|(?:"[^"]*"|[^<>"]*?)\s*<[^<>\s]+@[^<>\s]+>)\s*$/;
+export const RECIPIENT_PATTERN = /^\s*(?:[^\s@<>()\[\],;:"]+@[^\s@<>()\[\],;:"]+|(?:"[^"]*"|[^<>"]*?)\s*<[^<>\s]+@[^<>\s]+>)\s*$/;
 
 /** Parses `ada@example.com`, `Ada <ada@example.com>` or `"Lovelace, Ada" <ada@example.com>`. */
 export function parseAddress(text: string): Address | null {
@@ -141,7 +141,10 @@ export function formatAddress(address: Address): string {
 
 /** An address for people to read. */
 export function showAddress(address: Address): string {
-  return address.name ? `${address.name} <${address.email}>` : address.email;
+  if (!address.name) return address.email;
+  // "Lovelace, Ada" would read as two people in a list.
+  const name = /[,;]/.test(address.name) ? `"${address.name}"` : address.name;
+  return `${name} <${address.email}>`;
 }
 
 /** What a new message says; Gmail adds From, Date and Message-ID itself. */
