@@ -3,9 +3,26 @@
  * addresses, and one RFC 5322 text/plain message as Gmail's base64url `raw`.
  */
 
+/** Labels the Encoding Standard maps to windows-1252 (mail calls it ISO-8859-1 but uses 0x80–0x9F). */
+const WINDOWS_1252 = new Set([
+  'windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1',
+  'latin1', 'l1', 'us-ascii', 'ascii', 'ansi_x3.4-1968', 'cp819', 'ibm819',
+]);
+
+// Node 20's TextDecoder decodes windows-1252 as plain Latin-1, turning “quotes” and € into C1 controls.
+const CP1252_HIGH =
+  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return out;
+}
+
 /** Bytes → text in a MIME charset, UTF-8 when Node does not know the charset. */
 export function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {
-  const label = (charset ?? 'utf-8').trim().replace(/^"|"$/g, '').split('*')[0]!;
+  const label = (charset ?? 'utf-8').trim().replace(/^"|"$/g, '').split('*')[0]!.toLowerCase();
+  if (WINDOWS_1252.has(label)) return decodeWindows1252(bytes);
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {
