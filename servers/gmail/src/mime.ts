@@ -5,17 +5,29 @@
 
 /** Labels the Encoding Standard maps to windows-1252 (mail calls it ISO-8859-1 but uses 0x80–0x9F). */
 const WINDOWS_1252 = new Set([
-  'windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1',
-  'latin1', 'l1', 'us-ascii', 'ascii', 'ansi_x3.4-1968', 'cp819', 'ibm819',
+  'windows-1252',
+  'cp1252',
+  'x-cp1252',
+  'iso-8859-1',
+  'iso8859-1',
+  'iso88591',
+  'iso_8859-1',
+  'latin1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'ansi_x3.4-1968',
+  'cp819',
+  'ibm819',
 ]);
 
 // Node 20's TextDecoder decodes windows-1252 as plain Latin-1, turning “quotes” and € into C1 controls.
-const CP1252_HIGH =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
-  for (const byte of bytes) out += byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  for (const byte of bytes)
+    out += byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
   return out;
 }
 
@@ -75,7 +87,6 @@ export function decodeEncodedWords(value: string): string {
   return decoded.join('') + value.slice(last);
 }
 
-// eslint-disable-next-line no-control-regex
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
@@ -105,11 +116,12 @@ export interface Address {
   email: string;
 }
 
-const EMAIL = /^[^\s@<>()\[\],;:"]+@[^\s@<>()\[\],;:"]+\.[^\s@<>()\[\],;:".]+$/;
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]+$/;
 const NAMED = /^\s*(?:"((?:[^"\\]|\\.)*)"|([^<>"]*?))\s*<\s*([^<>\s]+)\s*>\s*$/;
 
 /** Pattern for the tools' recipient fields: `ada@example.com` or `Ada Lovelace <ada@example.com>`. */
-export const RECIPIENT_PATTERN = /^\s*(?:[^\s@<>()\[\],;:"]+@[^\s@<>()\[\],;:"]+|(?:"[^"]*"|[^<>"]*?)\s*<[^<>\s]+@[^<>\s]+>)\s*$/;
+export const RECIPIENT_PATTERN =
+  /^\s*(?:[^\s@<>(),;:"]+@[^\s@<>(),;:"]+|(?:"[^"]*"|[^<>"]*?)\s*<[^<>\s]+@[^<>\s]+>)\s*$/;
 
 /** Parses `ada@example.com`, `Ada <ada@example.com>` or `"Lovelace, Ada" <ada@example.com>`. */
 export function parseAddress(text: string): Address | null {

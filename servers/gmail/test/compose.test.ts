@@ -64,14 +64,19 @@ describe('create_draft', () => {
       'From',
       'Reply-To',
     ]);
-    const body = fake.requests(`POST ${BASE}/drafts`)[0]!.body as { message: { raw: string; threadId: string } };
+    const body = fake.requests(`POST ${BASE}/drafts`)[0]!.body as {
+      message: { raw: string; threadId: string };
+    };
     expect(body.message.threadId).toBe(REPORT_MESSAGE.threadId);
     const mime = decodeRaw(body.message.raw);
     expect(mime).toContain('To: "Grace Hopper" <grace@example.com>\r\n');
     expect(mime).toContain('Subject: Re: Q3 report\r\n');
     expect(mime).toContain('In-Reply-To: <CAB1234report@mail.gmail.com>\r\n');
     expect(mime).toContain('References: <CAB1234report@mail.gmail.com>\r\n');
-    expect(result.structuredContent).toMatchObject({ to: ['Grace Hopper <grace@example.com>'], subject: 'Re: Q3 report' });
+    expect(result.structuredContent).toMatchObject({
+      to: ['Grace Hopper <grace@example.com>'],
+      subject: 'Re: Q3 report',
+    });
   });
 
   it('rejects recipients that are not addresses, in words, before calling Gmail', async () => {
@@ -124,7 +129,7 @@ describe('send_message', () => {
     expect(fake.received.filter((r) => r.method === 'POST')).toEqual([]);
   });
 
-  it("sends without asking when the client cannot ask (its own approval of destructive tools)", async () => {
+  it('sends without asking when the client cannot ask (its own approval of destructive tools)', async () => {
     const fake = await startGmailFake();
     const { call } = await connectGmail(fake);
     const result = await call('send_message', { to: ['ada@example.com'], subject: 'Hi', body: 'Hello' });

@@ -9,12 +9,12 @@ import {
   LIST_PAGE_1,
   LIST_PAGE_2,
   MESSAGES,
-  NOT_FOUND_404,
   REPORT_THREAD,
   SAVED_DRAFT,
   SENT_MESSAGE,
   metadataOf,
 } from './fixtures/gmail';
+import { NOT_FOUND_404 } from './fixtures/errors';
 
 export const BASE = '/gmail/v1/users/me';
 export const TOKEN = 'ya29.test-access-token';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DOMAIN_POLICY_403, INVALID_CREDENTIALS_401, REPORT_MESSAGE, REPORT_THREAD, USER_RATE_LIMIT_403 } from './fixtures/gmail';
+import { REPORT_MESSAGE, REPORT_THREAD } from './fixtures/gmail';
+import { DOMAIN_POLICY_403, INVALID_CREDENTIALS_401, USER_RATE_LIMIT_403 } from './fixtures/errors';
 import { BASE, TOKEN, connectGmail, startGmailFake } from './gmail-fake';
 
 /**
@@ -8,7 +9,11 @@ import { BASE, TOKEN, connectGmail, startGmailFake } from './gmail-fake';
  */
 const TOOLS: Array<{ tool: string; args: Record<string, unknown>; request: string }> = [
   { tool: 'search_messages', args: { query: 'is:unread' }, request: `GET ${BASE}/messages` },
-  { tool: 'read_message', args: { id: REPORT_MESSAGE.id }, request: `GET ${BASE}/messages/${REPORT_MESSAGE.id}` },
+  {
+    tool: 'read_message',
+    args: { id: REPORT_MESSAGE.id },
+    request: `GET ${BASE}/messages/${REPORT_MESSAGE.id}`,
+  },
   { tool: 'read_thread', args: { id: REPORT_THREAD.id }, request: `GET ${BASE}/threads/${REPORT_THREAD.id}` },
   { tool: 'create_draft', args: { to: ['ada@example.com'], body: 'Hi' }, request: `POST ${BASE}/drafts` },
   {

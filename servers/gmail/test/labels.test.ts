@@ -29,8 +29,10 @@ describe('list_labels', () => {
     expect(user.labels.map((l) => l.id)).toEqual(['Label_2', 'Label_1']);
 
     const first = (await call('list_labels', { limit: 5 })).structuredContent as Labels;
-    const second = (await call('list_labels', { limit: 5, cursor: first.nextCursor })).structuredContent as Labels;
-    const third = (await call('list_labels', { limit: 5, cursor: second.nextCursor })).structuredContent as Labels;
+    const second = (await call('list_labels', { limit: 5, cursor: first.nextCursor }))
+      .structuredContent as Labels;
+    const third = (await call('list_labels', { limit: 5, cursor: second.nextCursor }))
+      .structuredContent as Labels;
     expect([first, second, third].map((p) => p.labels.length)).toEqual([5, 5, 2]);
     expect(third.nextCursor).toBeUndefined();
     expect(new Set([...first.labels, ...second.labels, ...third.labels].map((l) => l.id)).size).toBe(12);

@@ -5,7 +5,8 @@ import { expectNoSecretsIn } from '../../../electron/core/auth/test-scan';
 import { until } from '../../../electron/core/test-support/served-core';
 import { FakeApi } from '../../shared/test/fake-api';
 import { startProduct } from '../../shared/test/product';
-import { INVALID_CREDENTIALS_401, LIST_PAGE_2, MESSAGES, metadataOf } from './fixtures/gmail';
+import { LIST_PAGE_2, MESSAGES, metadataOf } from './fixtures/gmail';
+import { INVALID_CREDENTIALS_401 } from './fixtures/errors';
 import { BASE } from './gmail-fake';
 
 interface Discovery {
@@ -32,8 +33,7 @@ describe('Gmail in MCP Tray', () => {
       // Like Google, the fake accepts only tokens its authorization server issued: it asks the
       // provider's userinfo endpoint whether the bearer token is good.
       const issued = async (authorization: string | undefined) =>
-        !!authorization &&
-        (await fetch(discovery.userinfo_endpoint, { headers: { authorization } })).ok;
+        !!authorization && (await fetch(discovery.userinfo_endpoint, { headers: { authorization } })).ok;
       const fake = await new FakeApi().start();
       const guarded =
         (reply: (path: string, query: URLSearchParams) => { body: unknown }) =>
@@ -86,7 +86,11 @@ describe('Gmail in MCP Tray', () => {
         () => product.calls().find((c) => c.tool === 'search_messages'),
         'the call in the tool-call log',
       );
-      expect(logged).toMatchObject({ instanceId: product.id, outcome: 'ok', client: { name: 'Claude Desktop' } });
+      expect(logged).toMatchObject({
+        instanceId: product.id,
+        outcome: 'ok',
+        client: { name: 'Claude Desktop' },
+      });
       expectNoSecretsIn(product.dataDir, [authorization.slice('Bearer '.length)]);
     },
     60_000,

@@ -56,7 +56,10 @@ describe('read_message', () => {
 
   it('cuts a long body at maxChars and says so', async () => {
     const fake = await startGmailFake();
-    const long = { ...REPLY_MESSAGE, payload: { ...REPLY_MESSAGE.payload, body: textBody('line\n'.repeat(400)) } };
+    const long = {
+      ...REPLY_MESSAGE,
+      payload: { ...REPLY_MESSAGE.payload, body: textBody('line\n'.repeat(400)) },
+    };
     fake.failNext(`GET ${BASE}/messages/${REPLY_MESSAGE.id}`, { body: long });
     const { call } = await connectGmail(fake);
     const message = (await call('read_message', { id: REPLY_MESSAGE.id, maxChars: 500 }))
@@ -84,13 +87,19 @@ describe('read_thread', () => {
     const result = await call('read_thread', { id: REPORT_THREAD.id });
     const get = fake.requests(`GET ${BASE}/threads/${REPORT_THREAD.id}`)[0]!;
     expect(get.query.get('format')).toBe('full');
-    const thread = result.structuredContent as { messageCount: number; messages: Detail[]; nextCursor?: string };
+    const thread = result.structuredContent as {
+      messageCount: number;
+      messages: Detail[];
+      nextCursor?: string;
+    };
     expect(thread.messageCount).toBe(2);
     expect(thread.messages.map((m) => m.subject)).toEqual(['Q3 report', 'Re: Q3 report']);
     expect(thread.messages[1]!.body).toBe('Thanks Grace, got it.');
     expect(thread.messages[0]!.attachments).toHaveLength(1);
     expect(thread.nextCursor).toBeUndefined();
-    expect(text(result)).toMatch(/^Thread 18f0a1b2c3d4e5f6: 2 messages\n\n--- Message 1 ---\nSubject: Q3 report/);
+    expect(text(result)).toMatch(
+      /^Thread 18f0a1b2c3d4e5f6: 2 messages\n\n--- Message 1 ---\nSubject: Q3 report/,
+    );
     // One labels request for the whole thread, for the user label.
     expect(fake.requests(`GET ${BASE}/labels`)).toHaveLength(1);
   });
@@ -98,7 +107,11 @@ describe('read_thread', () => {
   it('pages through a long thread with the cursor, trimming each body', async () => {
     const fake = await startGmailFake();
     const { call, text } = await connectGmail(fake);
-    const first = await call('read_thread', { id: REPORT_THREAD.id, maxMessages: 1, maxCharsPerMessage: 200 });
+    const first = await call('read_thread', {
+      id: REPORT_THREAD.id,
+      maxMessages: 1,
+      maxCharsPerMessage: 200,
+    });
     const page1 = first.structuredContent as { offset: number; messages: Detail[]; nextCursor: string };
     expect(page1.offset).toBe(0);
     expect(page1.messages.map((m) => m.subject)).toEqual(['Q3 report']);
@@ -106,7 +119,11 @@ describe('read_thread', () => {
     expect(text(first)).toContain('2 messages, showing 1–1');
     expect(text(first)).toContain(`cursor "${page1.nextCursor}"`);
 
-    const second = await call('read_thread', { id: REPORT_THREAD.id, maxMessages: 1, cursor: page1.nextCursor });
+    const second = await call('read_thread', {
+      id: REPORT_THREAD.id,
+      maxMessages: 1,
+      cursor: page1.nextCursor,
+    });
     const page2 = second.structuredContent as { offset: number; messages: Detail[]; nextCursor?: string };
     expect(page2.offset).toBe(1);
     expect(page2.messages.map((m) => m.subject)).toEqual(['Re: Q3 report']);

@@ -93,7 +93,10 @@ describe('search_messages', () => {
 
   it('leaves out a message deleted between the list and the fetch', async () => {
     const fake = await startGmailFake();
-    fake.failNext(`GET ${BASE}/messages/${REPORT_MESSAGE.id}`, { status: 404, body: { error: { message: 'gone' } } });
+    fake.failNext(`GET ${BASE}/messages/${REPORT_MESSAGE.id}`, {
+      status: 404,
+      body: { error: { message: 'gone' } },
+    });
     const { call } = await connectGmail(fake);
     const result = await call('search_messages', {});
     const ids = (result.structuredContent as { messages: Array<{ id: string }> }).messages.map((m) => m.id);

@@ -63,7 +63,12 @@ export function registerCompose({ server, api }: ToolContext): void {
         'that conversation.',
       inputSchema: { ...composeFields, body },
       outputSchema: { draftId: z.string(), messageId: z.string(), ...mailOutput },
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: true,
+      },
     },
     (input) =>
       runTool(async () => {
@@ -109,7 +114,9 @@ export function registerCompose({ server, api }: ToolContext): void {
           text !== undefined ||
           fields.replyToMessageId !== undefined;
         if (draftId && composing) {
-          throw new UserInputError('Give either draftId or the message fields (to, subject, body…), not both.');
+          throw new UserInputError(
+            'Give either draftId or the message fields (to, subject, body…), not both.',
+          );
         }
         if (!draftId && text === undefined) {
           throw new UserInputError('Give the message body (or a draftId to send a saved draft).');

@@ -27,7 +27,7 @@ export function registerLabels({ server, api }: ToolContext): void {
       title: 'List Gmail labels',
       description:
         'Lists the labels of the signed-in account: system ones (INBOX, UNREAD, STARRED, SPAM…) ' +
-        'and the user\'s own, with the ids search_messages and modify_labels accept.',
+        "and the user's own, with the ids search_messages and modify_labels accept.",
       inputSchema: {
         type: z.enum(['all', 'user', 'system']).default('all').describe('Which labels to list'),
         limit: z.number().int().min(1).max(500).default(200).describe('Labels per page'),
@@ -54,7 +54,10 @@ export function registerLabels({ server, api }: ToolContext): void {
         const labels = all.slice(offset, offset + limit);
         const end = offset + labels.length;
         const nextCursor = end < all.length ? encodeCursor({ offset: end }) : undefined;
-        return toolResult({ labels, ...(nextCursor ? { nextCursor } : {}) }, formatLabels(labels, nextCursor));
+        return toolResult(
+          { labels, ...(nextCursor ? { nextCursor } : {}) },
+          formatLabels(labels, nextCursor),
+        );
       }),
   );
 
@@ -95,10 +98,7 @@ export function registerLabels({ server, api }: ToolContext): void {
           addLabelIds: added.map((l) => l.id),
           removeLabelIds: removed.map((l) => l.id),
         });
-        return toolResult(
-          { messageIds, added, removed },
-          formatModified(messageIds.length, added, removed),
-        );
+        return toolResult({ messageIds, added, removed }, formatModified(messageIds.length, added, removed));
       }),
   );
 }
