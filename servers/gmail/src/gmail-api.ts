@@ -1,5 +1,5 @@
 import type { gmail_v1 } from '@googleapis/gmail';
-import { ApiClient } from '../../shared/http-client';
+import { ApiClient, ApiError } from '../../shared/http-client';
 import type { TokenSource } from '../../shared/token-source';
 
 export type Message = gmail_v1.Schema$Message;
@@ -71,16 +71,23 @@ const enc = encodeURIComponent;
 /** The few Gmail API v1 calls the tools make, on `users/me` (the signed-in account). */
 export class GmailApi {
   private readonly http: ApiClient;
+  /**
+   * For sending: a 5xx or a timeout may come after Gmail sent the mail, and a retry would send
+   * it twice (Google's own clients do not retry POSTs either). Only the 401 refresh is retried.
+   */
+  private readonly once: ApiClient;
 
   constructor(options: GmailApiOptions) {
-    this.http = new ApiClient({
+    const common = {
       provider: 'Gmail',
       baseUrl: options.apiUrl,
       token: options.token,
       errorDetail: googleErrorMessage,
       fetch: withRateLimit403(options.fetch ?? globalThis.fetch.bind(globalThis)),
       ...(options.sleep ? { sleep: options.sleep } : {}),
-    });
+    };
+    this.http = new ApiClient(common);
+    this.once = new ApiClient({ ...common, retries: 0 });
   }
 
   async listMessages(params: {
@@ -127,14 +134,28 @@ export class GmailApi {
     return data;
   }
 
-  async sendMessage(raw: string, threadId?: string): Promise<Message> {
+  sendMessage(raw: string, threadId?: string): Promise<Message> {
     const body: Message = { raw, ...(threadId ? { threadId } : {}) };
-    return (await this.http.post<Message>('/users/me/messages/send', body)).data;
+    return this.sendOnce('/users/me/messages/send', body);
   }
 
-  async sendDraft(id: string): Promise<Message> {
+  sendDraft(id: string): Promise<Message> {
     const body: Draft = { id };
-    return (await this.http.post<Message>('/users/me/drafts/send', body)).data;
+    return this.sendOnce('/users/me/drafts/send', body);
+  }
+
+  private async sendOnce(path: string, body: unknown): Promise<Message> {
+    try {
+      return (await this.once.post<Message>(path, body)).data;
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === null || error.status >= 500)) {
+        throw new ApiError(
+          `${error.message} The message may have been sent anyway: check Sent in Gmail before trying again.`,
+          error.status,
+        );
+      }
+      throw error;
+    }
   }
 
   async batchModify(body: gmail_v1.Schema$BatchModifyMessagesRequest): Promise<void> {

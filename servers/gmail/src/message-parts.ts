@@ -82,7 +82,8 @@ function render(part: MessagePart): Rendered | null {
     const options = (part.parts ?? []).map(render).filter((r): r is Rendered => r !== null);
     return options.find((r) => r.kind === 'plain') ?? options[0] ?? null;
   }
-  if (mime.startsWith('multipart/')) {
+  // A forwarded message (message/rfc822) arrives with its own MIME tree under `parts`.
+  if (mime.startsWith('multipart/') || mime === 'message/rfc822') {
     const pieces = (part.parts ?? []).map(render).filter((r): r is Rendered => r !== null);
     if (!pieces.length) return null;
     return {

@@ -5,7 +5,8 @@ import { BASE, TOKEN, connectGmail, startGmailFake } from './gmail-fake';
 
 /**
  * The HTTP behaviour every tool shares (it comes from ApiClient; these prove each tool goes
- * through it): one call per tool, and the request whose failures are exercised.
+ * through it): one call per tool, and the request whose failures are exercised. Sending is the
+ * exception for retries: see the last block.
  */
 const TOOLS: Array<{ tool: string; args: Record<string, unknown>; request: string }> = [
   { tool: 'search_messages', args: { query: 'is:unread' }, request: `GET ${BASE}/messages` },
@@ -29,6 +30,9 @@ const TOOLS: Array<{ tool: string; args: Record<string, unknown>; request: strin
   },
 ];
 
+const SEND = TOOLS.find((t) => t.tool === 'send_message')!;
+const RETRIED = TOOLS.filter((t) => t !== SEND);
+
 describe.each(TOOLS)('$tool over HTTP', ({ tool, args, request }) => {
   it('asks MCP Tray for a fresh token on 401 and retries with it', async () => {
     const fake = await startGmailFake();
@@ -50,6 +54,18 @@ describe.each(TOOLS)('$tool over HTTP', ({ tool, args, request }) => {
     expect(text(result)).toBe('Gmail rejected the sign-in. Open MCP Tray and sign in to Gmail again.');
   });
 
+  it("reports any other 403 in Google's words, without retrying", async () => {
+    const fake = await startGmailFake();
+    fake.failNext(request, { status: 403, body: DOMAIN_POLICY_403 });
+    const { call, text, waits } = await connectGmail(fake);
+    const result = await call(tool, args);
+    expect(result.isError).toBe(true);
+    expect(text(result)).toContain('(The domain administrators have disabled Gmail apps.)');
+    expect(waits).toEqual([]);
+  });
+});
+
+describe.each(RETRIED)('$tool retries', ({ tool, args, request }) => {
   it('waits as long as Retry-After says on 429, then succeeds', async () => {
     const fake = await startGmailFake();
     fake.failNext(request, { status: 429, headers: { 'retry-after': '3' }, body: USER_RATE_LIMIT_403 });
@@ -80,15 +96,37 @@ describe.each(TOOLS)('$tool over HTTP', ({ tool, args, request }) => {
     expect(waits).toHaveLength(2);
     expect(fake.requests(request)).toHaveLength(3);
   });
+});
 
-  it("reports any other 403 in Google's words, without retrying", async () => {
+describe('send_message never retries what may have gone out', () => {
+  const { args, request } = SEND;
+
+  it('reports a 5xx without retrying, saying the mail may have been sent', async () => {
     const fake = await startGmailFake();
-    fake.failNext(request, { status: 403, body: DOMAIN_POLICY_403 });
+    fake.failNext(request, { status: 500, body: { error: { code: 500, message: 'Backend Error' } } });
     const { call, text, waits } = await connectGmail(fake);
-    const result = await call(tool, args);
+    const result = await call('send_message', args);
     expect(result.isError).toBe(true);
-    expect(text(result)).toContain('(The domain administrators have disabled Gmail apps.)');
+    expect(text(result)).toBe(
+      'Gmail had a server error (500); try again later. (Backend Error) The message may have been sent ' +
+        'anyway: check Sent in Gmail before trying again.',
+    );
     expect(waits).toEqual([]);
+    expect(fake.requests(request)).toHaveLength(1);
+  });
+
+  it.each([
+    ['429 with Retry-After', { status: 429, headers: { 'retry-after': '3' }, body: USER_RATE_LIMIT_403 }, 3],
+    ['403 rate-limit reason', { status: 403, body: USER_RATE_LIMIT_403 }, 1],
+  ])('reports a rate limit (%s) with the wait, sending nothing', async (_what, reply, seconds) => {
+    const fake = await startGmailFake();
+    fake.failNext(request, reply);
+    const { call, text, waits } = await connectGmail(fake);
+    const result = await call('send_message', args);
+    expect(result.isError).toBe(true);
+    expect(text(result)).toBe(`Gmail is rate limiting requests; try again in ${seconds} s.`);
+    expect(waits).toEqual([]);
+    expect(fake.requests(request)).toHaveLength(1);
   });
 });
 

@@ -102,6 +102,20 @@ describe('bodies', () => {
     expect(text).toBe('First part\n\nSecond part');
   });
 
+  it('reads a forwarded message (message/rfc822) inline', () => {
+    const text = bodyText({
+      mimeType: 'multipart/mixed',
+      parts: [
+        { mimeType: 'text/plain', body: textBody('See below.') },
+        {
+          mimeType: 'message/rfc822',
+          parts: [{ mimeType: 'text/plain', body: textBody('The original.') }],
+        },
+      ],
+    });
+    expect(text).toBe('See below.\n\nThe original.');
+  });
+
   it('decodes the entities in snippets', () => {
     expect(decodeEntities('it&#39;s &lt;b&gt; &amp; &quot;x&quot; &#x263A; &unknown;')).toBe(
       'it\'s <b> & "x" ☺ &unknown;',
