@@ -249,8 +249,10 @@ export function splitText(text: string, max: number = LIMITS.richText): string[]
 /** Segments → Notion rich text, each piece within Notion's 2000-character limit. */
 export function toRichText(segments: Segment[]): RichTextItemRequest[] {
   const items: RichTextItemRequest[] = [];
-  for (const segment of segments) {
-    const url = linkUrl(segment.href);
+  // A dropped link leaves text that joins its neighbours.
+  const sendable = mergeSegments(segments.map(({ href, ...rest }) => ({ ...rest, href: linkUrl(href) })));
+  for (const segment of sendable) {
+    const url = segment.href;
     const annotations = {
       ...(segment.bold ? { bold: true } : {}),
       ...(segment.italic ? { italic: true } : {}),
