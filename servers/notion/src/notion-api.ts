@@ -43,7 +43,8 @@ function errorDetail(body: unknown): string | null {
 }
 
 /** Search results, query rows and block children come back partial when the integration lacks access. */
-export const isFullPage = (o: { object: string }): o is PageObjectResponse => 'properties' in o && 'url' in o;
+export const isFullPage = (o: { object: string }): o is PageObjectResponse =>
+  o.object === 'page' && 'properties' in o;
 export const isFullDataSource = (o: { object: string }): o is DataSourceObjectResponse =>
   o.object === 'data_source' && 'title' in o;
 

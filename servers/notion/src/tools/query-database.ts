@@ -161,7 +161,9 @@ export function registerQueryDatabase(server: McpServer, api: NotionApi): void {
           ...(rows.length > 0
             ? [markdownTable([...shown, 'Page ID'], rows.map((r) => [...shown.map((n) => r.properties[n]!), r.id]))]
             : []),
-          ...(hidden > 0 && !columns ? [`${hidden} more properties not shown; pick them with columns.`] : []),
+          ...(hidden > 0 && !columns
+            ? [`${hidden} more ${hidden === 1 ? 'property' : 'properties'} not shown; pick them with columns.`]
+            : []),
           ...(nextCursor ? [`More rows: call query_database again with cursor "${nextCursor}".`] : []),
         ].join('\n');
         return toolResult(
