@@ -1,4 +1,8 @@
-import type { DataSourceObjectResponse, PageObjectResponse, PartialUserObjectResponse } from '@notionhq/client';
+import type {
+  DataSourceObjectResponse,
+  PageObjectResponse,
+  PartialUserObjectResponse,
+} from '@notionhq/client';
 import { plainText } from './markdown/from-blocks';
 
 /** One property value of a page, as the API returns it. */
@@ -75,7 +79,9 @@ export function propertyText(value: PropertyValue): string {
     case 'verification':
       return value.verification?.state ?? '';
     case 'place':
-      return value.place ? (value.place.name ?? value.place.address ?? `${value.place.lat}, ${value.place.lon}`) : '';
+      return value.place
+        ? (value.place.name ?? value.place.address ?? `${value.place.lat}, ${value.place.lon}`)
+        : '';
     default:
       return '';
   }
@@ -87,7 +93,8 @@ export function pageTitle(page: PageObjectResponse): string {
   return (title && propertyText(title)) || 'Untitled';
 }
 
-export const dataSourceTitle = (source: DataSourceObjectResponse): string => plainText(source.title) || 'Untitled';
+export const dataSourceTitle = (source: DataSourceObjectResponse): string =>
+  plainText(source.title) || 'Untitled';
 
 /** Where an object sits, in words with the parent's ID. */
 export function parentText(parent: PageObjectResponse['parent']): string {
@@ -108,7 +115,8 @@ export function parentText(parent: PageObjectResponse['parent']): string {
 }
 
 /** `2025-01-02T03:04:05.000Z` → `2025-01-02 03:04 UTC`: enough for people, fewer tokens. */
-export const shortTime = (iso: string): string => iso.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/, '$1 $2 UTC');
+export const shortTime = (iso: string): string =>
+  iso.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/, '$1 $2 UTC');
 
 /** A Markdown table; cells cut to `maxCell` characters and kept on one line. */
 export function markdownTable(columns: string[], rows: string[][], maxCell = 80): string {

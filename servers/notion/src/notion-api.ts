@@ -15,7 +15,7 @@ import type {
   SearchParameters,
   SearchResponse,
 } from '@notionhq/client';
-import { ApiClient } from '../../shared/http-client';
+import { ApiClient, ApiError } from '../../shared/http-client';
 import type { TokenSource } from '../../shared/token-source';
 import { UserInputError } from '../../shared/tool-result';
 
@@ -74,7 +74,11 @@ export class NotionApi {
     return (await this.http.get<GetPageResponse>(`/v1/pages/${pageId}`)).data;
   }
 
-  async listChildren(blockId: string, startCursor?: string, pageSize = 100): Promise<ListBlockChildrenResponse> {
+  async listChildren(
+    blockId: string,
+    startCursor?: string,
+    pageSize = 100,
+  ): Promise<ListBlockChildrenResponse> {
     return (
       await this.http.get<ListBlockChildrenResponse>(`/v1/blocks/${blockId}/children`, {
         query: { page_size: pageSize, start_cursor: startCursor },
@@ -82,7 +86,10 @@ export class NotionApi {
     ).data;
   }
 
-  async appendChildren(blockId: string, children: BlockObjectRequest[]): Promise<AppendBlockChildrenResponse> {
+  async appendChildren(
+    blockId: string,
+    children: BlockObjectRequest[],
+  ): Promise<AppendBlockChildrenResponse> {
     return (
       await this.http.request<AppendBlockChildrenResponse>('PATCH', `/v1/blocks/${blockId}/children`, {
         body: { children },
@@ -106,9 +113,8 @@ export class NotionApi {
     dataSourceId: string,
     body: Omit<QueryDataSourceParameters, 'data_source_id' | 'filter_properties'>,
   ): Promise<QueryDataSourceResponse> {
-    return (
-      await this.http.post<QueryDataSourceResponse>(`/v1/data_sources/${dataSourceId}/query`, body)
-    ).data;
+    return (await this.http.post<QueryDataSourceResponse>(`/v1/data_sources/${dataSourceId}/query`, body))
+      .data;
   }
 
   /**
@@ -118,7 +124,7 @@ export class NotionApi {
    */
   async resolveDataSource(id: string): Promise<DataSourceObjectResponse> {
     const direct = await this.getDataSource(id).catch((error: unknown) => {
-      if ((error as { status?: number }).status === 404) return null;
+      if (error instanceof ApiError && error.status === 404) return null;
       throw error;
     });
     if (direct && isFullDataSource(direct)) return direct;

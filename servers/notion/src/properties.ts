@@ -55,7 +55,8 @@ function convert(name: string, schema: Schema, value: PropertyInput): PropertyRe
     case 'number': {
       if (value === null || value === '') return { number: null };
       const number = typeof value === 'number' ? value : Number(text());
-      if (!Number.isFinite(number)) throw new UserInputError(`"${name}" is a number property; "${text()}" is not a number.`);
+      if (!Number.isFinite(number))
+        throw new UserInputError(`"${name}" is a number property; "${text()}" is not a number.`);
       return { number };
     }
     case 'checkbox':
@@ -89,7 +90,10 @@ function convert(name: string, schema: Schema, value: PropertyInput): PropertyRe
         files:
           value === null
             ? []
-            : list(value).map((url) => ({ name: url.split('/').pop()?.slice(0, 100) || 'file', external: { url } })),
+            : list(value).map((url) => ({
+                name: url.split('/').pop()?.slice(0, 100) || 'file',
+                external: { url },
+              })),
       };
     default:
       throw new UserInputError(`"${name}" is a ${schema.type} property, which this tool cannot set yet.`);
@@ -111,15 +115,19 @@ export function buildProperties(
   const out: Record<string, PropertyRequest> = { [titleName]: { title: markdownToRichText(title) } };
   for (const [given, value] of Object.entries(input)) {
     const found =
-      entries.find(([name]) => name === given) ?? entries.find(([name]) => name.toLowerCase() === given.toLowerCase());
+      entries.find(([name]) => name === given) ??
+      entries.find(([name]) => name.toLowerCase() === given.toLowerCase());
     if (!found) {
       const names = entries.map(([name]) => `"${name}" (${source.properties[name]!.type})`).join(', ');
       throw new UserInputError(`This database has no property "${given}". Its properties are: ${names}.`);
     }
     const [name, schema] = found;
-    if (schema.type === 'title') throw new UserInputError(`Give the page's title with "title", not as "${name}".`);
+    if (schema.type === 'title')
+      throw new UserInputError(`Give the page's title with "title", not as "${name}".`);
     if (READ_ONLY.has(schema.type)) {
-      throw new UserInputError(`"${name}" is a ${schema.type} property: Notion computes it, so it cannot be set.`);
+      throw new UserInputError(
+        `"${name}" is a ${schema.type} property: Notion computes it, so it cannot be set.`,
+      );
     }
     const raw = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
     out[name] = raw && schema.type in raw ? (raw as PropertyRequest) : convert(name, schema, value);

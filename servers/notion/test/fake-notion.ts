@@ -5,8 +5,27 @@ import type { Route } from '../../shared/test/fake-api';
 import { FakeApi } from '../../shared/test/fake-api';
 import { ChannelTokenSource } from '../../shared/token-source';
 import { createServer } from '../src/create-server';
-import { blockId, children, firstChildren, nestedChildren, pageBlocks, tableRows, toggleChildren } from './fixtures/blocks';
-import { appended, database, dataSource, errors, IDS, page, queryFirst, queryLast, searchFirst, searchLast } from './fixtures/objects';
+import {
+  blockId,
+  children,
+  firstChildren,
+  nestedChildren,
+  pageBlocks,
+  tableRows,
+  toggleChildren,
+} from './fixtures/blocks';
+import {
+  appended,
+  database,
+  dataSource,
+  errors,
+  IDS,
+  page,
+  queryFirst,
+  queryLast,
+  searchFirst,
+  searchLast,
+} from './fixtures/objects';
 
 export const SECRET = 'secret_good_integration_token';
 
@@ -35,9 +54,13 @@ export async function fakeNotion(
   for (const [key, route] of Object.entries(options.routes ?? {})) fake.on(key, route);
   let created = 0;
   fake
-    .on('POST /v1/search', (r) => ({ body: (r.body as { start_cursor?: string }).start_cursor ? searchLast : searchFirst }))
+    .on('POST /v1/search', (r) => ({
+      body: (r.body as { start_cursor?: string }).start_cursor ? searchLast : searchFirst,
+    }))
     .on('GET /v1/pages/:id', (r) =>
-      r.path.endsWith(IDS.page) ? { body: page } : { status: 404, body: errors.notFound('page', r.path.split('/').pop()!) },
+      r.path.endsWith(IDS.page)
+        ? { body: page }
+        : { status: 404, body: errors.notFound('page', r.path.split('/').pop()!) },
     )
     .on('GET /v1/blocks/:id/children', (r) => {
       const id = r.path.split('/')[3]!;
@@ -50,11 +73,15 @@ export async function fakeNotion(
       const sent = (r.body as { children: unknown[] }).children;
       return { body: appended(sent.map(() => blockId(1000 + created++))) };
     })
-    .on('POST /v1/pages', () => ({ body: { ...page, id: IDS.subpage, url: 'https://www.notion.so/New-7d50a1845bbe4d908f296bec57ed817b' } }))
+    .on('POST /v1/pages', () => ({
+      body: { ...page, id: IDS.subpage, url: 'https://www.notion.so/New-7d50a1845bbe4d908f296bec57ed817b' },
+    }))
     .on('GET /v1/databases/:id', () => ({ body: database([{ id: IDS.dataSource, name: 'Tasks' }]) }))
     .on('GET /v1/data_sources/:id', (r) => {
       const id = r.path.split('/').pop()!;
-      return id === IDS.dataSource ? { body: dataSource } : { status: 404, body: errors.notFound('data_source', id) };
+      return id === IDS.dataSource
+        ? { body: dataSource }
+        : { status: 404, body: errors.notFound('data_source', id) };
     })
     .on('POST /v1/data_sources/:id/query', (r) => ({
       body: (r.body as { start_cursor?: string }).start_cursor ? queryLast : queryFirst,

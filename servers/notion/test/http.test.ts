@@ -70,14 +70,20 @@ describe.each(TOOLS)('$tool over HTTP', ({ tool, args, key }) => {
     fake.failNext(key, { status: 500, body: errors.internal }, 4);
     const failed = await call(tool, args);
     expect(failed.isError).toBe(true);
-    expect(text(failed)).toBe('Notion had a server error (500); try again later. (Unexpected error occurred.)');
+    expect(text(failed)).toBe(
+      'Notion had a server error (500); try again later. (Unexpected error occurred.)',
+    );
   });
 });
 
 describe('rate limits and errors', () => {
   it('gives up in words when Notion asks to wait too long', async () => {
     const { fake, waits, call, text } = await fakeNotion();
-    fake.failNext('POST /v1/search', { status: 429, headers: { 'retry-after': '120' }, body: errors.rateLimited });
+    fake.failNext('POST /v1/search', {
+      status: 429,
+      headers: { 'retry-after': '120' },
+      body: errors.rateLimited,
+    });
     const result = await call('search', {});
     expect(text(result)).toBe('Notion is rate limiting requests; try again in 120 s.');
     expect(waits).toEqual([]);

@@ -5,7 +5,14 @@ import type { BlockNode } from '../src/markdown/from-blocks';
 import { parseInline, splitText, toRichText } from '../src/markdown/inline';
 import { chunkBlocks, codeLanguage, countBlocks, markdownToBlocks } from '../src/markdown/to-blocks';
 import { parseNotionId } from '../src/notion-id';
-import { children, firstChildren, nestedChildren, pageBlocks, tableRows, toggleChildren } from './fixtures/blocks';
+import {
+  children,
+  firstChildren,
+  nestedChildren,
+  pageBlocks,
+  tableRows,
+  toggleChildren,
+} from './fixtures/blocks';
 import { text } from './fixtures/objects';
 
 const rt = (content: string, annotations: Record<string, boolean> = {}, url?: string) => ({
@@ -24,12 +31,22 @@ describe('inline Markdown → rich text', () => {
     ['~~gone~~', [{ text: 'gone', strikethrough: true }]],
     ['run `npm *test*`', [{ text: 'run ' }, { text: 'npm *test*', code: true }]],
     ['``a ` b``', [{ text: 'a ` b', code: true }]],
-    ['*a **b** c*', [{ text: 'a ', italic: true }, { text: 'b', italic: true, bold: true }, { text: ' c', italic: true }]],
-    ['see [the **spec**](https://x.io/a_(b))', [
-      { text: 'see ' },
-      { text: 'the ', href: 'https://x.io/a_(b)' },
-      { text: 'spec', href: 'https://x.io/a_(b)', bold: true },
-    ]],
+    [
+      '*a **b** c*',
+      [
+        { text: 'a ', italic: true },
+        { text: 'b', italic: true, bold: true },
+        { text: ' c', italic: true },
+      ],
+    ],
+    [
+      'see [the **spec**](https://x.io/a_(b))',
+      [
+        { text: 'see ' },
+        { text: 'the ', href: 'https://x.io/a_(b)' },
+        { text: 'spec', href: 'https://x.io/a_(b)', bold: true },
+      ],
+    ],
     ['[t](https://x.io "Title")', [{ text: 't', href: 'https://x.io' }]],
     ['<https://x.io/p>', [{ text: 'https://x.io/p', href: 'https://x.io/p' }]],
     ['snake_case_name and 2 * 3 * 4', [{ text: 'snake_case_name and 2 * 3 * 4' }]],
@@ -105,7 +122,17 @@ describe('Markdown → blocks', () => {
 
   it('nests list items by indentation, with code inside an item, and flattens past three levels', () => {
     const blocks = markdownToBlocks(
-      ['1. Install', '   ```sh', '   npm i', '   ```', '2. Use', '  - a', '    - b', '      - c', '        - d'].join('\n'),
+      [
+        '1. Install',
+        '   ```sh',
+        '   npm i',
+        '   ```',
+        '2. Use',
+        '  - a',
+        '    - b',
+        '      - c',
+        '        - d',
+      ].join('\n'),
     );
     expect(blocks).toEqual([
       {
@@ -145,7 +172,11 @@ describe('Markdown → blocks', () => {
   });
 
   it('converts pipe tables and lone images; bold text is not a list', () => {
-    expect(markdownToBlocks('| A | B |\n|---|:-:|\n| 1 | x \\| y |\n| 2 |\n\n![Chart](https://x.io/c.png)\n**Note**')).toEqual([
+    expect(
+      markdownToBlocks(
+        '| A | B |\n|---|:-:|\n| 1 | x \\| y |\n| 2 |\n\n![Chart](https://x.io/c.png)\n**Note**',
+      ),
+    ).toEqual([
       {
         type: 'table',
         table: {
@@ -159,7 +190,10 @@ describe('Markdown → blocks', () => {
           ],
         },
       },
-      { type: 'image', image: { type: 'external', external: { url: 'https://x.io/c.png' }, caption: [rt('Chart')] } },
+      {
+        type: 'image',
+        image: { type: 'external', external: { url: 'https://x.io/c.png' }, caption: [rt('Chart')] },
+      },
       { type: 'paragraph', paragraph: { rich_text: [rt('Note', { bold: true })] } },
     ]);
   });
@@ -173,18 +207,26 @@ describe('Markdown → blocks', () => {
       'plain text',
       'plain text',
     ]);
-    const [code] = markdownToBlocks(`\`\`\`\n${'x'.repeat(5000)}\n\`\`\``) as Array<Extract<BlockObjectRequest, { code: unknown }>>;
-    expect(code!.code.rich_text.map((r) => ('text' in r ? r.text.content.length : 0))).toEqual([2000, 2000, 1000]);
+    const [code] = markdownToBlocks(`\`\`\`\n${'x'.repeat(5000)}\n\`\`\``) as Array<
+      Extract<BlockObjectRequest, { code: unknown }>
+    >;
+    expect(code!.code.rich_text.map((r) => ('text' in r ? r.text.content.length : 0))).toEqual([
+      2000, 2000, 1000,
+    ]);
     // 150 styled words: 299 rich-text items (the last space is trimmed), more than a block may hold.
     const paragraphs = markdownToBlocks(Array.from({ length: 150 }, (_, i) => `**w${i}** `).join(''));
-    expect(paragraphs.map((b) => ('paragraph' in b ? b.paragraph.rich_text.length : 0))).toEqual([100, 100, 99]);
+    expect(paragraphs.map((b) => ('paragraph' in b ? b.paragraph.rich_text.length : 0))).toEqual([
+      100, 100, 99,
+    ]);
   });
 
   it('chunks into requests of at most 100 top-level and 1000 blocks in all', () => {
     const many = markdownToBlocks(Array.from({ length: 250 }, (_, i) => `- item ${i}`).join('\n'));
     expect(chunkBlocks(many).map((c) => c.length)).toEqual([100, 100, 50]);
     const nested = markdownToBlocks(
-      Array.from({ length: 30 }, (_, i) => [`- group ${i}`, ...Array.from({ length: 40 }, (_, j) => `  - ${j}`)].join('\n')).join('\n'),
+      Array.from({ length: 30 }, (_, i) =>
+        [`- group ${i}`, ...Array.from({ length: 40 }, (_, j) => `  - ${j}`)].join('\n'),
+      ).join('\n'),
     );
     expect(countBlocks(nested[0]!)).toBe(41);
     expect(chunkBlocks(nested).map((c) => c.length)).toEqual([24, 6]);
@@ -192,14 +234,27 @@ describe('Markdown → blocks', () => {
 });
 
 function tree(): BlockNode[] {
-  const node = (block: (typeof pageBlocks)[number], kids: BlockNode[] = []): BlockNode => ({ block, children: kids });
+  const node = (block: (typeof pageBlocks)[number], kids: BlockNode[] = []): BlockNode => ({
+    block,
+    children: kids,
+  });
   return pageBlocks.map((block) => {
     if (block.id === firstChildren[0]!.parent.page_id) return node(block);
     if (block.type === 'bulleted_list_item' && block.has_children) {
-      return node(block, [{ block: firstChildren[0]!, children: [{ block: nestedChildren[0]!, children: [] }] }]);
+      return node(block, [
+        { block: firstChildren[0]!, children: [{ block: nestedChildren[0]!, children: [] }] },
+      ]);
     }
-    if (block.type === 'toggle') return node(block, toggleChildren.map((b) => ({ block: b, children: [] })));
-    if (block.type === 'table') return node(block, tableRows.map((b) => ({ block: b, children: [] })));
+    if (block.type === 'toggle')
+      return node(
+        block,
+        toggleChildren.map((b) => ({ block: b, children: [] })),
+      );
+    if (block.type === 'table')
+      return node(
+        block,
+        tableRows.map((b) => ({ block: b, children: [] })),
+      );
     return node(block);
   });
 }
@@ -253,7 +308,12 @@ describe('blocks → Markdown', () => {
 
   it('merges split segments, keeps spaces outside markers and notes omitted children', () => {
     expect(
-      richTextToMarkdown([text('bo', { bold: true }), text('ld ', { bold: true }), text('x'), text('`tick`', { code: true })]),
+      richTextToMarkdown([
+        text('bo', { bold: true }),
+        text('ld ', { bold: true }),
+        text('x'),
+        text('`tick`', { code: true }),
+      ]),
     ).toBe('**bold** x`` `tick` ``');
     const [toggle] = tree().filter((n) => n.block.type === 'toggle');
     expect(renderBlocks([{ ...toggle!, children: [], omitted: 'depth' }])).toBe(
@@ -264,11 +324,22 @@ describe('blocks → Markdown', () => {
   it('round-trips what it writes', () => {
     const markdown = '## Plan\n\n- **Bold** and *italic* with `code` and [a link](https://x.io)\n- [ ] task';
     const requests = markdownToBlocks(markdown);
+    type Sent = {
+      rich_text: Array<{ text: { content: string; link?: { url: string } }; annotations?: object }>;
+    };
+    // What Notion would answer for each block sent: the same content as response objects.
     const asResponse = (request: BlockObjectRequest, i: number): BlockNode => {
       const type = Object.keys(request).find((k) => k !== 'type')!;
-      const content = (request as Record<string, { rich_text: Array<{ text: { content: string; link?: { url: string } }; annotations?: object }> }>)[type]!;
-      const rich = content.rich_text.map((r) => text(r.text.content, r.annotations ?? {}, r.text.link?.url ?? null));
-      const block = { ...pageBlocks[0], id: String(i), type, [type]: { ...content, rich_text: rich, color: 'default' } };
+      const content = (request as unknown as Record<string, Sent>)[type]!;
+      const rich = content.rich_text.map((r) =>
+        text(r.text.content, r.annotations ?? {}, r.text.link?.url ?? null),
+      );
+      const block = {
+        ...pageBlocks[0],
+        id: String(i),
+        type,
+        [type]: { ...content, rich_text: rich, color: 'default' },
+      };
       return { block: block as unknown as BlockNode['block'], children: [] };
     };
     expect(renderBlocks(requests.map(asResponse))).toBe(markdown);
@@ -279,9 +350,18 @@ describe('Notion IDs and links', () => {
   it.each([
     ['59833787-2cf9-4fdf-8782-e53db20768a5', '59833787-2cf9-4fdf-8782-e53db20768a5'],
     ['598337872CF94FDF8782E53DB20768A5', '59833787-2cf9-4fdf-8782-e53db20768a5'],
-    ['https://www.notion.so/acme/Bead-Plan-598337872cf94fdf8782e53db20768a5', '59833787-2cf9-4fdf-8782-e53db20768a5'],
-    ['https://www.notion.so/bc1211cae3f14939ae345260b16f627c?v=248104cd477e80bb928f000ce197ddf2', 'bc1211ca-e3f1-4939-ae34-5260b16f627c'],
-    ['https://www.notion.so/acme/bc1211cae3f14939ae345260b16f627c?p=598337872cf94fdf8782e53db20768a5&pm=s', '59833787-2cf9-4fdf-8782-e53db20768a5'],
+    [
+      'https://www.notion.so/acme/Bead-Plan-598337872cf94fdf8782e53db20768a5',
+      '59833787-2cf9-4fdf-8782-e53db20768a5',
+    ],
+    [
+      'https://www.notion.so/bc1211cae3f14939ae345260b16f627c?v=248104cd477e80bb928f000ce197ddf2',
+      'bc1211ca-e3f1-4939-ae34-5260b16f627c',
+    ],
+    [
+      'https://www.notion.so/acme/bc1211cae3f14939ae345260b16f627c?p=598337872cf94fdf8782e53db20768a5&pm=s',
+      '59833787-2cf9-4fdf-8782-e53db20768a5',
+    ],
     ['not an id', null],
     ['https://example.com/nothing-here', null],
   ])('%s', (input, expected) => {

@@ -9,18 +9,32 @@ describe('search', () => {
     const { fake, call, text } = await fakeNotion();
     const result = await call('search', { query: 'plan', object: 'page', page_size: 5 });
     const [request] = fake.requests('POST /v1/search');
-    expect(request!.body).toEqual({ query: 'plan', page_size: 5, filter: { property: 'object', value: 'page' } });
+    expect(request!.body).toEqual({
+      query: 'plan',
+      page_size: 5,
+      filter: { property: 'object', value: 'page' },
+    });
     expect(request!.headers).toMatchObject({
       authorization: `Bearer ${SECRET}`,
       'notion-version': NOTION_VERSION,
       'content-type': 'application/json',
     });
-    const structured = result.structuredContent as { results: Array<{ id: string; object: string; title: string }>; nextCursor: string };
+    const structured = result.structuredContent as {
+      results: Array<{ id: string; object: string; title: string }>;
+      nextCursor: string;
+    };
     expect(structured.results).toEqual([
       expect.objectContaining({ id: IDS.page, object: 'page', title: 'Project plan', parent: 'workspace' }),
-      expect.objectContaining({ id: IDS.dataSource, object: 'data_source', title: 'Tasks', parent: `database ${IDS.database}` }),
+      expect.objectContaining({
+        id: IDS.dataSource,
+        object: 'data_source',
+        title: 'Tasks',
+        parent: `database ${IDS.database}`,
+      }),
     ]);
-    expect(text(result)).toContain('📄 Project plan · page 59833787-2cf9-4fdf-8782-e53db20768a5 · in workspace');
+    expect(text(result)).toContain(
+      '📄 Project plan · page 59833787-2cf9-4fdf-8782-e53db20768a5 · in workspace',
+    );
     expect(text(result)).toContain('🗃️ Tasks · database (data source) 248104cd');
     expect(text(result)).toContain(`cursor "${structured.nextCursor}"`);
   });
@@ -34,7 +48,9 @@ describe('search', () => {
     });
     const cursor = (first.structuredContent as { nextCursor: string }).nextCursor;
     const second = await call('search', { cursor });
-    expect(fake.requests('POST /v1/search')[1]!.body).toMatchObject({ start_cursor: 'e6c6f5ff-c70e-4bcc-9ee4-cd5a6c3f2c4d' });
+    expect(fake.requests('POST /v1/search')[1]!.body).toMatchObject({
+      start_cursor: 'e6c6f5ff-c70e-4bcc-9ee4-cd5a6c3f2c4d',
+    });
     expect(second.structuredContent).toEqual({
       results: [{ id: IDS.subpage, object: 'page', title: '(no access to details)' }],
     });
@@ -56,10 +72,14 @@ describe('read_page', () => {
       ['100', BATCH_CURSOR],
     ]);
     // Nested bullets and toggle and table contents; never the child page or database.
-    const fetched = fake.received.filter((r) => r.path.startsWith('/v1/blocks/')).map((r) => r.path.split('/')[3]);
+    const fetched = fake.received
+      .filter((r) => r.path.startsWith('/v1/blocks/'))
+      .map((r) => r.path.split('/')[3]);
     expect(new Set(fetched)).toEqual(new Set([IDS.page, blockId(3), blockId(20), blockId(13), blockId(16)]));
     const body = text(result);
-    expect(body).toMatch(/^# Project plan\nPage 59833787-2cf9-4fdf-8782-e53db20768a5 · in workspace · edited 2025-03-01 12:30 UTC/);
+    expect(body).toMatch(
+      /^# Project plan\nPage 59833787-2cf9-4fdf-8782-e53db20768a5 · in workspace · edited 2025-03-01 12:30 UTC/,
+    );
     expect(body).toContain('Ship **fast** and *well*, see [the spec](https://example.com/spec)');
     expect(body).toContain('- First\n  - Nested\n    - Deeper\n- Second\n1. Plan\n2. Build');
     expect(body).toContain('▸ Details\n  Hidden text');
@@ -72,7 +92,9 @@ describe('read_page', () => {
     const { fake, call, text } = await fakeNotion();
     const result = await call('read_page', { page_id: IDS.page, max_depth: 1 });
     expect(fake.requests(`GET /v1/blocks/${blockId(20)}/children`)).toHaveLength(0);
-    expect(text(result)).toContain('- First\n  - Nested\n    … (nested content not shown; read again with a larger max_depth)');
+    expect(text(result)).toContain(
+      '- First\n  - Nested\n    … (nested content not shown; read again with a larger max_depth)',
+    );
   });
 
   it('returns a long page in parts that continue where the last stopped', async () => {
@@ -81,7 +103,11 @@ describe('read_page', () => {
     let cursor: string | undefined;
     let parts = 0;
     do {
-      const result = await call('read_page', { page_id: IDS.page, max_blocks: 10, ...(cursor ? { cursor } : {}) });
+      const result = await call('read_page', {
+        page_id: IDS.page,
+        max_blocks: 10,
+        ...(cursor ? { cursor } : {}),
+      });
       const s = result.structuredContent as { markdown: string; nextCursor?: string };
       seen.push(s.markdown);
       cursor = s.nextCursor;
@@ -107,7 +133,12 @@ describe('read_page', () => {
 describe('query_database', () => {
   it('queries a data source with filter and sorts, as a table', async () => {
     const { fake, call, text } = await fakeNotion();
-    const filter = { and: [{ property: 'Status', status: { equals: 'Done' } }, { timestamp: 'created_time', created_time: { past_week: {} } }] };
+    const filter = {
+      and: [
+        { property: 'Status', status: { equals: 'Done' } },
+        { timestamp: 'created_time', created_time: { past_week: {} } },
+      ],
+    };
     const result = await call('query_database', {
       database_id: IDS.dataSource,
       filter,
@@ -128,10 +159,18 @@ describe('query_database', () => {
     const body = text(result);
     expect(body).toContain('2 row(s) of "Tasks"');
     expect(body).toContain('| Name | Status | Tags | Due | Estimate | Done | Owner | Link | Page ID |');
-    expect(body).toContain('| Ship v2 | Done | infra, q2 | 2025-04-01 | 3 | yes | Ada Lovelace | https://example.com/spec | 1a2b3c4d');
+    expect(body).toContain(
+      '| Ship v2 | Done | infra, q2 | 2025-04-01 | 3 | yes | Ada Lovelace | https://example.com/spec | 1a2b3c4d',
+    );
     expect(body).toContain('1 more property not shown');
-    const s = result.structuredContent as { rows: Array<{ id: string; properties: Record<string, string> }>; nextCursor: string };
-    expect(s.rows[1]).toMatchObject({ id: IDS.row2, properties: { Name: 'Write docs', Due: '', Done: 'no' } });
+    const s = result.structuredContent as {
+      rows: Array<{ id: string; properties: Record<string, string> }>;
+      nextCursor: string;
+    };
+    expect(s.rows[1]).toMatchObject({
+      id: IDS.row2,
+      properties: { Name: 'Write docs', Due: '', Done: 'no' },
+    });
     expect(s.nextCursor).toBeTruthy();
   });
 
@@ -146,7 +185,11 @@ describe('query_database', () => {
       `POST /v1/data_sources/${IDS.dataSource}/query`,
     ]);
     const cursor = (first.structuredContent as { nextCursor: string }).nextCursor;
-    const second = await call('query_database', { database_id: IDS.database, columns: ['Name', 'Status'], cursor });
+    const second = await call('query_database', {
+      database_id: IDS.database,
+      columns: ['Name', 'Status'],
+      cursor,
+    });
     expect(fake.requests(`POST /v1/data_sources/${IDS.dataSource}/query`)[1]!.body).toMatchObject({
       start_cursor: '1a2b3c4d-0000-4000-8000-000000000003',
     });

@@ -80,10 +80,22 @@ describe('create_page', () => {
 
   it.each([
     [{ parent_type: 'page', properties: { Status: 'Done' } }, 'Only database rows have properties'],
-    [{ parent_type: 'database', properties: { Colour: 'red' } }, 'This database has no property "Colour". Its properties are: "Name" (title), "Status" (status)'],
-    [{ parent_type: 'database', properties: { Created: '2025-01-01' } }, '"Created" is a created_time property: Notion computes it'],
-    [{ parent_type: 'database', properties: { Estimate: 'lots' } }, '"Estimate" is a number property; "lots" is not a number.'],
-    [{ parent_type: 'database', properties: { Name: 'x' } }, 'Give the page\'s title with "title", not as "Name".'],
+    [
+      { parent_type: 'database', properties: { Colour: 'red' } },
+      'This database has no property "Colour". Its properties are: "Name" (title), "Status" (status)',
+    ],
+    [
+      { parent_type: 'database', properties: { Created: '2025-01-01' } },
+      '"Created" is a created_time property: Notion computes it',
+    ],
+    [
+      { parent_type: 'database', properties: { Estimate: 'lots' } },
+      '"Estimate" is a number property; "lots" is not a number.',
+    ],
+    [
+      { parent_type: 'database', properties: { Name: 'x' } },
+      'Give the page\'s title with "title", not as "Name".',
+    ],
   ])('refuses %j in words, creating nothing', async (args, message) => {
     const { fake, call, text } = await fakeNotion();
     const result = await call('create_page', { parent_id: IDS.dataSource, title: 'T', ...args });
@@ -103,7 +115,11 @@ describe('create_page', () => {
         }),
       },
     });
-    const result = await call('create_page', { parent_id: IDS.database, parent_type: 'database', title: 'T' });
+    const result = await call('create_page', {
+      parent_id: IDS.database,
+      parent_type: 'database',
+      title: 'T',
+    });
     expect(text(result)).toBe(
       `This database has several data sources: "Tasks" (${IDS.dataSource}), "Bugs" (${IDS.otherDataSource}). Pass the ID of the one you mean.`,
     );

@@ -131,7 +131,10 @@ function renderNode(node: BlockNode, number: number): string | null {
     case 'bulleted_list_item':
       return withIndented(`- ${richTextToMarkdown(b.bulleted_list_item.rich_text)}`, 2);
     case 'numbered_list_item':
-      return withIndented(`${number}. ${richTextToMarkdown(b.numbered_list_item.rich_text)}`, `${number}. `.length);
+      return withIndented(
+        `${number}. ${richTextToMarkdown(b.numbered_list_item.rich_text)}`,
+        `${number}. `.length,
+      );
     case 'to_do':
       return withIndented(`- [${b.to_do.checked ? 'x' : ' '}] ${richTextToMarkdown(b.to_do.rich_text)}`, 2);
     case 'toggle':
@@ -160,7 +163,8 @@ function renderNode(node: BlockNode, number: number): string | null {
     case 'link_to_page': {
       const target = b.link_to_page;
       if (target.type === 'page_id') return `→ [linked page](${notionUrl(target.page_id)})`;
-      if (target.type === 'database_id') return `→ [linked database](${notionUrl(target.database_id)}) (database)`;
+      if (target.type === 'database_id')
+        return `→ [linked database](${notionUrl(target.database_id)}) (database)`;
       return null;
     }
     case 'image': {

@@ -2,7 +2,10 @@ import type { BlockObjectRequest } from '@notionhq/client';
 import { LIMITS } from '../notion-api';
 
 /** One rich-text item of a request (the package does not export this type by name). */
-export type RichTextItemRequest = Extract<BlockObjectRequest, { paragraph: unknown }>['paragraph']['rich_text'][number];
+export type RichTextItemRequest = Extract<
+  BlockObjectRequest,
+  { paragraph: unknown }
+>['paragraph']['rich_text'][number];
 
 /** A run of text with one style: what a Notion rich-text segment carries. */
 export interface Segment {
@@ -51,7 +54,8 @@ function parseInto(src: string, style: Style, out: Segment[]): void {
       if (close >= 0) {
         flush();
         let code = src.slice(i + run, close);
-        if (code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim()) code = code.slice(1, -1);
+        if (code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim())
+          code = code.slice(1, -1);
         out.push({ ...style, code: true, text: code });
         i = close + run;
       } else {
@@ -126,7 +130,7 @@ function canOpen(src: string, at: number, delim: string): boolean {
 
 function closingDelimiter(src: string, from: number, delim: string): number {
   const char = delim[0]!;
-  for (let j = from; j < src.length; ) {
+  for (let j = from; j < src.length;) {
     const c = src[j]!;
     if (c === '\\') {
       j += 2;

@@ -127,7 +127,11 @@ function parseLines(lines: string[]): MdBlock[] {
     }
     const heading = HEADING.exec(line);
     if (heading) {
-      out.push({ kind: 'heading', level: Math.min(heading[1]!.length, 3) as 1 | 2 | 3, text: heading[2] ?? '' });
+      out.push({
+        kind: 'heading',
+        level: Math.min(heading[1]!.length, 3) as 1 | 2 | 3,
+        text: heading[2] ?? '',
+      });
       i++;
       continue;
     }
@@ -151,7 +155,8 @@ function parseLines(lines: string[]): MdBlock[] {
     if (tableStart(lines, i)) {
       const rows = [splitRow(line)];
       i += 2;
-      while (i < lines.length && !isBlank(lines[i]!) && lines[i]!.includes('|')) rows.push(splitRow(lines[i++]!));
+      while (i < lines.length && !isBlank(lines[i]!) && lines[i]!.includes('|'))
+        rows.push(splitRow(lines[i++]!));
       out.push({ kind: 'table', rows, header: true });
       continue;
     }

@@ -53,7 +53,8 @@ type RichType = 'paragraph' | 'quote' | 'heading_1' | 'heading_2' | 'heading_3';
 /** One block per 100 rich-text items: a very long paragraph becomes several. */
 function richBlocks(type: RichType, items: RichTextItemRequest[]): BlockObjectRequest[] {
   const groups: RichTextItemRequest[][] = [];
-  for (let i = 0; i < items.length; i += LIMITS.richTextItems) groups.push(items.slice(i, i + LIMITS.richTextItems));
+  for (let i = 0; i < items.length; i += LIMITS.richTextItems)
+    groups.push(items.slice(i, i + LIMITS.richTextItems));
   if (groups.length === 0) groups.push([]);
   return groups.map((rich_text) => ({ type, [type]: { rich_text } }) as unknown as BlockObjectRequest);
 }
@@ -115,7 +116,10 @@ function convert(blocks: MdBlock[], depth: number): BlockObjectRequest[] {
         const pieces = plainRichText(block.code);
         const out: BlockObjectRequest[] = [];
         for (let i = 0; i < pieces.length; i += LIMITS.richTextItems) {
-          out.push({ type: 'code', code: { language, rich_text: pieces.slice(i, i + LIMITS.richTextItems) } });
+          out.push({
+            type: 'code',
+            code: { language, rich_text: pieces.slice(i, i + LIMITS.richTextItems) },
+          });
         }
         return out;
       }

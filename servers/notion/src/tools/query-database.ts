@@ -15,7 +15,8 @@ const CONDITIONS = new Set([
   'last_edited_time', 'formula', 'unique_id', 'rollup', 'verification', 'place',
 ]); // prettier-ignore
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Checks the shape of a Notion filter loosely, so a malformed one gets a clear message here
@@ -82,7 +83,7 @@ export function registerQueryDatabase(server: McpServer, api: NotionApi): void {
       title: 'Query a Notion database',
       description:
         'Lists the rows (pages) of a Notion database, optionally filtered and sorted, as a table of property ' +
-        'values. Takes a database ID or link, or a data source ID from search. The filter uses Notion\'s ' +
+        "values. Takes a database ID or link, or a data source ID from search. The filter uses Notion's " +
         'filter JSON: {"property": "Status", "status": {"equals": "Done"}}, {"and": [...]}, {"or": [...]}, ' +
         'or {"timestamp": "last_edited_time", "last_edited_time": {"past_week": {}}}. Row IDs work with read_page.',
       inputSchema: {
@@ -90,13 +91,21 @@ export function registerQueryDatabase(server: McpServer, api: NotionApi): void {
         filter: z
           .record(z.string(), z.unknown())
           .optional()
-          .describe('A Notion database filter object (https://developers.notion.com/reference/filter-data-source-entries).'),
-        sorts: z.array(Sort).max(10).optional().describe('Sort order, first entry first: by property or timestamp.'),
+          .describe(
+            'A Notion database filter object (https://developers.notion.com/reference/filter-data-source-entries).',
+          ),
+        sorts: z
+          .array(Sort)
+          .max(10)
+          .optional()
+          .describe('Sort order, first entry first: by property or timestamp.'),
         columns: z
           .array(z.string().min(1).max(200))
           .max(25)
           .optional()
-          .describe(`Properties to show, by name; default the title and up to ${DEFAULT_COLUMNS - 1} others.`),
+          .describe(
+            `Properties to show, by name; default the title and up to ${DEFAULT_COLUMNS - 1} others.`,
+          ),
         page_size: z.number().int().min(1).max(100).default(25).describe('Rows per call (1–100).'),
         cursor: z
           .string()
@@ -121,7 +130,9 @@ export function registerQueryDatabase(server: McpServer, api: NotionApi): void {
         if (filter) checkFilter(filter);
         const position = decodeCursor<{ i: string; d: string; c: string }>(cursor);
         if (position && position.i !== id) {
-          throw new UserInputError('This cursor belongs to another database; query this one without a cursor.');
+          throw new UserInputError(
+            'This cursor belongs to another database; query this one without a cursor.',
+          );
         }
         const source = await api.resolveDataSource(position?.d ?? id);
         const names = Object.keys(source.properties);
@@ -130,11 +141,16 @@ export function registerQueryDatabase(server: McpServer, api: NotionApi): void {
         if (columns) {
           const unknown = columns.filter((c) => !names.includes(c));
           if (unknown.length > 0) {
-            throw new UserInputError(`No property named ${unknown.map((u) => `"${u}"`).join(', ')}. Properties: ${names.join(', ')}.`);
+            throw new UserInputError(
+              `No property named ${unknown.map((u) => `"${u}"`).join(', ')}. Properties: ${names.join(', ')}.`,
+            );
           }
           shown = columns;
         } else {
-          shown = [...(titleName ? [titleName] : []), ...names.filter((n) => n !== titleName)].slice(0, DEFAULT_COLUMNS);
+          shown = [...(titleName ? [titleName] : []), ...names.filter((n) => n !== titleName)].slice(
+            0,
+            DEFAULT_COLUMNS,
+          );
         }
         const body: Omit<QueryDataSourceParameters, 'data_source_id' | 'filter_properties'> = {
           page_size,
@@ -159,10 +175,17 @@ export function registerQueryDatabase(server: McpServer, api: NotionApi): void {
         const text = [
           `${rows.length} row(s) of "${title}" (data source ${source.id}).`,
           ...(rows.length > 0
-            ? [markdownTable([...shown, 'Page ID'], rows.map((r) => [...shown.map((n) => r.properties[n]!), r.id]))]
+            ? [
+                markdownTable(
+                  [...shown, 'Page ID'],
+                  rows.map((r) => [...shown.map((n) => r.properties[n]!), r.id]),
+                ),
+              ]
             : []),
           ...(hidden > 0 && !columns
-            ? [`${hidden} more ${hidden === 1 ? 'property' : 'properties'} not shown; pick them with columns.`]
+            ? [
+                `${hidden} more ${hidden === 1 ? 'property' : 'properties'} not shown; pick them with columns.`,
+              ]
             : []),
           ...(nextCursor ? [`More rows: call query_database again with cursor "${nextCursor}".`] : []),
         ].join('\n');

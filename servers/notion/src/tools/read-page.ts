@@ -30,7 +30,9 @@ export function registerReadPage(server: McpServer, api: NotionApi): void {
           .min(0)
           .max(5)
           .default(3)
-          .describe('Levels of nested blocks (list items under list items, toggle contents) to read; 0 = none.'),
+          .describe(
+            'Levels of nested blocks (list items under list items, toggle contents) to read; 0 = none.',
+          ),
         max_blocks: z
           .number()
           .int()
@@ -50,7 +52,9 @@ export function registerReadPage(server: McpServer, api: NotionApi): void {
         url: z.string(),
         parent: z.string(),
         lastEdited: z.string(),
-        properties: z.record(z.string(), z.string()).describe('Non-empty properties besides the title, as text.'),
+        properties: z
+          .record(z.string(), z.string())
+          .describe('Non-empty properties besides the title, as text.'),
         markdown: z.string(),
         blocksRead: z.number(),
         nextCursor: z.string().optional(),
@@ -62,12 +66,21 @@ export function registerReadPage(server: McpServer, api: NotionApi): void {
         const id = notionId(page_id);
         const position = decodeCursor<{ p: string; b: string; s: number }>(cursor);
         if (position && position.p !== id) {
-          throw new UserInputError('This cursor belongs to another page; read this page without a cursor first.');
+          throw new UserInputError(
+            'This cursor belongs to another page; read this page without a cursor first.',
+          );
         }
         const page = await api.getPage(id);
         if (!isFullPage(page)) throw new UserInputError('The integration cannot read this page’s details.');
-        const reader = new BlockTreeReader(api, { maxDepth: max_depth, maxBlocks: max_blocks, maxChars: MAX_CHARS });
-        const read = await reader.read(id, position ? { batch: position.b, skip: position.s } : { batch: '', skip: 0 });
+        const reader = new BlockTreeReader(api, {
+          maxDepth: max_depth,
+          maxBlocks: max_blocks,
+          maxChars: MAX_CHARS,
+        });
+        const read = await reader.read(
+          id,
+          position ? { batch: position.b, skip: position.s } : { batch: '', skip: 0 },
+        );
 
         const title = pageTitle(page);
         const properties: Record<string, string> = {};
@@ -77,7 +90,9 @@ export function registerReadPage(server: McpServer, api: NotionApi): void {
           if (text) properties[name] = text.length > 500 ? `${text.slice(0, 499)}…` : text;
         }
         const markdown = trimText(read.markdown, MAX_CHARS);
-        const nextCursor = read.next ? encodeCursor({ p: id, b: read.next.batch, s: read.next.skip }) : undefined;
+        const nextCursor = read.next
+          ? encodeCursor({ p: id, b: read.next.batch, s: read.next.skip })
+          : undefined;
         const parent = parentText(page.parent);
         const text = [
           `# ${title}`,
@@ -86,7 +101,9 @@ export function registerReadPage(server: McpServer, api: NotionApi): void {
           '',
           ...(position ? ['(Continued from the previous part.)', ''] : []),
           markdown || '(This page has no content.)',
-          ...(nextCursor ? ['', `(More content follows: call read_page again with cursor "${nextCursor}".)`] : []),
+          ...(nextCursor
+            ? ['', `(More content follows: call read_page again with cursor "${nextCursor}".)`]
+            : []),
         ].join('\n');
         return toolResult(
           {

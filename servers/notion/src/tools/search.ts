@@ -87,7 +87,9 @@ export function registerSearch(server: McpServer, api: NotionApi): void {
       runTool(async () => {
         const position = decodeCursor<{ c: string; q: string; o: string }>(cursor);
         if (position && (position.q !== query || position.o !== object)) {
-          throw new UserInputError('This cursor belongs to a different search; repeat the same query and object.');
+          throw new UserInputError(
+            'This cursor belongs to a different search; repeat the same query and object.',
+          );
         }
         const body: SearchParameters = {
           page_size,

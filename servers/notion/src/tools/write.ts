@@ -89,7 +89,12 @@ export function registerWriteTools(server: McpServer, api: NotionApi): void {
         parent: z.string(),
         blocksAdded: z.number().describe('Top-level content blocks written.'),
       },
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: true,
+      },
     },
     ({ parent_id, parent_type, title, properties, content }) =>
       runTool(async () => {
@@ -99,9 +104,14 @@ export function registerWriteTools(server: McpServer, api: NotionApi): void {
         let body: CreatePageParameters;
         if (parent_type === 'page') {
           if (properties && Object.keys(properties).length > 0) {
-            throw new UserInputError('Only database rows have properties; a subpage has just a title and content.');
+            throw new UserInputError(
+              'Only database rows have properties; a subpage has just a title and content.',
+            );
           }
-          body = { parent: { page_id: parentId }, properties: { title: { title: markdownToRichText(title) } } };
+          body = {
+            parent: { page_id: parentId },
+            properties: { title: { title: markdownToRichText(title) } },
+          };
         } else {
           const source = await api.resolveDataSource(parentId);
           body = {
@@ -144,7 +154,12 @@ export function registerWriteTools(server: McpServer, api: NotionApi): void {
         requests: z.number(),
         newBlockIds: z.array(z.string()).describe('IDs of the appended top-level blocks (the first 100).'),
       },
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: true,
+      },
     },
     ({ block_id, markdown }) =>
       runTool(async () => {
