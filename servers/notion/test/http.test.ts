@@ -19,6 +19,25 @@ const TOOLS = [
   },
 ] as const;
 
+describe('tools/list', () => {
+  it('offers the five tools with titles, output schemas and honest annotations', async () => {
+    const { client } = await fakeNotion();
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual([...TOOLS.map((t) => t.tool)].sort());
+    for (const t of tools) {
+      expect(t.title).toBeTruthy();
+      expect(t.outputSchema?.type).toBe('object');
+      const readOnly = ['search', 'read_page', 'query_database'].includes(t.name);
+      expect(t.annotations).toEqual({
+        readOnlyHint: readOnly,
+        destructiveHint: false,
+        idempotentHint: readOnly,
+        openWorldHint: true,
+      });
+    }
+  });
+});
+
 const REJECTED = 'Notion rejected the integration secret. Open MCP Tray and enter a new one.';
 
 describe.each(TOOLS)('$tool over HTTP', ({ tool, args, key }) => {
