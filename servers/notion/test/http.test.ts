@@ -113,7 +113,8 @@ describe('rate limits and errors', () => {
     const result = await call('read_page', { page_id: IDS.subpage });
     expect(text(result)).toBe(
       'Notion found nothing there (it does not exist, or this account cannot see it). ' +
-        `(Could not find page with ID: ${IDS.subpage}. Make sure the relevant pages and databases are shared with your integration.)`,
+        `(Could not find page with ID: ${IDS.subpage}. Make sure the relevant pages and databases are shared with your integration.) ` +
+        'If this is a database, use query_database.',
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor';
+import { ApiError } from '../../../shared/http-client';
 import { runTool, toolResult, trimText, UserInputError } from '../../../shared/tool-result';
 import { BlockTreeReader } from '../block-tree';
 import { pageTitle, parentText, propertyText, shortTime } from '../format';
@@ -70,7 +71,13 @@ export function registerReadPage(server: McpServer, api: NotionApi): void {
             'This cursor belongs to another page; read this page without a cursor first.',
           );
         }
-        const page = await api.getPage(id);
+        const page = await api.getPage(id).catch((error: unknown) => {
+          // Database links look just like page links.
+          if (error instanceof ApiError && error.status === 404) {
+            throw new UserInputError(`${error.message} If this is a database, use query_database.`);
+          }
+          throw error;
+        });
         if (!isFullPage(page)) throw new UserInputError('The integration cannot read this page’s details.');
         const reader = new BlockTreeReader(api, {
           maxDepth: max_depth,
