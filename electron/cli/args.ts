@@ -13,6 +13,7 @@ export const COMMANDS = [
   'auth',
   'logs',
   'clients',
+  'open',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -147,6 +148,8 @@ Commands:
                                         write a client's entries (--instance adds to its choice)
   clients restart <client>              quit and reopen it (Claude Desktop on macOS and Windows)
   auth <id> [--no-browser]              sign a service in to its account (opens your browser)
+  open <mcp-tray://install?…>           open an install link in MCP Tray's Add flow (adds nothing
+                                        until you confirm there)
 
 Options:
   --data-dir DIR   keep all data in DIR (or set MCP_TRAY_HOME)
