@@ -12,6 +12,8 @@ import { Catalog } from './integrations/catalog';
 import { LaunchResolver } from './integrations/launch-spec';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
+import type { Notifier } from './platform/notifier';
+import { LogNotifier } from './platform/notifier';
 import type { Opener } from './platform/opener';
 import type { AppPaths } from './platform/paths';
 import { Dispatcher } from './rpc/dispatcher';
@@ -20,9 +22,11 @@ import type { SecretStore } from './secrets/secret-store';
 import { AccountsService } from './services/accounts-service';
 import { AppInfoService } from './services/app-info-service';
 import { ClientsService } from './services/clients-service';
+import { DeepLinkService } from './services/deep-link-service';
 import { DriftWatcher } from './services/drift-watcher';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
+import { NotificationService } from './services/notification-service';
 import { APP_VERSION } from './version';
 import type { SettingsStore } from './settings/settings-store';
 import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
@@ -60,6 +64,8 @@ export interface CoreDeps {
   connectorRuntime: ConnectorRuntime;
   /** `--data-dir` for client entries when this core does not use the default folder. */
   dataDirArg: string | null;
+  /** Desktop notifications (Electron's); without one they are logged. */
+  notifier?: Notifier;
   tuning?: Partial<SupervisorTuning>;
 }
 
@@ -76,6 +82,7 @@ export interface Core {
     notices: NoticeService;
     clients: ClientsService;
     accounts: AccountsService;
+    deepLinks: DeepLinkService;
   };
   /** Starts the enabled instances. */
   start(): Promise<void>;
@@ -195,7 +202,16 @@ export function createCore(deps: CoreDeps): Core {
         `It was moved to ${recovery.movedTo} and MCP Tray started with default settings.`,
     });
   }
-  const services = { appInfo, instances, notices, calls, clients, drift, accounts };
+  const deepLinks = new DeepLinkService(bus, notices, deps.logger.child('deep-link'));
+  const notifications = new NotificationService({
+    bus,
+    notifier: deps.notifier ?? new LogNotifier(deps.logger.child('notify')),
+    clock: deps.clock,
+    timers: systemTimers,
+    instanceName: (id) => deps.settings.read().instances.find((c) => c.id === id)?.name ?? null,
+    driftPolicy: () => deps.settings.read().driftPolicy,
+  });
+  const services = { appInfo, instances, notices, calls, clients, drift, accounts, deepLinks };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {
@@ -204,13 +220,15 @@ export function createCore(deps: CoreDeps): Core {
     supervisor,
     broker,
     calls,
-    services: { appInfo, instances, notices, clients, accounts },
+    services: { appInfo, instances, notices, clients, accounts, deepLinks },
     start: async () => {
+      notifications.start();
       calls.open();
       await supervisor.start();
       drift.refresh();
     },
     stop: async () => {
+      notifications.stop();
       drift.stop();
       accounts.stopAll();
       await broker.closeAll();
