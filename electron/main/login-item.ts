@@ -11,6 +11,14 @@ export interface LoginItem {
 const HIDDEN = ['--hidden'];
 
 /**
+ * macOS opened the app as a login item (it passes no arguments there). Windows and Linux pass
+ * `--hidden`, which `parseLaunchArgs` reads. Call once the app is ready.
+ */
+export function openedAtLogin(): boolean {
+  return process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+}
+
+/**
  * macOS and Windows: Electron's login item (Windows passes `--hidden`; macOS reports
  * `wasOpenedAtLogin`). Linux: an XDG autostart entry, since Electron has no login items there.
  */

@@ -1,7 +1,7 @@
 import { targetRoute } from '../core/platform/notifier';
 import { closeAction, startupWindow } from '../core/platform/tray-availability';
 import { createNotifier } from './electron-notifier';
-import { createLoginItem } from './login-item';
+import { createLoginItem, openedAtLogin } from './login-item';
 import { distDir, setupCore } from './setup-core';
 import { registerDeepLinks, setupDeepLinks } from './setup-deep-links';
 import { setupE2eProbe } from './setup-e2e';
@@ -31,7 +31,7 @@ if (setupSingleInstance((next) => links.secondLaunch(next))) {
   if (tray.tray) setupTray(ctx, window, createLoginItem(), probe?.recordTray);
   setupDeepLinks(ctx, window, links);
   setupQuit(ctx, window);
-  const start = startupWindow({ hidden: launch.hidden, tray: tray.tray });
+  const start = startupWindow({ hidden: launch.hidden || openedAtLogin(), tray: tray.tray });
   if (start === 'shown') window.show();
   if (start === 'minimized') window.showMinimized();
   probe?.ready(tray);

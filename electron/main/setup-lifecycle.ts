@@ -5,11 +5,9 @@ import { currentDataDir } from '../core/platform/paths';
 import type { ShellContext } from './shell-context';
 import type { MainWindow } from './setup-window';
 
-/** What this launch asks for; `hidden` also when macOS opened us as a login item. */
+/** What this launch's command line asks for (see also `openedAtLogin`). */
 export function readLaunch(): LaunchArgs {
-  const launch = parseLaunchArgs(process.argv);
-  const atLogin = process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
-  return { ...launch, hidden: launch.hidden || atLogin };
+  return parseLaunchArgs(process.argv);
 }
 
 /**
