@@ -34,6 +34,7 @@ export class DeepLinkInbox {
     else this.handler?.focus();
   }
 
+  /** From now on messages go to `handler`; the ones held so far go first. */
   attach(handler: InboxHandler): void {
     this.handler = handler;
     for (const url of this.pending.splice(0)) handler.open(url);

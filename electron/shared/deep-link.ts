@@ -14,6 +14,7 @@ import { z } from 'zod';
  *   is asked for.
  */
 
+/** The scheme of install links. */
 export const DEEP_LINK_SCHEME = 'mcp-tray';
 
 /** Longest link we read; real links are far shorter, and argv on Windows stops near 32 KiB. */

@@ -38,6 +38,7 @@ export interface MainWindowOptions {
   webPreferences: SecureWebPreferences;
 }
 
+/** The facts the window options depend on. */
 export interface MainWindowInput {
   /** Absolute path of the built preload (`dist/preload/preload.cjs`). */
   preloadPath: string;

@@ -7,7 +7,9 @@ import path from 'node:path';
  * fuse is off. The main process answers `app://` from the built renderer folder only; the
  * mapping from URL to file lives here so it is tested in Node.
  */
+/** The scheme our page is served on. */
 export const APP_SCHEME = 'app';
+/** The one host under it: every other host is refused. */
 export const APP_HOST = 'mcp-tray';
 
 /** The renderer's entry page. */

@@ -15,6 +15,7 @@ export interface ElectronRuntimeInput {
   distDir: string;
 }
 
+/** Where the app's Node-run processes come from. */
 export interface ElectronRuntimePlan {
   /** Runs Node scripts: the guardian, and `node` for built-in servers. */
   runtime: NodeRuntime & { env: Record<string, string> };
@@ -24,6 +25,7 @@ export interface ElectronRuntimePlan {
   builtInServersDir: string;
 }
 
+/** The variable that makes the Electron binary behave as plain Node. */
 export const RUN_AS_NODE = { ELECTRON_RUN_AS_NODE: '1' } as const;
 
 /**

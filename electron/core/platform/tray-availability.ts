@@ -6,6 +6,7 @@
  * at launch and closing it minimises instead.
  */
 
+/** The facts that decide whether a tray icon will be visible. */
 export interface TrayAvailabilityInput {
   platform: NodeJS.Platform;
   env: Readonly<Record<string, string | undefined>>;
@@ -16,6 +17,7 @@ export interface TrayAvailabilityInput {
   gnomeExtensions: readonly string[] | null;
 }
 
+/** Whether there is a tray, and why. */
 export interface TrayAvailability {
   tray: boolean;
   /** Why, for the log. */

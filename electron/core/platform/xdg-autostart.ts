@@ -53,6 +53,7 @@ export function autostartEntry(argv: readonly string[], name = 'MCP Tray'): stri
   ].join('\n');
 }
 
+/** Where the entry goes and what it runs. */
 export interface XdgAutostartOptions {
   env: Readonly<Record<string, string | undefined>>;
   home: string;
@@ -107,6 +108,7 @@ export class XdgAutostart {
     fs.rmSync(this.file, { force: true });
   }
 
+  /** Writes or removes the entry. */
   set(enabled: boolean): void {
     if (enabled) this.enable();
     else this.disable();

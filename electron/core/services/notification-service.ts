@@ -11,8 +11,10 @@ export interface NotificationRateLimit {
   windowMs: number;
 }
 
+/** At most 3 notifications a minute: enough for one bad moment, not a flood. */
 export const DEFAULT_RATE_LIMIT: NotificationRateLimit = { burst: 3, windowMs: 60_000 };
 
+/** What the notification service listens to and asks. */
 export interface NotificationServiceDeps {
   bus: EventBus;
   notifier: Notifier;
