@@ -64,4 +64,9 @@ for (const [name, colours] of Object.entries(STATES)) {
   fs.writeFileSync(path.join(out, 'tray', `${name}@2x.png`), dot(32, colours));
 }
 fs.writeFileSync(path.join(out, 'icon.png'), dot(512, STATES.ok));
+// Linux packages install one icon per size (hicolor theme); electron-builder reads `<n>x<n>.png`.
+fs.mkdirSync(path.join(out, 'icons'), { recursive: true });
+for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
+  fs.writeFileSync(path.join(out, 'icons', `${size}x${size}.png`), dot(size, STATES.ok));
+}
 console.log(`icons written to ${out}`);

@@ -1,24 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectronBinary, noDisplayReason } from '../../scripts/electron-binary.mjs';
-
-const binary = findElectronBinary();
-const skipReason = binary.path ? noDisplayReason() : binary.reason;
+import { expect, test } from '@playwright/test';
+import { launchApp, skipWithoutElectron } from './launch';
 
 test.describe('Electron app', () => {
-  test.skip(skipReason !== null, `Electron specs need a runnable Electron: ${skipReason}`);
+  skipWithoutElectron();
 
   test('opens the window with the live services list', async () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-tray-electron-'));
-    const app = await electron.launch({
-      executablePath: binary.path!,
-      args: ['.', '--data-dir', path.join(home, 'data')],
-      env: { ...process.env, HOME: home } as Record<string, string>,
-    });
+    const { window, close } = await launchApp();
     try {
-      const window = await app.firstWindow();
       await expect(window.getByTestId('services-screen')).toBeVisible();
       await expect(window.getByTestId('services-empty')).toBeVisible();
       // Isolation as seen from the page: no Node, only the contract API from the preload.
@@ -28,9 +16,9 @@ test.describe('Electron app', () => {
         api: typeof (globalThis as { mcpTray?: unknown }).mcpTray,
       }));
       expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: 'object' });
+      expect(window.url()).toMatch(/^app:\/\/mcp-tray\/index\.html(#.*)?$/);
     } finally {
-      await app.close();
-      fs.rmSync(home, { recursive: true, force: true });
+      await close();
     }
   });
 });

@@ -13,6 +13,7 @@ export const COMMANDS = [
   'auth',
   'logs',
   'clients',
+  'open',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -175,6 +176,8 @@ Commands:
   auth <id> --client-id ID [--client-secret]
                                         use your own OAuth client (secret asked for, hidden)
   auth <id> --token                     sign in with a personal access token (asked, hidden)
+  open <mcp-tray://install?…>           open an install link in MCP Tray's Add flow (adds nothing
+                                        until you confirm there)
 
 Options:
   --data-dir DIR   keep all data in DIR (or set MCP_TRAY_HOME)

@@ -7,6 +7,7 @@ import { addCommand, simpleInstanceCommand, statusCommand } from './commands/ins
 import { authCommand } from './commands/auth-command';
 import { clientsCommand } from './commands/clients-command';
 import { logsCommand } from './commands/logs-command';
+import { openCommand } from './commands/open-command';
 import { NotRunningError, connectControl } from './control-client';
 import { serveCommand } from './serve-command';
 
@@ -17,6 +18,9 @@ const err = (line: string) => process.stderr.write(`mcp-tray: ${line}\n`);
 async function controlCommand(args: ParsedArgs): Promise<number> {
   if (args.command === 'add' && args.rest.length === 0) {
     throw new UsageError('add needs the command after "--", e.g. mcp-tray add notes -- npx -y my-server');
+  }
+  if (args.command === 'open' && args.positionals.length !== 1) {
+    throw new UsageError('open takes exactly one mcp-tray:// link');
   }
   const follow = args.command === 'logs' && args.follow;
   const connection = await connectControl(currentDataDir(args.dataDir), { events: follow });
@@ -32,6 +36,8 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await clientsCommand(connection.api, args, out);
       case 'auth':
         return await authCommand(connection.api, args, out);
+      case 'open':
+        return await openCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -63,6 +69,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'logs':
       case 'clients':
       case 'auth':
+      case 'open':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

@@ -12,6 +12,8 @@ import { Catalog } from './integrations/catalog';
 import { LaunchResolver } from './integrations/launch-spec';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
+import type { Notifier } from './platform/notifier';
+import { LogNotifier } from './platform/notifier';
 import type { Opener } from './platform/opener';
 import type { AppPaths } from './platform/paths';
 import { Dispatcher } from './rpc/dispatcher';
@@ -21,9 +23,11 @@ import { AccountsService } from './services/accounts-service';
 import { CatalogService } from './services/catalog-service';
 import { AppInfoService } from './services/app-info-service';
 import { ClientsService } from './services/clients-service';
+import { DeepLinkService } from './services/deep-link-service';
 import { DriftWatcher } from './services/drift-watcher';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
+import { NotificationService } from './services/notification-service';
 import { APP_VERSION } from './version';
 import type { SettingsStore } from './settings/settings-store';
 import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
@@ -61,6 +65,8 @@ export interface CoreDeps {
   connectorRuntime: ConnectorRuntime;
   /** `--data-dir` for client entries when this core does not use the default folder. */
   dataDirArg: string | null;
+  /** Desktop notifications (Electron's); without one they are logged. */
+  notifier?: Notifier;
   tuning?: Partial<SupervisorTuning>;
 }
 
@@ -78,6 +84,7 @@ export interface Core {
     clients: ClientsService;
     accounts: AccountsService;
     catalog: CatalogService;
+    deepLinks: DeepLinkService;
   };
   /** Starts the enabled instances. */
   start(): Promise<void>;
@@ -210,7 +217,26 @@ export function createCore(deps: CoreDeps): Core {
     // Packaged, the connector runs on the app's own binary: so do built-in servers' `node`.
     bundledNode: !/^node(\.exe)?$/i.test(path.basename(deps.connectorRuntime.command)),
   });
-  const services = { appInfo, instances, notices, calls, clients, drift, accounts, catalog: catalogService };
+  const deepLinks = new DeepLinkService(bus, notices, deps.logger.child('deep-link'));
+  const notifications = new NotificationService({
+    bus,
+    notifier: deps.notifier ?? new LogNotifier(deps.logger.child('notify')),
+    clock: deps.clock,
+    timers: systemTimers,
+    instanceName: (id) => deps.settings.read().instances.find((c) => c.id === id)?.name ?? null,
+    driftPolicy: () => deps.settings.read().driftPolicy,
+  });
+  const services = {
+    appInfo,
+    instances,
+    notices,
+    calls,
+    clients,
+    drift,
+    accounts,
+    catalog: catalogService,
+    deepLinks,
+  };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {
@@ -219,13 +245,15 @@ export function createCore(deps: CoreDeps): Core {
     supervisor,
     broker,
     calls,
-    services: { appInfo, instances, notices, clients, accounts, catalog: catalogService },
+    services: { appInfo, instances, notices, clients, accounts, catalog: catalogService, deepLinks },
     start: async () => {
+      notifications.start();
       calls.open();
       await supervisor.start();
       drift.refresh();
     },
     stop: async () => {
+      notifications.stop();
       drift.stop();
       accounts.stopAll();
       await broker.closeAll();

@@ -4,6 +4,7 @@ import type { AppInfo } from '../shared/contract';
 import type { CoreDeps } from './core';
 import { systemClock } from './platform/clock';
 import { FileLogger } from './platform/logger';
+import type { Notifier } from './platform/notifier';
 import type { Opener } from './platform/opener';
 import { NodeOpener } from './platform/opener';
 import { appPaths, resolveDataDir } from './platform/paths';
@@ -27,6 +28,8 @@ export interface NodeDepsOptions {
   builtInServersDir?: string | null;
   /** How client entries start the connector; default: this Node and the CLI next to it. */
   connectorRuntime?: ConnectorRuntime;
+  /** Desktop notifications (the Electron shell's); default: logged. */
+  notifier?: Notifier;
 }
 
 /** The production dependencies, shared by the Electron main process and the headless host. */
@@ -36,6 +39,7 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
   const logger = new FileLogger({ file: paths.coreLog, echo: options.echo ?? null });
   const env = process.env;
   const platform = process.platform;
+  const runtime = options.runtime ?? { execPath: process.execPath, env: {} };
   return {
     host: options.host,
     paths,
@@ -49,15 +53,23 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
       platform,
       env,
       loginShellPath: () => readLoginShellPath({ shell: env.SHELL || '/bin/sh', env }),
+      // Built-in servers run on the host's own Node (Electron as Node in the app).
+      appNode: { execPath: runtime.execPath, env: definedOnly(runtime.env) },
     }),
     sampler: new ProcessSampler({ reader: createProcessTreeReader(platform), now: () => Date.now() }),
-    runtime: options.runtime ?? { execPath: process.execPath, env: {} },
+    runtime,
     env,
     builtInServersDir: options.builtInServersDir ?? null,
     clientContext: nodeAdapterContext({ platform, home: os.homedir(), env }),
     connectorRuntime: options.connectorRuntime ?? { command: process.execPath, args: [] },
     dataDirArg: paths.dataDir === defaultDataDir(env, platform) ? null : paths.dataDir,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
   };
+}
+
+/** An environment without unset entries. */
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 /** The folder a connector finds without `--data-dir`: clients start it without our env. */

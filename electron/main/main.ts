@@ -1,20 +1,38 @@
-import { app } from 'electron';
-import { setupCore } from './setup-core';
+import { targetRoute } from '../core/platform/notifier';
+import { closeAction, startupWindow } from '../core/platform/tray-availability';
+import { createNotifier } from './electron-notifier';
+import { createLoginItem, openedAtLogin } from './login-item';
+import { distDir, setupCore } from './setup-core';
+import { registerDeepLinks, setupDeepLinks } from './setup-deep-links';
+import { setupE2eProbe } from './setup-e2e';
 import { setupIpc } from './setup-ipc';
-import { setupQuit, setupSingleInstance } from './setup-lifecycle';
-import { setupTray } from './setup-tray';
+import { readLaunch, setupDataDir, setupQuit, setupSingleInstance, whenReady } from './setup-lifecycle';
+import { registerAppScheme, setupSecurity } from './setup-security';
+import { detectTray, setupTray } from './setup-tray';
 import { rendererUrl, setupWindow } from './setup-window';
 
-let showWindow: (() => unknown) | null = null;
-
-if (setupSingleInstance(() => showWindow?.())) {
-  await app.whenReady();
-  const ctx = await setupCore();
-  setupIpc(ctx, rendererUrl(ctx));
-  const show = setupWindow(ctx);
-  showWindow = show;
-  setupTray(ctx, show);
-  setupQuit(ctx);
-  // Launched at login: stay in the tray until the user opens the window.
-  if (!app.getLoginItemSettings().wasOpenedAtLogin && !process.argv.includes('--hidden')) show();
+// One concern per step (see the setup-*.ts files). Links and second launches that arrive
+// before the window exists wait in `links`.
+const launch = readLaunch();
+const dataDir = setupDataDir(launch);
+const links = registerDeepLinks(launch);
+if (setupSingleInstance((next) => links.secondLaunch(next))) {
+  registerAppScheme();
+  await whenReady();
+  const notifier = createNotifier(distDir());
+  const ctx = await setupCore(dataDir, notifier);
+  const log = ctx.running.deps.logger.child('shell');
+  setupSecurity(ctx.distDir, (what, detail) => log.warn(`refused ${what}`, { detail }));
+  const probe = setupE2eProbe();
+  const tray = await detectTray(log);
+  const window = setupWindow(ctx, { onClose: closeAction(tray.tray) });
+  notifier.onClick((target) => void window.open(targetRoute(target)));
+  setupIpc(ctx, rendererUrl());
+  if (tray.tray) setupTray(ctx, window, createLoginItem(), probe?.recordTray);
+  setupDeepLinks(ctx, window, links);
+  setupQuit(ctx, window);
+  const start = startupWindow({ hidden: launch.hidden || openedAtLogin(), tray: tray.tray });
+  if (start === 'shown') window.show();
+  if (start === 'minimized') window.showMinimized();
+  probe?.ready(tray);
 }

@@ -2,29 +2,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, shell } from 'electron';
 import { launchCore } from '../core/app-runtime';
+import { electronRuntime } from '../core/platform/electron-runtime';
+import type { Notifier } from '../core/platform/notifier';
 import { assertOpenableUrl } from '../core/platform/opener';
-import { currentDataDir } from '../core/platform/paths';
 import type { ShellContext } from './shell-context';
 
-const dataDirFlag = (argv: string[]): string | undefined => {
-  const index = argv.indexOf('--data-dir');
-  return index >= 0 ? argv[index + 1] : undefined;
-};
+/** The built app's `dist/` folder (this file is `dist/main/main.mjs`). */
+export const distDir = (): string => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds the same core as the headless host, with Electron's opener, runtime and data folder. */
-export async function setupCore(): Promise<ShellContext> {
-  const dataDir = currentDataDir(dataDirFlag(process.argv));
-  app.setPath('userData', dataDir);
-  const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * Builds the same core as the headless host, with Electron's opener, notifier and data folder.
+ * Everything it runs as Node (guardian, built-in servers, the connector in clients' configs)
+ * runs on this binary with ELECTRON_RUN_AS_NODE=1, so users need no Node of their own.
+ */
+export async function setupCore(dataDir: string, notifier: Notifier): Promise<ShellContext> {
+  const dist = distDir();
+  const plan = electronRuntime({ execPath: process.execPath, distDir: dist });
   const running = await launchCore({
     host: 'electron',
     dataDir,
-    builtInServersDir: path.join(distDir, '..', 'servers'),
-    // Electron runs the orphan guardian as plain Node: no system Node needed.
-    runtime: { execPath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' } },
-    // The packaged connector runs on the app's own runtime; its client entries also need
-    // ELECTRON_RUN_AS_NODE=1, which the packaging issue adds.
-    connectorRuntime: { command: process.execPath, args: [path.join(distDir, 'cli', 'mcp-tray.mjs')] },
+    builtInServersDir: plan.builtInServersDir,
+    runtime: plan.runtime,
+    connectorRuntime: plan.connectorRuntime,
+    notifier,
     opener: {
       openExternal: (url) => {
         assertOpenableUrl(url);
@@ -32,5 +32,5 @@ export async function setupCore(): Promise<ShellContext> {
       },
     },
   });
-  return { running, distDir };
+  return { running, distDir: dist, packaged: app.isPackaged };
 }

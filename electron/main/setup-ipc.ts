@@ -1,12 +1,20 @@
 import { BrowserWindow, ipcMain } from 'electron';
 import type { WebFrameMain } from 'electron';
+import type { EventName } from '../shared/contract';
 import { eventNames, requestNames } from '../shared/contract';
 import { eventChannel, requestChannel } from '../shared/ipc-channels';
+import { navigationAllowed } from '../shared/window-options';
 import type { ShellContext } from './shell-context';
 
-/** Only our own renderer, loaded from the app's files, may call the core. */
+/** Only our own page, as the top frame of its window, may call the core. */
 const isTrustedFrame = (frame: WebFrameMain | null, rendererUrl: string): boolean =>
-  frame !== null && frame.url.split('#')[0] === rendererUrl;
+  frame !== null && frame.parent === null && navigationAllowed(frame.url, rendererUrl);
+
+/**
+ * Events the shell delivers itself instead of broadcasting: `installRequested` must also show
+ * the window and wait for its page (see setup-deep-links.ts).
+ */
+const DELIVERED_BY_SHELL: ReadonlySet<EventName> = new Set(['installRequested']);
 
 /** Registers one IPC handler per contract request and forwards every contract event. */
 export function setupIpc(ctx: ShellContext, rendererUrl: string): void {
@@ -20,6 +28,7 @@ export function setupIpc(ctx: ShellContext, rendererUrl: string): void {
     });
   }
   for (const name of eventNames) {
+    if (DELIVERED_BY_SHELL.has(name)) continue;
     ctx.running.core.bus.on(name, (payload) => {
       for (const window of BrowserWindow.getAllWindows()) {
         window.webContents.send(eventChannel(name), payload);

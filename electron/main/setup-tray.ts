@@ -1,14 +1,45 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Menu, Tray, app, nativeImage } from 'electron';
-import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
-import type { TrayAction, TrayHealth, TrayMenuItem } from '../shared/tray-model';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { Logger } from '../core/platform/logger';
+import { targetRoute } from '../core/platform/notifier';
+import type { TrayAvailability } from '../core/platform/tray-availability';
+import { readGnomeExtensions, trayAvailability } from '../core/platform/tray-availability';
+import type { TrayAction, TrayHealth, TrayMenuItem, TrayModel } from '../shared/tray-model';
 import { trayModel } from '../shared/tray-model';
+import type { LoginItem } from './login-item';
 import type { ShellContext } from './shell-context';
+import type { MainWindow } from './setup-window';
 
 const REBUILD_DEBOUNCE_MS = 250;
 
-/** The tray: icon, tooltip and menu from `trayModel`, rebuilt (debounced) on state events. */
-export function setupTray(ctx: ShellContext, showWindow: () => BrowserWindow): Tray {
+const run = async (file: string, args: string[]): Promise<string> =>
+  (await promisify(execFile)(file, args, { timeout: 3000, encoding: 'utf8' })).stdout;
+
+/**
+ * Whether this desktop shows tray icons. On GNOME that depends on the enabled Shell extensions,
+ * read with gsettings; any failure there counts as "no tray" (the window then stays reachable).
+ */
+export async function detectTray(logger: Logger): Promise<TrayAvailability> {
+  const gnome = /gnome/i.test(process.env.XDG_CURRENT_DESKTOP ?? '');
+  const gnomeExtensions = process.platform === 'linux' && gnome ? await readGnomeExtensions(run) : null;
+  const result = trayAvailability({ platform: process.platform, env: process.env, gnomeExtensions });
+  logger.info('tray availability', { tray: result.tray, reason: result.reason });
+  return result;
+}
+
+/**
+ * The tray: icon, tooltip and menu from `trayModel`, rebuilt (debounced) on state events.
+ * `onApplied` sees every model applied (the e2e probe reads the last one).
+ */
+export function setupTray(
+  ctx: ShellContext,
+  window: MainWindow,
+  loginItem: LoginItem,
+  onApplied: (model: TrayModel) => void = () => undefined,
+): Tray {
   const { core } = ctx.running;
   const icons = new Map<TrayHealth, Electron.NativeImage>();
   const icon = (health: TrayHealth) => {
@@ -26,12 +57,10 @@ export function setupTray(ctx: ShellContext, showWindow: () => BrowserWindow): T
     const instances = core.services.instances;
     switch (action.type) {
       case 'open-window':
-        showWindow();
+        window.show();
         return;
       case 'open-instance':
-        await showWindow().webContents.executeJavaScript(
-          `location.hash = ${JSON.stringify(`#/services/${action.id}`)}`,
-        );
+        await window.open(targetRoute({ kind: 'instance', id: action.id }));
         return;
       case 'restart':
         await instances.restart(action.id);
@@ -53,10 +82,7 @@ export function setupTray(ctx: ShellContext, showWindow: () => BrowserWindow): T
         paused.clear();
         return;
       case 'toggle-launch-at-login':
-        app.setLoginItemSettings({
-          openAtLogin: !app.getLoginItemSettings().openAtLogin,
-          args: ['--hidden'],
-        });
+        loginItem.setEnabled(!loginItem.enabled());
         rebuild();
         return;
       case 'quit':
@@ -84,16 +110,22 @@ export function setupTray(ctx: ShellContext, showWindow: () => BrowserWindow): T
 
   let timer: NodeJS.Timeout | null = null;
   function rebuild(): void {
-    void core.services.clients.list().then((clients) => {
-      const model = trayModel({
-        instances: core.services.instances.list(),
-        driftCount: clients.filter((c) => c.drift.length > 0).length,
-        launchAtLogin: app.getLoginItemSettings().openAtLogin,
-      });
-      tray.setImage(icon(model.health));
-      tray.setToolTip(model.tooltip);
-      tray.setContextMenu(Menu.buildFromTemplate(model.menu.map(toElectron)));
-    });
+    void core.services.clients
+      .list()
+      .then((clients) => {
+        const model = trayModel({
+          instances: core.services.instances.list(),
+          driftCount: clients.filter((c) => c.drift.length > 0).length,
+          launchAtLogin: loginItem.enabled(),
+        });
+        tray.setImage(icon(model.health));
+        tray.setToolTip(model.tooltip);
+        tray.setContextMenu(Menu.buildFromTemplate(model.menu.map(toElectron)));
+        onApplied(model);
+      })
+      .catch((error: unknown) =>
+        ctx.running.deps.logger.error('tray update failed', { error: String(error) }),
+      );
   }
   const schedule = () => {
     if (timer) clearTimeout(timer);
@@ -101,7 +133,7 @@ export function setupTray(ctx: ShellContext, showWindow: () => BrowserWindow): T
   };
   core.bus.on('instancesChanged', schedule);
   core.bus.on('clientsChanged', schedule);
-  tray.on('click', () => showWindow());
+  tray.on('click', () => window.show());
   rebuild();
   return tray;
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { AddCatalogInstance, CatalogEntry, ClientSetup, ManualToken } from './catalog-contract';
 
 export * from './catalog-contract';
+import { InstallRequest } from './deep-link';
+
+export { InstallRequest };
 
 /**
  * The one contract between the UI and the core. Every request and event the UI can use is
@@ -328,6 +331,11 @@ export const requests = {
     input: ByClient.extend({ names: z.array(z.string().max(200)).min(1).max(100) }).strict(),
     output: z.object({ imported: z.array(InstanceSummary), applied: ClientApplied }),
   },
+  /** Reads an `mcp-tray://install?…` link and opens the Add flow with it (nothing is installed). */
+  openInstallLink: {
+    input: z.object({ url: z.string().max(16_384) }).strict(),
+    output: z.object({ request: InstallRequest }),
+  },
 } as const;
 
 /** Core → UI events: name → payload schema. */
@@ -340,6 +348,8 @@ export const events = {
   toolCallRecorded: z.object({ record: ToolCallRecord }),
   /** A client's file or selection changed (including drift: the client removed our entries). */
   clientsChanged: z.object({ clients: z.array(ClientInfo) }),
+  /** An install link was opened: the Add flow should show this request for the user to confirm. */
+  installRequested: z.object({ request: InstallRequest }),
 } as const;
 
 export type Requests = typeof requests;

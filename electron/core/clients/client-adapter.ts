@@ -31,10 +31,19 @@ export interface ServerEntry {
   env: Record<string, string>;
 }
 
-/** How a command is launched: what our entries contain (never `env`, never a secret). */
+/**
+ * How a command is launched: what our entries contain. Never a secret: `env` only carries what
+ * the runtime itself needs (`ELECTRON_RUN_AS_NODE=1` when the app's own binary runs the connector).
+ */
 export interface LaunchCommand {
   command: string;
   args: string[];
+  env?: Record<string, string>;
+}
+
+/** `{ command, args }`, plus `env` when the launch has one: the shape nearly every client writes. */
+export function stdioEntry({ command, args, env }: LaunchCommand): Record<string, unknown> {
+  return env && Object.keys(env).length > 0 ? { command, args, env: { ...env } } : { command, args };
 }
 
 /**

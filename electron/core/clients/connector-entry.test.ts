@@ -15,11 +15,36 @@ describe('connectorEntry', () => {
     });
   });
 
-  it('does not share the runtime args array and never adds env', () => {
+  it('does not share the runtime args array and adds no env for plain Node', () => {
     const entry = connectorEntry(node, 'files', null);
     expect(entry.args).not.toBe(node.args);
     expect(node.args).toHaveLength(1);
     expect(Object.keys(entry)).toEqual(['command', 'args']);
+    expect(Object.keys(connectorEntry({ ...node, env: {} }, 'files', null))).toEqual(['command', 'args']);
+  });
+
+  it("carries the packaged app's runtime variable, and is still recognised as ours", () => {
+    const app = {
+      command: '/Applications/MCP Tray.app/Contents/MacOS/MCP Tray',
+      args: ['/Applications/MCP Tray.app/Contents/Resources/app.asar.unpacked/dist/cli/mcp-tray.mjs'],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    };
+    const entry = connectorEntry(app, 'github-work', null);
+    expect(entry).toEqual({
+      command: app.command,
+      args: [...app.args, 'connect', 'github-work'],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    });
+    expect(entry.env).not.toBe(app.env);
+    expect(ourInstanceId(entry)).toBe('github-work');
+    const windows = {
+      command: 'C:\\Users\\ada\\AppData\\Local\\Programs\\MCP Tray\\MCP Tray.exe',
+      args: [
+        'C:\\Users\\ada\\AppData\\Local\\Programs\\MCP Tray\\resources\\app.asar.unpacked\\dist\\cli\\mcp-tray.mjs',
+      ],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    };
+    expect(ourInstanceId(connectorEntry(windows, 'notes', 'D:\\data'))).toBe('notes');
   });
 });
 

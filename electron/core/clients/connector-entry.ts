@@ -4,21 +4,29 @@ import type { LaunchCommand } from './client-adapter';
 export interface ConnectorRuntime {
   command: string;
   args: string[];
+  /**
+   * Variables the runtime itself needs: `ELECTRON_RUN_AS_NODE=1` when the packaged app's own
+   * binary runs the connector script (so users need no Node). Never a secret.
+   */
+  env?: Record<string, string>;
 }
 
 /**
  * The command an AI client runs for one of our instances:
- * `<runtime> <runtime args> connect <instance-id> [--data-dir D]`. It never carries `env` or a
- * secret: the connector fetches what it needs from the running core.
+ * `<runtime> <runtime args> connect <instance-id> [--data-dir D]`, with the runtime's own `env`
+ * when it has one. It never carries a secret: the connector fetches what it needs from the
+ * running core.
  */
 export function connectorEntry(
   runtime: ConnectorRuntime,
   instanceId: string,
   dataDir: string | null,
 ): LaunchCommand {
+  const env = runtime.env && Object.keys(runtime.env).length > 0 ? { env: { ...runtime.env } } : {};
   return {
     command: runtime.command,
     args: [...runtime.args, 'connect', instanceId, ...(dataDir ? ['--data-dir', dataDir] : [])],
+    ...env,
   };
 }
 

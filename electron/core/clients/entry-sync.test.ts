@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-dirs';
-import { claudeDesktopAdapter, vscodeAdapter } from './adapters/index';
+import { claudeDesktopAdapter, codexAdapter, vscodeAdapter } from './adapters/index';
 import { connectorEntry } from './connector-entry';
 import { entrySyncChanges } from './entry-sync';
 import { nodeAdapterContext } from './node-adapter-context';
@@ -65,6 +65,49 @@ describe('entrySyncChanges', () => {
     expect((await sync(['filesystem', 'git'])).changed).toBe(false);
     await sync([]);
     expect(fs.readFileSync(file, 'utf8')).toBe(claudeUserConfig);
+  });
+});
+
+describe('entries run by the packaged app (ELECTRON_RUN_AS_NODE)', () => {
+  const packaged = {
+    command: '/opt/MCP Tray/mcp-tray',
+    args: ['/opt/MCP Tray/resources/app.asar.unpacked/dist/cli/mcp-tray.mjs'],
+    env: { ELECTRON_RUN_AS_NODE: '1' },
+  };
+
+  it('writes the env into JSON and TOML files, recognises the entries as ours, and removes them cleanly', async () => {
+    const writer = testWriter();
+    for (const [adapter, name, original] of [
+      [claudeDesktopAdapter, 'claude_desktop_config.json', claudeUserConfig],
+      [
+        codexAdapter,
+        'config.toml',
+        'model = "o4-mini"\n\n[mcp_servers.theirs]\ncommand = "npx"\nargs = ["-y", "x"]\n',
+      ],
+    ] as const) {
+      const file = fixtureFile(name, original);
+      const sync = async (instanceIds: string[]) => {
+        const { raw } = await writer.read(adapter, file);
+        const changes = entrySyncChanges({
+          adapter,
+          entries: raw,
+          instanceIds,
+          runtime: packaged,
+          dataDir: null,
+        });
+        return writer.apply(adapter, file, changes);
+      };
+      expect((await sync(['notes'])).changed).toBe(true);
+      const { raw } = await writer.read(adapter, file);
+      expect(adapter.readEntry(raw.notes)).toEqual({
+        command: packaged.command,
+        args: [...packaged.args, 'connect', 'notes'],
+        env: { ELECTRON_RUN_AS_NODE: '1' },
+      });
+      expect((await sync(['notes'])).changed, `${adapter.id} is stable`).toBe(false);
+      await sync([]);
+      expect(fs.readFileSync(file, 'utf8'), adapter.id).toBe(original);
+    }
   });
 });
 

@@ -96,8 +96,33 @@ describe('LaunchResolver', () => {
       secretEnv: { API_KEY: 'sk-1' },
       secretEnvNames: ['API_KEY'],
       cwd: path.join(dir, 'bundle'),
+      appNode: true,
     });
     expect(launch.describe({ ...base, integrationId: 'bundle' }).env).not.toHaveProperty('API_KEY');
+  });
+
+  it("marks only MCPB node servers whose command is `node` for the app's own runtime", () => {
+    const manifest = (type: string, command: string) => ({
+      manifest_version: '0.3',
+      name: 'n',
+      version: '1',
+      description: 'd',
+      author: { name: 'a' },
+      server: { type, mcp_config: { command, args: ['${__dirname}/s.mjs'] } },
+    });
+    const { launch } = resolver({
+      ours: manifest('node', 'node'),
+      npx: manifest('node', 'npx'),
+      py: manifest('python', 'node'),
+    });
+    const appNode = (integrationId: string) => launch.describe({ ...base, integrationId }).appNode === true;
+    expect(appNode('ours')).toBe(true);
+    expect(appNode('npx')).toBe(false);
+    expect(appNode('py')).toBe(false);
+    // A custom `node` is the user's own Node, found on their PATH.
+    expect(
+      launch.describe({ ...base, launch: { command: 'node', args: [], env: {} } }).appNode,
+    ).toBeUndefined();
   });
 
   it('refuses a manifest that puts a secret on the command line, and names missing secrets', async () => {

@@ -14,6 +14,11 @@ export interface LaunchSpec {
   env: Record<string, string>;
   secretEnvNames: string[];
   cwd: string | null;
+  /**
+   * The command is MCPB's `node` for a `type: node` server: run it on the app's own runtime
+   * (see `CommandResolver.resolve`). False for custom commands, which mean the user's `node`.
+   */
+  appNode?: boolean;
 }
 
 /** A launch spec with the secret environment read from the keychain. Never log or store it. */
@@ -147,12 +152,14 @@ export class LaunchResolver {
       if (result.startsWith(SECRET_MARK)) secretEnvKeys[name] = result.slice(SECRET_MARK.length);
       else env[name] = result;
     }
+    const command = substitute(base.command, fixed, value);
     const spec: LaunchSpec = {
-      command: substitute(base.command, fixed, value),
+      command,
       args,
       env,
       secretEnvNames: Object.keys(secretEnvKeys),
       cwd: integration.dir || null,
+      ...(manifest.server.type === 'node' && command === 'node' ? { appNode: true } : {}),
     };
     return { spec, secretEnvKeys };
   }

@@ -3,6 +3,7 @@ import type { AccountsService } from '../services/accounts-service';
 import type { CatalogService } from '../services/catalog-service';
 import type { AppInfoService } from '../services/app-info-service';
 import type { ClientsService } from '../services/clients-service';
+import type { DeepLinkService } from '../services/deep-link-service';
 import type { DriftWatcher } from '../services/drift-watcher';
 import type { InstancesService } from '../services/instances-service';
 import type { Handlers } from './dispatcher';
@@ -16,6 +17,7 @@ export function createHandlers(s: {
   drift: DriftWatcher;
   accounts: AccountsService;
   catalog: CatalogService;
+  deepLinks: DeepLinkService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -50,5 +52,6 @@ export function createHandlers(s: {
     applyClientConfig: ({ client }) => watching(s.clients.apply(client)),
     restartClient: ({ client }) => s.clients.restart(client),
     importClientServers: ({ client, names }) => watching(s.clients.importServers(client, names)),
+    openInstallLink: ({ url }) => ({ request: s.deepLinks.open(url) }),
   };
 }

@@ -243,3 +243,43 @@ function alive(pid: number): boolean {
     return false;
   }
 }
+
+describe("CommandResolver: the app's own Node", () => {
+  const app = {
+    execPath: '/Applications/MCP Tray.app/Contents/MacOS/MCP Tray',
+    env: { ELECTRON_RUN_AS_NODE: '1' },
+  };
+  const resolver = (appNode = app) =>
+    new CommandResolver({
+      platform: 'darwin',
+      env: { PATH: '/usr/local/bin' },
+      loginShellPath: async () => null,
+      isExecutable: (file) => file === '/usr/local/bin/node',
+      appNode,
+    });
+
+  it('runs `node` on the app binary as Node when the integration asks for the host runtime', async () => {
+    const resolved = await resolver().resolve('node', ['/app/servers/gh/dist/server.mjs'], { appNode: true });
+    expect(resolved).toEqual({
+      ok: true,
+      file: app.execPath,
+      args: ['/app/servers/gh/dist/server.mjs'],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    });
+    if (resolved.ok) expect(resolved.env).not.toBe(app.env);
+  });
+
+  it("keeps the user's node for everything else, and other commands on PATH", async () => {
+    expect(await resolver().resolve('node', ['x.js'])).toEqual({
+      ok: true,
+      file: '/usr/local/bin/node',
+      args: ['x.js'],
+    });
+    expect(await resolver().resolve('npx', ['-y', 'x'], { appNode: true })).toMatchObject({ ok: false });
+    expect(await resolver().resolve('/usr/local/bin/node', [], { appNode: true })).toEqual({
+      ok: true,
+      file: '/usr/local/bin/node',
+      args: [],
+    });
+  });
+});

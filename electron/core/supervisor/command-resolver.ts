@@ -4,10 +4,25 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** What to spawn (always with `shell: false`), or why the command cannot be started. */
+/**
+ * What to spawn (always with `shell: false`), or why the command cannot be started. `env` holds
+ * variables the runtime itself needs (the app's binary running as Node), added last.
+ */
 export type ResolvedCommand =
-  | { ok: true; file: string; args: string[]; windowsVerbatimArguments?: boolean }
+  | {
+      ok: true;
+      file: string;
+      args: string[];
+      windowsVerbatimArguments?: boolean;
+      env?: Record<string, string>;
+    }
   | { ok: false; reason: string };
+
+/** The app's own JavaScript runtime: Node for the headless host, Electron as Node for the app. */
+export interface AppNodeRuntime {
+  execPath: string;
+  env: Record<string, string>;
+}
 
 export interface LoginShellPathOptions {
   /** The user's shell, usually `$SHELL`. */
@@ -95,6 +110,8 @@ export interface CommandResolverDeps {
   /** PATH of the user's login shell, or null; never called on Windows. */
   loginShellPath: () => Promise<string | null>;
   isExecutable?: (file: string) => boolean;
+  /** Runs `node` for integrations that ask for the host's Node (see `resolve`); none: use PATH. */
+  appNode?: AppNodeRuntime;
 }
 
 /** A regular file we may execute (on Windows: any existing file); directories never count. */
@@ -168,8 +185,18 @@ export class CommandResolver {
   /**
    * What to spawn for `command args`. A command with a slash is taken as a path (relative ones
    * against `cwd`, default the current directory); a bare name is searched on {@link searchPath}.
+   * With `appNode`, `node` is the app's own runtime instead: MCPB `type: node` servers (ours
+   * among them) expect the host to provide Node, as Claude Desktop does, so users need none.
    */
-  async resolve(command: string, args: string[], options: { cwd?: string } = {}): Promise<ResolvedCommand> {
+  async resolve(
+    command: string,
+    args: string[],
+    options: { cwd?: string; appNode?: boolean } = {},
+  ): Promise<ResolvedCommand> {
+    const own = this.deps.appNode;
+    if (options.appNode && own && command === 'node') {
+      return { ok: true, file: own.execPath, args, env: { ...own.env } };
+    }
     if (command.trim() === '') {
       return {
         ok: false,

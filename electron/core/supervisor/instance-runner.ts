@@ -140,6 +140,7 @@ export class InstanceRunner {
       const launch = await this.deps.launch.resolve(config);
       const command = await this.deps.commands.resolve(launch.command, launch.args, {
         cwd: launch.cwd ?? undefined,
+        appNode: launch.appNode === true,
       });
       if (gen !== this.generation) return;
       if (!command.ok) {
@@ -151,7 +152,8 @@ export class InstanceRunner {
       spawned = this.deps.spawner.spawn({
         file: command.file,
         args: command.args,
-        env: childEnv(this.deps.env, searchPath, launch.env, launch.secretEnv),
+        // The runtime's own variables (ELECTRON_RUN_AS_NODE) last: the server cannot run without them.
+        env: { ...childEnv(this.deps.env, searchPath, launch.env, launch.secretEnv), ...command.env },
         cwd: launch.cwd,
         windowsVerbatimArguments: command.windowsVerbatimArguments,
       });

@@ -28,6 +28,7 @@ export function testDeps(dataDir: string, overrides: Partial<CoreDeps> = {}): Co
       platform: process.platform,
       env: process.env,
       loginShellPath: async () => null,
+      appNode: { execPath: process.execPath, env: {} },
     }),
     sampler: new ProcessSampler({ reader: createProcessTreeReader(process.platform), now: () => Date.now() }),
     runtime: { execPath: process.execPath, env: {} },

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { TrayApi } from '../../../electron/shared/api';
 import { ApiError } from '../../../electron/shared/api';
+import { parseInstallLink } from '../../../electron/shared/deep-link';
 import type {
   AccountInfo,
   AddCatalogInstance,
@@ -13,6 +14,7 @@ import type {
   ClientId,
   ClientInfo,
   ClientPlan,
+  InstallRequest,
   InstanceDetail,
   InstanceSummary,
   SignInStart,
@@ -411,6 +413,7 @@ export function createFakeApi(init: FakeInit = {}) {
   const catalog = [...(init.catalog ?? [makeCatalogEntry()])];
   let backups = 0;
   const clientListeners = new Set<(payload: { clients: ClientInfo[] }) => void>();
+  const installListeners = new Set<(payload: { request: InstallRequest }) => void>();
   const findClient = (id: ClientId): ClientInfo => {
     const client = clients.find((c) => c.id === id);
     if (!client) throw new ApiError({ code: 'not-found', message: `There is no client called "${id}".` });
@@ -599,6 +602,13 @@ export function createFakeApi(init: FakeInit = {}) {
       });
       return { imported, applied: applyTo(id) };
     }),
+    /** Like the core: parses the link with the real parser and announces the request. */
+    openInstallLink: vi.fn(async ({ url }: { url: string }) => {
+      const parsed = parseInstallLink(url);
+      if (!parsed.ok) throw new ApiError({ code: 'invalid-link', message: parsed.reason });
+      for (const listener of [...installListeners]) listener({ request: parsed.request });
+      return { request: parsed.request };
+    }),
     onClientsChanged: (listener) => {
       clientListeners.add(listener);
       return () => clientListeners.delete(listener);
@@ -618,6 +628,10 @@ export function createFakeApi(init: FakeInit = {}) {
     onNoticesChanged: (listener) => {
       noticeListeners.add(listener);
       return () => noticeListeners.delete(listener);
+    },
+    onInstallRequested: (listener) => {
+      installListeners.add(listener);
+      return () => installListeners.delete(listener);
     },
   } satisfies TrayApi;
   return {
@@ -642,6 +656,10 @@ export function createFakeApi(init: FakeInit = {}) {
     },
     emitNotices: (notices: AppNotice[]) => {
       for (const listener of [...noticeListeners]) listener({ notices });
+    },
+    /** An install link was opened (by the OS or `mcp-tray open`): the Add flow should show it. */
+    emitInstallRequested: (request: InstallRequest) => {
+      for (const listener of [...installListeners]) listener({ request });
     },
     /** Records a call, as the core does when one finishes: stored for queries, then announced. */
     emitToolCall: (record: ToolCallRecord) => {

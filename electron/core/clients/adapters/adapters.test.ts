@@ -153,20 +153,31 @@ describe('client adapters: detection and entry shapes', () => {
     }
   });
 
-  it('writes each client its own stdio shape, never with env', () => {
+  it('writes each client its own stdio shape, with env only when the runtime needs one', () => {
     const launch = { command: '/usr/bin/node', args: ['/app/mcp-tray.mjs', 'connect', 'files'] };
-    const shapes = Object.fromEntries(clientAdapters.map((a) => [a.id, a.toEntry(launch)]));
-    expect(shapes).toEqual({
-      'claude-desktop': launch,
-      'claude-code': { type: 'stdio', ...launch },
-      cursor: launch,
-      vscode: { type: 'stdio', ...launch },
-      windsurf: launch,
-      'gemini-cli': launch,
-      'lm-studio': launch,
-      zed: { source: 'custom', ...launch },
-      codex: launch,
-    });
+    const packaged = {
+      command: '/opt/MCP Tray/mcp-tray',
+      args: ['/opt/MCP Tray/resources/app.asar.unpacked/dist/cli/mcp-tray.mjs', 'connect', 'files'],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    };
+    for (const entry of [launch, packaged]) {
+      const shapes = Object.fromEntries(clientAdapters.map((a) => [a.id, a.toEntry(entry)]));
+      expect(shapes).toEqual({
+        'claude-desktop': entry,
+        'claude-code': { type: 'stdio', ...entry },
+        cursor: entry,
+        vscode: { type: 'stdio', ...entry },
+        windsurf: entry,
+        'gemini-cli': entry,
+        'lm-studio': entry,
+        zed: { source: 'custom', ...entry },
+        codex: entry,
+      });
+      // What the client reads back is what we wrote (drift and "is this ours" rely on it).
+      for (const adapter of clientAdapters) {
+        expect(adapter.readEntry(adapter.toEntry(entry)), adapter.id).toEqual({ env: {}, ...entry });
+      }
+    }
   });
 
   it('reads user entries back for import, with env, and skips remote ones', () => {

@@ -1,5 +1,5 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
-import { readStdioEntry } from '../client-adapter';
+import { readStdioEntry, stdioEntry } from '../client-adapter';
 import { anyExists, envPath, joinFor } from './platform-paths';
 
 function configDir(ctx: AdapterContext): string | null {
@@ -35,7 +35,7 @@ export const claudeCodeAdapter: ClientAdapter = {
       joinFor(ctx, ctx.home, '.claude.json'),
     ]);
   },
-  toEntry: ({ command, args }) => ({ type: 'stdio', command, args }),
+  toEntry: (launch) => ({ type: 'stdio', ...stdioEntry(launch) }),
   readEntry(raw) {
     // Remote entries (`"type": "http"`/`"sse"`) have no command and are skipped by the reader.
     return readStdioEntry(raw);

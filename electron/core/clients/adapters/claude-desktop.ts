@@ -1,5 +1,5 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
-import { readStdioEntry } from '../client-adapter';
+import { readStdioEntry, stdioEntry } from '../client-adapter';
 import { anyExists, appConfigDir, joinFor, localAppData, roamingAppData } from './platform-paths';
 
 /**
@@ -64,6 +64,6 @@ export const claudeDesktopAdapter: ClientAdapter = {
     }
     return ctx.exists(appConfigDir(ctx, 'Claude'));
   },
-  toEntry: ({ command, args }) => ({ command, args }),
+  toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

@@ -1,5 +1,5 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
-import { readStdioEntry } from '../client-adapter';
+import { readStdioEntry, stdioEntry } from '../client-adapter';
 import { envPath, joinFor } from './platform-paths';
 
 function codexHome(ctx: AdapterContext): string {
@@ -30,6 +30,6 @@ export const codexAdapter: ClientAdapter = {
   isInstalled(ctx) {
     return ctx.exists(codexHome(ctx));
   },
-  toEntry: ({ command, args }) => ({ command, args }),
+  toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

@@ -1,5 +1,5 @@
 import type { ClientAdapter } from '../client-adapter';
-import { readStdioEntry } from '../client-adapter';
+import { readStdioEntry, stdioEntry } from '../client-adapter';
 import { anyExists, appConfigDir, joinFor } from './platform-paths';
 
 /**
@@ -23,6 +23,6 @@ export const cursorAdapter: ClientAdapter = {
   isInstalled(ctx) {
     return anyExists(ctx, [joinFor(ctx, ctx.home, '.cursor'), appConfigDir(ctx, 'Cursor')]);
   },
-  toEntry: ({ command, args }) => ({ command, args }),
+  toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

@@ -1,5 +1,5 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
-import { readStdioEntry } from '../client-adapter';
+import { readStdioEntry, stdioEntry } from '../client-adapter';
 import { envPath, joinFor } from './platform-paths';
 
 function geminiDir(ctx: AdapterContext): string {
@@ -28,6 +28,6 @@ export const geminiCliAdapter: ClientAdapter = {
   isInstalled(ctx) {
     return ctx.exists(geminiDir(ctx));
   },
-  toEntry: ({ command, args }) => ({ command, args }),
+  toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

@@ -1,5 +1,5 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
-import { readStdioEntry } from '../client-adapter';
+import { readStdioEntry, stdioEntry } from '../client-adapter';
 import { joinFor, pathsFor } from './platform-paths';
 
 /**
@@ -39,6 +39,6 @@ export const lmStudioAdapter: ClientAdapter = {
   isInstalled(ctx) {
     return ctx.exists(lmStudioHome(ctx));
   },
-  toEntry: ({ command, args }) => ({ command, args }),
+  toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

@@ -1,5 +1,5 @@
 import type { ClientAdapter } from '../client-adapter';
-import { readStdioEntry } from '../client-adapter';
+import { readStdioEntry, stdioEntry } from '../client-adapter';
 import { appConfigDir, joinFor } from './platform-paths';
 
 /**
@@ -30,7 +30,7 @@ export const vscodeAdapter: ClientAdapter = {
   isInstalled(ctx) {
     return ctx.exists(appConfigDir(ctx, 'Code'));
   },
-  toEntry: ({ command, args }) => ({ type: 'stdio', command, args }),
+  toEntry: (launch) => ({ type: 'stdio', ...stdioEntry(launch) }),
   readEntry(raw) {
     // `type` is optional in older files; an http server has a url instead of a command.
     return readStdioEntry(raw);

@@ -1,5 +1,5 @@
 import type { ClientAdapter } from '../client-adapter';
-import { readStdioEntry } from '../client-adapter';
+import { readStdioEntry, stdioEntry } from '../client-adapter';
 import { joinFor } from './platform-paths';
 
 /**
@@ -23,6 +23,6 @@ export const windsurfAdapter: ClientAdapter = {
   isInstalled(ctx) {
     return ctx.exists(joinFor(ctx, ctx.home, '.codeium', 'windsurf'));
   },
-  toEntry: ({ command, args }) => ({ command, args }),
+  toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

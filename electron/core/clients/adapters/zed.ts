@@ -1,5 +1,5 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
-import { readStdioEntry } from '../client-adapter';
+import { readStdioEntry, stdioEntry } from '../client-adapter';
 import { envPath, joinFor, roamingAppData, xdgConfigHome } from './platform-paths';
 
 /** Zed's config folder, as in Zed's `crates/paths/src/paths.rs` `config_dir()`. */
@@ -34,6 +34,6 @@ export const zedAdapter: ClientAdapter = {
   isInstalled(ctx) {
     return ctx.exists(zedConfigDir(ctx));
   },
-  toEntry: ({ command, args }) => ({ source: 'custom', command, args }),
+  toEntry: (launch) => ({ source: 'custom', ...stdioEntry(launch) }),
   readEntry: readStdioEntry,
 };
