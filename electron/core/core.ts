@@ -4,6 +4,7 @@ import type { AppInfo } from '../shared/contract';
 import { SignInService } from './auth/sign-in';
 import { systemTimers } from './auth/timers';
 import { Broker } from './broker/broker';
+import { HttpEndpoint } from './broker/http-endpoint';
 import { ToolCallLog } from './calllog/tool-call-log';
 import { EventBus } from './event-bus';
 import type { AdapterContext, ConnectorRuntime } from './clients';
@@ -21,6 +22,7 @@ import { AccountsService } from './services/accounts-service';
 import { AppInfoService } from './services/app-info-service';
 import { ClientsService } from './services/clients-service';
 import { DriftWatcher } from './services/drift-watcher';
+import { HttpBrokerService } from './services/http-broker-service';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
 import { APP_VERSION } from './version';
@@ -76,8 +78,9 @@ export interface Core {
     notices: NoticeService;
     clients: ClientsService;
     accounts: AccountsService;
+    http: HttpBrokerService;
   };
-  /** Starts the enabled instances. */
+  /** Starts the enabled instances (and the HTTP endpoint when it is on). */
   start(): Promise<void>;
   /** Stops every server; nothing is left running. */
   stop(): Promise<void>;
@@ -161,6 +164,29 @@ export function createCore(deps: CoreDeps): Core {
     defaultTimeoutMs: 60_000,
   });
   instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock, accounts);
+  // The HTTP endpoint and the clients service refer to each other: entries need its token, and
+  // turning it on or off rewrites the entries of clients set to HTTP.
+  let clientsRef: ClientsService | null = null;
+  let driftRef: DriftWatcher | null = null;
+  const http = new HttpBrokerService({
+    settings: deps.settings,
+    secrets: deps.secrets,
+    notices,
+    logger: deps.logger.child('http'),
+    endpoint: ({ port, token }) =>
+      new HttpEndpoint({
+        port,
+        token,
+        broker: broker!,
+        config: (id) => deps.settings.read().instances.find((c) => c.id === id),
+        logger: deps.logger.child('http'),
+      }),
+    onEnabledChanged: async () => {
+      await clientsRef!.rewriteHttpClients();
+      driftRef?.refresh();
+      await clientsRef!.publish();
+    },
+  });
   const clients = new ClientsService({
     settings: deps.settings,
     instances,
@@ -170,8 +196,11 @@ export function createCore(deps: CoreDeps): Core {
     dataDirArg: deps.dataDirArg,
     bus,
     logger: deps.logger.child('clients'),
+    httpAccess: () => http.access(),
   });
+  clientsRef = clients;
   const drift = new DriftWatcher(clients, deps.settings, notices, deps.logger.child('drift'));
+  driftRef = drift;
   const appInfo = new AppInfoService(
     {
       name: 'MCP Tray',
@@ -195,7 +224,7 @@ export function createCore(deps: CoreDeps): Core {
         `It was moved to ${recovery.movedTo} and MCP Tray started with default settings.`,
     });
   }
-  const services = { appInfo, instances, notices, calls, clients, drift, accounts };
+  const services = { appInfo, instances, notices, calls, clients, drift, accounts, http };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {
@@ -204,15 +233,17 @@ export function createCore(deps: CoreDeps): Core {
     supervisor,
     broker,
     calls,
-    services: { appInfo, instances, notices, clients, accounts },
+    services: { appInfo, instances, notices, clients, accounts, http },
     start: async () => {
       calls.open();
       await supervisor.start();
+      await http.start();
       drift.refresh();
     },
     stop: async () => {
       drift.stop();
       accounts.stopAll();
+      await http.stop();
       await broker.closeAll();
       await supervisor.shutdown();
       calls.close();

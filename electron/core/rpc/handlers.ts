@@ -3,6 +3,7 @@ import type { AccountsService } from '../services/accounts-service';
 import type { AppInfoService } from '../services/app-info-service';
 import type { ClientsService } from '../services/clients-service';
 import type { DriftWatcher } from '../services/drift-watcher';
+import type { HttpBrokerService } from '../services/http-broker-service';
 import type { InstancesService } from '../services/instances-service';
 import type { Handlers } from './dispatcher';
 
@@ -14,6 +15,7 @@ export function createHandlers(s: {
   clients: ClientsService;
   drift: DriftWatcher;
   accounts: AccountsService;
+  http: HttpBrokerService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -44,5 +46,8 @@ export function createHandlers(s: {
     applyClientConfig: ({ client }) => watching(s.clients.apply(client)),
     restartClient: ({ client }) => s.clients.restart(client),
     importClientServers: ({ client, names }) => watching(s.clients.importServers(client, names)),
+    setClientTransport: ({ client, transport }) => s.clients.setTransport(client, transport),
+    getHttpEndpoint: ({ showToken }) => s.http.status(showToken),
+    setHttpEndpointEnabled: ({ enabled }) => s.http.setEnabled(enabled),
   };
 }

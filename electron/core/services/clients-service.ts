@@ -5,6 +5,7 @@ import type {
   ClientId,
   ClientInfo,
   ClientPlan,
+  ClientTransport,
   InstanceSummary,
 } from '../../shared/contract';
 import type { AdapterContext, ClientAdapter, ConfigChanges, ConnectorRuntime } from '../clients';
@@ -16,14 +17,18 @@ import {
   clientAdapters,
   entrySyncChanges,
   isClaudeMsixInstall,
+  ourHttpInstanceId,
   ourInstanceId,
+  readHttpEntry,
   restartClient,
 } from '../clients';
 import type { ConfigWriter } from '../clients';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../platform/logger';
 import { UserFacingError } from '../rpc/errors';
+import type { ClientSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
+import type { HttpAccess } from './http-broker-service';
 import type { InstancesService } from './instances-service';
 
 export interface ClientsServiceDeps {
@@ -37,7 +42,11 @@ export interface ClientsServiceDeps {
   dataDirArg: string | null;
   bus: EventBus;
   logger: Logger;
+  /** The HTTP endpoint's port and token for HTTP entries; null while it is off. */
+  httpAccess: () => Promise<HttpAccess | null>;
 }
+
+const NO_CHOICE: ClientSettings = { selected: [], applied: [], transport: 'stdio' };
 
 /** Names of env vars whose values we treat as secrets when importing a client's servers. */
 const SECRET_ENV = /token|secret|passw|key|auth|credential|cookie|pat$/i;
@@ -56,6 +65,43 @@ export class ClientsService {
     if (unknown) throw new UserFacingError('not-found', `There is no service called "${unknown}".`);
     this.update(client, (s) => ({ ...s, selected: [...new Set(instances)] }));
     return this.info(clientAdapter(client));
+  }
+
+  /**
+   * Chooses stdio or HTTP for a client; saved only, like a selection (`apply` writes it).
+   * HTTP is refused for clients whose config cannot describe an HTTP server with headers.
+   */
+  async setTransport(client: ClientId, transport: ClientTransport): Promise<ClientInfo> {
+    const adapter = clientAdapter(client);
+    if (transport === 'http' && !adapter.http) {
+      throw new UserFacingError(
+        'unsupported',
+        `${adapter.displayName} cannot reach MCP Tray over HTTP; it keeps using the connector (stdio).`,
+      );
+    }
+    this.update(client, (s) => ({ ...s, transport }));
+    return this.info(adapter);
+  }
+
+  /**
+   * After the HTTP endpoint was turned on or off: rewrites the files of clients set to HTTP
+   * that have entries of ours, so they use the endpoint while it is on and the connector
+   * while it is off. A file that cannot be written is logged and left for the next apply.
+   */
+  async rewriteHttpClients(): Promise<void> {
+    const clients = this.deps.settings.read().clients;
+    for (const adapter of clientAdapters) {
+      const saved = clients[adapter.id];
+      if (!adapter.http || saved?.transport !== 'http' || saved.applied.length === 0) continue;
+      try {
+        await this.apply(adapter.id);
+      } catch (error) {
+        this.deps.logger.warn('could not rewrite a client for the HTTP endpoint', {
+          client: adapter.id,
+          error: String(error),
+        });
+      }
+    }
   }
 
   async plan(client: ClientId, instances?: string[]): Promise<ClientPlan> {
@@ -135,6 +181,7 @@ export class ClientsService {
       const saved = clients[adapter.id];
       if (!saved || (!saved.selected.includes(id) && !saved.applied.includes(id))) continue;
       this.update(adapter.id, (s) => ({
+        ...s,
         selected: s.selected.filter((x) => x !== id),
         applied: s.applied.filter((x) => x !== id),
       }));
@@ -181,14 +228,19 @@ export class ClientsService {
   ): Promise<ConfigChanges> {
     const { raw } = await this.deps.writer.read(adapter, file);
     const entries = Object.fromEntries(Object.entries(raw).filter(([name]) => !replacing.includes(name)));
-    const selected = preview ?? this.deps.settings.read().clients[adapter.id]?.selected ?? [];
+    const settings = this.deps.settings.read();
+    const saved = settings.clients[adapter.id] ?? NO_CHOICE;
+    const selected = preview ?? saved.selected;
     const existing = new Set(this.deps.instances.configs().map((c) => c.id));
+    const http = adapter.http && saved.transport === 'http' ? await this.deps.httpAccess() : null;
     const changes = entrySyncChanges({
       adapter,
       entries,
       instanceIds: selected.filter((id) => existing.has(id)),
       runtime: this.deps.runtime,
       dataDir: this.deps.dataDirArg,
+      httpPort: settings.httpBroker.port,
+      http,
     });
     const remove = [...changes.remove, ...replacing.filter((name) => !(name in changes.set))];
     return { set: changes.set, remove };
@@ -196,19 +248,24 @@ export class ClientsService {
 
   private async info(adapter: ClientAdapter): Promise<ClientInfo> {
     const file = adapter.configPath(this.deps.context);
-    const saved = this.deps.settings.read().clients[adapter.id] ?? { selected: [], applied: [] };
+    const settings = this.deps.settings.read();
+    const saved = settings.clients[adapter.id] ?? NO_CHOICE;
     let entries: ClientEntry[] = [];
     let error: string | null = null;
     if (file) {
       try {
-        const { servers } = await this.deps.writer.read(adapter, file);
-        entries = Object.entries(servers).map(([name, entry]) => ({
-          name,
-          command: entry.command,
-          args: entry.args,
-          envNames: Object.keys(entry.env),
-          instanceId: ourInstanceId(entry),
-        }));
+        const { raw, servers } = await this.deps.writer.read(adapter, file);
+        entries = Object.entries(raw).flatMap(([name, value]): ClientEntry[] => {
+          const entry = servers[name];
+          if (entry) {
+            const instanceId = ourInstanceId(entry);
+            return [{ name, command: entry.command, args: entry.args, envNames: Object.keys(entry.env), instanceId }];
+          }
+          // Only our HTTP entries are listed: the user's remote servers cannot be imported.
+          const remote = readHttpEntry(value);
+          const instanceId = remote && ourHttpInstanceId(remote.url, settings.httpBroker.port);
+          return instanceId ? [{ name, command: '', args: [], envNames: [], instanceId, url: remote.url }] : [];
+        });
       } catch (e) {
         error = e instanceof ConfigParseError ? e.message : `Could not read ${file}: ${(e as Error).message}`;
       }
@@ -228,6 +285,10 @@ export class ClientsService {
       drift: error
         ? []
         : saved.applied.filter((id) => saved.selected.includes(id) && !configured.includes(id)),
+      supportsHttp: Boolean(adapter.http),
+      transport: saved.transport,
+      effectiveTransport:
+        adapter.http && saved.transport === 'http' && settings.httpBroker.enabled ? 'http' : 'stdio',
     };
   }
 
@@ -239,10 +300,10 @@ export class ClientsService {
     return { adapter, file };
   }
 
-  private update(client: ClientId, change: (s: { selected: string[]; applied: string[] }) => typeof s): void {
+  private update(client: ClientId, change: (s: ClientSettings) => ClientSettings): void {
     this.deps.settings.update((s) => ({
       ...s,
-      clients: { ...s.clients, [client]: change(s.clients[client] ?? { selected: [], applied: [] }) },
+      clients: { ...s.clients, [client]: change(s.clients[client] ?? NO_CHOICE) },
     }));
   }
 }
