@@ -13,6 +13,7 @@ export const COMMANDS = [
   'auth',
   'logs',
   'clients',
+  'http',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -39,6 +40,7 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     instance: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean' },
   },
+  http: { 'show-token': { type: 'boolean' } },
 };
 
 export interface ParsedArgs {
@@ -64,6 +66,8 @@ export interface ParsedArgs {
   dryRun: boolean;
   /** `auth --no-browser`: print the sign-in URL instead of opening it. */
   noBrowser: boolean;
+  /** `http status --show-token`: print the bearer token too. */
+  showToken: boolean;
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -127,6 +131,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     all: values.all === true,
     dryRun: values['dry-run'] === true,
     noBrowser: values['no-browser'] === true,
+    showToken: values['show-token'] === true,
   };
 }
 
@@ -146,6 +151,10 @@ Commands:
   clients write <client>|--all [--instance ID]... [--dry-run]
                                         write a client's entries (--instance adds to its choice)
   clients restart <client>              quit and reopen it (Claude Desktop on macOS and Windows)
+  clients transport <client> http|stdio reach MCP Tray over HTTP (Cursor, VS Code, Claude Code)
+                                        or through the connector, and rewrite its entries
+  http on | off | status [--show-token] the broker over HTTP on 127.0.0.1 (off by default);
+                                        status prints the URL base, the token only if asked
   auth <id> [--no-browser]              sign a service in to its account (opens your browser)
 
 Options:

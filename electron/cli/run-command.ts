@@ -6,6 +6,7 @@ import type { ParsedArgs } from './args';
 import { addCommand, simpleInstanceCommand, statusCommand } from './commands/instance-commands';
 import { authCommand } from './commands/auth-command';
 import { clientsCommand } from './commands/clients-command';
+import { httpCommand } from './commands/http-command';
 import { logsCommand } from './commands/logs-command';
 import { NotRunningError, connectControl } from './control-client';
 import { serveCommand } from './serve-command';
@@ -32,6 +33,8 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await clientsCommand(connection.api, args, out);
       case 'auth':
         return await authCommand(connection.api, args, out);
+      case 'http':
+        return await httpCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -63,6 +66,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'logs':
       case 'clients':
       case 'auth':
+      case 'http':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

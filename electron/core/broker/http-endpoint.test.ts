@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -6,7 +8,9 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_TOKEN_ACCOUNT } from '../services/http-broker-service';
 import type { HttpCore } from '../test-support/http-core';
-import { startHttpCore } from '../test-support/http-core';
+import { freePort, startHttpCore } from '../test-support/http-core';
+import { tempDir } from '../test-support/temp-dirs';
+import { createTestCore } from '../test-support/test-core';
 import { FIXTURES, until } from '../test-support/served-core';
 
 const EVERYTHING = createRequire(import.meta.url).resolve(
@@ -190,6 +194,31 @@ describe('the HTTP endpoint is off by default', () => {
       expect(await env.secrets.get(HTTP_TOKEN_ACCOUNT)).toBeNull();
     } finally {
       await env.close();
+    }
+  });
+});
+
+describe('a busy port at start-up', () => {
+  it('becomes a notice in words; nothing falls back to another port', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ httpBroker: { enabled: true, port } }));
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    const core = createTestCore(dataDir);
+    try {
+      await core.start();
+      const { notices } = await core.services.appInfo.info();
+      expect(notices).toContainEqual({
+        id: 'http-endpoint',
+        level: 'error',
+        message: expect.stringContaining(`port ${port} on 127.0.0.1 is already used by another program`),
+      });
+      expect(await core.services.http.status()).toMatchObject({ enabled: true, running: false, port });
+      expect((await core.services.http.status()).error).toMatch(/already used/);
+    } finally {
+      await core.stop();
+      squatter.close();
     }
   });
 });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type {
   ClientApplied,
   ClientEntry,
@@ -10,8 +9,6 @@ import type {
 } from '../../shared/contract';
 import type { AdapterContext, ClientAdapter, ConfigChanges, ConnectorRuntime } from '../clients';
 import {
-  ConfigConflictError,
-  ConfigEditError,
   ConfigParseError,
   clientAdapter,
   clientAdapters,
@@ -30,6 +27,7 @@ import type { ClientSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import type { HttpAccess } from './http-broker-service';
 import type { InstancesService } from './instances-service';
+import { SECRET_ENV, freeId, inWords, runCommand } from './client-service-helpers';
 
 export interface ClientsServiceDeps {
   settings: SettingsStore;
@@ -47,9 +45,6 @@ export interface ClientsServiceDeps {
 }
 
 const NO_CHOICE: ClientSettings = { selected: [], applied: [], transport: 'stdio' };
-
-/** Names of env vars whose values we treat as secrets when importing a client's servers. */
-const SECRET_ENV = /token|secret|passw|key|auth|credential|cookie|pat$/i;
 
 /** The AI clients, their files, and which instances each one gets. */
 export class ClientsService {
@@ -306,44 +301,4 @@ export class ClientsService {
       clients: { ...s.clients, [client]: change(s.clients[client] ?? NO_CHOICE) },
     }));
   }
-}
-
-/** Config-file problems reach the user as they are: their messages name the file, line and column. */
-async function inWords<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ConfigParseError) {
-      throw new UserFacingError(
-        'config-unreadable',
-        `MCP Tray will not change a file it cannot read: ${error.message}`,
-      );
-    }
-    if (error instanceof ConfigConflictError || error instanceof ConfigEditError) {
-      throw new UserFacingError('config-conflict', error.message);
-    }
-    throw error;
-  }
-}
-
-/** An instance id from a client's entry name: lowercase, dashes, unique. */
-function freeId(name: string, taken: Set<string>): string {
-  const base =
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 50) || 'server';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
-/** Runs a program without a shell and resolves its exit code (-1 when it cannot start). */
-function runCommand(file: string, args: string[]): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: 'ignore', shell: false, windowsHide: true });
-    child.once('error', () => resolve(-1));
-    child.once('exit', (code) => resolve(code ?? -1));
-  });
 }
