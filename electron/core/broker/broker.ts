@@ -203,10 +203,12 @@ export class Broker {
       }
       // A log line most likely belongs to the call the session has at the server (stdio gives
       // no link); over HTTP it then rides that call's stream instead of the optional GET one.
-      const related =
-        notification.method === 'notifications/message' ? session.latestRequest : undefined;
+      const related = notification.method === 'notifications/message' ? session.latestRequest : undefined;
       session.server
-        .notification(notification as never, related === undefined ? undefined : { relatedRequestId: related })
+        .notification(
+          notification as never,
+          related === undefined ? undefined : { relatedRequestId: related },
+        )
         .catch(() => undefined);
     }
   }

@@ -60,7 +60,10 @@ describe('MCP conformance suite against the HTTP endpoint', () => {
     const unexpected = results
       .filter((r) => r.failed && !(r.scenario in baseline))
       .map((r) => `${r.scenario}: ${r.problems.join(' | ')}`);
-    expect(unexpected, 'new conformance failures (fix them, or add a specific reason to the baseline)').toEqual([]);
+    expect(
+      unexpected,
+      'new conformance failures (fix them, or add a specific reason to the baseline)',
+    ).toEqual([]);
   });
 
   it('still fails every baseline entry (delete the entries that pass now)', () => {

@@ -24,10 +24,19 @@ interface RawReply {
 }
 
 /** A raw request, so Host and Origin can be anything (fetch would not let us set Host). */
-function raw(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+function raw(
+  port: number,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+) {
   return new Promise<RawReply>((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: options.path, method: options.method ?? 'POST', headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port,
+        path: options.path,
+        method: options.method ?? 'POST',
+        headers: options.headers,
+      },
       (res) => {
         let body = '';
         res.on('data', (d: Buffer) => (body += d.toString()));
@@ -109,7 +118,11 @@ describe('the broker over Streamable HTTP (real sockets, real servers)', () => {
 
   it('refuses a missing or wrong token with 401 and WWW-Authenticate: Bearer', async () => {
     const host = `127.0.0.1:${env.port}`;
-    const missing = await raw(env.port, { path: '/mcp/everything', headers: mcpHeaders({ Host: host }), body: initialize });
+    const missing = await raw(env.port, {
+      path: '/mcp/everything',
+      headers: mcpHeaders({ Host: host }),
+      body: initialize,
+    });
     expect(missing.status).toBe(401);
     expect(missing.headers['www-authenticate']).toMatch(/^Bearer/);
     expect(JSON.parse(missing.body).error.message).toMatch(/access token is required/);
@@ -158,7 +171,9 @@ describe('the broker over Streamable HTTP (real sockets, real servers)', () => {
     const headers = mcpHeaders({ Host: `127.0.0.1:${env.port}`, Authorization: `Bearer ${env.token}` });
     const unknown = await raw(env.port, { path: '/mcp/nope', headers, body: initialize });
     expect(unknown.status).toBe(404);
-    expect(JSON.parse(unknown.body).error.message).toBe('MCP Tray has no service called "nope". Add it in MCP Tray first.');
+    expect(JSON.parse(unknown.body).error.message).toBe(
+      'MCP Tray has no service called "nope". Add it in MCP Tray first.',
+    );
     const off = await raw(env.port, { path: '/mcp/off', headers, body: initialize });
     expect(off.status).toBe(503);
     expect(JSON.parse(off.body).error.message).toMatch(/"off" is turned off in MCP Tray/);
@@ -189,7 +204,10 @@ describe('the HTTP endpoint is off by default', () => {
   it('does not listen until the user turns it on', async () => {
     const env = await startHttpCore([], false);
     try {
-      await expect(env.core.services.http.status()).resolves.toMatchObject({ enabled: false, running: false });
+      await expect(env.core.services.http.status()).resolves.toMatchObject({
+        enabled: false,
+        running: false,
+      });
       await expect(raw(env.port, { path: '/mcp/x' })).rejects.toThrow(/ECONNREFUSED/);
       expect(await env.secrets.get(HTTP_TOKEN_ACCOUNT)).toBeNull();
     } finally {
@@ -202,7 +220,10 @@ describe('a busy port at start-up', () => {
   it('becomes a notice in words; nothing falls back to another port', async () => {
     const dataDir = tempDir();
     const port = await freePort();
-    fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ httpBroker: { enabled: true, port } }));
+    fs.writeFileSync(
+      path.join(dataDir, 'settings.json'),
+      JSON.stringify({ httpBroker: { enabled: true, port } }),
+    );
     const squatter = net.createServer();
     await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
     const core = createTestCore(dataDir);

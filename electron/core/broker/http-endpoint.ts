@@ -112,17 +112,28 @@ export class HttpEndpoint {
     const port = this.port;
     const rejection = guardMcpRequest(req, port, this.options.token);
     if (rejection) {
-      this.options.logger.warn('refused an HTTP request', { status: rejection.status, reason: rejection.message });
+      this.options.logger.warn('refused an HTTP request', {
+        status: rejection.status,
+        reason: rejection.message,
+      });
       return replyError(res, rejection.status, rejection.message, rejection.headers);
     }
     const match = INSTANCE_PATH.exec(new URL(req.url ?? '/', `http://${HTTP_BROKER_HOST}:${port}`).pathname);
     if (!match) {
-      return replyError(res, 404, `Nothing here. MCP Tray serves each service at ${instanceUrl(port, '<service-id>')}.`);
+      return replyError(
+        res,
+        404,
+        `Nothing here. MCP Tray serves each service at ${instanceUrl(port, '<service-id>')}.`,
+      );
     }
     const id = safeDecode(match[1]!);
     const config = id === null ? undefined : this.options.config(id);
     if (id === null || !config) {
-      return replyError(res, 404, `MCP Tray has no service called "${id ?? match[1]}". Add it in MCP Tray first.`);
+      return replyError(
+        res,
+        404,
+        `MCP Tray has no service called "${id ?? match[1]}". Add it in MCP Tray first.`,
+      );
     }
     if (!config.enabled) {
       return replyError(res, 503, `"${config.name}" is turned off in MCP Tray. Open MCP Tray and enable it.`);
@@ -130,7 +141,11 @@ export class HttpEndpoint {
     const sessionId = req.headers['mcp-session-id'];
     if (typeof sessionId === 'string') return this.continueSession(req, res, id, sessionId);
     if (req.method !== 'POST') {
-      return replyError(res, 400, 'Start with an initialize request (POST); other requests need the Mcp-Session-Id header.');
+      return replyError(
+        res,
+        400,
+        'Start with an initialize request (POST); other requests need the Mcp-Session-Id header.',
+      );
     }
     return this.openSession(req, res, id);
   }
@@ -157,7 +172,11 @@ export class HttpEndpoint {
     const read = await readJsonBody(req);
     if (!read.ok) return replyError(res, read.status, read.message);
     if (!isInitialize(read.value)) {
-      return replyError(res, 400, 'Send initialize first: other requests need the Mcp-Session-Id header it gives you.');
+      return replyError(
+        res,
+        400,
+        'Send initialize first: other requests need the Mcp-Session-Id header it gives you.',
+      );
     }
     const refusal = await this.options.broker.whenReady(id);
     if (refusal) return replyError(res, refusal.code === 'unknown' ? 404 : 503, refusal.message);
@@ -190,7 +209,9 @@ export class HttpEndpoint {
   private evictBeyondLimit(): void {
     const limit = this.options.maxSessions ?? 64;
     while (this.sessions.size > limit) {
-      const [oldestId, oldest] = [...this.sessions.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0]!;
+      const [oldestId, oldest] = [...this.sessions.entries()].sort(
+        (a, b) => a[1].lastUsed - b[1].lastUsed,
+      )[0]!;
       this.sessions.delete(oldestId);
       this.options.logger.info('ended the least recently used HTTP session', { instance: oldest.instanceId });
       void oldest.transport.close().catch(() => undefined);

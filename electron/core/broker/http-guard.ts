@@ -69,7 +69,9 @@ export function guardMcpRequest(req: IncomingMessage, port: number, token: strin
         ? 'The MCP Tray access token is wrong. Write this client’s entry again from MCP Tray.'
         : 'An MCP Tray access token is required (Authorization: Bearer …). Write this client’s entry from MCP Tray.',
       headers: {
-        'WWW-Authenticate': given ? 'Bearer realm="MCP Tray", error="invalid_token"' : 'Bearer realm="MCP Tray"',
+        'WWW-Authenticate': given
+          ? 'Bearer realm="MCP Tray", error="invalid_token"'
+          : 'Bearer realm="MCP Tray"',
       },
     };
   }

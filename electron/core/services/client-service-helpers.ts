@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { ConfigConflictError, ConfigEditError, ConfigParseError } from '../clients';
+import type { ClientEntry } from '../../shared/contract';
+import type { ServerEntry } from '../clients';
+import {
+  ConfigConflictError,
+  ConfigEditError,
+  ConfigParseError,
+  ourHttpInstanceId,
+  ourInstanceId,
+  readHttpEntry,
+} from '../clients';
 import { UserFacingError } from '../rpc/errors';
 
 /** Names of env vars whose values we treat as secrets when importing a client's servers. */
@@ -42,5 +51,26 @@ export function runCommand(file: string, args: string[]): Promise<number> {
     const child = spawn(file, args, { stdio: 'ignore', shell: false, windowsHide: true });
     child.once('error', () => resolve(-1));
     child.once('exit', (code) => resolve(code ?? -1));
+  });
+}
+
+/**
+ * A client's entries as the UI lists them: every stdio entry (ours marked with its instance),
+ * and our HTTP entries. The user's own remote servers are left out: they cannot be imported.
+ */
+export function listEntries(
+  raw: Record<string, unknown>,
+  servers: Record<string, ServerEntry>,
+  httpPort: number,
+): ClientEntry[] {
+  return Object.entries(raw).flatMap(([name, value]): ClientEntry[] => {
+    const entry = servers[name];
+    if (entry) {
+      const { command, args, env } = entry;
+      return [{ name, command, args, envNames: Object.keys(env), instanceId: ourInstanceId(entry) }];
+    }
+    const remote = readHttpEntry(value);
+    const instanceId = remote && ourHttpInstanceId(remote.url, httpPort);
+    return instanceId ? [{ name, command: '', args: [], envNames: [], instanceId, url: remote.url }] : [];
   });
 }

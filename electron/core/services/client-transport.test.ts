@@ -26,7 +26,10 @@ describe('per-client transport: HTTP entries', () => {
         vscode: ['.config/Code/User/mcp.json', 'servers', { type: 'http', url, headers }],
         'claude-code': ['.claude.json', 'mcpServers', { type: 'http', url, headers }],
       };
-      for (const [client, [file, key, entry]] of Object.entries(expected) as [ClientId, [string, string, unknown]][]) {
+      for (const [client, [file, key, entry]] of Object.entries(expected) as [
+        ClientId,
+        [string, string, unknown],
+      ][]) {
         await clients.setSelection(client, ['notes']);
         const info = await clients.setTransport(client, 'http');
         expect(info).toMatchObject({ supportsHttp: true, transport: 'http', effectiveTransport: 'http' });
@@ -51,7 +54,10 @@ describe('per-client transport: HTTP entries', () => {
       const { clients, http } = env.core.services;
       const file = path.join(env.dataDir, '.cursor/mcp.json');
       // The user's own local server on another port is not ours, whatever its path.
-      const theirs = { url: `http://localhost:${env.port + 1}/mcp/notes`, headers: { Authorization: 'Bearer theirs' } };
+      const theirs = {
+        url: `http://localhost:${env.port + 1}/mcp/notes`,
+        headers: { Authorization: 'Bearer theirs' },
+      };
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, JSON.stringify({ mcpServers: { mine: theirs } }, null, 2));
       await clients.setSelection('cursor', ['notes']);

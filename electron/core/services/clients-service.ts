@@ -14,9 +14,7 @@ import {
   clientAdapters,
   entrySyncChanges,
   isClaudeMsixInstall,
-  ourHttpInstanceId,
   ourInstanceId,
-  readHttpEntry,
   restartClient,
 } from '../clients';
 import type { ConfigWriter } from '../clients';
@@ -27,7 +25,7 @@ import type { ClientSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import type { HttpAccess } from './http-broker-service';
 import type { InstancesService } from './instances-service';
-import { SECRET_ENV, freeId, inWords, runCommand } from './client-service-helpers';
+import { SECRET_ENV, freeId, inWords, listEntries, runCommand } from './client-service-helpers';
 
 export interface ClientsServiceDeps {
   settings: SettingsStore;
@@ -250,17 +248,7 @@ export class ClientsService {
     if (file) {
       try {
         const { raw, servers } = await this.deps.writer.read(adapter, file);
-        entries = Object.entries(raw).flatMap(([name, value]): ClientEntry[] => {
-          const entry = servers[name];
-          if (entry) {
-            const instanceId = ourInstanceId(entry);
-            return [{ name, command: entry.command, args: entry.args, envNames: Object.keys(entry.env), instanceId }];
-          }
-          // Only our HTTP entries are listed: the user's remote servers cannot be imported.
-          const remote = readHttpEntry(value);
-          const instanceId = remote && ourHttpInstanceId(remote.url, settings.httpBroker.port);
-          return instanceId ? [{ name, command: '', args: [], envNames: [], instanceId, url: remote.url }] : [];
-        });
+        entries = listEntries(raw, servers, settings.httpBroker.port);
       } catch (e) {
         error = e instanceof ConfigParseError ? e.message : `Could not read ${file}: ${(e as Error).message}`;
       }

@@ -99,7 +99,11 @@ describe('settings migrations', () => {
     const store = open(dir);
     expect(store.recovery).toBeNull();
     expect(store.read().httpBroker).toEqual({ enabled: false, port: 7712 });
-    expect(store.read().clients.cursor).toEqual({ selected: ['memory'], applied: ['memory'], transport: 'stdio' });
+    expect(store.read().clients.cursor).toEqual({
+      selected: ['memory'],
+      applied: ['memory'],
+      transport: 'stdio',
+    });
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
     expect(onDisk.__internal__.migrations.version).toBe('4.0.0');
     expect(onDisk.httpBroker).toEqual({ enabled: false, port: 7712 });

@@ -181,7 +181,10 @@ describe('client adapters: detection and entry shapes', () => {
       vscode: { type: 'http', url, headers },
     });
     for (const adapter of clientAdapters.filter((a) => a.http)) {
-      expect(adapter.http!.docs.every((doc) => adapter.docs.includes(doc)), adapter.id).toBe(true);
+      expect(
+        adapter.http!.docs.every((doc) => adapter.docs.includes(doc)),
+        adapter.id,
+      ).toBe(true);
       // Their HTTP entries are not stdio servers (never offered for import).
       expect(adapter.readEntry(adapter.http!.toEntry(url, headers))).toBeNull();
     }
