@@ -13,8 +13,8 @@ import { isInitialize, readJsonBody, replyError } from './http-replies';
 /** Where the endpoint listens: loopback only, never a wildcard address. */
 export const HTTP_BROKER_HOST = '127.0.0.1';
 
-/** The URL of one instance on the endpoint. */
-export const instanceUrl = (port: number, instanceId: string): string =>
+/** The URL of one instance on the endpoint (for messages; entries use `httpEntryUrl`). */
+const instanceUrl = (port: number, instanceId: string): string =>
   `http://${HTTP_BROKER_HOST}:${port}/mcp/${instanceId}`;
 
 export interface HttpEndpointOptions {
@@ -62,11 +62,6 @@ export class HttpEndpoint {
   get port(): number {
     if (this.boundPort === null) throw new Error('the HTTP endpoint is not listening');
     return this.boundPort;
-  }
-
-  /** HTTP sessions open now. */
-  get sessionCount(): number {
-    return this.sessions.size;
   }
 
   /** Listens on 127.0.0.1; a busy port is an error in words (no fallback: clients hold the URL). */

@@ -24,7 +24,7 @@ export {
 } from './adapters/index';
 export type { ConfigChanges } from './config-changes';
 export { ConfigConflictError, ConfigEditError, ConfigParseError } from './config-errors';
-export type { ApplyResult, ConfigEntries, ConfigWriterDeps, Plan } from './config-writer';
+export type { ApplyOptions, ApplyResult, ConfigEntries, ConfigWriterDeps, Plan } from './config-writer';
 export { ConfigWriter } from './config-writer';
 export type { ConnectorRuntime } from './connector-entry';
 export {

@@ -59,11 +59,14 @@ describe('per-client transport: HTTP entries', () => {
         headers: { Authorization: 'Bearer theirs' },
       };
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify({ mcpServers: { mine: theirs } }, null, 2));
+      fs.writeFileSync(file, JSON.stringify({ mcpServers: { mine: theirs } }, null, 2), { mode: 0o644 });
+      fs.chmodSync(file, 0o644);
       await clients.setSelection('cursor', ['notes']);
       await clients.setTransport('cursor', 'http');
       await clients.apply('cursor');
       expect(servers(file, 'mcpServers').notes).toMatchObject({ url: env.url('notes') });
+      // The token is in the file now: only its owner may read it.
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
       await clients.setTransport('cursor', 'stdio');
       await clients.apply('cursor');

@@ -108,7 +108,10 @@ export class ClientsService {
   async apply(client: ClientId, extraRemovals: string[] = []): Promise<ClientApplied> {
     const { adapter, file } = this.target(client);
     const result = await inWords(async () =>
-      this.deps.writer.apply(adapter, file, await this.changes(adapter, file, extraRemovals)),
+      this.deps.writer.apply(adapter, file, await this.changes(adapter, file, extraRemovals), {
+        // HTTP entries carry the endpoint's token: nobody but the user may read the file.
+        ownerOnly: this.writesHttp(adapter),
+      }),
     );
     this.update(client, (s) => ({ ...s, applied: [...s.selected] }));
     this.deps.logger.info('client config written', { client, file, changed: result.changed });
@@ -270,9 +273,18 @@ export class ClientsService {
         : saved.applied.filter((id) => saved.selected.includes(id) && !configured.includes(id)),
       supportsHttp: Boolean(adapter.http),
       transport: saved.transport,
-      effectiveTransport:
-        adapter.http && saved.transport === 'http' && settings.httpBroker.enabled ? 'http' : 'stdio',
+      effectiveTransport: this.writesHttp(adapter) ? 'http' : 'stdio',
     };
+  }
+
+  /** Whether entries written now for this client are HTTP ones (the endpoint on, client set to HTTP). */
+  private writesHttp(adapter: ClientAdapter): boolean {
+    const settings = this.deps.settings.read();
+    return (
+      Boolean(adapter.http) &&
+      settings.clients[adapter.id]?.transport === 'http' &&
+      settings.httpBroker.enabled
+    );
   }
 
   private target(client: ClientId): { adapter: ClientAdapter; file: string } {
