@@ -14,6 +14,7 @@ export const COMMANDS = [
   'logs',
   'clients',
   'open',
+  'http',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -47,6 +48,7 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     instance: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean' },
   },
+  http: { 'show-token': { type: 'boolean' } },
 };
 
 export interface ParsedArgs {
@@ -82,6 +84,8 @@ export interface ParsedArgs {
   clientSecret: boolean;
   /** `auth --token`: sign in with a pasted token (hidden prompt) instead of the browser. */
   token: boolean;
+  /** `http status --show-token`: print the bearer token too. */
+  showToken: boolean;
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -150,6 +154,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     clientId: typeof values['client-id'] === 'string' ? values['client-id'] : undefined,
     clientSecret: values['client-secret'] === true,
     token: values.token === true,
+    showToken: values['show-token'] === true,
   };
 }
 
@@ -172,6 +177,10 @@ Commands:
   clients write <client>|--all [--instance ID]... [--dry-run]
                                         write a client's entries (--instance adds to its choice)
   clients restart <client>              quit and reopen it (Claude Desktop on macOS and Windows)
+  clients transport <client> http|stdio reach MCP Tray over HTTP (Cursor, VS Code, Claude Code)
+                                        or through the connector, and rewrite its entries
+  http on | off | status [--show-token] the broker over HTTP on 127.0.0.1 (off by default);
+                                        status prints the URL base, the token only if asked
   auth <id> [--no-browser]              sign a service in to its account (opens your browser)
   auth <id> --client-id ID [--client-secret]
                                         use your own OAuth client (secret asked for, hidden)

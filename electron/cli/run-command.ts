@@ -6,6 +6,7 @@ import type { ParsedArgs } from './args';
 import { addCommand, simpleInstanceCommand, statusCommand } from './commands/instance-commands';
 import { authCommand } from './commands/auth-command';
 import { clientsCommand } from './commands/clients-command';
+import { httpCommand } from './commands/http-command';
 import { logsCommand } from './commands/logs-command';
 import { openCommand } from './commands/open-command';
 import { NotRunningError, connectControl } from './control-client';
@@ -38,6 +39,8 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await authCommand(connection.api, args, out);
       case 'open':
         return await openCommand(connection.api, args, out);
+      case 'http':
+        return await httpCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -70,6 +73,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'clients':
       case 'auth':
       case 'open':
+      case 'http':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

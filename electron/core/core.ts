@@ -4,6 +4,7 @@ import type { AppInfo } from '../shared/contract';
 import { SignInService } from './auth/sign-in';
 import { systemTimers } from './auth/timers';
 import { Broker } from './broker/broker';
+import { HttpEndpoint } from './broker/http-endpoint';
 import { ToolCallLog } from './calllog/tool-call-log';
 import { EventBus } from './event-bus';
 import type { AdapterContext, ConnectorRuntime } from './clients';
@@ -25,6 +26,7 @@ import { AppInfoService } from './services/app-info-service';
 import { ClientsService } from './services/clients-service';
 import { DeepLinkService } from './services/deep-link-service';
 import { DriftWatcher } from './services/drift-watcher';
+import { HttpBrokerService } from './services/http-broker-service';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
 import { NotificationService } from './services/notification-service';
@@ -85,8 +87,9 @@ export interface Core {
     accounts: AccountsService;
     catalog: CatalogService;
     deepLinks: DeepLinkService;
+    http: HttpBrokerService;
   };
-  /** Starts the enabled instances. */
+  /** Starts the enabled instances (and the HTTP endpoint when it is on). */
   start(): Promise<void>;
   /** Stops every server; nothing is left running. */
   stop(): Promise<void>;
@@ -173,6 +176,29 @@ export function createCore(deps: CoreDeps): Core {
     defaultTimeoutMs: 60_000,
   });
   instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock, accounts);
+  // The HTTP endpoint and the clients service refer to each other: entries need its token, and
+  // turning it on or off rewrites the entries of clients set to HTTP.
+  let clientsRef: ClientsService | null = null;
+  let driftRef: DriftWatcher | null = null;
+  const http = new HttpBrokerService({
+    settings: deps.settings,
+    secrets: deps.secrets,
+    notices,
+    logger: deps.logger.child('http'),
+    endpoint: ({ port, token }) =>
+      new HttpEndpoint({
+        port,
+        token,
+        broker: broker!,
+        config: (id) => deps.settings.read().instances.find((c) => c.id === id),
+        logger: deps.logger.child('http'),
+      }),
+    onEnabledChanged: async () => {
+      await clientsRef!.rewriteHttpClients();
+      driftRef?.refresh();
+      await clientsRef!.publish();
+    },
+  });
   const clients = new ClientsService({
     settings: deps.settings,
     instances,
@@ -182,8 +208,11 @@ export function createCore(deps: CoreDeps): Core {
     dataDirArg: deps.dataDirArg,
     bus,
     logger: deps.logger.child('clients'),
+    httpAccess: () => http.access(),
   });
+  clientsRef = clients;
   const drift = new DriftWatcher(clients, deps.settings, notices, deps.logger.child('drift'));
+  driftRef = drift;
   const appInfo = new AppInfoService(
     {
       name: 'MCP Tray',
@@ -236,6 +265,7 @@ export function createCore(deps: CoreDeps): Core {
     accounts,
     catalog: catalogService,
     deepLinks,
+    http,
   };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
@@ -245,17 +275,19 @@ export function createCore(deps: CoreDeps): Core {
     supervisor,
     broker,
     calls,
-    services: { appInfo, instances, notices, clients, accounts, catalog: catalogService, deepLinks },
+    services: { appInfo, instances, notices, clients, accounts, catalog: catalogService, deepLinks, http },
     start: async () => {
       notifications.start();
       calls.open();
       await supervisor.start();
+      await http.start();
       drift.refresh();
     },
     stop: async () => {
       notifications.stop();
       drift.stop();
       accounts.stopAll();
+      await http.stop();
       await broker.closeAll();
       await supervisor.shutdown();
       calls.close();

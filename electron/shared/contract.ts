@@ -157,14 +157,21 @@ export const ClientId = z.enum([
 ]);
 export type ClientId = z.infer<typeof ClientId>;
 
+/** How a client reaches MCP Tray: by running the stdio connector, or over the local HTTP endpoint. */
+export const ClientTransport = z.enum(['stdio', 'http']);
+export type ClientTransport = z.infer<typeof ClientTransport>;
+
 /** One server entry found in a client's config file (values of env vars are never sent). */
 export const ClientEntry = z.object({
   name: z.string(),
+  /** Empty for an HTTP entry of ours (it has `url` instead). */
   command: z.string(),
   args: z.array(z.string()),
   envNames: z.array(z.string()),
   /** The instance this entry runs, when it is one of ours. */
   instanceId: z.string().nullable(),
+  /** Our HTTP entries only: the endpoint URL (its token header is never sent). */
+  url: z.string().optional(),
 });
 export type ClientEntry = z.infer<typeof ClientEntry>;
 
@@ -185,6 +192,15 @@ export const ClientInfo = z.object({
   error: z.string().nullable(),
   /** Instances we wrote that the client has since removed from its file. */
   drift: z.array(z.string()),
+  /** Whether the client can reach MCP Tray over HTTP (otherwise always stdio). */
+  supportsHttp: z.boolean().optional(),
+  /** The transport chosen for this client (default stdio). */
+  transport: ClientTransport.optional(),
+  /**
+   * What its entries use when written now: `http` only while the HTTP endpoint is on and the
+   * client supports it.
+   */
+  effectiveTransport: ClientTransport.optional(),
 });
 export type ClientInfo = z.infer<typeof ClientInfo>;
 
@@ -200,6 +216,22 @@ export const ClientApplied = ClientPlan.extend({ backup: z.string().nullable(), 
 export type ClientApplied = z.infer<typeof ClientApplied>;
 
 const ByClient = z.object({ client: ClientId }).strict();
+
+/** The broker over Streamable HTTP on 127.0.0.1 (for clients that speak HTTP). */
+export const HttpEndpointStatus = z.object({
+  /** The user turned it on (it then starts with MCP Tray). */
+  enabled: z.boolean(),
+  /** It is listening now. */
+  running: z.boolean(),
+  port: z.number().int(),
+  /** Every service is at `<baseUrl><service-id>`. */
+  baseUrl: z.string(),
+  /** Why it is not running although enabled (a busy port, no keychain), in words. */
+  error: z.string().nullable(),
+  /** The bearer token, only when asked for with `showToken`. */
+  token: z.string().optional(),
+});
+export type HttpEndpointStatus = z.infer<typeof HttpEndpointStatus>;
 
 export const ToolCallOutcome = z.enum(['ok', 'tool-error', 'protocol-error', 'timeout', 'cancelled']);
 export type ToolCallOutcome = z.infer<typeof ToolCallOutcome>;
@@ -335,6 +367,27 @@ export const requests = {
   openInstallLink: {
     input: z.object({ url: z.string().max(16_384) }).strict(),
     output: z.object({ request: InstallRequest }),
+  },
+  /**
+   * Chooses how a client reaches MCP Tray. Saved only: `applyClientConfig` writes the entries
+   * (HTTP entries carry the endpoint URL and the bearer token in their headers).
+   */
+  setClientTransport: {
+    input: ByClient.extend({ transport: ClientTransport }).strict(),
+    output: ClientInfo,
+  },
+  /** The HTTP endpoint's state; `showToken` adds the bearer token. */
+  getHttpEndpoint: {
+    input: z.object({ showToken: z.boolean().default(false) }).strict(),
+    output: HttpEndpointStatus,
+  },
+  /**
+   * Turns the HTTP endpoint on (creating the token on first use) or off. Entries of clients set
+   * to HTTP are rewritten to match (HTTP while on, the stdio connector while off).
+   */
+  setHttpEndpointEnabled: {
+    input: z.object({ enabled: z.boolean() }).strict(),
+    output: HttpEndpointStatus,
   },
 } as const;
 

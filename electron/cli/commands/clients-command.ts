@@ -1,6 +1,6 @@
 import type { TrayApi } from '../../shared/api';
 import type { ClientId, ClientInfo } from '../../shared/contract';
-import { ClientId as ClientIdSchema } from '../../shared/contract';
+import { ClientId as ClientIdSchema, ClientTransport } from '../../shared/contract';
 import { UsageError } from '../args';
 import type { ParsedArgs } from '../args';
 
@@ -36,6 +36,7 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
     out(args.json ? JSON.stringify(result) : result.message);
     return result.restarted ? 0 : 1;
   }
+  if (sub === 'transport') return transportCommand(api, args, out);
   if (sub !== 'write' || extra !== undefined)
     throw new UsageError('usage: mcp-tray clients write <client>|--all');
   if (Boolean(target) === args.all) throw new UsageError('clients write takes one client id, or --all');
@@ -72,5 +73,35 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
     }
   }
   if (args.json) out(JSON.stringify(results));
+  return 0;
+}
+
+/**
+ * `mcp-tray clients transport <client> http|stdio`: saves the choice, then rewrites the client's
+ * entries when it has any (so the switch takes effect in one step).
+ */
+async function transportCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  const [, target, choice, extra] = args.positionals;
+  const client = ClientIdSchema.safeParse(target);
+  const transport = ClientTransport.safeParse(choice);
+  if (!client.success || !transport.success || extra !== undefined) {
+    throw new UsageError('usage: mcp-tray clients transport <client> http|stdio');
+  }
+  const info = await api.setClientTransport({ client: client.data, transport: transport.data });
+  const applied = info.selected.length > 0 ? await api.applyClientConfig({ client: client.data }) : null;
+  if (args.json) {
+    out(JSON.stringify({ client: info, applied }));
+    return 0;
+  }
+  out(`${info.name} now uses ${transport.data === 'http' ? 'HTTP' : 'the connector (stdio)'}.`);
+  if (transport.data === 'http' && info.effectiveTransport !== 'http') {
+    out('The HTTP endpoint is off, so its entries keep using the connector until you run: mcp-tray http on');
+  }
+  if (applied?.changed) {
+    out(`${client.data}: wrote ${applied.file}${applied.backup ? ` (backup: ${applied.backup})` : ''}`);
+    out(`  ${applied.reloadHint}`);
+  } else if (!applied) {
+    out(`It has no services yet; add some with: mcp-tray clients write ${client.data} --instance <id>`);
+  }
   return 0;
 }

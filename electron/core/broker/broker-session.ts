@@ -23,7 +23,8 @@ import {
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { RequestId, ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import type { NewToolCall } from '../calllog/tool-call-log';
 import type { ForwardExtra } from './forwarding';
 import {
@@ -33,7 +34,6 @@ import {
   restartedError,
   upstreamParams,
 } from './forwarding';
-import type { LineTransport } from './line-transport';
 
 /** What a session needs from the broker. */
 export interface SessionContext {
@@ -62,9 +62,9 @@ export class BrokerSession {
   /** What this session's client was told the server can do. */
   readonly capabilities: ServerCapabilities;
   readonly subscriptions = new Set<string>();
-  /** Requests of this session still waiting for the server. */
-  inFlight = 0;
   lastActivity: number;
+  /** Ids of this session's requests still waiting for the server, oldest first. */
+  private readonly pending: RequestId[] = [];
 
   constructor(
     private readonly ctx: SessionContext,
@@ -79,8 +79,23 @@ export class BrokerSession {
     this.server.onclose = () => ctx.onClose(this);
   }
 
-  async connect(transport: LineTransport): Promise<void> {
+  /** Serves MCP on a connection: a connector's socket, or an HTTP session. */
+  async connect(transport: Transport): Promise<void> {
     await this.server.connect(transport);
+  }
+
+  /** Requests of this session still waiting for the server. */
+  get inFlight(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * The newest request still in flight. Over HTTP a server-to-client message sent with it as
+   * `relatedRequestId` travels on that request's response stream, which the client is
+   * certainly reading; without it, it would need the optional GET stream.
+   */
+  get latestRequest(): RequestId | undefined {
+    return this.pending[this.pending.length - 1];
   }
 
   /** Name and version the client gave in `initialize`. */
@@ -129,7 +144,7 @@ export class BrokerSession {
     result: AnyResultSchema,
     extra: ForwardExtra,
   ) {
-    return this.track(async () => {
+    return this.track(extra.requestId, async () => {
       const upstream = await this.ctx.upstream(extra.signal);
       const { options, flush } = forwardOptions(req.params, extra, this.ctx.timeoutMs());
       this.ctx.activity(1);
@@ -153,7 +168,7 @@ export class BrokerSession {
     req: { params: { name: string; arguments?: Record<string, unknown>; [key: string]: unknown } },
     extra: ForwardExtra,
   ) {
-    return this.track(async () => {
+    return this.track(extra.requestId, async () => {
       const started = this.ctx.now();
       const base = {
         time: started,
@@ -200,13 +215,14 @@ export class BrokerSession {
     return {};
   }
 
-  private async track<T>(run: () => Promise<T>): Promise<T> {
-    this.inFlight++;
+  private async track<T>(id: RequestId, run: () => Promise<T>): Promise<T> {
+    this.pending.push(id);
     this.lastActivity = this.ctx.now();
     try {
       return await run();
     } finally {
-      this.inFlight--;
+      const at = this.pending.lastIndexOf(id);
+      if (at !== -1) this.pending.splice(at, 1);
     }
   }
 }

@@ -6,6 +6,7 @@ import {
   ListRootsResultSchema,
   McpError,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Notification, Request, Result } from '@modelcontextprotocol/sdk/types.js';
 import type { InstanceState } from '../../shared/contract';
 import { scrubSecrets } from '../calllog/scrub-secrets';
@@ -17,7 +18,6 @@ import type { InstanceConfig } from '../settings/settings-schema';
 import type { UpstreamHooks } from '../supervisor/instance-runner';
 import type { Supervisor } from '../supervisor/supervisor';
 import { BrokerSession } from './broker-session';
-import type { LineTransport } from './line-transport';
 
 export interface BrokerDeps {
   supervisor: Supervisor;
@@ -104,8 +104,8 @@ export class Broker {
     }
   }
 
-  /** Starts serving MCP on a connection whose instance is ready. */
-  async attach(id: string, transport: LineTransport): Promise<void> {
+  /** Starts serving MCP on a connection (connector socket or HTTP session) whose instance is ready. */
+  async attach(id: string, transport: Transport): Promise<void> {
     const runner = this.deps.supervisor.runner(id);
     const upstream = runner?.client;
     if (!upstream) throw new Error(`instance ${id} is not running`);
@@ -201,7 +201,15 @@ export class Broker {
         const uri = (notification.params as { uri?: string } | undefined)?.uri;
         if (!uri || !session.subscriptions.has(uri)) continue;
       }
-      session.server.notification(notification as never).catch(() => undefined);
+      // A log line most likely belongs to the call the session has at the server (stdio gives
+      // no link); over HTTP it then rides that call's stream instead of the optional GET one.
+      const related = notification.method === 'notifications/message' ? session.latestRequest : undefined;
+      session.server
+        .notification(
+          notification as never,
+          related === undefined ? undefined : { relatedRequestId: related },
+        )
+        .catch(() => undefined);
     }
   }
 
@@ -215,7 +223,11 @@ export class Broker {
     }
     const schema = RESULT_SCHEMAS[request.method];
     if (!schema) throw new McpError(ErrorCode.MethodNotFound, `${request.method} is not forwarded`);
-    return pick.server.request(request as never, schema, { signal, timeout: this.deps.defaultTimeoutMs * 5 });
+    return pick.server.request(request as never, schema, {
+      signal,
+      timeout: this.deps.defaultTimeoutMs * 5,
+      relatedRequestId: pick.latestRequest,
+    });
   }
 
   /** After a (re)start: tell sessions lists may have changed, and renew resource subscriptions. */

@@ -1,10 +1,13 @@
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolCallOutcome } from '../../shared/contract';
 
 /** What a request handler gets from the SDK that matters for forwarding. */
 export interface ForwardExtra {
   signal: AbortSignal;
+  /** The client's id for the request being forwarded. */
+  requestId: RequestId;
   sendNotification: (notification: {
     method: 'notifications/progress';
     params: Record<string, unknown>;

@@ -54,6 +54,23 @@ export function stdioEntry({ command, args, env }: LaunchCommand): Record<string
  */
 export type ConfigFormat = 'json' | 'jsonc' | 'toml';
 
+/** A server reached by URL (Streamable HTTP), as read back from any client's file. */
+export interface HttpServerEntry {
+  url: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * How a client that speaks Streamable HTTP writes a server reached by URL. Only adapters whose
+ * client documents HTTP entries with custom headers have one.
+ */
+export interface HttpEntryShape {
+  /** Where the shape below was checked. */
+  docs: readonly string[];
+  /** Our HTTP entry in the client's own shape (`headers` carries the bearer token). */
+  toEntry(url: string, headers: Record<string, string>): Record<string, unknown>;
+}
+
 /** Everything MCP Tray needs to know about one client. */
 export interface ClientAdapter {
   id: ClientId;
@@ -75,6 +92,8 @@ export interface ClientAdapter {
   toEntry(launch: LaunchCommand): Record<string, unknown>;
   /** A user's entry read back for import; null for entries that are not local stdio servers. */
   readEntry(raw: unknown): ServerEntry | null;
+  /** Present when the client can reach MCP Tray over HTTP instead of running the connector. */
+  http?: HttpEntryShape;
 }
 
 /** True for a plain object (not an array, not null). */
@@ -109,4 +128,15 @@ export function readStdioEntry(raw: unknown): ServerEntry | null {
     ? args.filter((arg) => ['string', 'number', 'boolean'].includes(typeof arg)).map(String)
     : [];
   return { command, args: argList, env: stringRecord(env) };
+}
+
+/**
+ * Reads an entry that names a URL (`url`, with optional `headers`), the shape the clients that
+ * speak HTTP share; null for stdio entries and anything else. A `type`, when present, must be
+ * an HTTP one: SSE entries are not ours.
+ */
+export function readHttpEntry(raw: unknown): HttpServerEntry | null {
+  if (!isRecord(raw) || typeof raw.url !== 'string' || 'command' in raw) return null;
+  if (raw.type !== undefined && raw.type !== 'http' && raw.type !== 'streamable-http') return null;
+  return { url: raw.url, headers: stringRecord(raw.headers) };
 }

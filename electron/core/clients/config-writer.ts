@@ -47,6 +47,15 @@ export interface ConfigEntries {
   servers: Record<string, ServerEntry>;
 }
 
+/** How `apply` writes. */
+export interface ApplyOptions {
+  /**
+   * The new content holds a secret (the HTTP endpoint's token): the file loses any group and
+   * other permissions, from the moment it is written (not by a chmod afterwards).
+   */
+  ownerOnly?: boolean;
+}
+
 /** The file functions the writer uses; `node:fs/promises` by default, a wrapper in tests. */
 export type ConfigWriterFs = BackupFs & Pick<typeof fsPromises, 'readFile' | 'mkdir' | 'realpath'>;
 
@@ -104,8 +113,18 @@ export class ConfigWriter {
 
   /** Applies a plan (re-planned first if the file changed since), or plans and applies. */
   async apply(plan: Plan): Promise<ApplyResult>;
-  async apply(adapter: ClientAdapter, file: string, changes: ConfigChanges): Promise<ApplyResult>;
-  async apply(first: Plan | ClientAdapter, file?: string, changes?: ConfigChanges): Promise<ApplyResult> {
+  async apply(
+    adapter: ClientAdapter,
+    file: string,
+    changes: ConfigChanges,
+    options?: ApplyOptions,
+  ): Promise<ApplyResult>;
+  async apply(
+    first: Plan | ClientAdapter,
+    file?: string,
+    changes?: ConfigChanges,
+    options: ApplyOptions = {},
+  ): Promise<ApplyResult> {
     let plan = 'adapter' in first ? first : await this.plan(first, file!, changes!);
     const target = await this.target(plan.file);
     for (let attempt = 0; attempt < (this.deps.maxAttempts ?? 3); attempt++) {
@@ -116,7 +135,7 @@ export class ConfigWriter {
         plan = this.planFrom(plan.adapter, plan.file, plan.changes, current);
       }
       if (!plan.changed) return { file: plan.file, backup: null, changed: false, plan };
-      const written = await this.write(target, current, plan.after);
+      const written = await this.write(target, current, plan.after, options.ownerOnly === true);
       if (written.done) {
         this.deps.logger.info('client config updated', { file: plan.file, backup: written.backup });
         return { file: plan.file, backup: written.backup, changed: true, plan };
@@ -129,12 +148,13 @@ export class ConfigWriter {
     target: string,
     current: Current,
     text: string,
+    ownerOnly: boolean,
   ): Promise<{ done: boolean; backup: string | null }> {
     if (!current.exists) await this.fs.mkdir(path.dirname(target), { recursive: true });
     await removeStaleTemps(target, this.deps.clock.now(), STALE_TEMP_MS, this.fs);
     const backup = current.exists ? await this.backups.save(target, current.bytes, current.mode) : null;
     const done = await writeFileAtomic(target, text, {
-      mode: current.mode,
+      mode: ownerOnly ? current.mode & ~0o077 : current.mode,
       fs: this.fs,
       // Last look before replacing: a client that saved in the meantime must not be overwritten.
       beforeRename: async () => {

@@ -70,10 +70,20 @@ export function resolveEntryName(
   entries: Readonly<Record<string, { command: string; args: readonly string[] } | null>>,
   instanceId: string,
 ): string {
-  for (const [name, entry] of Object.entries(entries)) {
-    if (entry && ourInstanceId(entry) === instanceId) return name;
+  const owners: Record<string, string | null> = {};
+  for (const [name, entry] of Object.entries(entries)) owners[name] = entry ? ourInstanceId(entry) : null;
+  return nameForInstance(owners, instanceId);
+}
+
+/**
+ * {@link resolveEntryName} over entries already reduced to the instance each one of ours
+ * reaches (null for the user's), so stdio and HTTP entries of ours are treated alike.
+ */
+export function nameForInstance(owners: Readonly<Record<string, string | null>>, instanceId: string): string {
+  for (const [name, owner] of Object.entries(owners)) {
+    if (owner === instanceId) return name;
   }
-  const taken = (name: string) => Object.prototype.hasOwnProperty.call(entries, name);
+  const taken = (name: string) => Object.prototype.hasOwnProperty.call(owners, name);
   if (!taken(instanceId)) return instanceId;
   const base = `${instanceId}-mcp-tray`;
   if (!taken(base)) return base;

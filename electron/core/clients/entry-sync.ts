@@ -1,7 +1,9 @@
-import type { ClientAdapter, LaunchCommand } from './client-adapter';
+import type { ClientAdapter } from './client-adapter';
 import type { ConfigChanges } from './config-changes';
 import type { ConnectorRuntime } from './connector-entry';
-import { connectorEntry, ourInstanceId, resolveEntryName } from './connector-entry';
+import { connectorEntry, nameForInstance } from './connector-entry';
+import type { HttpEntryTarget } from './http-entry';
+import { entryOwner, httpEntryHeaders, httpEntryUrl } from './http-entry';
 
 /** One client's current entries and the instances it should reach. */
 export interface EntrySyncInput {
@@ -12,29 +14,37 @@ export interface EntrySyncInput {
   instanceIds: readonly string[];
   runtime: ConnectorRuntime;
   dataDir: string | null;
+  /** The HTTP endpoint's port, to recognise HTTP entries of ours whatever is written now. */
+  httpPort?: number;
+  /** Write HTTP entries to this endpoint instead of the connector (when the client speaks HTTP). */
+  http?: HttpEntryTarget | null;
 }
 
 /**
  * The changes that make a client's entries of ours match `instanceIds`: one entry per wanted
  * instance (its existing name kept, a free name otherwise), and our entries for other instances,
- * or duplicates, removed. Entries that are not ours are never in the result.
+ * or duplicates, removed. Entries that are not ours are never in the result. Switching between
+ * stdio and HTTP replaces each entry of ours under its own name.
  */
 export function entrySyncChanges(input: EntrySyncInput): ConfigChanges {
-  const launches: Record<string, LaunchCommand | null> = {};
-  for (const [name, raw] of Object.entries(input.entries)) launches[name] = input.adapter.readEntry(raw);
-  const wanted = new Set(input.instanceIds);
+  const { adapter } = input;
+  const httpPort = input.http?.port ?? input.httpPort ?? 0;
+  const owners: Record<string, string | null> = {};
+  for (const [name, raw] of Object.entries(input.entries)) owners[name] = entryOwner(adapter, raw, httpPort);
+  const viaHttp = adapter.http && input.http ? { shape: adapter.http, target: input.http } : null;
   const set: Record<string, unknown> = {};
   const kept = new Set<string>();
-  for (const id of wanted) {
-    const name = resolveEntryName(launches, id);
-    const launch = connectorEntry(input.runtime, id, input.dataDir);
-    set[name] = input.adapter.toEntry(launch);
+  for (const id of new Set(input.instanceIds)) {
+    const name = nameForInstance(owners, id);
+    set[name] = viaHttp
+      ? viaHttp.shape.toEntry(httpEntryUrl(viaHttp.target.port, id), httpEntryHeaders(viaHttp.target.token))
+      : adapter.toEntry(connectorEntry(input.runtime, id, input.dataDir));
     kept.add(name);
     // Later instances must see this name as taken.
-    launches[name] = launch;
+    owners[name] = id;
   }
-  const remove = Object.entries(launches)
-    .filter(([name, launch]) => launch && ourInstanceId(launch) !== null && !kept.has(name))
+  const remove = Object.entries(owners)
+    .filter(([name, owner]) => owner !== null && !kept.has(name))
     .map(([name]) => name);
   return { set, remove };
 }

@@ -7,10 +7,14 @@ export type {
   ClientAdapter,
   ClientId,
   ConfigFormat,
+  HttpEntryShape,
+  HttpServerEntry,
   LaunchCommand,
   ServerEntry,
 } from './client-adapter';
-export { readStdioEntry } from './client-adapter';
+export { readHttpEntry, readStdioEntry } from './client-adapter';
+export type { HttpEntryTarget } from './http-entry';
+export { entryOwner, httpEntryHeaders, httpEntryUrl, ourHttpInstanceId } from './http-entry';
 export {
   CLAUDE_MSIX_PACKAGE,
   clientAdapter,
@@ -20,10 +24,16 @@ export {
 } from './adapters/index';
 export type { ConfigChanges } from './config-changes';
 export { ConfigConflictError, ConfigEditError, ConfigParseError } from './config-errors';
-export type { ApplyResult, ConfigEntries, ConfigWriterDeps, Plan } from './config-writer';
+export type { ApplyOptions, ApplyResult, ConfigEntries, ConfigWriterDeps, Plan } from './config-writer';
 export { ConfigWriter } from './config-writer';
 export type { ConnectorRuntime } from './connector-entry';
-export { connectorEntry, isOurEntry, ourInstanceId, resolveEntryName } from './connector-entry';
+export {
+  connectorEntry,
+  isOurEntry,
+  nameForInstance,
+  ourInstanceId,
+  resolveEntryName,
+} from './connector-entry';
 export type { EntrySyncInput } from './entry-sync';
 export { entrySyncChanges } from './entry-sync';
 export { nodeAdapterContext } from './node-adapter-context';

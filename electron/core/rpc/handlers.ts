@@ -5,6 +5,7 @@ import type { AppInfoService } from '../services/app-info-service';
 import type { ClientsService } from '../services/clients-service';
 import type { DeepLinkService } from '../services/deep-link-service';
 import type { DriftWatcher } from '../services/drift-watcher';
+import type { HttpBrokerService } from '../services/http-broker-service';
 import type { InstancesService } from '../services/instances-service';
 import type { Handlers } from './dispatcher';
 
@@ -18,6 +19,7 @@ export function createHandlers(s: {
   accounts: AccountsService;
   catalog: CatalogService;
   deepLinks: DeepLinkService;
+  http: HttpBrokerService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -53,5 +55,8 @@ export function createHandlers(s: {
     restartClient: ({ client }) => s.clients.restart(client),
     importClientServers: ({ client, names }) => watching(s.clients.importServers(client, names)),
     openInstallLink: ({ url }) => ({ request: s.deepLinks.open(url) }),
+    setClientTransport: ({ client, transport }) => s.clients.setTransport(client, transport),
+    getHttpEndpoint: ({ showToken }) => s.http.status(showToken),
+    setHttpEndpointEnabled: ({ enabled }) => s.http.setEnabled(enabled),
   };
 }

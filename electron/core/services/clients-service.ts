@@ -1,16 +1,14 @@
-import { spawn } from 'node:child_process';
 import type {
   ClientApplied,
   ClientEntry,
   ClientId,
   ClientInfo,
   ClientPlan,
+  ClientTransport,
   InstanceSummary,
 } from '../../shared/contract';
 import type { AdapterContext, ClientAdapter, ConfigChanges, ConnectorRuntime } from '../clients';
 import {
-  ConfigConflictError,
-  ConfigEditError,
   ConfigParseError,
   clientAdapter,
   clientAdapters,
@@ -23,8 +21,11 @@ import type { ConfigWriter } from '../clients';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../platform/logger';
 import { UserFacingError } from '../rpc/errors';
+import type { ClientSettings } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
+import type { HttpAccess } from './http-broker-service';
 import type { InstancesService } from './instances-service';
+import { SECRET_ENV, freeId, inWords, listEntries, runCommand } from './client-service-helpers';
 
 export interface ClientsServiceDeps {
   settings: SettingsStore;
@@ -37,10 +38,11 @@ export interface ClientsServiceDeps {
   dataDirArg: string | null;
   bus: EventBus;
   logger: Logger;
+  /** The HTTP endpoint's port and token for HTTP entries; null while it is off. */
+  httpAccess: () => Promise<HttpAccess | null>;
 }
 
-/** Names of env vars whose values we treat as secrets when importing a client's servers. */
-const SECRET_ENV = /token|secret|passw|key|auth|credential|cookie|pat$/i;
+const NO_CHOICE: ClientSettings = { selected: [], applied: [], transport: 'stdio' };
 
 /** The AI clients, their files, and which instances each one gets. */
 export class ClientsService {
@@ -58,6 +60,43 @@ export class ClientsService {
     return this.info(clientAdapter(client));
   }
 
+  /**
+   * Chooses stdio or HTTP for a client; saved only, like a selection (`apply` writes it).
+   * HTTP is refused for clients whose config cannot describe an HTTP server with headers.
+   */
+  async setTransport(client: ClientId, transport: ClientTransport): Promise<ClientInfo> {
+    const adapter = clientAdapter(client);
+    if (transport === 'http' && !adapter.http) {
+      throw new UserFacingError(
+        'unsupported',
+        `${adapter.displayName} cannot reach MCP Tray over HTTP; it keeps using the connector (stdio).`,
+      );
+    }
+    this.update(client, (s) => ({ ...s, transport }));
+    return this.info(adapter);
+  }
+
+  /**
+   * After the HTTP endpoint was turned on or off: rewrites the files of clients set to HTTP
+   * that have entries of ours, so they use the endpoint while it is on and the connector
+   * while it is off. A file that cannot be written is logged and left for the next apply.
+   */
+  async rewriteHttpClients(): Promise<void> {
+    const clients = this.deps.settings.read().clients;
+    for (const adapter of clientAdapters) {
+      const saved = clients[adapter.id];
+      if (!adapter.http || saved?.transport !== 'http' || saved.applied.length === 0) continue;
+      try {
+        await this.apply(adapter.id);
+      } catch (error) {
+        this.deps.logger.warn('could not rewrite a client for the HTTP endpoint', {
+          client: adapter.id,
+          error: String(error),
+        });
+      }
+    }
+  }
+
   async plan(client: ClientId, instances?: string[]): Promise<ClientPlan> {
     const { adapter, file } = this.target(client);
     const plan = await inWords(async () =>
@@ -69,7 +108,10 @@ export class ClientsService {
   async apply(client: ClientId, extraRemovals: string[] = []): Promise<ClientApplied> {
     const { adapter, file } = this.target(client);
     const result = await inWords(async () =>
-      this.deps.writer.apply(adapter, file, await this.changes(adapter, file, extraRemovals)),
+      this.deps.writer.apply(adapter, file, await this.changes(adapter, file, extraRemovals), {
+        // HTTP entries carry the endpoint's token: nobody but the user may read the file.
+        ownerOnly: this.writesHttp(adapter),
+      }),
     );
     this.update(client, (s) => ({ ...s, applied: [...s.selected] }));
     this.deps.logger.info('client config written', { client, file, changed: result.changed });
@@ -135,6 +177,7 @@ export class ClientsService {
       const saved = clients[adapter.id];
       if (!saved || (!saved.selected.includes(id) && !saved.applied.includes(id))) continue;
       this.update(adapter.id, (s) => ({
+        ...s,
         selected: s.selected.filter((x) => x !== id),
         applied: s.applied.filter((x) => x !== id),
       }));
@@ -181,14 +224,19 @@ export class ClientsService {
   ): Promise<ConfigChanges> {
     const { raw } = await this.deps.writer.read(adapter, file);
     const entries = Object.fromEntries(Object.entries(raw).filter(([name]) => !replacing.includes(name)));
-    const selected = preview ?? this.deps.settings.read().clients[adapter.id]?.selected ?? [];
+    const settings = this.deps.settings.read();
+    const saved = settings.clients[adapter.id] ?? NO_CHOICE;
+    const selected = preview ?? saved.selected;
     const existing = new Set(this.deps.instances.configs().map((c) => c.id));
+    const http = adapter.http && saved.transport === 'http' ? await this.deps.httpAccess() : null;
     const changes = entrySyncChanges({
       adapter,
       entries,
       instanceIds: selected.filter((id) => existing.has(id)),
       runtime: this.deps.runtime,
       dataDir: this.deps.dataDirArg,
+      httpPort: settings.httpBroker.port,
+      http,
     });
     const remove = [...changes.remove, ...replacing.filter((name) => !(name in changes.set))];
     return { set: changes.set, remove };
@@ -196,19 +244,14 @@ export class ClientsService {
 
   private async info(adapter: ClientAdapter): Promise<ClientInfo> {
     const file = adapter.configPath(this.deps.context);
-    const saved = this.deps.settings.read().clients[adapter.id] ?? { selected: [], applied: [] };
+    const settings = this.deps.settings.read();
+    const saved = settings.clients[adapter.id] ?? NO_CHOICE;
     let entries: ClientEntry[] = [];
     let error: string | null = null;
     if (file) {
       try {
-        const { servers } = await this.deps.writer.read(adapter, file);
-        entries = Object.entries(servers).map(([name, entry]) => ({
-          name,
-          command: entry.command,
-          args: entry.args,
-          envNames: Object.keys(entry.env),
-          instanceId: ourInstanceId(entry),
-        }));
+        const { raw, servers } = await this.deps.writer.read(adapter, file);
+        entries = listEntries(raw, servers, settings.httpBroker.port);
       } catch (e) {
         error = e instanceof ConfigParseError ? e.message : `Could not read ${file}: ${(e as Error).message}`;
       }
@@ -228,7 +271,20 @@ export class ClientsService {
       drift: error
         ? []
         : saved.applied.filter((id) => saved.selected.includes(id) && !configured.includes(id)),
+      supportsHttp: Boolean(adapter.http),
+      transport: saved.transport,
+      effectiveTransport: this.writesHttp(adapter) ? 'http' : 'stdio',
     };
+  }
+
+  /** Whether entries written now for this client are HTTP ones (the endpoint on, client set to HTTP). */
+  private writesHttp(adapter: ClientAdapter): boolean {
+    const settings = this.deps.settings.read();
+    return (
+      Boolean(adapter.http) &&
+      settings.clients[adapter.id]?.transport === 'http' &&
+      settings.httpBroker.enabled
+    );
   }
 
   private target(client: ClientId): { adapter: ClientAdapter; file: string } {
@@ -239,50 +295,10 @@ export class ClientsService {
     return { adapter, file };
   }
 
-  private update(client: ClientId, change: (s: { selected: string[]; applied: string[] }) => typeof s): void {
+  private update(client: ClientId, change: (s: ClientSettings) => ClientSettings): void {
     this.deps.settings.update((s) => ({
       ...s,
-      clients: { ...s.clients, [client]: change(s.clients[client] ?? { selected: [], applied: [] }) },
+      clients: { ...s.clients, [client]: change(s.clients[client] ?? NO_CHOICE) },
     }));
   }
-}
-
-/** Config-file problems reach the user as they are: their messages name the file, line and column. */
-async function inWords<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ConfigParseError) {
-      throw new UserFacingError(
-        'config-unreadable',
-        `MCP Tray will not change a file it cannot read: ${error.message}`,
-      );
-    }
-    if (error instanceof ConfigConflictError || error instanceof ConfigEditError) {
-      throw new UserFacingError('config-conflict', error.message);
-    }
-    throw error;
-  }
-}
-
-/** An instance id from a client's entry name: lowercase, dashes, unique. */
-function freeId(name: string, taken: Set<string>): string {
-  const base =
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 50) || 'server';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
-/** Runs a program without a shell and resolves its exit code (-1 when it cannot start). */
-function runCommand(file: string, args: string[]): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: 'ignore', shell: false, windowsHide: true });
-    child.once('error', () => resolve(-1));
-    child.once('exit', (code) => resolve(code ?? -1));
-  });
 }

@@ -1,5 +1,5 @@
 import type Conf from 'conf';
-import { SETTINGS_VERSION } from './settings-schema';
+import { DEFAULT_HTTP_BROKER_PORT, SETTINGS_VERSION } from './settings-schema';
 
 type Migrations = Record<string, (store: Conf<Record<string, unknown>>) => void>;
 
@@ -29,5 +29,20 @@ export const settingsMigrations: Migrations = {
   [settingsSchemaSemver(3)]: (store) => {
     if (!store.has('clients')) store.set('clients', {});
     if (!store.has('driftPolicy')) store.set('driftPolicy', 'ask');
+  },
+  // v4: the broker over HTTP (off) and each client's transport (stdio, as before).
+  [settingsSchemaSemver(4)]: (store) => {
+    if (!store.has('httpBroker')) store.set('httpBroker', { enabled: false, port: DEFAULT_HTTP_BROKER_PORT });
+    const clients = store.get('clients');
+    if (typeof clients !== 'object' || clients === null || Array.isArray(clients)) return;
+    store.set(
+      'clients',
+      Object.fromEntries(
+        Object.entries(clients as Record<string, Record<string, unknown>>).map(([id, client]) => [
+          id,
+          { transport: 'stdio', ...client },
+        ]),
+      ),
+    );
   },
 };

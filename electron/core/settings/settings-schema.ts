@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
+
+/** Port of the HTTP endpoint unless the user picks another (the UI host uses 7711). */
+export const DEFAULT_HTTP_BROKER_PORT = 7712;
 
 const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -48,10 +51,16 @@ export const InstanceConfig = z.object({
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
+/** How a client's entries reach the broker: the stdio connector, or the local HTTP endpoint. */
+export const ClientTransport = z.enum(['stdio', 'http']);
+export type ClientTransport = z.infer<typeof ClientTransport>;
+
 /** Per AI client: what the user chose, and what we last wrote (to notice drift). */
 export const ClientSettings = z.object({
   selected: z.array(z.string()).default([]),
   applied: z.array(z.string()).default([]),
+  /** `http` only takes effect for clients that speak it, while the HTTP endpoint is on. */
+  transport: ClientTransport.default('stdio'),
 });
 export type ClientSettings = z.infer<typeof ClientSettings>;
 
@@ -60,6 +69,14 @@ export const Settings = z.looseObject({
   clients: z.record(z.string(), ClientSettings).default({}),
   /** When a client strips our entries: restore them always, ask first, or leave them. */
   driftPolicy: z.enum(['always', 'ask', 'never']).default('ask'),
+  /** The broker over Streamable HTTP on 127.0.0.1 (off until the user turns it on). */
+  httpBroker: z
+    .object({
+      enabled: z.boolean().default(false),
+      // No fallback port: clients' config files hold the URL, so it must not move.
+      port: z.number().int().min(1).max(65535).default(DEFAULT_HTTP_BROKER_PORT),
+    })
+    .default({ enabled: false, port: DEFAULT_HTTP_BROKER_PORT }),
   ui: z.object({ theme: z.enum(['system', 'light', 'dark']).default('system') }).default({ theme: 'system' }),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -27,7 +27,7 @@ describe('SettingsStore', () => {
     const file = path.join(dir, 'settings.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(open(dir).read().instances).toEqual([instance]);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('3.0.0');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('4.0.0');
   });
 
   it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
@@ -83,7 +83,30 @@ describe('settings migrations', () => {
     expect(store.recovery).toBeNull();
     expect(store.read().instances).toEqual([{ ...v1.instances[0], userConfig: {}, secretFields: [] }]);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('3.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('4.0.0');
     expect(onDisk.instances[0].secretFields).toEqual([]);
+  });
+
+  it('migrates a version 3 file: the HTTP endpoint off, every client on stdio', () => {
+    const dir = tempDir();
+    const v3 = {
+      instances: [instance],
+      clients: { cursor: { selected: ['memory'], applied: ['memory'] } },
+      driftPolicy: 'ask',
+      __internal__: { migrations: { version: '3.0.0' } },
+    };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v3));
+    const store = open(dir);
+    expect(store.recovery).toBeNull();
+    expect(store.read().httpBroker).toEqual({ enabled: false, port: 7712 });
+    expect(store.read().clients.cursor).toEqual({
+      selected: ['memory'],
+      applied: ['memory'],
+      transport: 'stdio',
+    });
+    const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
+    expect(onDisk.__internal__.migrations.version).toBe('4.0.0');
+    expect(onDisk.httpBroker).toEqual({ enabled: false, port: 7712 });
+    expect(onDisk.clients.cursor.transport).toBe('stdio');
   });
 });

@@ -15,6 +15,8 @@ import type {
   ClientInfo,
   ClientPlan,
   InstallRequest,
+  ClientTransport,
+  HttpEndpointStatus,
   InstanceDetail,
   InstanceSummary,
   SignInStart,
@@ -458,6 +460,16 @@ export function createFakeApi(init: FakeInit = {}) {
     };
   };
 
+  // The HTTP endpoint, off like a fresh install; its token exists once it was turned on.
+  let http: HttpEndpointStatus = {
+    enabled: false,
+    running: false,
+    port: 7712,
+    baseUrl: 'http://127.0.0.1:7712/mcp/',
+    error: null,
+  };
+  let httpToken: string | null = null;
+
   const api = {
     getAppInfo: vi.fn(async () => init.appInfo ?? makeAppInfo()),
     listInstances: vi.fn(async () => instances),
@@ -608,6 +620,26 @@ export function createFakeApi(init: FakeInit = {}) {
       if (!parsed.ok) throw new ApiError({ code: 'invalid-link', message: parsed.reason });
       for (const listener of [...installListeners]) listener({ request: parsed.request });
       return { request: parsed.request };
+    }),
+    setClientTransport: vi.fn(
+      async ({ client: id, transport }: { client: ClientId; transport: ClientTransport }) => {
+        const client = findClient(id);
+        if (transport === 'http' && client.supportsHttp === false) {
+          throw new ApiError({
+            code: 'unsupported',
+            message: `${client.name} cannot reach MCP Tray over HTTP; it keeps using the connector (stdio).`,
+          });
+        }
+        return replaceClient({ ...client, transport });
+      },
+    ),
+    getHttpEndpoint: vi.fn(async (input?: { showToken?: boolean }) =>
+      input?.showToken && httpToken ? { ...http, token: httpToken } : http,
+    ),
+    setHttpEndpointEnabled: vi.fn(async ({ enabled }: { enabled: boolean }) => {
+      if (enabled) httpToken ??= 'fake-http-token';
+      http = { ...http, enabled, running: enabled, error: null };
+      return http;
     }),
     onClientsChanged: (listener) => {
       clientListeners.add(listener);

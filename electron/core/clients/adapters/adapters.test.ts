@@ -180,6 +180,27 @@ describe('client adapters: detection and entry shapes', () => {
     }
   });
 
+  it('writes HTTP entries only for the clients whose docs describe URL + headers', () => {
+    const url = 'http://127.0.0.1:7712/mcp/files';
+    const headers = { Authorization: 'Bearer x' };
+    const shapes = Object.fromEntries(
+      clientAdapters.filter((a) => a.http).map((a) => [a.id, a.http!.toEntry(url, headers)]),
+    );
+    expect(shapes).toEqual({
+      'claude-code': { type: 'http', url, headers },
+      cursor: { url, headers },
+      vscode: { type: 'http', url, headers },
+    });
+    for (const adapter of clientAdapters.filter((a) => a.http)) {
+      expect(
+        adapter.http!.docs.every((doc) => adapter.docs.includes(doc)),
+        adapter.id,
+      ).toBe(true);
+      // Their HTTP entries are not stdio servers (never offered for import).
+      expect(adapter.readEntry(adapter.http!.toEntry(url, headers))).toBeNull();
+    }
+  });
+
   it('reads user entries back for import, with env, and skips remote ones', () => {
     const read = clientAdapter('cursor').readEntry;
     expect(read({ command: 'npx', args: ['-y', 'server'], env: { TOKEN: 'x', PORT: 3 } })).toEqual({

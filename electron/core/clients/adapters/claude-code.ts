@@ -40,4 +40,12 @@ export const claudeCodeAdapter: ClientAdapter = {
     // Remote entries (`"type": "http"`/`"sse"`) have no command and are skipped by the reader.
     return readStdioEntry(raw);
   },
+  // `claude mcp add --transport http <name> <url> --header "Authorization: Bearer …"` stores
+  // `{ "type": "http", "url": …, "headers": { … } }`, the shape the docs show for `.mcp.json`
+  // and `claude mcp add-json`. https://code.claude.com/docs/en/mcp ("Option 1: Add a remote
+  // HTTP server"; "Add MCP servers from JSON configuration").
+  http: {
+    docs: ['https://code.claude.com/docs/en/mcp'],
+    toEntry: (url, headers) => ({ type: 'http', url, headers }),
+  },
 };

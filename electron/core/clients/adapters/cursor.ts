@@ -25,4 +25,11 @@ export const cursorAdapter: ClientAdapter = {
   },
   toEntry: stdioEntry,
   readEntry: readStdioEntry,
+  // Cursor treats an entry with `url` (and optional `headers`) instead of `command` as a
+  // Streamable HTTP server; no `type` field is used. https://cursor.com/docs/mcp ("Remote
+  // server": `{ "url": …, "headers": { "Authorization": "Bearer …" } }`).
+  http: {
+    docs: ['https://cursor.com/docs/mcp'],
+    toEntry: (url, headers) => ({ url, headers }),
+  },
 };

@@ -35,4 +35,11 @@ export const vscodeAdapter: ClientAdapter = {
     // `type` is optional in older files; an http server has a url instead of a command.
     return readStdioEntry(raw);
   },
+  // "HTTP and Server-Sent Events (SSE) servers": `type` ("http" or "sse", required), `url`,
+  // and optional `headers` "for authentication or configuration"; with "http" VS Code uses
+  // Streamable HTTP. https://code.visualstudio.com/docs/copilot/reference/mcp-configuration
+  http: {
+    docs: ['https://code.visualstudio.com/docs/copilot/reference/mcp-configuration'],
+    toEntry: (url, headers) => ({ type: 'http', url, headers }),
+  },
 };

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './served-core';
+
+const PEERS = path.join(ROOT, 'scripts/peers/node_modules');
+/** The suite needs Node 22; the `node` package in the test peers carries it (a real binary). */
+export const NODE22 = path.join(PEERS, 'node/bin/node');
+export const CONFORMANCE_CLI = path.join(PEERS, '@modelcontextprotocol/conformance/dist/index.js');
+
+/** One check of one scenario, as the suite writes it to `checks.json`. */
+export interface ConformanceCheck {
+  id: string;
+  status: 'SUCCESS' | 'FAILURE' | 'WARNING' | 'INFO' | string;
+  errorMessage?: string;
+}
+
+/** What one scenario gave. */
+export interface ScenarioResult {
+  scenario: string;
+  /** True when a check failed or warned: the suite's own baseline rule counts both. */
+  failed: boolean;
+  /** `check-id: message` of every failing or warning check. */
+  problems: string[];
+}
+
+/**
+ * Runs the suite's server scenarios (`--suite all`: active and pending ones) against `url`
+ * with Node 22, `shell: false`, and reads each scenario's `checks.json`.
+ */
+export async function runConformanceSuite(
+  url: string,
+  outDir: string,
+  timeoutMs: number,
+): Promise<{ results: ScenarioResult[]; output: string }> {
+  const child = spawn(NODE22, [CONFORMANCE_CLI, 'server', '--url', url, '--suite', 'all', '-o', outDir], {
+    shell: false,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await new Promise<void>((resolve) => child.once('close', () => resolve()));
+  clearTimeout(timer);
+  return { results: readResults(outDir), output };
+}
+
+/** Result folders are `server-<scenario>-<ISO time with : and . as ->`. */
+const RESULT_DIR = /^server-(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/;
+
+function readResults(outDir: string): ScenarioResult[] {
+  if (!fs.existsSync(outDir)) return [];
+  return fs
+    .readdirSync(outDir)
+    .flatMap((name) => {
+      const scenario = RESULT_DIR.exec(name)?.[1];
+      const file = path.join(outDir, name, 'checks.json');
+      if (!scenario || !fs.existsSync(file)) return [];
+      const checks = JSON.parse(fs.readFileSync(file, 'utf8')) as ConformanceCheck[];
+      const bad = checks.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
+      return [
+        {
+          scenario,
+          failed: bad.length > 0,
+          problems: bad.map((c) => `${c.id} (${c.status}): ${c.errorMessage ?? 'no message'}`),
+        },
+      ];
+    })
+    .sort((a, b) => a.scenario.localeCompare(b.scenario));
+}
