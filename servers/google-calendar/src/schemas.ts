@@ -18,12 +18,9 @@ export const eventIdInput = z
   .max(1100)
   .describe('Event id from list_events, get_event or create_event.');
 
-export const timeZoneInput = z
-  .string()
-  .max(64)
-  .refine(isTimeZone, {
-    message: 'must be an IANA time zone name such as "Europe/Berlin" or "America/New_York"',
-  });
+export const timeZoneInput = z.string().max(64).refine(isTimeZone, {
+  message: 'must be an IANA time zone name such as "Europe/Berlin" or "America/New_York"',
+});
 
 /** A time field: RFC 3339 with offset, a local date-time, or a date. */
 export const timeInput = (description: string) =>
