@@ -10,6 +10,7 @@ export default defineConfig({
     ],
     environment: 'node',
     globalSetup: ['./scripts/vitest-global-setup.ts'],
+    setupFiles: ['./scripts/vitest-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
