@@ -126,6 +126,7 @@ export function createCore(deps: CoreDeps): Core {
     supervisor: () => supervisorRef!,
     restartForNewToken: (id) => broker!.whenIdle(id, () => supervisorRef!.restart(id)),
     whenIdle: (id, work) => broker!.whenIdle(id, work),
+    bus,
     secrets: deps.secrets,
     clock: deps.clock,
     timers: systemTimers,

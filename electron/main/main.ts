@@ -27,6 +27,10 @@ if (setupSingleInstance((next) => links.secondLaunch(next))) {
   const tray = await detectTray(log);
   const window = setupWindow(ctx, { onClose: closeAction(tray.tray) });
   notifier.onClick((target) => void window.open(targetRoute(target)));
+  // Back from the browser: the app comes forward on the service that signed in.
+  ctx.running.core.bus.on('signInFinished', ({ id }) => {
+    void window.open(targetRoute({ kind: 'instance', id }));
+  });
   setupIpc(ctx, rendererUrl());
   if (tray.tray) setupTray(ctx, window, createLoginItem(), probe?.recordTray);
   setupDeepLinks(ctx, window, links);

@@ -397,6 +397,8 @@ export const events = {
   /** One instance changed state (every transition, with its reason). */
   instanceStateChanged: z.object({ id: z.string(), transition: StateTransition }),
   noticesChanged: z.object({ notices: z.array(AppNotice) }),
+  /** A sign-in ended (the person is back from the browser); `message` says why it failed. */
+  signInFinished: z.object({ id: z.string(), ok: z.boolean(), message: z.string().nullable() }),
   /** A tool call finished and was logged. */
   toolCallRecorded: z.object({ record: ToolCallRecord }),
   /** A client's file or selection changed (including drift: the client removed our entries). */

@@ -12,6 +12,7 @@ import { UserFacingError } from '../rpc/errors';
 import type { AccountMetadata, InstanceConfig } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SecretStore } from '../secrets/secret-store';
+import type { EventBus } from '../event-bus';
 import { secretAccount } from '../secrets/secret-store';
 import type { TokenRejectedResult } from '../auth/token-channel';
 import type { Supervisor } from '../supervisor/supervisor';
@@ -40,6 +41,7 @@ export interface AccountsDeps {
   logger: Logger;
   /** Holds the secret of a user's own OAuth client. */
   secrets: SecretStore;
+  bus: EventBus;
 }
 
 interface Pending {
@@ -240,9 +242,13 @@ export class AccountsService {
         };
         this.update(id, { account });
         this.deps.logger.info('signed in', { id, label: account.accountLabel });
+      } catch (error) {
+        this.finished(id, error);
+        throw error;
       } finally {
         this.pending.delete(id);
       }
+      this.finished(id, null);
       await this.deps.supervisor().restart(id);
       return this.info(this.instance(id))!;
     };
@@ -263,6 +269,12 @@ export class AccountsService {
     this.pending.set(id, { start, done: quiet(saveAndStart(flow.result)), cancel: flow.cancel });
     if (openBrowser) await flow.openVerificationPage();
     return start;
+  }
+
+  /** Tells the UIs (the shell brings its window forward: the user is back from the browser). */
+  private finished(id: string, error: unknown): void {
+    const message = error === null ? null : error instanceof Error ? error.message : String(error);
+    this.deps.bus.emit('signInFinished', { id, ok: error === null, message });
   }
 
   async wait(id: string): Promise<AccountInfo> {

@@ -12,6 +12,8 @@ describe('accounts: OAuth sign-in wired into instances', () => {
     await waitState('needs-auth');
     expect(core.services.instances.get('acct').stateReason).toBe('Sign in to Test ID to use Account.');
 
+    const finished: unknown[] = [];
+    core.bus.on('signInFinished', (event) => finished.push(event));
     const start = await core.services.accounts.start('acct', true);
     expect(start.kind).toBe('browser');
     expect(browser.opened).toHaveLength(1);
@@ -23,6 +25,8 @@ describe('accounts: OAuth sign-in wired into instances', () => {
     await browser.authorize(browser.lastOpened, { login: 'ada' });
     const account = await core.services.accounts.wait('acct');
     expect(account).toMatchObject({ signedIn: true, label: 'ada@example.test', pending: false });
+    // The shell brings its window forward on this.
+    expect(finished).toEqual([{ id: 'acct', ok: true, message: null }]);
     await running;
     expect(await whoami()).toContain('ada@example.test');
     const settings = fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8');

@@ -661,6 +661,7 @@ export function createFakeApi(init: FakeInit = {}) {
       noticeListeners.add(listener);
       return () => noticeListeners.delete(listener);
     },
+    onSignInFinished: () => () => undefined,
     onInstallRequested: (listener) => {
       installListeners.add(listener);
       return () => installListeners.delete(listener);
