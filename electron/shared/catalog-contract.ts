@@ -73,3 +73,13 @@ export const AddCatalogInstance = z
   })
   .strict();
 export type AddCatalogInstance = z.input<typeof AddCatalogInstance>;
+
+/** New settings or secrets for a catalog instance (a new API key); what is not given stays. */
+export const UpdateInstanceSettings = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits and dashes'),
+    userConfig: z.record(z.string(), ConfigValue).default({}),
+    secrets: z.record(z.string(), z.string().min(1).max(32_768)).default({}),
+  })
+  .strict();
+export type UpdateInstanceSettings = z.input<typeof UpdateInstanceSettings>;

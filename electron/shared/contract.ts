@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { AddCatalogInstance, CatalogEntry, ClientSetup, ManualToken } from './catalog-contract';
+import {
+  AddCatalogInstance,
+  CatalogEntry,
+  ClientSetup,
+  ManualToken,
+  UpdateInstanceSettings,
+} from './catalog-contract';
 
 export * from './catalog-contract';
 import { InstallRequest } from './deep-link';
@@ -345,6 +351,8 @@ export const requests = {
   },
   listCatalog: { input: NoInput, output: z.array(CatalogEntry) },
   addCatalogInstance: { input: AddCatalogInstance, output: InstanceSummary },
+  /** New settings or secrets (a new API key) for a catalog instance; it restarts with them. */
+  updateInstanceSettings: { input: UpdateInstanceSettings, output: InstanceSummary },
   listClients: { input: NoInput, output: z.array(ClientInfo) },
   setClientSelection: {
     input: ByClient.extend({ instances: z.array(InstanceId).max(500) }).strict(),

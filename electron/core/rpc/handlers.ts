@@ -48,6 +48,7 @@ export function createHandlers(s: {
     signInWithToken: ({ id, token }) => s.accounts.signInWithToken(id, token),
     listCatalog: () => s.catalog.list(),
     addCatalogInstance: (input) => s.catalog.add(input),
+    updateInstanceSettings: (input) => s.catalog.update(input),
     listClients: () => s.clients.list(),
     setClientSelection: ({ client, instances }) => s.clients.setSelection(client, instances),
     planClientConfig: ({ client, instances }) => s.clients.plan(client, instances),

@@ -173,8 +173,11 @@ export class AccountsService {
     const config = this.configFor(instance);
     const name = this.providerName(instance);
     if (!config) {
+      // An API key cannot be refreshed: the user enters a new one (updateInstanceSettings).
+      const reason = `${name} rejected the key. Enter a new one in MCP Tray.`;
       this.deps.logger.warn('a server reported a rejected key', { id });
-      throw new UserFacingError('key-rejected', `${name} rejected the key. Enter a new one in MCP Tray.`);
+      this.needsAuthSoon(id, reason);
+      throw new UserFacingError('key-rejected', reason);
     }
     const account = instance.account;
     if (!account?.hasRefreshToken || account.manual) {

@@ -88,6 +88,17 @@ describe('catalog', () => {
       userConfig: { limit: 5 },
       secretFields: ['api_key'],
     });
+    // A new key (the provider rejected the old one): keychain updated, settings kept.
+    await core.services.catalog.update({ id: 'notes', secrets: { api_key: 'notes-secret-new' } });
+    expect(secrets.values.get(configSecretAccount('notes', 'api_key'))).toBe('notes-secret-new');
+    expect(
+      JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).instances[0],
+    ).toMatchObject({
+      userConfig: { limit: 5 },
+    });
+    await expect(core.services.catalog.update({ id: 'notes', userConfig: { limit: 0 } })).rejects.toThrow(
+      '"Limit" must be at least 1.',
+    );
     // A second one gets a free id; removing it deletes its secrets.
     const second = await add({ secrets: { api_key: 'other-secret-456' } });
     expect(second.id).toBe('notes-2');

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddCatalogInstance, CatalogEntry, CatalogField, InstanceSummary } from '../../shared/contract';
-import { AddCatalogInstance as AddCatalogInstanceSchema } from '../../shared/contract';
+import type {
+  AddCatalogInstance,
+  CatalogEntry,
+  CatalogField,
+  InstanceSummary,
+  UpdateInstanceSettings,
+} from '../../shared/contract';
+import {
+  AddCatalogInstance as AddCatalogInstanceSchema,
+  UpdateInstanceSettings as UpdateInstanceSettingsSchema,
+} from '../../shared/contract';
 import type { Catalog } from '../integrations/catalog';
 import type { LaunchResolver } from '../integrations/launch-spec';
 import { configSecretAccount } from '../integrations/launch-spec';
@@ -60,31 +69,7 @@ export class CatalogService {
     if (!integration) {
       throw new UserFacingError('not-found', `There is no integration called "${request.integrationId}".`);
     }
-    const fields = integration.manifest.user_config;
-    const userConfig: InstanceConfig['userConfig'] = {};
-    for (const [key, value] of Object.entries(request.userConfig)) {
-      const field = fields[key];
-      if (!field)
-        throw new UserFacingError('invalid-input', `${this.name(integration)} has no setting "${key}".`);
-      if (field.sensitive) {
-        throw new UserFacingError('invalid-input', `"${field.title}" is secret: send it with the secrets.`);
-      }
-      userConfig[key] = checkValue(field, value);
-    }
-    for (const key of Object.keys(request.secrets)) {
-      if (!fields[key]?.sensitive) {
-        throw new UserFacingError(
-          'invalid-input',
-          `${this.name(integration)} has no secret setting "${key}".`,
-        );
-      }
-    }
-    for (const [key, field] of Object.entries(fields)) {
-      const given = field.sensitive ? request.secrets[key] : (userConfig[key] ?? field.default);
-      if (field.required && (given === undefined || given === '')) {
-        throw new UserFacingError('invalid-input', `"${field.title}" is required.`);
-      }
-    }
+    const userConfig = this.checked(integration, request.userConfig, request.secrets, {});
     const id = request.id ?? this.freeId(integration.id);
     if (this.deps.instances.configs().some((c) => c.id === id)) {
       throw new UserFacingError('exists', `There is already a service called "${id}".`);
@@ -101,6 +86,72 @@ export class CatalogService {
       userConfig,
       secretFields: Object.keys(request.secrets),
     });
+  }
+
+  /**
+   * Changes a catalog instance's settings and secrets (a new API key after the provider rejected
+   * the old one); what is not given stays. The server restarts to see them.
+   */
+  async update(input: UpdateInstanceSettings): Promise<InstanceSummary> {
+    const request = UpdateInstanceSettingsSchema.parse(input);
+    const config = this.deps.instances.configs().find((c) => c.id === request.id);
+    if (!config) throw new UserFacingError('not-found', `There is no service called "${request.id}".`);
+    const integration = config.launch ? undefined : this.deps.catalog.get(config.integrationId);
+    if (!integration) {
+      throw new UserFacingError(
+        'invalid-input',
+        `"${config.name}" is a custom command; remove it and add it again.`,
+      );
+    }
+    const have = Object.fromEntries(config.secretFields.map((key) => [key, 'kept']));
+    const userConfig = this.checked(
+      integration,
+      request.userConfig,
+      { ...have, ...request.secrets },
+      config.userConfig,
+    );
+    for (const [key, value] of Object.entries(request.secrets)) {
+      await this.deps.secrets.set(configSecretAccount(config.id, key), value);
+    }
+    return this.deps.instances.updateConfig(config.id, {
+      userConfig,
+      secretFields: [...new Set([...config.secretFields, ...Object.keys(request.secrets)])],
+    });
+  }
+
+  /** Checks settings and secrets against the manifest; returns the settings to keep. */
+  private checked(
+    integration: Integration,
+    given: InstanceConfig['userConfig'],
+    secrets: Record<string, string>,
+    current: InstanceConfig['userConfig'],
+  ): InstanceConfig['userConfig'] {
+    const fields = integration.manifest.user_config;
+    const userConfig: InstanceConfig['userConfig'] = { ...current };
+    for (const [key, value] of Object.entries(given)) {
+      const field = fields[key];
+      if (!field)
+        throw new UserFacingError('invalid-input', `${this.name(integration)} has no setting "${key}".`);
+      if (field.sensitive) {
+        throw new UserFacingError('invalid-input', `"${field.title}" is secret: send it with the secrets.`);
+      }
+      userConfig[key] = checkValue(field, value);
+    }
+    for (const key of Object.keys(secrets)) {
+      if (!fields[key]?.sensitive) {
+        throw new UserFacingError(
+          'invalid-input',
+          `${this.name(integration)} has no secret setting "${key}".`,
+        );
+      }
+    }
+    for (const [key, field] of Object.entries(fields)) {
+      const value = field.sensitive ? secrets[key] : (userConfig[key] ?? field.default);
+      if (field.required && (value === undefined || value === '')) {
+        throw new UserFacingError('invalid-input', `"${field.title}" is required.`);
+      }
+    }
+    return userConfig;
   }
 
   private freeId(base: string): string {

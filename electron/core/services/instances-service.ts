@@ -68,6 +68,19 @@ export class InstancesService {
     return this.supervisor.summary(config);
   }
 
+  /** Changes a saved instance and restarts it (when enabled) so the server sees the change. */
+  async updateConfig(id: string, patch: Partial<InstanceConfig>): Promise<InstanceSummary> {
+    this.require(id);
+    this.settings.update((s) => ({
+      ...s,
+      instances: s.instances.map((c) => (c.id === id ? { ...c, ...patch, id } : c)),
+    }));
+    const config = this.require(id);
+    if (config.enabled) await this.supervisor.restart(id);
+    this.publish();
+    return this.supervisor.summary(this.require(id));
+  }
+
   /** Stops the server, deletes the instance's secrets, forgets it. */
   async remove(id: string): Promise<void> {
     const config = this.require(id);

@@ -548,6 +548,9 @@ export function createFakeApi(init: FakeInit = {}) {
         { state: 'starting', stateReason: null, stateSince: new Date().toISOString() },
       ),
     ),
+    updateInstanceSettings: vi.fn(async ({ id }: { id: string }) =>
+      update(id, { state: 'starting', stateReason: null, stateSince: new Date().toISOString() }),
+    ),
     listCatalog: vi.fn(async () => catalog),
     addCatalogInstance: vi.fn(async (input: AddCatalogInstance) => {
       const entry = catalog.find((e) => e.id === input.integrationId);
