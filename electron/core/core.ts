@@ -19,10 +19,12 @@ import { createHandlers } from './rpc/handlers';
 import type { SecretStore } from './secrets/secret-store';
 import { AccountsService } from './services/accounts-service';
 import { AppInfoService } from './services/app-info-service';
+import { BundlesService } from './services/bundles-service';
 import { ClientsService } from './services/clients-service';
 import { DriftWatcher } from './services/drift-watcher';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
+import { UiStateService } from './services/ui-state-service';
 import { APP_VERSION } from './version';
 import type { SettingsStore } from './settings/settings-store';
 import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
@@ -161,6 +163,20 @@ export function createCore(deps: CoreDeps): Core {
     defaultTimeoutMs: 60_000,
   });
   instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock, accounts);
+  const bundles = new BundlesService({
+    settings: deps.settings,
+    secrets: deps.secrets,
+    supervisor,
+    publish: () => instances?.publish(),
+    clock: deps.clock,
+    bundlesDir: path.join(deps.paths.dataDir, 'bundles'),
+    platform: process.platform,
+    runtimes: async (command) => {
+      const found = await deps.commands.resolve(command, []);
+      return found.ok ? { found: true, hint: null } : { found: false, hint: found.reason };
+    },
+  });
+  const uiState = new UiStateService(deps.settings);
   const clients = new ClientsService({
     settings: deps.settings,
     instances,
@@ -195,7 +211,7 @@ export function createCore(deps: CoreDeps): Core {
         `It was moved to ${recovery.movedTo} and MCP Tray started with default settings.`,
     });
   }
-  const services = { appInfo, instances, notices, calls, clients, drift, accounts };
+  const services = { appInfo, instances, notices, calls, clients, drift, accounts, bundles, uiState };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {

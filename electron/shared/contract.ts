@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { AddBundleInstance, BundleInfo, InspectBundle, SetUiFlag, UiState } from './bundle-contract';
 import { AddCatalogInstance, CatalogEntry, ClientSetup, ManualToken } from './catalog-contract';
 
+export * from './bundle-contract';
 export * from './catalog-contract';
 
 /**
@@ -310,6 +312,12 @@ export const requests = {
   },
   listCatalog: { input: NoInput, output: z.array(CatalogEntry) },
   addCatalogInstance: { input: AddCatalogInstance, output: InstanceSummary },
+  /** Checks an `.mcpb` file and says what it would run; nothing is extracted or started. */
+  inspectBundle: { input: InspectBundle, output: BundleInfo },
+  /** Extracts a checked bundle into the data folder and adds it as a service. */
+  addBundleInstance: { input: AddBundleInstance, output: InstanceSummary },
+  getUiState: { input: NoInput, output: UiState },
+  setUiFlag: { input: SetUiFlag, output: UiState },
   listClients: { input: NoInput, output: z.array(ClientInfo) },
   setClientSelection: {
     input: ByClient.extend({ instances: z.array(InstanceId).max(500) }).strict(),

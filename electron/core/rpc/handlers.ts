@@ -1,9 +1,11 @@
 import type { ToolCallLog } from '../calllog/tool-call-log';
 import type { AccountsService } from '../services/accounts-service';
 import type { AppInfoService } from '../services/app-info-service';
+import type { BundlesService } from '../services/bundles-service';
 import type { ClientsService } from '../services/clients-service';
 import type { DriftWatcher } from '../services/drift-watcher';
 import type { InstancesService } from '../services/instances-service';
+import type { UiStateService } from '../services/ui-state-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -14,6 +16,8 @@ export function createHandlers(s: {
   clients: ClientsService;
   drift: DriftWatcher;
   accounts: AccountsService;
+  bundles: BundlesService;
+  uiState: UiStateService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -28,6 +32,7 @@ export function createHandlers(s: {
     addCustomInstance: (input) => s.instances.addCustom(input),
     removeInstance: async ({ id }) => {
       await s.instances.remove(id);
+      s.bundles.forget(id);
       await watching(s.clients.forget(id));
       return { removed: true as const };
     },
@@ -44,5 +49,9 @@ export function createHandlers(s: {
     applyClientConfig: ({ client }) => watching(s.clients.apply(client)),
     restartClient: ({ client }) => s.clients.restart(client),
     importClientServers: ({ client, names }) => watching(s.clients.importServers(client, names)),
+    inspectBundle: (input) => s.bundles.inspect(input),
+    addBundleInstance: (input) => s.bundles.add(input),
+    getUiState: () => s.uiState.get(),
+    setUiFlag: ({ flag, value }) => s.uiState.set(flag, value),
   };
 }

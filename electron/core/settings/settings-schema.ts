@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -41,6 +41,8 @@ export const InstanceConfig = z.object({
   account: AccountMetadata.optional(),
   /** Per-request timeout for calls through the broker. */
   requestTimeoutMs: z.number().int().positive().optional(),
+  /** Where an `.mcpb` bundle of this instance was extracted; its manifest is the integration. */
+  bundleDir: z.string().min(1).optional(),
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
@@ -56,7 +58,13 @@ export const Settings = z.looseObject({
   clients: z.record(z.string(), ClientSettings).default({}),
   /** When a client strips our entries: restore them always, ask first, or leave them. */
   driftPolicy: z.enum(['always', 'ask', 'never']).default('ask'),
-  ui: z.object({ theme: z.enum(['system', 'light', 'dark']).default('system') }).default({ theme: 'system' }),
+  ui: z
+    .object({
+      theme: z.enum(['system', 'light', 'dark']).default('system'),
+      /** The first-run welcome was closed (or there were services before it existed). */
+      welcomeDismissed: z.boolean().default(false),
+    })
+    .default({ theme: 'system', welcomeDismissed: false }),
 });
 export type Settings = z.infer<typeof Settings>;
 

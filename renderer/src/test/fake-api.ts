@@ -3,7 +3,9 @@ import type { TrayApi } from '../../../electron/shared/api';
 import { ApiError } from '../../../electron/shared/api';
 import type {
   AccountInfo,
+  AddBundleInstance,
   AddCatalogInstance,
+  BundleInfo,
   AddCustomInstance,
   CatalogEntry,
   AppInfo,
@@ -21,6 +23,7 @@ import type {
   ToolCallPage,
   ToolCallQuery,
   ToolCallRecord,
+  UiState,
 } from '../../../electron/shared/contract';
 
 export function makeAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
@@ -343,6 +346,10 @@ interface FakeInit {
   clients?: ClientInfo[];
   /** What the catalog offers. */
   catalog?: CatalogEntry[];
+  /** What `inspectBundle` answers, by file name (any other file is "not a bundle"). */
+  bundles?: Record<string, BundleInfo>;
+  /** Most tests are about someone who has used the app before: the welcome is dismissed. */
+  uiState?: UiState;
 }
 
 /**
@@ -455,6 +462,20 @@ export function createFakeApi(init: FakeInit = {}) {
     };
   };
 
+  const bundles = new Map(
+    Object.entries(init.bundles ?? {}).map(([file, info]) => [info.token, { file, info }]),
+  );
+  let uiState: UiState = init.uiState ?? { welcomeDismissed: true };
+  const addInstance = (id: string, name: string, integrationId: string): InstanceSummary => {
+    if (findDetail(id)) {
+      throw new ApiError({ code: 'exists', message: `There is already a service called "${id}".` });
+    }
+    const summary = makeInstance({ id, name, integrationId, state: 'starting', pid: null, toolCount: 0 });
+    instances = [...instances, summary];
+    details.set(id, makeDetail({ ...summary }));
+    return summary;
+  };
+
   const api = {
     getAppInfo: vi.fn(async () => init.appInfo ?? makeAppInfo()),
     listInstances: vi.fn(async () => instances),
@@ -552,6 +573,33 @@ export function createFakeApi(init: FakeInit = {}) {
       instances = [...instances, summary];
       details.set(id, makeDetail({ ...summary }));
       return summary;
+    }),
+    inspectBundle: vi.fn(async ({ fileName }: { fileName: string; dataBase64: string }) => {
+      const found = [...bundles.values()].find((b) => b.file === fileName);
+      if (!found) {
+        throw new ApiError({
+          code: 'bad-bundle',
+          message: 'This is not a bundle MCP Tray can open: it is not a zip file.',
+        });
+      }
+      return found.info;
+    }),
+    addBundleInstance: vi.fn(async (input: AddBundleInstance) => {
+      const staged = bundles.get(input.token);
+      if (!staged) {
+        throw new ApiError({
+          code: 'bundle-expired',
+          message: 'The bundle is no longer open. Choose the file again.',
+        });
+      }
+      const { entry } = staged.info;
+      const base = entry.id.replace(/^mcpb:/, '');
+      return addInstance(input.id ?? base, input.name ?? entry.name, entry.id);
+    }),
+    getUiState: vi.fn(async () => uiState),
+    setUiFlag: vi.fn(async ({ flag, value }: { flag: keyof UiState; value: boolean }) => {
+      uiState = { ...uiState, [flag]: value };
+      return uiState;
     }),
     listClients: vi.fn(async () => clients),
     setClientSelection: vi.fn(
