@@ -116,7 +116,8 @@ describe('readZip', () => {
     const zip = writeZip([{ name: 'a.txt', data: 'hello', store: true }]);
     expect(() => readZip(zip.subarray(10))).toThrow(/damaged|not a zip/);
     const flipped = Buffer.from(zip);
-    flipped[30 + 'a.txt'.length] ^= 0xff;
+    const at = 30 + 'a.txt'.length;
+    flipped.writeUInt8(flipped.readUInt8(at) ^ 0xff, at);
     expect(() => readZip(flipped)[0]!.read()).toThrow(/damaged/);
   });
 
@@ -161,7 +162,7 @@ describe('extractBundle', () => {
     const entries = readZip(zip);
     // Damage a.txt after listing: extraction fails midway.
     const dataAt = zip.length - 22 - (46 + 'manifest.json'.length) - (46 + 'a.txt'.length) - 5;
-    zip[dataAt] ^= 0xff;
+    zip.writeUInt8(zip.readUInt8(dataAt) ^ 0xff, dataAt);
     expect(() => extractBundle(entries, path.join(root, 'weather'))).toThrow(/damaged/);
     expect(fs.readdirSync(root)).toEqual([]);
   });
