@@ -562,16 +562,27 @@ export function createFakeApi(init: FakeInit = {}) {
       if (findDetail(id)) {
         throw new ApiError({ code: 'exists', message: `There is already a service called "${id}".` });
       }
+      const signs = entry.auth === 'oauth' || entry.auth === 'device';
       const summary = makeInstance({
         id,
         name: input.name ?? entry.name,
         integrationId: entry.id,
-        state: 'starting',
+        // Like the core: an integration that signs in waits for it instead of starting.
+        state: signs ? 'needs-auth' : 'starting',
         pid: null,
         toolCount: 0,
       });
       instances = [...instances, summary];
-      details.set(id, makeDetail({ ...summary }));
+      const account = signs
+        ? makeAccount({
+            method: entry.auth === 'device' ? 'device' : 'oauth',
+            needsClientId: entry.needsOwnClient,
+            clientId: entry.needsOwnClient ? null : 'mcp-tray',
+            clientSetup: entry.clientSetup,
+            manualToken: entry.manualToken,
+          })
+        : undefined;
+      details.set(id, makeDetail({ ...summary, ...(account ? { account } : {}) }));
       return summary;
     }),
     inspectBundle: vi.fn(async ({ fileName }: { fileName: string; dataBase64: string }) => {
