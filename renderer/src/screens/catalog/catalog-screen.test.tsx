@@ -138,7 +138,9 @@ describe('Catalog', () => {
     setup(many);
     expect(await screen.findAllByTestId('catalog-entry')).toHaveLength(1000);
     const started = performance.now();
-    act(() => search('weather'));
+    act(() => {
+      search('weather');
+    });
     await waitFor(() => expect(names()).toHaveLength(10));
     // Generous: this guards against accidental quadratic work, not a benchmark.
     expect(performance.now() - started).toBeLessThan(3000);
