@@ -202,7 +202,7 @@ describe('the settings form', () => {
     await screen.findByTestId('step-clients');
     expect(fake.api.addCatalogInstance).toHaveBeenCalledWith({
       integrationId: 'notes',
-      userConfig: { limit: 50, folders: ['~/Notes', '~/Work notes'], fast: true },
+      userConfig: { limit: 50, folders: ['${HOME}/Notes', '${HOME}/Work notes'], fast: true },
       secrets: { api_key: 'sk-123' },
     });
   });

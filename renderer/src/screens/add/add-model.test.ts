@@ -36,11 +36,11 @@ describe('catalog fields', () => {
     field({ key: 'label', title: 'Label' }),
   ];
 
-  it('starts from the defaults, but never puts a default into a secret field', () => {
+  it('starts from the defaults (the home folder as “~”), but never puts one into a secret field', () => {
     expect(initialValues(fields)).toEqual({
       token: '',
       port: '8080',
-      dirs: '${HOME}/a\n/b',
+      dirs: '~/a\n/b',
       debug: true,
       label: '',
     });
@@ -61,9 +61,9 @@ describe('catalog fields', () => {
 
   it('sends secrets apart, typed values, lists, and leaves empty optional values to the defaults', () => {
     expect(
-      toRequest(fields, { token: ' t0k ', port: '9000', dirs: 'a\n\n b \n', debug: false, label: '' }),
+      toRequest(fields, { token: ' t0k ', port: '9000', dirs: 'a\n\n ~/b \n~x', debug: false, label: '' }),
     ).toEqual({
-      userConfig: { port: 9000, dirs: ['a', 'b'], debug: false },
+      userConfig: { port: 9000, dirs: ['a', '${HOME}/b', '~x'], debug: false },
       secrets: { token: 't0k' },
     });
   });

@@ -86,7 +86,7 @@ describe('bundle screen', () => {
       'API keysecret, kept in the keychain (required)',
     );
     expect(within(review).getByTestId('launch-args').textContent).toBe(
-      '${__dirname}/server.mjs--units=${user_config.units}',
+      '${__dirname}/server.mjs--units=metric',
     );
     expect(within(review).getByTestId('launch-env').textContent).toContain('WEATHER_KEY');
     expect(fake.api.addBundleInstance).not.toHaveBeenCalled();

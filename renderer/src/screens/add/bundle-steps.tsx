@@ -4,6 +4,7 @@ import { Icon } from '../../components/icon';
 import { LoadingState } from '../../components/load-states';
 import { RuntimeHints } from '../catalog/entry-parts';
 import { EntrySummary } from './add-parts';
+import { initialValues, previewArgs } from './field-values';
 import { LaunchPreview } from './launch-preview';
 import { StepFrame } from './step-frame';
 
@@ -116,7 +117,13 @@ export function BundleReviewStep({ info, onContinue, onAnother }: ReviewStepProp
         )}
       </section>
       <RuntimeHints entry={entry} />
-      <LaunchPreview launch={entry.launch} />
+      {/* With the settings' defaults; the next step shows it again with the values chosen. */}
+      <LaunchPreview
+        launch={{
+          ...entry.launch,
+          args: previewArgs(entry.launch.args, entry.fields, initialValues(entry.fields)),
+        }}
+      />
       {usesFolder && (
         <p className="muted">
           <code>{'${__dirname}'}</code> is the folder MCP Tray unpacks the bundle into, inside its data

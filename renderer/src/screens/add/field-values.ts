@@ -7,14 +7,22 @@ export type FieldErrors = Record<string, string>;
 
 type ConfigValue = string | number | boolean | string[];
 
+const isPath = (field: CatalogField): boolean => field.type === 'directory' || field.type === 'file';
+
+/** `${HOME}/Documents` → `~/Documents`: how people write their home folder. */
+const homeToTilde = (path: string): string => path.replace(/^\$\{HOME\}(?=[\\/]|$)/, '~');
+/** And back, for the core (which substitutes `${HOME}` but does not expand `~`). */
+const tildeToHome = (path: string): string => path.replace(/^~(?=[\\/]|$)/, '${HOME}');
+
 /** The form's starting values: each field's default, shown as the user would type it. */
 export function initialValues(fields: readonly CatalogField[]): FieldValues {
   const values: FieldValues = {};
   for (const field of fields) {
     const value = field.default;
+    const show = (text: string) => (isPath(field) ? homeToTilde(text) : text);
     if (field.type === 'boolean') values[field.key] = value === true;
-    else if (Array.isArray(value)) values[field.key] = value.join('\n');
-    else values[field.key] = value === null || field.sensitive ? '' : String(value);
+    else if (Array.isArray(value)) values[field.key] = value.map(show).join('\n');
+    else values[field.key] = value === null || field.sensitive ? '' : show(String(value));
   }
   return values;
 }
@@ -82,10 +90,11 @@ export function toRequest(
     }
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') continue;
+    const path = (value: string) => (isPath(field) ? tildeToHome(value) : value);
     if (field.sensitive) secrets[field.key] = text;
     else if (field.type === 'number') userConfig[field.key] = Number(text);
-    else if (field.multiple) userConfig[field.key] = lines(text);
-    else userConfig[field.key] = text;
+    else if (field.multiple) userConfig[field.key] = lines(text).map(path);
+    else userConfig[field.key] = path(text);
   }
   return { userConfig, secrets };
 }

@@ -92,14 +92,19 @@ export function needsOf(entry: CatalogEntry): Need[] {
 export const missingRuntimes = (entry: CatalogEntry) => entry.runtimes.filter((runtime) => !runtime.found);
 
 /** Built-ins people connect first, in this order; everything else follows by category and name. */
-const FAVOURITES = ['github', 'google-calendar', 'gcal', 'gmail', 'notion'];
+const FAVOURITES = ['github', 'google-calendar', 'gcal', 'gmail', 'notion', 'filesystem', 'memory'];
+
+/** Servers for trying the protocol out: no first thing to connect for someone new. */
+const isTestServer = (entry: CatalogEntry): boolean =>
+  entry.id === 'everything' || /\btest\b/i.test(entry.name);
 
 /** The `count` most useful entries for a new user: favourites first, built-ins before others. */
 export function suggestedEntries(entries: readonly CatalogEntry[], count = 3): CatalogEntry[] {
-  const rank = (entry: CatalogEntry): [number, number, number] => {
+  const rank = (entry: CatalogEntry): [number, number, number, number] => {
     const favourite = FAVOURITES.indexOf(entry.id);
     return [
       CATEGORY_ORDER.indexOf(entry.category),
+      isTestServer(entry) ? 1 : 0,
       favourite === -1 ? FAVOURITES.length : favourite,
       // A missing runtime makes a poor first experience.
       missingRuntimes(entry).length > 0 ? 1 : 0,

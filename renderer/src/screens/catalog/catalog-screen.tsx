@@ -15,28 +15,35 @@ const loadCatalog: Loader<CatalogEntry[]> = (api) => api.listCatalog();
 /** Adding something that is not in the catalog: your own command, or a bundle file. */
 function OtherWays() {
   return (
-    <ul className="other-ways" aria-label="Other ways to add a service">
-      <li>
-        <a className="other-way" href={addHref('custom')} data-testid="add-custom-link">
-          <Icon name="terminal" className="icon other-way__icon" />
-          <span>
-            <strong>Add your own server</strong>
-            <span className="other-way__hint">A command such as npx, uvx or a program on this computer.</span>
-          </span>
-        </a>
-      </li>
-      <li>
-        <a className="other-way" href={addHref('bundle')} data-testid="add-bundle-link">
-          <Icon name="package" className="icon other-way__icon" />
-          <span>
-            <strong>Open a bundle (.mcpb)</strong>
-            <span className="other-way__hint">
-              A file someone gave you. You can also drop it on this window.
+    <section className="catalog-group" aria-labelledby="catalog-other-ways">
+      <h2 id="catalog-other-ways" className="catalog-group__title">
+        Not listed?
+      </h2>
+      <ul className="other-ways" aria-labelledby="catalog-other-ways">
+        <li>
+          <a className="other-way" href={addHref('custom')} data-testid="add-custom-link">
+            <Icon name="terminal" className="icon other-way__icon" />
+            <span>
+              <strong>Add your own server</strong>
+              <span className="other-way__hint">
+                A command such as npx, uvx or a program on this computer.
+              </span>
             </span>
-          </span>
-        </a>
-      </li>
-    </ul>
+          </a>
+        </li>
+        <li>
+          <a className="other-way" href={addHref('bundle')} data-testid="add-bundle-link">
+            <Icon name="package" className="icon other-way__icon" />
+            <span>
+              <strong>Open a bundle (.mcpb)</strong>
+              <span className="other-way__hint">
+                A file someone gave you. You can also drop it on this window.
+              </span>
+            </span>
+          </a>
+        </li>
+      </ul>
+    </section>
   );
 }
 
