@@ -19,6 +19,8 @@ test.describe('Electron app', () => {
     });
     try {
       const window = await app.firstWindow();
+      // A new data folder: the first-run welcome, then Services once it is skipped.
+      await window.getByTestId('welcome-dismiss').click();
       await expect(window.getByTestId('services-screen')).toBeVisible();
       await expect(window.getByTestId('services-empty')).toBeVisible();
       // Isolation as seen from the page: no Node, only the contract API from the preload.
