@@ -55,21 +55,39 @@ function SignInBody({
     if (flow.phase === 'signed-in') onDone(flow.account.label);
   }, [flow, onDone]);
 
+  const manualForm = manual && (
+    <ManualTokenForm
+      instanceId={instance.id}
+      manual={manual}
+      beforeSubmit={() => {
+        if (flow.phase === 'waiting') cancel();
+      }}
+      onSignedIn={(next) => onDone(next.label)}
+    />
+  );
+
   if (needsClient) {
-    return setup ? (
-      <ClientSetupForm
-        instanceId={instance.id}
-        serviceName={entry.name}
-        setup={setup}
-        onSaved={(next) => {
-          onAccount(next);
-          connect();
-        }}
-      />
-    ) : (
-      <p className="inline-error" role="alert">
-        {entry.name} needs your own sign-in app, and this version of MCP Tray does not know how to set one up.
-      </p>
+    return (
+      <>
+        {setup ? (
+          <ClientSetupForm
+            instanceId={instance.id}
+            serviceName={entry.name}
+            setup={setup}
+            onSaved={(next) => {
+              onAccount(next);
+              connect();
+            }}
+          />
+        ) : (
+          <p className="inline-error" role="alert">
+            {entry.name} needs your own sign-in app, and this version of MCP Tray does not know how to set one
+            up.
+          </p>
+        )}
+        {/* A pasted token is often quicker than registering an app. */}
+        {manualForm}
+      </>
     );
   }
 
@@ -95,16 +113,7 @@ function SignInBody({
         </div>
       )}
       <SignInPanel flow={flow} onCancel={cancel} onRetry={connect} />
-      {manual && (
-        <ManualTokenForm
-          instanceId={instance.id}
-          manual={manual}
-          beforeSubmit={() => {
-            if (flow.phase === 'waiting') cancel();
-          }}
-          onSignedIn={(next) => onDone(next.label)}
-        />
-      )}
+      {manualForm}
     </>
   );
 }
