@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { ServedHost } from '../support/serve';
 import { startServe } from '../support/serve';
+import { writeZip } from '../../electron/core/test-support/zip-writer';
 
 const resolve = createRequire(import.meta.url).resolve;
 const EVERYTHING = resolve('@modelcontextprotocol/server-everything/dist/index.js');
@@ -138,4 +141,63 @@ test('first run: welcome → add server-everything as your own server, confirmed
   const row = page.getByTestId('instance-row').filter({ hasText: 'Everything' });
   await expect(row).toContainText('Running', { timeout: 20_000 });
   await expect(row).toContainText(/\d+ tools/);
+});
+
+test('a .mcpb bundle: its manifest and command first, then its settings; it runs from the data folder', async ({
+  page,
+}) => {
+  const fixture = path.resolve(
+    import.meta.dirname,
+    '../../electron/core/supervisor/fixtures/fixture-server.mjs',
+  );
+  const manifest = {
+    manifest_version: '0.3',
+    name: 'weather',
+    display_name: 'Weather',
+    version: '1.2.0',
+    description: 'Forecasts for your AI client.',
+    author: { name: 'Ada Lovelace' },
+    server: {
+      type: 'node',
+      entry_point: 'server.mjs',
+      mcp_config: { command: 'node', args: ['${__dirname}/server.mjs', '--units=${user_config.units}'] },
+    },
+    user_config: { units: { type: 'string', title: 'Units', required: true, default: 'metric' } },
+  };
+  const server = `if (!process.argv.includes('--units=imperial')) process.exit(2);\nawait import(${JSON.stringify(pathToFileURL(fixture).href)});\n`;
+  // Incompressible padding: the upload is larger than a default WebSocket frame (1 MiB).
+  const bundle = writeZip([
+    { name: 'manifest.json', data: JSON.stringify(manifest) },
+    { name: 'server.mjs', data: server },
+    { name: 'assets/padding.bin', data: randomBytes(1_200_000), store: true },
+  ]);
+  host = await startServe();
+  await page.goto(host.url);
+  await page.getByTestId('welcome-dismiss').click();
+  await page.getByRole('link', { name: 'Add a service' }).click();
+  await page.getByTestId('add-bundle-link').click();
+  const flow = page.getByTestId('add-flow');
+  await flow.getByLabel('Bundle file (.mcpb)').setInputFiles({
+    name: 'weather.mcpb',
+    mimeType: 'application/zip',
+    buffer: bundle,
+  });
+
+  const review = flow.getByTestId('step-review');
+  await expect(review.getByTestId('bundle-facts')).toContainText('Ada Lovelace');
+  await expect(review.getByTestId('launch-args')).toContainText('--units=metric');
+  await scan(page, 'bundle review');
+  expect(fs.existsSync(path.join(host.dataDir, 'bundles'))).toBe(false);
+  await review.getByRole('button', { name: 'Continue' }).click();
+
+  const configure = flow.getByTestId('step-configure');
+  await configure.getByLabel(/Units/).fill('imperial');
+  await expect(configure.getByTestId('launch-args')).toContainText('--units=imperial');
+  await scan(page, 'bundle settings');
+  await configure.getByRole('button', { name: 'Add Weather' }).click();
+  await flow.getByTestId('clients-skip').click();
+  await flow.getByTestId('done-services').click();
+  const row = page.getByTestId('instance-row').filter({ hasText: 'Weather' });
+  await expect(row).toContainText('Running', { timeout: 20_000 });
+  expect(fs.existsSync(path.join(host.dataDir, 'bundles', 'weather', 'server.mjs'))).toBe(true);
 });
