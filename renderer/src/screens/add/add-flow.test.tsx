@@ -32,6 +32,8 @@ describe('the main path', () => {
 
     // 2. Confirm what will run; this also starts the sign-in.
     const preview = await screen.findByTestId('launch-preview');
+    // Keyboard users land on the new screen's heading, even though it replaced a loading one.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Add GitHub'));
     expect(within(preview).getByTestId('launch-command').textContent).toBe('node');
     expect(within(preview).getByTestId('launch-args').textContent).toBe(
       '/opt/mcp-tray/servers/github/dist/server.mjs',

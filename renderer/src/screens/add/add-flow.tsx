@@ -6,6 +6,7 @@ import { useApiData } from '../../api/use-api-data';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState, LoadingState } from '../../components/load-states';
 import { Screen } from '../../components/screen';
+import { useReclaimFocus } from '../../hooks/use-reclaim-focus';
 import { addHref } from '../../routing/routes';
 import { AccountStep } from './account-step';
 import { BackLink, EntrySummary } from './add-parts';
@@ -51,6 +52,7 @@ export function submitLabel(entry: CatalogEntry): string {
 export function CatalogAddFlow({ entry }: { entry: CatalogEntry }) {
   const api = useApi();
   const [step, setStep] = useState<Step>({ kind: 'configure' });
+  useReclaimFocus();
 
   const add = async (result: ConfigureResult) => {
     const instance = await api.addCatalogInstance({ integrationId: entry.id, ...result });

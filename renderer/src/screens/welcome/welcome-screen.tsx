@@ -1,10 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { CatalogEntry, ClientInfo } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../api/error-message';
 import type { Loader } from '../../api/use-api-data';
 import { useApiData } from '../../api/use-api-data';
 import { Icon } from '../../components/icon';
+import { useReclaimFocus } from '../../hooks/use-reclaim-focus';
 import { ErrorState, LoadingState } from '../../components/load-states';
 import { Screen } from '../../components/screen';
 import { addHref } from '../../routing/routes';
@@ -100,11 +101,7 @@ function Suggestions() {
 export function WelcomeScreen({ onDismissed }: { onDismissed: () => void }) {
   const api = useApi();
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    // It replaces the Services screen in place; its heading takes over focus if that had it.
-    const active = document.activeElement;
-    if (!active || active === document.body) document.querySelector<HTMLElement>('#main h1')?.focus();
-  }, []);
+  useReclaimFocus();
   const dismiss = async () => {
     try {
       await api.setUiFlag({ flag: 'welcomeDismissed', value: true });
