@@ -146,12 +146,14 @@ describe('the settings form', () => {
     const limit = flow().getByLabelText(/Result limit/);
     fireEvent.change(limit, { target: { value: '500' } });
     fireEvent.blur(limit);
+    // Nothing jumps while the user is still filling in the form.
+    expect(flow().queryByTestId('field-error-limit')).toBeNull();
+
+    fireEvent.click(flow().getByRole('button', { name: 'Add Notes' }));
     expect(flow().getByTestId('field-error-limit').textContent).toBe(
       'Result limit must be between 1 and 100.',
     );
     expect(limit.getAttribute('aria-invalid')).toBe('true');
-
-    fireEvent.click(flow().getByRole('button', { name: 'Add Notes' }));
     const summary = flow().getByTestId('error-summary');
     expect(summary.textContent).toContain('2 things need fixing first');
     expect(summary.textContent).toContain('Enter API key. It is needed to connect');
@@ -160,6 +162,9 @@ describe('the settings form', () => {
     expect(fake.api.addCatalogInstance).not.toHaveBeenCalled();
 
     fireEvent.change(limit, { target: { value: '50' } });
+    fireEvent.blur(limit);
+    // Fixed: the message goes when the user leaves the field.
+    expect(flow().queryByTestId('field-error-limit')).toBeNull();
     fireEvent.change(key, { target: { value: 'sk-123' } });
     fireEvent.change(flow().getByLabelText(/Folders/), { target: { value: '~/Notes\n~/Work notes\n' } });
     fireEvent.click(flow().getByLabelText('Fast mode'));

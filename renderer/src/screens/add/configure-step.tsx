@@ -58,12 +58,10 @@ export function ConfigureStep({
     : [];
 
   const change = (key: string, value: FieldValue) => setValues((current) => ({ ...current, [key]: value }));
+  // After leaving a field: a fixed problem goes at once; a new one shows only once the user has
+  // tried to continue (a message appearing on blur would move the button being clicked).
   const check = (key: string, error: string | null) =>
-    setErrors(({ [key]: _old, ...rest }) => {
-      const empty = typeof values[key] !== 'string' || (values[key] as string).trim() === '';
-      // An empty required field is only an error once the user tried to continue.
-      return error && (submitted || !empty) ? { ...rest, [key]: error } : rest;
-    });
+    setErrors(({ [key]: _old, ...rest }) => (error && submitted ? { ...rest, [key]: error } : rest));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -36,7 +36,6 @@ export function CustomForm({ draft, onDraft, taken, onReview }: CustomFormProps)
     command: `${prefix}-command`,
     args: `${prefix}-args`,
   };
-  const [touched, setTouched] = useState<Set<FieldName>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const rowKey = useRef(draft.env.reduce((max, row) => Math.max(max, row.key), 0));
@@ -47,8 +46,9 @@ export function CustomForm({ draft, onDraft, taken, onReview }: CustomFormProps)
     command: commandError(draft.command),
   };
   const env = envErrors(draft.env);
-  const shown = (field: FieldName) => (submitted || touched.has(field) ? errors[field] : null);
-  const touch = (field: FieldName) => setTouched((current) => new Set(current).add(field));
+  // Shown from the first Review on, then live as the user fixes them. Not on blur before that:
+  // a message appearing on blur moves the button being clicked away from under the pointer.
+  const shown = (field: FieldName) => (submitted ? errors[field] : null);
 
   const setName = (name: string) =>
     onDraft({ ...draft, name, id: draft.idChosen ? draft.id : suggestId(name, taken) });
@@ -94,7 +94,6 @@ export function CustomForm({ draft, onDraft, taken, onReview }: CustomFormProps)
           value={draft.name}
           maxLength={200}
           onChange={(event) => setName(event.target.value)}
-          onBlur={() => touch('name')}
           aria-invalid={shown('name') ? true : undefined}
           aria-describedby={describe('name')}
           data-testid="custom-name"
@@ -117,7 +116,6 @@ export function CustomForm({ draft, onDraft, taken, onReview }: CustomFormProps)
           spellCheck={false}
           autoComplete="off"
           onChange={(event) => onDraft({ ...draft, id: event.target.value, idChosen: true })}
-          onBlur={() => touch('id')}
           aria-invalid={shown('id') ? true : undefined}
           aria-describedby={describe('id', `${ids.id}-hint`)}
           data-testid="custom-id"
@@ -142,9 +140,7 @@ export function CustomForm({ draft, onDraft, taken, onReview }: CustomFormProps)
           value={draft.command}
           spellCheck={false}
           autoComplete="off"
-          placeholder="npx"
           onChange={(event) => onDraft({ ...draft, command: event.target.value })}
-          onBlur={() => touch('command')}
           aria-invalid={shown('command') ? true : undefined}
           aria-describedby={describe('command', `${ids.command}-hint`)}
           data-testid="custom-command"
@@ -185,13 +181,13 @@ export function CustomForm({ draft, onDraft, taken, onReview }: CustomFormProps)
           rows={4}
           value={draft.args}
           spellCheck={false}
-          placeholder={'-y\n@modelcontextprotocol/server-memory'}
           onChange={(event) => onDraft({ ...draft, args: event.target.value })}
           aria-describedby={`${ids.args}-hint`}
           data-testid="custom-args"
         />
         <p id={`${ids.args}-hint`} className="form-field__hint">
-          One argument per line, exactly as the program should get it; no quotes needed.
+          One argument per line, exactly as the program should get it; no quotes needed. For example{' '}
+          <code>-y</code> on one line and <code>@modelcontextprotocol/server-memory</code> on the next.
         </p>
       </div>
       <EnvEditor
