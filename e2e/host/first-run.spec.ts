@@ -101,9 +101,9 @@ test('first run: welcome → add server-everything as your own server, confirmed
   await expect(flow.getByTestId('error-summary')).toContainText('Enter the program to run');
   await scan(page, 'custom form with errors');
 
-  await form.getByLabel('Name').fill('Everything');
-  await expect(form.getByLabel('ID')).toHaveValue('everything');
-  await form.getByLabel('Command').fill('node');
+  await form.getByLabel('Name', { exact: true }).fill('Everything');
+  await expect(form.getByLabel('ID', { exact: true })).toHaveValue('everything');
+  await form.getByLabel('Command', { exact: true }).fill('node');
   await form.getByLabel(/Arguments/).fill(EVERYTHING);
   await form.getByRole('button', { name: 'Add a variable' }).click();
   await form.getByTestId('env-name').fill('EVERYTHING_MODE');
