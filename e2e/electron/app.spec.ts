@@ -7,6 +7,8 @@ test.describe('Electron app', () => {
   test('opens the window with the live services list', async () => {
     const { window, close } = await launchApp();
     try {
+      // A new data folder: the first-run welcome, then Services once it is skipped.
+      await window.getByTestId('welcome-dismiss').click();
       await expect(window.getByTestId('services-screen')).toBeVisible();
       await expect(window.getByTestId('services-empty')).toBeVisible();
       // Isolation as seen from the page: no Node, only the contract API from the preload.

@@ -15,7 +15,11 @@ test('the token URL opens the Services screen served by the live core', async ({
   await page.goto(host.url);
   // The token is traded for a cookie and leaves the address bar.
   await expect(page).toHaveURL(`${host.origin}/#/services`);
+  // A new data folder is a first run: the welcome comes first, and once skipped stays away.
+  await page.getByTestId('welcome-dismiss').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Services' })).toBeVisible();
+  await expect(page.getByTestId('services-empty')).toBeVisible();
+  await page.reload();
   await expect(page.getByTestId('services-empty')).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
   const settings = page.getByTestId('settings-screen');
@@ -71,5 +75,6 @@ test('a corrupt settings file is set aside and the user is told', async ({ page 
   });
   await page.goto(host.url);
   await expect(page.getByText(/settings file could not be read/i)).toBeVisible();
-  await expect(page.getByTestId('services-screen')).toBeVisible();
+  // Started with defaults, so this is a first run again.
+  await expect(page.getByTestId('welcome-screen')).toBeVisible();
 });

@@ -23,6 +23,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { AccountsService } from './services/accounts-service';
 import { CatalogService } from './services/catalog-service';
 import { AppInfoService } from './services/app-info-service';
+import { BundlesService } from './services/bundles-service';
 import { ClientsService } from './services/clients-service';
 import { DeepLinkService } from './services/deep-link-service';
 import { DriftWatcher } from './services/drift-watcher';
@@ -30,6 +31,7 @@ import { HttpBrokerService } from './services/http-broker-service';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
 import { NotificationService } from './services/notification-service';
+import { UiStateService } from './services/ui-state-service';
 import { APP_VERSION } from './version';
 import type { SettingsStore } from './settings/settings-store';
 import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
@@ -200,6 +202,20 @@ export function createCore(deps: CoreDeps): Core {
       await clientsRef!.publish();
     },
   });
+  const bundles = new BundlesService({
+    settings: deps.settings,
+    secrets: deps.secrets,
+    supervisor,
+    publish: () => instances?.publish(),
+    clock: deps.clock,
+    bundlesDir: path.join(deps.paths.dataDir, 'bundles'),
+    platform: process.platform,
+    runtimes: async (command) => {
+      const found = await deps.commands.resolve(command, []);
+      return found.ok ? { found: true, hint: null } : { found: false, hint: found.reason };
+    },
+  });
+  const uiState = new UiStateService(deps.settings);
   const clients = new ClientsService({
     settings: deps.settings,
     instances,
@@ -267,6 +283,8 @@ export function createCore(deps: CoreDeps): Core {
     catalog: catalogService,
     deepLinks,
     http,
+    bundles,
+    uiState,
   };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });

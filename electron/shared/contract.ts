@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddBundleInstance, BundleInfo, InspectBundle, SetUiFlag, UiState } from './bundle-contract';
 import {
   AddCatalogInstance,
   CatalogEntry,
@@ -7,6 +8,7 @@ import {
   UpdateInstanceSettings,
 } from './catalog-contract';
 
+export * from './bundle-contract';
 export * from './catalog-contract';
 import { InstallRequest } from './deep-link';
 
@@ -353,6 +355,12 @@ export const requests = {
   addCatalogInstance: { input: AddCatalogInstance, output: InstanceSummary },
   /** New settings or secrets (a new API key) for a catalog instance; it restarts with them. */
   updateInstanceSettings: { input: UpdateInstanceSettings, output: InstanceSummary },
+  /** Checks an `.mcpb` file and says what it would run; nothing is extracted or started. */
+  inspectBundle: { input: InspectBundle, output: BundleInfo },
+  /** Extracts a checked bundle into the data folder and adds it as a service. */
+  addBundleInstance: { input: AddBundleInstance, output: InstanceSummary },
+  getUiState: { input: NoInput, output: UiState },
+  setUiFlag: { input: SetUiFlag, output: UiState },
   listClients: { input: NoInput, output: z.array(ClientInfo) },
   setClientSelection: {
     input: ByClient.extend({ instances: z.array(InstanceId).max(500) }).strict(),

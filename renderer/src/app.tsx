@@ -6,14 +6,17 @@ import { Sidebar } from './components/sidebar';
 import { SkipLink } from './components/skip-link';
 import type { Route } from './routing/routes';
 import { useAppLocation, useRouteFocus } from './routing/use-route';
+import { AddScreen } from './screens/add/add-screen';
+import { useBundleDrop } from './screens/add/bundle-drop';
 import { ClientsScreen } from './screens/clients-screen';
 import { InstanceDetailScreen } from './screens/instance-detail/instance-detail-screen';
 import { LogsScreen } from './screens/logs-screen';
-import { ServicesScreen } from './screens/services-screen';
 import { SettingsScreen } from './screens/settings-screen';
+import { ServicesHome } from './screens/welcome/services-home';
 
 const SCREENS: Record<Route, ComponentType> = {
-  services: ServicesScreen,
+  services: ServicesHome,
+  add: AddScreen,
   clients: ClientsScreen,
   logs: LogsScreen,
   settings: SettingsScreen,
@@ -25,6 +28,7 @@ export function App() {
   const { route, instanceId } = location;
   const main = useRef<HTMLElement>(null);
   useRouteFocus(location, main);
+  useBundleDrop();
   const CurrentScreen = SCREENS[route];
   return (
     <AppInfoProvider>

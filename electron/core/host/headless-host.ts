@@ -33,7 +33,9 @@ const UNAUTHORISED_PAGE = `<!doctype html><meta charset="utf-8"><title>MCP Tray<
 <p>This page needs the link that <code>mcp-tray serve</code> printed (it carries a one-time
 token). Copy it from the terminal, or run <code>mcp-tray serve</code> again.</p></body>`;
 
-const MAX_FRAME_BYTES = 1024 * 1024;
+// Room for one request carrying a whole .mcpb bundle (20 MB, base64-encoded); only an
+// authenticated page can open the socket at all.
+const MAX_FRAME_BYTES = 28 * 1024 * 1024;
 
 function securityHeaders(port: number): Record<string, string> {
   return {

@@ -12,6 +12,7 @@ import { Manifest } from './manifest';
  */
 export class Catalog {
   private readonly entries = new Map<string, Integration>();
+  private readonly bundles = new Map<string, Integration>();
 
   constructor(
     private readonly builtInDir: string | null,
@@ -29,6 +30,31 @@ export class Catalog {
 
   list(): Integration[] {
     return [...this.entries.values()];
+  }
+
+  /**
+   * The integration an instance runs: its extracted `.mcpb` bundle when it has one (read once;
+   * a bundle folder never changes after extraction), else the catalog entry of its id.
+   */
+  forInstance(config: { integrationId: string; bundleDir?: string | undefined }): Integration | undefined {
+    if (!config.bundleDir) return this.get(config.integrationId);
+    const cached = this.bundles.get(config.bundleDir);
+    if (cached) return cached;
+    try {
+      const raw: unknown = JSON.parse(fs.readFileSync(path.join(config.bundleDir, 'manifest.json'), 'utf8'));
+      const manifest = Manifest.parse(raw);
+      const integration: Integration = {
+        id: config.integrationId,
+        manifest,
+        dir: config.bundleDir,
+        category: 'custom',
+      };
+      this.bundles.set(config.bundleDir, integration);
+      return integration;
+    } catch (error) {
+      this.logger.error('unreadable bundle', { dir: config.bundleDir, error: String(error) });
+      return undefined;
+    }
   }
 
   private loadBuiltIns(): void {

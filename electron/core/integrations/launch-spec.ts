@@ -89,7 +89,13 @@ export class LaunchResolver {
   }
 
   private integration(config: InstanceConfig): Integration {
-    const integration = this.catalog.get(config.integrationId);
+    const integration = this.catalog.forInstance(config);
+    if (!integration && config.bundleDir) {
+      throw new UserFacingError(
+        'unknown-integration',
+        `The bundle in ${config.bundleDir} is missing or damaged; remove this service and add the bundle again.`,
+      );
+    }
     if (!integration) {
       throw new UserFacingError(
         'unknown-integration',

@@ -2,11 +2,13 @@ import type { ToolCallLog } from '../calllog/tool-call-log';
 import type { AccountsService } from '../services/accounts-service';
 import type { CatalogService } from '../services/catalog-service';
 import type { AppInfoService } from '../services/app-info-service';
+import type { BundlesService } from '../services/bundles-service';
 import type { ClientsService } from '../services/clients-service';
 import type { DeepLinkService } from '../services/deep-link-service';
 import type { DriftWatcher } from '../services/drift-watcher';
 import type { HttpBrokerService } from '../services/http-broker-service';
 import type { InstancesService } from '../services/instances-service';
+import type { UiStateService } from '../services/ui-state-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -20,6 +22,8 @@ export function createHandlers(s: {
   catalog: CatalogService;
   deepLinks: DeepLinkService;
   http: HttpBrokerService;
+  bundles: BundlesService;
+  uiState: UiStateService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -34,6 +38,7 @@ export function createHandlers(s: {
     addCustomInstance: (input) => s.instances.addCustom(input),
     removeInstance: async ({ id }) => {
       await s.instances.remove(id);
+      s.bundles.forget(id);
       await watching(s.clients.forget(id));
       return { removed: true as const };
     },
@@ -59,5 +64,9 @@ export function createHandlers(s: {
     setClientTransport: ({ client, transport }) => s.clients.setTransport(client, transport),
     getHttpEndpoint: ({ showToken }) => s.http.status(showToken),
     setHttpEndpointEnabled: ({ enabled }) => s.http.setEnabled(enabled),
+    inspectBundle: (input) => s.bundles.inspect(input),
+    addBundleInstance: (input) => s.bundles.add(input),
+    getUiState: () => s.uiState.get(),
+    setUiFlag: ({ flag, value }) => s.uiState.set(flag, value),
   };
 }

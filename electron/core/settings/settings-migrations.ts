@@ -45,4 +45,14 @@ export const settingsMigrations: Migrations = {
       ),
     );
   },
+  // v5: the first-run welcome. Someone who already has services is no new user: they never see
+  // it. (Instances may also carry `bundleDir` now; it is optional, so there is nothing to fill.)
+  [settingsSchemaSemver(5)]: (store) => {
+    const ui = store.get('ui');
+    const current = typeof ui === 'object' && ui !== null ? (ui as Record<string, unknown>) : {};
+    if ('welcomeDismissed' in current) return;
+    const instances = store.get('instances');
+    const hasServices = Array.isArray(instances) && instances.length > 0;
+    store.set('ui', { theme: 'system', ...current, welcomeDismissed: hasServices });
+  },
 };

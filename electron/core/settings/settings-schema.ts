@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 /** Port of the HTTP endpoint unless the user picks another (the UI host uses 7711). */
 export const DEFAULT_HTTP_BROKER_PORT = 7712;
@@ -48,6 +48,8 @@ export const InstanceConfig = z.object({
   oauthClient: z.object({ clientId: z.string().min(1), hasSecret: z.boolean().default(false) }).optional(),
   /** Per-request timeout for calls through the broker. */
   requestTimeoutMs: z.number().int().positive().optional(),
+  /** Where an `.mcpb` bundle of this instance was extracted; its manifest is the integration. */
+  bundleDir: z.string().min(1).optional(),
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
@@ -77,7 +79,13 @@ export const Settings = z.looseObject({
       port: z.number().int().min(1).max(65535).default(DEFAULT_HTTP_BROKER_PORT),
     })
     .default({ enabled: false, port: DEFAULT_HTTP_BROKER_PORT }),
-  ui: z.object({ theme: z.enum(['system', 'light', 'dark']).default('system') }).default({ theme: 'system' }),
+  ui: z
+    .object({
+      theme: z.enum(['system', 'light', 'dark']).default('system'),
+      /** The first-run welcome was closed (or there were services before it existed). */
+      welcomeDismissed: z.boolean().default(false),
+    })
+    .default({ theme: 'system', welcomeDismissed: false }),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -27,7 +27,7 @@ describe('SettingsStore', () => {
     const file = path.join(dir, 'settings.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(open(dir).read().instances).toEqual([instance]);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('4.0.0');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('5.0.0');
   });
 
   it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
@@ -83,7 +83,7 @@ describe('settings migrations', () => {
     expect(store.recovery).toBeNull();
     expect(store.read().instances).toEqual([{ ...v1.instances[0], userConfig: {}, secretFields: [] }]);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('4.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('5.0.0');
     expect(onDisk.instances[0].secretFields).toEqual([]);
   });
 
@@ -105,8 +105,25 @@ describe('settings migrations', () => {
       transport: 'stdio',
     });
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('4.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('5.0.0');
     expect(onDisk.httpBroker).toEqual({ enabled: false, port: 7712 });
     expect(onDisk.clients.cursor.transport).toBe('stdio');
+  });
+
+  it('v5: shows the first-run welcome only to someone without services', () => {
+    const withServices = tempDir();
+    const v3 = (instances: unknown[]) =>
+      JSON.stringify({
+        instances,
+        ui: { theme: 'dark' },
+        __internal__: { migrations: { version: '3.0.0' } },
+      });
+    fs.writeFileSync(path.join(withServices, 'settings.json'), v3([instance]));
+    expect(open(withServices).read().ui).toEqual({ theme: 'dark', welcomeDismissed: true });
+
+    const empty = tempDir();
+    fs.writeFileSync(path.join(empty, 'settings.json'), v3([]));
+    expect(open(empty).read().ui).toEqual({ theme: 'dark', welcomeDismissed: false });
+    expect(open(tempDir()).read().ui).toEqual({ theme: 'system', welcomeDismissed: false });
   });
 });

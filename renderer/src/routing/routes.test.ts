@@ -28,3 +28,17 @@ describe('parseLocation', () => {
     expect(locationHref(parseLocation('#/settings/x'))).toBe('#/settings');
   });
 });
+
+describe('add locations', () => {
+  it('reads what is being added, and round-trips it', () => {
+    expect(parseLocation('#/add')).toEqual({ route: 'add', instanceId: null });
+    expect(parseLocation('#/add/custom')).toEqual({ route: 'add', instanceId: null, adding: 'custom' });
+    expect(parseLocation('#/add/google-calendar/x')).toEqual({
+      route: 'add',
+      instanceId: null,
+      adding: 'google-calendar',
+    });
+    expect(locationHref(parseLocation('#/add/mcpb%3Aweather'))).toBe('#/add/mcpb%3Aweather');
+    expect(locationHref(parseLocation('#/add/'))).toBe('#/add');
+  });
+});

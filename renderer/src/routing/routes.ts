@@ -1,10 +1,11 @@
-export const ROUTES = ['services', 'clients', 'logs', 'settings'] as const;
+export const ROUTES = ['services', 'add', 'clients', 'logs', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const DEFAULT_ROUTE: Route = 'services';
 
 export const ROUTE_LABELS: Record<Route, string> = {
   services: 'Services',
+  add: 'Add a service',
   clients: 'Clients',
   logs: 'Logs',
   settings: 'Settings',
@@ -14,14 +15,23 @@ export const ROUTE_LABELS: Record<Route, string> = {
 export interface AppLocation {
   route: Route;
   instanceId: string | null;
+  /** Under Add: what is being added (`custom`, `bundle`, an integration id); absent for the catalog. */
+  adding?: string;
 }
 
 export const routeHref = (route: Route): string => `#/${route}`;
 
 export const instanceHref = (id: string): string => `#/services/${encodeURIComponent(id)}`;
 
-export const locationHref = ({ route, instanceId }: AppLocation): string =>
-  route === 'services' && instanceId ? instanceHref(instanceId) : routeHref(route);
+/** `#/add` (the catalog), `#/add/custom`, `#/add/bundle`, or `#/add/<integration id>`. */
+export const addHref = (adding?: string): string =>
+  adding ? `#/add/${encodeURIComponent(adding)}` : routeHref('add');
+
+export const locationHref = ({ route, instanceId, adding }: AppLocation): string => {
+  if (route === 'services' && instanceId) return instanceHref(instanceId);
+  if (route === 'add') return addHref(adding);
+  return routeHref(route);
+};
 
 const isRoute = (value: string): value is Route => (ROUTES as readonly string[]).includes(value);
 
@@ -41,6 +51,7 @@ export function parseLocation(hash: string): AppLocation {
   const [name = '', sub = ''] = (hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/');
   const route = isRoute(name) ? name : DEFAULT_ROUTE;
   const instanceId = name === 'services' && sub ? decode(sub) : null;
+  if (route === 'add' && sub) return { route, instanceId, adding: decode(sub) };
   return { route, instanceId };
 }
 

@@ -18,7 +18,7 @@ describe('ServicesScreen', () => {
     const empty = await screen.findByTestId('services-empty');
     expect(within(empty).getByRole('heading', { name: 'No services yet' })).toBeTruthy();
     expect(empty.textContent).toContain('appear here with their live status');
-    expect(within(empty).getByText('mcp-tray add <id> -- <command> [args…]').tagName).toBe('CODE');
+    expect(within(empty).getByRole('link', { name: 'Add a service' }).getAttribute('href')).toBe('#/add');
     expect(screen.getByRole('heading', { level: 1, name: 'Services' })).toBeTruthy();
   });
 

@@ -4,6 +4,7 @@ import { useApiData } from '../api/use-api-data';
 import { EmptyState } from '../components/empty-state';
 import { ErrorState, LoadingState } from '../components/load-states';
 import { Screen } from '../components/screen';
+import { addHref } from '../routing/routes';
 import { InstanceRow } from './instance-row';
 
 const loadInstances: Loader<InstanceSummary[]> = (api) => api.listInstances();
@@ -20,9 +21,10 @@ function ServicesBody() {
     return (
       <EmptyState icon="services" title="No services yet" testId="services-empty">
         <p>Services you add appear here with their live status.</p>
-        <p>Choosing from a catalog is coming soon. For now, add a server from a terminal:</p>
         <p>
-          <code className="command-hint">mcp-tray add &lt;id&gt; -- &lt;command&gt; [args…]</code>
+          <a className="button button--primary" href={addHref()} data-testid="services-add">
+            Add a service
+          </a>
         </p>
       </EmptyState>
     );

@@ -4,7 +4,9 @@ import { ApiError } from '../../../electron/shared/api';
 import { parseInstallLink } from '../../../electron/shared/deep-link';
 import type {
   AccountInfo,
+  AddBundleInstance,
   AddCatalogInstance,
+  BundleInfo,
   AddCustomInstance,
   CatalogEntry,
   AppInfo,
@@ -25,6 +27,7 @@ import type {
   ToolCallPage,
   ToolCallQuery,
   ToolCallRecord,
+  UiState,
 } from '../../../electron/shared/contract';
 
 export function makeAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
@@ -347,6 +350,10 @@ interface FakeInit {
   clients?: ClientInfo[];
   /** What the catalog offers. */
   catalog?: CatalogEntry[];
+  /** What `inspectBundle` answers, by file name (any other file is "not a bundle"). */
+  bundles?: Record<string, BundleInfo>;
+  /** Most tests are about someone who has used the app before: the welcome is dismissed. */
+  uiState?: UiState;
 }
 
 /**
@@ -469,6 +476,19 @@ export function createFakeApi(init: FakeInit = {}) {
     error: null,
   };
   let httpToken: string | null = null;
+  const bundles = new Map(
+    Object.entries(init.bundles ?? {}).map(([file, info]) => [info.token, { file, info }]),
+  );
+  let uiState: UiState = init.uiState ?? { welcomeDismissed: true };
+  const addInstance = (id: string, name: string, integrationId: string): InstanceSummary => {
+    if (findDetail(id)) {
+      throw new ApiError({ code: 'exists', message: `There is already a service called "${id}".` });
+    }
+    const summary = makeInstance({ id, name, integrationId, state: 'starting', pid: null, toolCount: 0 });
+    instances = [...instances, summary];
+    details.set(id, makeDetail({ ...summary }));
+    return summary;
+  };
 
   const api = {
     getAppInfo: vi.fn(async () => init.appInfo ?? makeAppInfo()),
@@ -559,17 +579,55 @@ export function createFakeApi(init: FakeInit = {}) {
       if (findDetail(id)) {
         throw new ApiError({ code: 'exists', message: `There is already a service called "${id}".` });
       }
+      const signs = entry.auth === 'oauth' || entry.auth === 'device';
       const summary = makeInstance({
         id,
         name: input.name ?? entry.name,
         integrationId: entry.id,
-        state: 'starting',
+        // Like the core: an integration that signs in waits for it instead of starting.
+        state: signs ? 'needs-auth' : 'starting',
         pid: null,
         toolCount: 0,
       });
       instances = [...instances, summary];
-      details.set(id, makeDetail({ ...summary }));
+      const account = signs
+        ? makeAccount({
+            method: entry.auth === 'device' ? 'device' : 'oauth',
+            needsClientId: entry.needsOwnClient,
+            clientId: entry.needsOwnClient ? null : 'mcp-tray',
+            clientSetup: entry.clientSetup,
+            manualToken: entry.manualToken,
+          })
+        : undefined;
+      details.set(id, makeDetail({ ...summary, ...(account ? { account } : {}) }));
       return summary;
+    }),
+    inspectBundle: vi.fn(async ({ fileName }: { fileName: string; dataBase64: string }) => {
+      const found = [...bundles.values()].find((b) => b.file === fileName);
+      if (!found) {
+        throw new ApiError({
+          code: 'bad-bundle',
+          message: 'This is not a bundle MCP Tray can open: it is not a zip file.',
+        });
+      }
+      return found.info;
+    }),
+    addBundleInstance: vi.fn(async (input: AddBundleInstance) => {
+      const staged = bundles.get(input.token);
+      if (!staged) {
+        throw new ApiError({
+          code: 'bundle-expired',
+          message: 'The bundle is no longer open. Choose the file again.',
+        });
+      }
+      const { entry } = staged.info;
+      const base = entry.id.replace(/^mcpb:/, '');
+      return addInstance(input.id ?? base, input.name ?? entry.name, entry.id);
+    }),
+    getUiState: vi.fn(async () => uiState),
+    setUiFlag: vi.fn(async ({ flag, value }: { flag: keyof UiState; value: boolean }) => {
+      uiState = { ...uiState, [flag]: value };
+      return uiState;
     }),
     listClients: vi.fn(async () => clients),
     setClientSelection: vi.fn(

@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BundleInfo, InstanceDetail } from '../../shared/contract';
+import type { Core } from '../core';
+import { MemorySecretStore } from '../test-support/memory-secret-store';
+import { tempDir } from '../test-support/temp-dirs';
+import { createTestCore } from '../test-support/test-core';
+import { writeZip } from '../test-support/zip-writer';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../supervisor/fixtures/fixture-server.mjs');
+
+const MANIFEST = {
+  manifest_version: '0.3',
+  name: 'weather',
+  display_name: 'Weather',
+  version: '1.2.0',
+  description: 'Forecasts for your AI client.',
+  author: { name: 'Ada' },
+  icon: 'icon.svg',
+  server: {
+    type: 'node',
+    entry_point: 'server.mjs',
+    mcp_config: {
+      command: 'node',
+      args: ['${__dirname}/server.mjs', '--units=${user_config.units}'],
+      env: { WEATHER_KEY: '${user_config.api_key}' },
+    },
+  },
+  user_config: {
+    api_key: { type: 'string', title: 'API key', sensitive: true, required: true },
+    units: { type: 'string', title: 'Units', default: 'metric' },
+  },
+};
+
+// Runs only with the key from the keychain and the substituted argument; then it is the fixture.
+const SERVER = `
+if (process.env.WEATHER_KEY !== 'k-123') { process.stderr.write('no key\\n'); process.exit(1); }
+if (!process.argv.includes('--units=imperial')) { process.stderr.write('bad args\\n'); process.exit(2); }
+await import(${JSON.stringify(pathToFileURL(FIXTURE).href)});
+`;
+
+const bundleZip = () =>
+  writeZip([
+    { name: 'manifest.json', data: JSON.stringify(MANIFEST) },
+    { name: 'server.mjs', data: SERVER },
+    { name: 'icon.svg', data: '<svg xmlns="http://www.w3.org/2000/svg"/>' },
+  ]);
+
+const cores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.stop()));
+});
+
+async function setup() {
+  const dataDir = tempDir();
+  const secrets = new MemorySecretStore();
+  const core = createTestCore(dataDir, { secrets });
+  cores.push(core);
+  await core.start();
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const answer = await core.dispatcher.dispatch(name, input);
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+    return answer.value as T;
+  };
+  return { core, dataDir, secrets, call };
+}
+
+const until = async (check: () => Promise<boolean>, ms = 15_000) => {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+describe('bundles', () => {
+  it('inspects a bundle without writing anything, then adds and runs it', async () => {
+    const { dataDir, secrets, call } = await setup();
+    const info = await call<BundleInfo>('inspectBundle', {
+      fileName: 'weather.mcpb',
+      dataBase64: bundleZip().toString('base64'),
+    });
+    expect(info.version).toBe('1.2.0');
+    expect(info.fileCount).toBe(3);
+    expect(info.entry).toMatchObject({
+      id: 'mcpb:weather',
+      name: 'Weather',
+      author: 'Ada',
+      category: 'custom',
+      auth: 'api-key',
+      runtimes: [{ name: 'node', found: true, hint: null }],
+      launch: {
+        command: 'node',
+        args: ['${__dirname}/server.mjs', '--units=${user_config.units}'],
+        envNames: ['WEATHER_KEY'],
+      },
+    });
+    expect(info.entry.icon).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(info.entry.fields.map((f) => [f.key, f.sensitive, f.required, f.default])).toEqual([
+      ['api_key', true, true, null],
+      ['units', false, false, 'metric'],
+    ]);
+    expect(fs.existsSync(path.join(dataDir, 'bundles'))).toBe(false);
+
+    await expect(
+      call('addBundleInstance', { token: info.token, userConfig: { units: 'x' } }),
+    ).rejects.toThrow(/API key is required/);
+    const added = await call<{ id: string }>('addBundleInstance', {
+      token: info.token,
+      userConfig: { units: 'imperial' },
+      secrets: { api_key: 'k-123' },
+    });
+    expect(added.id).toBe('weather');
+    const bundleDir = path.join(dataDir, 'bundles', 'weather');
+    expect(fs.readFileSync(path.join(bundleDir, 'server.mjs'), 'utf8')).toBe(SERVER);
+    expect(secrets.values.get('weather:config.api_key')).toBe('k-123');
+    const settings = fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8');
+    expect(settings).not.toContain('k-123');
+    expect(JSON.parse(settings).instances[0]).toMatchObject({ integrationId: 'mcpb:weather', bundleDir });
+
+    let detail: InstanceDetail | null = null;
+    await until(async () => {
+      detail = await call<InstanceDetail>('getInstance', { id: 'weather' });
+      return detail.state === 'running';
+    });
+    expect(detail!.args).toEqual([path.join(bundleDir, 'server.mjs'), '--units=imperial']);
+    expect(detail!.secretEnvNames).toEqual(['WEATHER_KEY']);
+
+    // A token is used once; removing the service deletes its files and secrets.
+    await expect(call('addBundleInstance', { token: info.token, secrets: { api_key: 'x' } })).rejects.toThrow(
+      /no longer open/,
+    );
+    await call('removeInstance', { id: 'weather' });
+    expect(fs.existsSync(bundleDir)).toBe(false);
+    expect(secrets.values.size).toBe(0);
+  });
+
+  it('says why a file is refused', async () => {
+    const { call } = await setup();
+    await expect(
+      call('inspectBundle', { fileName: 'x.mcpb', dataBase64: Buffer.from('nope').toString('base64') }),
+    ).rejects.toThrow(/bad-bundle: This is not a bundle MCP Tray can open/);
+    const traversal = writeZip([
+      { name: 'manifest.json', data: JSON.stringify(MANIFEST) },
+      { name: '../../.bashrc', data: 'evil' },
+    ]);
+    await expect(
+      call('inspectBundle', { fileName: 'x.mcpb', dataBase64: traversal.toString('base64') }),
+    ).rejects.toThrow(/points outside the bundle/);
+  });
+
+  it('picks a free id and keeps the user’s name', async () => {
+    const { call } = await setup();
+    const inspect = () =>
+      call<BundleInfo>('inspectBundle', { fileName: 'w.mcpb', dataBase64: bundleZip().toString('base64') });
+    const add = async (name?: string) =>
+      call<{ id: string; name: string }>('addBundleInstance', {
+        token: (await inspect()).token,
+        ...(name ? { name } : {}),
+        userConfig: { units: 'imperial' },
+        secrets: { api_key: 'k-123' },
+      });
+    expect(await add()).toMatchObject({ id: 'weather', name: 'Weather' });
+    expect(await add('Weather at home')).toMatchObject({ id: 'weather-2', name: 'Weather at home' });
+  });
+});
+
+describe('ui state', () => {
+  it('remembers that the welcome was dismissed', async () => {
+    const { call } = await setup();
+    expect(await call('getUiState', {})).toEqual({ welcomeDismissed: false });
+    expect(await call('setUiFlag', { flag: 'welcomeDismissed', value: true })).toEqual({
+      welcomeDismissed: true,
+    });
+    expect(await call('getUiState', {})).toEqual({ welcomeDismissed: true });
+  });
+});
