@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../shared/contract';
 import { SignInService } from './auth/sign-in';
 import { systemTimers } from './auth/timers';
+import { AppCaller } from './broker/app-caller';
 import { Broker } from './broker/broker';
 import { ToolCallLog } from './calllog/tool-call-log';
 import { EventBus } from './event-bus';
@@ -20,10 +22,14 @@ import type { SecretStore } from './secrets/secret-store';
 import { AccountsService } from './services/accounts-service';
 import { AppInfoService } from './services/app-info-service';
 import { ClientsService } from './services/clients-service';
+import { DiagnosticsService } from './services/diagnostics-service';
 import { DriftWatcher } from './services/drift-watcher';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
+import { PreferencesService } from './services/preferences-service';
+import { ToolsService } from './services/tools-service';
 import { APP_VERSION } from './version';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './settings/settings-schema';
 import type { SettingsStore } from './settings/settings-store';
 import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
 import type { CommandResolver } from './supervisor/command-resolver';
@@ -61,6 +67,8 @@ export interface CoreDeps {
   /** `--data-dir` for client entries when this core does not use the default folder. */
   dataDirArg: string | null;
   tuning?: Partial<SupervisorTuning>;
+  /** Where "Export diagnostics" writes; default the user's Downloads folder when it exists. */
+  downloadsDir?: () => string | null;
 }
 
 /** The running core: services, the request dispatcher and the event bus for transports. */
@@ -76,6 +84,8 @@ export interface Core {
     notices: NoticeService;
     clients: ClientsService;
     accounts: AccountsService;
+    /** Theme, log retention, drift policy, launch at login (the shell applies the last). */
+    preferences: PreferencesService;
   };
   /** Starts the enabled instances. */
   start(): Promise<void>;
@@ -92,6 +102,12 @@ export const DEFAULT_TUNING: SupervisorTuning = {
   stopTiming: DEFAULT_STOP_TIMING,
   statsIntervalMs: 5_000,
 };
+
+/** The user's Downloads folder, when there is one. */
+function defaultDownloadsDir(): string | null {
+  const dir = path.join(os.homedir(), 'Downloads');
+  return fs.existsSync(dir) ? dir : null;
+}
 
 /** Builds the core object graph. Pure wiring: no I/O beyond what the deps do. */
 export function createCore(deps: CoreDeps): Core {
@@ -130,6 +146,12 @@ export function createCore(deps: CoreDeps): Core {
     dir: path.join(deps.paths.dataDir, 'calls'),
     clock: deps.clock,
     logger: deps.logger.child('calls'),
+    maxAgeMs: deps.settings.read().logRetentionDays * 24 * 60 * 60 * 1000,
+  });
+  const preferences = new PreferencesService({
+    settings: deps.settings,
+    bus,
+    setLogRetentionMs: (ms) => calls.setMaxAgeMs(ms),
   });
   const supervisor = new Supervisor({
     ...DEFAULT_TUNING,
@@ -148,6 +170,7 @@ export function createCore(deps: CoreDeps): Core {
     onTransition: (id, transition) => bus.emit('instanceStateChanged', { id, transition }),
     onChange: () => instances?.publish(),
     upstream: (id) => broker!.hooks(id),
+    clients: (id) => broker?.clientNames(id) ?? [],
   });
   supervisorRef = supervisor;
   broker = new Broker({
@@ -158,8 +181,10 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     logger: deps.logger.child('broker'),
     readyWaitMs: 30_000,
-    defaultTimeoutMs: 60_000,
+    defaultTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+    onSessionsChanged: () => instances?.publish(),
   });
+  const caller = new AppCaller(broker, APP_VERSION);
   instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock, accounts);
   const clients = new ClientsService({
     settings: deps.settings,
@@ -195,7 +220,38 @@ export function createCore(deps: CoreDeps): Core {
         `It was moved to ${recovery.movedTo} and MCP Tray started with default settings.`,
     });
   }
-  const services = { appInfo, instances, notices, calls, clients, drift, accounts };
+  const tools = new ToolsService({
+    settings: deps.settings,
+    broker,
+    caller,
+    clock: deps.clock,
+    publish: () => instances?.publish(),
+  });
+  const diagnostics = new DiagnosticsService({
+    paths: deps.paths,
+    settings: deps.settings,
+    secrets: deps.secrets,
+    calls,
+    appInfo,
+    instances: () => instances!.list(),
+    runningSecrets: () =>
+      deps.settings.read().instances.flatMap((c) => supervisor.runner(c.id)?.secretValues ?? []),
+    clock: deps.clock,
+    downloadsDir: deps.downloadsDir ?? defaultDownloadsDir,
+    runtime: { node: process.versions.node, electron: process.versions.electron ?? null },
+  });
+  const services = {
+    appInfo,
+    instances,
+    notices,
+    calls,
+    clients,
+    drift,
+    accounts,
+    tools,
+    preferences,
+    diagnostics,
+  };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
   return {
@@ -204,7 +260,7 @@ export function createCore(deps: CoreDeps): Core {
     supervisor,
     broker,
     calls,
-    services: { appInfo, instances, notices, clients, accounts },
+    services: { appInfo, instances, notices, clients, accounts, preferences },
     start: async () => {
       calls.open();
       await supervisor.start();
@@ -213,6 +269,7 @@ export function createCore(deps: CoreDeps): Core {
     stop: async () => {
       drift.stop();
       accounts.stopAll();
+      await caller.closeAll();
       await broker.closeAll();
       await supervisor.shutdown();
       calls.close();

@@ -2,8 +2,11 @@ import type { ToolCallLog } from '../calllog/tool-call-log';
 import type { AccountsService } from '../services/accounts-service';
 import type { AppInfoService } from '../services/app-info-service';
 import type { ClientsService } from '../services/clients-service';
+import type { DiagnosticsService } from '../services/diagnostics-service';
 import type { DriftWatcher } from '../services/drift-watcher';
 import type { InstancesService } from '../services/instances-service';
+import type { PreferencesService } from '../services/preferences-service';
+import type { ToolsService } from '../services/tools-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -14,6 +17,9 @@ export function createHandlers(s: {
   clients: ClientsService;
   drift: DriftWatcher;
   accounts: AccountsService;
+  tools: ToolsService;
+  preferences: PreferencesService;
+  diagnostics: DiagnosticsService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -44,5 +50,11 @@ export function createHandlers(s: {
     applyClientConfig: ({ client }) => watching(s.clients.apply(client)),
     restartClient: ({ client }) => s.clients.restart(client),
     importClientServers: ({ client, names }) => watching(s.clients.importServers(client, names)),
+    callTool: ({ id, tool, arguments: args }) => s.tools.call(id, tool, args ?? {}),
+    setToolEnabled: ({ id, tool, enabled }) => s.tools.setEnabled(id, tool, enabled),
+    setRequestTimeout: ({ id, timeoutMs }) => s.tools.setRequestTimeout(id, timeoutMs),
+    getPreferences: () => s.preferences.get(),
+    setPreferences: (change) => s.preferences.set(change),
+    exportDiagnostics: () => s.diagnostics.export(),
   };
 }

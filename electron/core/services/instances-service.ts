@@ -56,6 +56,7 @@ export class InstancesService {
       launch: { command: request.command, args: request.args, env: request.env },
       userConfig: {},
       secretFields: Object.keys(request.secretEnv),
+      disabledTools: [],
     };
     this.settings.update((s) => ({ ...s, instances: [...s.instances, config] }));
     await this.supervisor.sync();

@@ -30,4 +30,16 @@ export const settingsMigrations: Migrations = {
     if (!store.has('clients')) store.set('clients', {});
     if (!store.has('driftPolicy')) store.set('driftPolicy', 'ask');
   },
+  // v4: per-tool switches on instances; log retention and launch at login preferences.
+  [settingsSchemaSemver(4)]: (store) => {
+    const instances = store.get('instances');
+    if (Array.isArray(instances)) {
+      store.set(
+        'instances',
+        instances.map((instance: Record<string, unknown>) => ({ disabledTools: [], ...instance })),
+      );
+    }
+    if (!store.has('logRetentionDays')) store.set('logRetentionDays', 30);
+    if (!store.has('launchAtLogin')) store.set('launchAtLogin', false);
+  },
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
@@ -24,6 +24,9 @@ export const AccountMetadata = z.object({
 });
 export type AccountMetadata = z.infer<typeof AccountMetadata>;
 
+/** How long a call through the broker may take when the instance sets no timeout of its own. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
 /** One configured use of an integration. Secrets are never here (they live in the keychain). */
 export const InstanceConfig = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
@@ -41,6 +44,8 @@ export const InstanceConfig = z.object({
   account: AccountMetadata.optional(),
   /** Per-request timeout for calls through the broker. */
   requestTimeoutMs: z.number().int().positive().optional(),
+  /** Tools the user turned off: the broker hides them from every client and refuses calls. */
+  disabledTools: z.array(z.string()).default([]),
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
@@ -57,6 +62,10 @@ export const Settings = z.looseObject({
   /** When a client strips our entries: restore them always, ask first, or leave them. */
   driftPolicy: z.enum(['always', 'ask', 'never']).default('ask'),
   ui: z.object({ theme: z.enum(['system', 'light', 'dark']).default('system') }).default({ theme: 'system' }),
+  /** Tool calls older than this leave the log. */
+  logRetentionDays: z.number().int().min(1).max(365).default(30),
+  /** Start at login; the desktop shell applies it (the headless host only keeps it). */
+  launchAtLogin: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 
