@@ -11,6 +11,7 @@ import { InstanceDetailScreen } from './screens/instance-detail/instance-detail-
 import { LogsScreen } from './screens/logs-screen';
 import { ServicesScreen } from './screens/services-screen';
 import { SettingsScreen } from './screens/settings-screen';
+import { useAppliedTheme } from './theme/use-applied-theme';
 
 const SCREENS: Record<Route, ComponentType> = {
   services: ServicesScreen,
@@ -25,6 +26,7 @@ export function App() {
   const { route, instanceId } = location;
   const main = useRef<HTMLElement>(null);
   useRouteFocus(location, main);
+  useAppliedTheme();
   const CurrentScreen = SCREENS[route];
   return (
     <AppInfoProvider>

@@ -20,6 +20,7 @@ export function OverviewPanel({ instance }: { instance: InstanceDetail }) {
               plural(instance.promptCount, 'prompt'),
             ].join(', '),
           ],
+          ['Connected now', instance.clients.length ? instance.clients.join(', ') : 'No AI client'],
           ['Restarts', String(instance.restarts)],
           ['Kind', <code>{instance.integrationId}</code>],
         ]}
