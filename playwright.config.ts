@@ -16,6 +16,8 @@ export default defineConfig({
     {
       name: 'host',
       testDir: 'e2e/host',
+      // Committed baselines of `toHaveScreenshot` (screens.spec.ts), one folder per spec.
+      snapshotPathTemplate: '{testDir}/__screenshots__/{testFileName}/{arg}{ext}',
       use: {
         browserName: 'chromium',
         launchOptions: {

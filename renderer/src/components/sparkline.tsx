@@ -15,7 +15,8 @@ interface SparklineProps {
  * assistive tech; the figures beside it carry the same facts in text.
  */
 export function Sparkline({ values, label, minTop, testId }: SparklineProps) {
-  const top = Math.max(minTop, ...values);
+  // Headroom above the peak, so a steady value draws a line, not the chart's top edge.
+  const top = Math.max(minTop, Math.max(...values) * 1.25);
   const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
   const points = values
     .map((v, i) => `${(i * step).toFixed(1)},${(HEIGHT - 2 - (v / top) * (HEIGHT - 4)).toFixed(1)}`)

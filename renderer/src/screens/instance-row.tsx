@@ -50,7 +50,7 @@ export function InstanceRow({ instance }: { instance: InstanceSummary }) {
           data-testid="instance-clients"
         >
           <Icon name="clients" />
-          {formatClients(instance.clients)}
+          <span>{formatClients(instance.clients)}</span>
         </p>
       </div>
       <Icon name="chevron" className="icon instance__chevron" />

@@ -21,15 +21,15 @@ const PLATFORMS: Record<string, string> = { darwin: 'macOS', win32: 'Windows', l
 function SettingsBody({ info }: { info: AppInfo }) {
   return (
     <>
-      <Section title="Preferences">
-        <PreferencesForm host={info.host} />
-      </Section>
       {!info.keychain.available && (
         <Banner level="warning" testId="keychain-warning">
           <strong>Secure storage is not available, so MCP Tray cannot keep you signed in.</strong>{' '}
           {info.keychain.detail}
         </Banner>
       )}
+      <Section title="Preferences">
+        <PreferencesForm host={info.host} />
+      </Section>
       <DetailList
         title="About"
         rows={[

@@ -39,18 +39,20 @@ function Choice<T extends string>({ legend, hint, name, options, value, onChange
   return (
     <fieldset className="choice" aria-describedby={hint ? hintId : undefined} data-testid={`pref-${name}`}>
       <legend className="field__label">{legend}</legend>
-      {options.map(([option, label]) => (
-        <label key={option} className="choice__option">
-          <input
-            type="radio"
-            name={name}
-            value={option}
-            checked={value === option}
-            onChange={() => onChange(option)}
-          />
-          {label}
-        </label>
-      ))}
+      <div className="choice__options">
+        {options.map(([option, label]) => (
+          <label key={option} className="choice__option">
+            <input
+              type="radio"
+              name={name}
+              value={option}
+              checked={value === option}
+              onChange={() => onChange(option)}
+            />
+            {label}
+          </label>
+        ))}
+      </div>
       {hint && (
         <p id={hintId} className="field__hint">
           {hint}
