@@ -11,6 +11,7 @@ import {
   makeToolCall,
   makeToolCalls,
 } from '../../test/fake-api';
+import { liveUpdate } from '../../test/frames';
 import { renderScreen } from '../../test/render';
 import { InstanceDetailScreen } from './instance-detail-screen';
 import { POLL_MS } from './use-instance-detail';
@@ -164,6 +165,7 @@ describe('InstanceDetailScreen', () => {
     // Live calls for other services stay out.
     act(() => fake.emitToolCall(makeToolCall({ id: 13, instanceId: 'files' })));
     act(() => fake.emitToolCall(makeToolCall({ id: 14, instanceId: 'notes' })));
+    await liveUpdate();
     expect(within(panel).getAllByTestId('call-row')).toHaveLength(5);
 
     fireEvent.change(within(panel).getByLabelText('Outcome'), { target: { value: 'ok' } });
