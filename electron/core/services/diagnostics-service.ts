@@ -30,6 +30,7 @@ const WIDE = {
   maxBytes: 64 * 1024 * 1024,
 };
 
+/** What the export reads: files by path, settings, keychain, call log, live state. */
 export interface DiagnosticsDeps {
   paths: AppPaths;
   settings: SettingsStore;

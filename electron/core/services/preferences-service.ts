@@ -5,6 +5,7 @@ import type { SettingsStore } from '../settings/settings-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Where preferences live, who hears of a change, and the one the core applies itself. */
 export interface PreferencesServiceDeps {
   settings: SettingsStore;
   bus: EventBus;

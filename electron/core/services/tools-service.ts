@@ -9,6 +9,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import { toolResultView } from './tool-result-view';
 
+/** Settings for the switches and timeout, the broker that enforces them, the app's caller. */
 export interface ToolsServiceDeps {
   settings: SettingsStore;
   broker: Broker;

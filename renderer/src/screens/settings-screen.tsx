@@ -67,6 +67,7 @@ function SettingsBody({ info }: { info: AppInfo }) {
   );
 }
 
+/** App-wide preferences, storage, version, diagnostics. */
 export function SettingsScreen() {
   const { state, retry } = useAppInfo();
   return (

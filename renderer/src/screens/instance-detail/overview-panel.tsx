@@ -3,6 +3,7 @@ import { DetailList } from '../detail-list';
 import { plural } from '../format';
 import { StateHistory } from './state-history';
 
+/** What the server is, what it offers, who is connected, and how its state went. */
 export function OverviewPanel({ instance }: { instance: InstanceDetail }) {
   const { serverInfo } = instance;
   return (

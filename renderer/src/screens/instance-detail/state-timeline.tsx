@@ -2,6 +2,7 @@ import type { InstanceState, StateTransition } from '../../../../electron/shared
 import { stateLabel } from '../../components/status-badge';
 import { useNow } from '../../hooks/use-now';
 
+/** A stretch of time in one state (ms since the epoch). */
 export interface TimelineSegment {
   state: InstanceState;
   from: number;

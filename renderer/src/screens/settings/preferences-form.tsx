@@ -23,6 +23,7 @@ const DRIFT: [Preferences['driftPolicy'], string][] = [
   ['never', 'Leave them out'],
 ];
 
+/** The log retention choices offered (a value set elsewhere is listed too). */
 export const RETENTION_DAYS = [7, 14, 30, 90, 365] as const;
 
 interface ChoiceProps<T extends string> {

@@ -7,6 +7,7 @@ import type { SchemaField } from './json-schema';
  */
 export type FormValues = Record<string, string>;
 
+/** The arguments to send, or the field to fix and why (`''` for the JSON editor). */
 export type BuildResult =
   { ok: true; args: Record<string, unknown> } | { ok: false; field: string; message: string };
 

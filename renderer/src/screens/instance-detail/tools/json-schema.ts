@@ -7,10 +7,13 @@
 
 type Schema = Record<string, unknown>;
 
+/** The form control that fits an argument. */
 export type FieldInput = 'text' | 'number' | 'integer' | 'boolean' | 'select' | 'json';
 
+/** A value a schema's `enum` may list. */
 export type EnumValue = string | number | boolean | null;
 
+/** One top-level argument of a tool, read for people and for the form. */
 export interface SchemaField {
   name: string;
   /** The type in words: `string`, `integer`, `list of string`, `string or null`. */
