@@ -3,6 +3,16 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium: Playwright's own browser download is never used (it cannot be fetched here).
 export const CHROMIUM_PATH = process.env.MCP_TRAY_CHROMIUM ?? '/usr/lib/chromium/chromium';
 
+/** Flags for that Chromium here (also used by the UI benchmarks in `scripts/bench/ui-bench.ts`). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export default defineConfig({
   testDir: 'e2e',
   workers: 1,
@@ -16,18 +26,13 @@ export default defineConfig({
     {
       name: 'host',
       testDir: 'e2e/host',
+      // Committed baselines of `toHaveScreenshot` (screens.spec.ts), one folder per spec.
+      snapshotPathTemplate: '{testDir}/__screenshots__/{testFileName}/{arg}{ext}',
       use: {
         browserName: 'chromium',
         launchOptions: {
           executablePath: CHROMIUM_PATH,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

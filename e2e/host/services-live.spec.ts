@@ -32,7 +32,7 @@ test('supervised servers show live state, detail, tools and the stderr tail; Res
   await expect(detail.getByRole('heading', { level: 1 })).toHaveText('Notes');
   await detail.getByTestId('tab-tools').click();
   await expect(detail.getByTestId('tool-row')).toHaveCount(2);
-  await detail.getByTestId('tab-log').click();
+  await detail.getByTestId('tab-process').click();
   await expect(detail.getByTestId('stderr-tail')).toContainText('fixture ready pid');
   await detail.getByTestId('tab-process').click();
   const pidBefore = await detail.getByTestId('panel-process').textContent();

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../shared/contract';
 import { SignInService } from './auth/sign-in';
 import { systemTimers } from './auth/timers';
+import { AppCaller } from './broker/app-caller';
 import { Broker } from './broker/broker';
 import { HttpEndpoint } from './broker/http-endpoint';
 import { ToolCallLog } from './calllog/tool-call-log';
@@ -26,13 +28,17 @@ import { AppInfoService } from './services/app-info-service';
 import { BundlesService } from './services/bundles-service';
 import { ClientsService } from './services/clients-service';
 import { DeepLinkService } from './services/deep-link-service';
+import { DiagnosticsService } from './services/diagnostics-service';
 import { DriftWatcher } from './services/drift-watcher';
 import { HttpBrokerService } from './services/http-broker-service';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
 import { NotificationService } from './services/notification-service';
 import { UiStateService } from './services/ui-state-service';
+import { PreferencesService } from './services/preferences-service';
+import { ToolsService } from './services/tools-service';
 import { APP_VERSION } from './version';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './settings/settings-schema';
 import type { SettingsStore } from './settings/settings-store';
 import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
 import type { CommandResolver } from './supervisor/command-resolver';
@@ -72,6 +78,8 @@ export interface CoreDeps {
   /** Desktop notifications (Electron's); without one they are logged. */
   notifier?: Notifier;
   tuning?: Partial<SupervisorTuning>;
+  /** Where "Export diagnostics" writes; default the user's Downloads folder when it exists. */
+  downloadsDir?: () => string | null;
 }
 
 /** The running core: services, the request dispatcher and the event bus for transports. */
@@ -90,6 +98,8 @@ export interface Core {
     catalog: CatalogService;
     deepLinks: DeepLinkService;
     http: HttpBrokerService;
+    /** Theme, log retention, drift policy, launch at login (the shell applies the last). */
+    preferences: PreferencesService;
   };
   /** Starts the enabled instances (and the HTTP endpoint when it is on). */
   start(): Promise<void>;
@@ -106,6 +116,12 @@ export const DEFAULT_TUNING: SupervisorTuning = {
   stopTiming: DEFAULT_STOP_TIMING,
   statsIntervalMs: 5_000,
 };
+
+/** The user's Downloads folder, when there is one. */
+function defaultDownloadsDir(): string | null {
+  const dir = path.join(os.homedir(), 'Downloads');
+  return fs.existsSync(dir) ? dir : null;
+}
 
 /** Builds the core object graph. Pure wiring: no I/O beyond what the deps do. */
 export function createCore(deps: CoreDeps): Core {
@@ -147,6 +163,12 @@ export function createCore(deps: CoreDeps): Core {
     dir: path.join(deps.paths.dataDir, 'calls'),
     clock: deps.clock,
     logger: deps.logger.child('calls'),
+    maxAgeMs: deps.settings.read().logRetentionDays * 24 * 60 * 60 * 1000,
+  });
+  const preferences = new PreferencesService({
+    settings: deps.settings,
+    bus,
+    setLogRetentionMs: (ms) => calls.setMaxAgeMs(ms),
   });
   const supervisor = new Supervisor({
     ...DEFAULT_TUNING,
@@ -166,6 +188,7 @@ export function createCore(deps: CoreDeps): Core {
     onChange: () => instances?.publish(),
     upstream: (id) => broker!.hooks(id),
     tokenRejected: (id) => accounts.tokenRejected(id),
+    clients: (id) => broker?.clientNames(id) ?? [],
   });
   supervisorRef = supervisor;
   broker = new Broker({
@@ -176,8 +199,10 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     logger: deps.logger.child('broker'),
     readyWaitMs: 30_000,
-    defaultTimeoutMs: 60_000,
+    defaultTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+    onSessionsChanged: () => instances?.publish(),
   });
+  const caller = new AppCaller(broker, APP_VERSION);
   instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock, accounts);
   // The HTTP endpoint and the clients service refer to each other: entries need its token, and
   // turning it on or off rewrites the entries of clients set to HTTP.
@@ -272,6 +297,26 @@ export function createCore(deps: CoreDeps): Core {
     instanceName: (id) => deps.settings.read().instances.find((c) => c.id === id)?.name ?? null,
     driftPolicy: () => deps.settings.read().driftPolicy,
   });
+  const tools = new ToolsService({
+    settings: deps.settings,
+    broker,
+    caller,
+    clock: deps.clock,
+    publish: () => instances?.publish(),
+  });
+  const diagnostics = new DiagnosticsService({
+    paths: deps.paths,
+    settings: deps.settings,
+    secrets: deps.secrets,
+    calls,
+    appInfo,
+    instances: () => instances!.list(),
+    runningSecrets: () =>
+      deps.settings.read().instances.flatMap((c) => supervisor.runner(c.id)?.secretValues ?? []),
+    clock: deps.clock,
+    downloadsDir: deps.downloadsDir ?? defaultDownloadsDir,
+    runtime: { node: process.versions.node, electron: process.versions.electron ?? null },
+  });
   const services = {
     appInfo,
     instances,
@@ -285,6 +330,9 @@ export function createCore(deps: CoreDeps): Core {
     http,
     bundles,
     uiState,
+    tools,
+    preferences,
+    diagnostics,
   };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
@@ -294,7 +342,17 @@ export function createCore(deps: CoreDeps): Core {
     supervisor,
     broker,
     calls,
-    services: { appInfo, instances, notices, clients, accounts, catalog: catalogService, deepLinks, http },
+    services: {
+      appInfo,
+      instances,
+      notices,
+      clients,
+      accounts,
+      catalog: catalogService,
+      deepLinks,
+      http,
+      preferences,
+    },
     start: async () => {
       notifications.start();
       calls.open();
@@ -307,6 +365,7 @@ export function createCore(deps: CoreDeps): Core {
       drift.stop();
       accounts.stopAll();
       await http.stop();
+      await caller.closeAll();
       await broker.closeAll();
       await supervisor.shutdown();
       calls.close();

@@ -49,6 +49,8 @@ export const InstanceSummary = z.object({
   toolCount: z.number().int().nonnegative(),
   /** When the next restart attempt happens, while in `backoff`. */
   nextRetryAt: z.string().nullable(),
+  /** Names of the AI clients connected to it right now (one entry per client name). */
+  clients: z.array(z.string()),
 });
 export type InstanceSummary = z.infer<typeof InstanceSummary>;
 
@@ -63,6 +65,12 @@ export const ToolSummary = z.object({
   name: z.string(),
   title: z.string().nullable(),
   description: z.string().nullable(),
+  /** The tool's JSON Schema for its arguments, as the server declared it. */
+  inputSchema: z.record(z.string(), z.unknown()),
+  /** Off: the broker hides it from AI clients and refuses calls to it. */
+  enabled: z.boolean(),
+  /** The server says the tool changes or deletes things (MCP `destructiveHint`). */
+  destructive: z.boolean(),
 });
 export type ToolSummary = z.infer<typeof ToolSummary>;
 
@@ -72,6 +80,14 @@ export const ProcessStats = z.object({
   processCount: z.number().int().nonnegative(),
 });
 export type ProcessStats = z.infer<typeof ProcessStats>;
+
+/** One CPU/memory sample of a server's process tree (taken every few seconds). */
+export const StatsSample = z.object({
+  at: z.string(),
+  cpuPercent: z.number().nonnegative(),
+  rssBytes: z.number().nonnegative(),
+});
+export type StatsSample = z.infer<typeof StatsSample>;
 
 /** The sign-in state of an instance whose integration needs one. */
 export const AccountInfo = z.object({
@@ -125,6 +141,13 @@ export const InstanceDetail = InstanceSummary.extend({
   restarts: z.number().int().nonnegative(),
   /** Lines on the server's stdout that were not JSON-RPC (ignored). */
   garbageLines: z.number().int().nonnegative(),
+  /** Recent samples, oldest first, for the CPU and memory sparklines. */
+  statsHistory: z.array(StatsSample),
+  /** Tools the user turned off (including ones the server no longer offers). */
+  disabledTools: z.array(z.string()),
+  /** Per-request timeout for calls through the broker, and whether it is the default. */
+  requestTimeoutMs: z.number().int().positive(),
+  requestTimeoutIsDefault: z.boolean(),
 });
 export type InstanceDetail = z.infer<typeof InstanceDetail>;
 
@@ -318,6 +341,58 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** One piece of a tool's answer, as the "try it" form shows it. */
+export const ToolResultContent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string(), truncated: z.boolean() }),
+  /** Base64 data of an image or audio clip (only when small enough to show). */
+  z.object({
+    kind: z.enum(['image', 'audio']),
+    mimeType: z.string(),
+    data: z.string().nullable(),
+    bytes: z.number(),
+  }),
+  z.object({
+    kind: z.literal('resource'),
+    uri: z.string(),
+    mimeType: z.string().nullable(),
+    text: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('link'), uri: z.string(), name: z.string() }),
+  /** Anything else, as JSON text. */
+  z.object({ kind: z.literal('other'), json: z.string() }),
+]);
+export type ToolResultContent = z.infer<typeof ToolResultContent>;
+
+/** What a tool answered to a call made from MCP Tray. */
+export const ToolCallResult = z.object({
+  isError: z.boolean(),
+  content: z.array(ToolResultContent),
+  /** The tool's structured output, as indented JSON, when it gave one. */
+  structured: z.string().nullable(),
+  durationMs: z.number().nonnegative(),
+});
+export type ToolCallResult = z.infer<typeof ToolCallResult>;
+
+/** App-wide choices the user makes in Settings. */
+export const Preferences = z.object({
+  theme: z.enum(['system', 'light', 'dark']),
+  /** Tool calls older than this are deleted from the log. */
+  logRetentionDays: z.number().int().min(1).max(365),
+  /** When a client strips our entries: restore them always, ask first, or leave them. */
+  driftPolicy: z.enum(['always', 'ask', 'never']),
+  /** Start MCP Tray when the user logs in (the desktop shell applies it). */
+  launchAtLogin: z.boolean(),
+});
+export type Preferences = z.infer<typeof Preferences>;
+
+/** Where an exported diagnostics zip went and what it holds. */
+export const DiagnosticsExport = z.object({
+  path: z.string(),
+  bytes: z.number().int().nonnegative(),
+  files: z.array(z.string()),
+});
+export type DiagnosticsExport = z.infer<typeof DiagnosticsExport>;
+
 /** UI → core requests: name → input and output schemas. */
 export const requests = {
   getAppInfo: { input: NoInput, output: AppInfo },
@@ -405,6 +480,28 @@ export const requests = {
     input: z.object({ enabled: z.boolean() }).strict(),
     output: HttpEndpointStatus,
   },
+  /** Calls a tool through the broker, logged as made from MCP Tray ("try it"). */
+  callTool: {
+    input: ById.extend({
+      tool: z.string().min(1).max(200),
+      arguments: z.record(z.string(), z.unknown()).default({}),
+    }).strict(),
+    output: ToolCallResult,
+  },
+  /** Turns one tool on or off for every AI client (the broker hides tools that are off). */
+  setToolEnabled: {
+    input: ById.extend({ tool: z.string().min(1).max(200), enabled: z.boolean() }).strict(),
+    output: z.object({ disabledTools: z.array(z.string()) }),
+  },
+  /** Per-request timeout for calls through the broker; null goes back to the default. */
+  setRequestTimeout: {
+    input: ById.extend({ timeoutMs: z.number().int().min(1000).max(3_600_000).nullable() }).strict(),
+    output: z.object({ requestTimeoutMs: z.number().int().positive() }),
+  },
+  getPreferences: { input: NoInput, output: Preferences },
+  setPreferences: { input: Preferences.partial().strict(), output: Preferences },
+  /** Writes a zip of logs and state with every secret redacted; answers where it is. */
+  exportDiagnostics: { input: NoInput, output: DiagnosticsExport },
 } as const;
 
 /** Core → UI events: name → payload schema. */
@@ -421,6 +518,8 @@ export const events = {
   clientsChanged: z.object({ clients: z.array(ClientInfo) }),
   /** An install link was opened: the Add flow should show this request for the user to confirm. */
   installRequested: z.object({ request: InstallRequest }),
+  /** The user changed a preference (theme, launch at login…) in some window. */
+  preferencesChanged: z.object({ preferences: Preferences }),
 } as const;
 
 export type Requests = typeof requests;

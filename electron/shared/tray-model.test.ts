@@ -13,6 +13,7 @@ const instance = (id: string, state: InstanceState, enabled = state !== 'disable
   pid: null,
   toolCount: 0,
   nextRetryAt: null,
+  clients: [],
 });
 
 const model = (states: InstanceState[], driftCount = 0) =>

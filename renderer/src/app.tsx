@@ -13,6 +13,7 @@ import { InstanceDetailScreen } from './screens/instance-detail/instance-detail-
 import { LogsScreen } from './screens/logs-screen';
 import { SettingsScreen } from './screens/settings-screen';
 import { ServicesHome } from './screens/welcome/services-home';
+import { useAppliedTheme } from './theme/use-applied-theme';
 
 const SCREENS: Record<Route, ComponentType> = {
   services: ServicesHome,
@@ -29,6 +30,7 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   useRouteFocus(location, main);
   useBundleDrop();
+  useAppliedTheme();
   const CurrentScreen = SCREENS[route];
   return (
     <AppInfoProvider>

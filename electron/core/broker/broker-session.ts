@@ -3,6 +3,8 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   CallToolRequestSchema,
   CallToolResultSchema,
+  ErrorCode,
+  McpError,
   CompleteRequestSchema,
   CompleteResultSchema,
   EmptyResultSchema,
@@ -38,7 +40,11 @@ import {
 /** What a session needs from the broker. */
 export interface SessionContext {
   instanceId: string;
+  /** `mcp-tray` for the app's own "try it" session. */
+  source: 'client' | 'mcp-tray';
   instanceName: () => string;
+  /** Tools the user turned off: hidden from `tools/list`, calls to them refused. */
+  disabledTools: () => ReadonlySet<string>;
   timeoutMs: () => number;
   /** The running server's client, waiting (bounded) while it restarts or is held. */
   upstream: (signal: AbortSignal) => Promise<Client>;
@@ -47,6 +53,8 @@ export interface SessionContext {
   record: (call: NewToolCall) => void;
   now: () => number;
   onSubscriptionsChanged: () => void;
+  /** The client finished its handshake: its name is known. */
+  onInitialized: () => void;
   onClose: (session: BrokerSession) => void;
 }
 
@@ -65,6 +73,8 @@ export class BrokerSession {
   lastActivity: number;
   /** Ids of this session's requests still waiting for the server, oldest first. */
   private readonly pending: RequestId[] = [];
+  /** Whether the client finished its handshake (its name is known). */
+  initialized = false;
 
   constructor(
     private readonly ctx: SessionContext,
@@ -77,6 +87,14 @@ export class BrokerSession {
     this.server = new Server(serverInfo, { capabilities: this.capabilities, instructions });
     this.register(upstreamCaps);
     this.server.onclose = () => ctx.onClose(this);
+    this.server.oninitialized = () => {
+      this.initialized = true;
+      ctx.onInitialized();
+    };
+  }
+
+  get source(): 'client' | 'mcp-tray' {
+    return this.ctx.source;
   }
 
   /** Serves MCP on a connection: a connector's socket, or an HTTP session. */
@@ -112,7 +130,7 @@ export class BrokerSession {
     const forward = (request: AnyRequestSchema, result: AnyResultSchema) =>
       this.server.setRequestHandler(request, (req, extra) => this.forward(req, result, extra));
     if (caps.tools) {
-      forward(ListToolsRequestSchema, ListToolsResultSchema);
+      this.server.setRequestHandler(ListToolsRequestSchema, (req, extra) => this.listTools(req, extra));
       this.server.setRequestHandler(CallToolRequestSchema, (req, extra) => this.callTool(req, extra));
     }
     if (caps.resources) {
@@ -164,6 +182,13 @@ export class BrokerSession {
     });
   }
 
+  /** The server's tools without those the user turned off. */
+  private async listTools(req: { method: string; params?: Record<string, unknown> }, extra: ForwardExtra) {
+    const answer = await this.forward(req, ListToolsResultSchema, extra);
+    const off = this.ctx.disabledTools();
+    return off.size === 0 ? answer : { ...answer, tools: answer.tools.filter((t) => !off.has(t.name)) };
+  }
+
   private async callTool(
     req: { params: { name: string; arguments?: Record<string, unknown>; [key: string]: unknown } },
     extra: ForwardExtra,
@@ -174,10 +199,17 @@ export class BrokerSession {
         time: started,
         instanceId: this.ctx.instanceId,
         client: this.client,
-        source: 'client' as const,
+        source: this.ctx.source,
         tool: req.params.name,
         arguments: req.params.arguments ?? {},
       };
+      if (this.ctx.disabledTools().has(req.params.name)) {
+        const message =
+          `The tool "${req.params.name}" of "${this.ctx.instanceName()}" is turned off in MCP Tray. ` +
+          `Turn it on in MCP Tray (the service's Settings tab) to use it.`;
+        this.ctx.record({ ...base, durationMs: 0, outcome: 'protocol-error', error: message, result: null });
+        throw new McpError(ErrorCode.InvalidParams, message);
+      }
       try {
         const upstream = await this.ctx.upstream(extra.signal);
         const { options, flush } = forwardOptions(req.params, extra, this.ctx.timeoutMs());

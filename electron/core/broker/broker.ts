@@ -29,6 +29,8 @@ export interface BrokerDeps {
   /** How long a client waits for an instance that is starting or restarting. */
   readyWaitMs: number;
   defaultTimeoutMs: number;
+  /** Sessions of an instance opened or closed: the UI shows who is connected. */
+  onSessionsChanged?: (id: string) => void;
 }
 
 /** Why an instance cannot take a client now, in words for the client and its log. */
@@ -68,6 +70,24 @@ export class Broker {
     return [...(this.sessions.get(id) ?? [])].map((s) => s.client);
   }
 
+  /**
+   * Names of the AI clients connected to an instance now, each once, sorted. Sessions still
+   * in their handshake (no name yet) and MCP Tray's own "try it" session are not clients.
+   */
+  clientNames(id: string): string[] {
+    const names = [...(this.sessions.get(id) ?? [])]
+      .filter((s) => s.source === 'client' && s.initialized)
+      .map((s) => s.client.name);
+    return [...new Set(names)].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The set of tools the user turned off changed: every session re-lists (`list_changed`). */
+  async toolsChanged(id: string): Promise<void> {
+    for (const session of this.sessions.get(id) ?? []) {
+      if ('tools' in session.capabilities) await session.server.sendToolListChanged().catch(() => undefined);
+    }
+  }
+
   /** Hooks the supervisor gives the instance's upstream client. */
   hooks(id: string): UpstreamHooks {
     return {
@@ -104,25 +124,32 @@ export class Broker {
     }
   }
 
-  /** Starts serving MCP on a connection (connector socket or HTTP session) whose instance is ready. */
-  async attach(id: string, transport: Transport): Promise<void> {
+  /**
+   * Starts serving MCP on a connection (connector socket, HTTP session, or the app's own) whose instance is ready. `source` marks the app's own
+   * "try it" session, whose calls the log shows as made from MCP Tray.
+   */
+  async attach(id: string, transport: Transport, source: 'client' | 'mcp-tray' = 'client'): Promise<void> {
     const runner = this.deps.supervisor.runner(id);
     const upstream = runner?.client;
     if (!upstream) throw new Error(`instance ${id} is not running`);
     const session: BrokerSession = new BrokerSession(
       {
         instanceId: id,
+        source,
         instanceName: () => this.deps.config(id)?.name ?? id,
+        disabledTools: () => new Set(this.deps.config(id)?.disabledTools ?? []),
         timeoutMs: () => this.deps.config(id)?.requestTimeoutMs ?? this.deps.defaultTimeoutMs,
         upstream: (signal) => this.upstream(id, signal),
         activity: (delta) => this.active.set(id, (this.active.get(id) ?? 0) + delta),
         record: (call) => this.record(call),
         now: () => this.deps.clock.now(),
         onSubscriptionsChanged: () => void this.syncSubscriptions(id),
+        onInitialized: () => this.deps.onSessionsChanged?.(id),
         onClose: (closed) => {
           this.sessions.get(id)?.delete(closed);
           void this.syncSubscriptions(id);
           this.deps.logger.info('client session closed', { id, client: closed.client.name });
+          this.deps.onSessionsChanged?.(id);
         },
       },
       upstream.getServerVersion() ?? { name: id, version: '0' },

@@ -67,7 +67,7 @@ export class ToolCallLog {
   private readonly index = new RecordIndex();
   private files: SegmentFiles;
   private readonly maxBytes: number;
-  private readonly maxAgeMs: number;
+  private maxAgeMs: number;
   private readonly maxRecords: number;
   private state: 'new' | 'open' | 'closed' = 'new';
   private nextId = 1;
@@ -137,6 +137,12 @@ export class ToolCallLog {
     // Parsed anew from the stored line: callers get their own objects.
     const records = page.entries.map((entry) => JSON.parse(entry.line) as ToolCallRecord);
     return { records, total: page.total, hasMore: page.hasMore };
+  }
+
+  /** Changes how long records are kept (the user's log retention); older ones go now. */
+  setMaxAgeMs(ms: number): void {
+    this.maxAgeMs = Math.max(0, ms);
+    if (this.state === 'open') this.retain();
   }
 
   /** Closes the file; queries still answer from memory, appends throw until the next open. */

@@ -17,6 +17,7 @@ const base: InstanceConfig = {
   createdAt: '',
   userConfig: {},
   secretFields: [],
+  disabledTools: [],
 };
 
 function resolver(manifests: Record<string, unknown> = {}) {

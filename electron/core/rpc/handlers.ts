@@ -5,10 +5,13 @@ import type { AppInfoService } from '../services/app-info-service';
 import type { BundlesService } from '../services/bundles-service';
 import type { ClientsService } from '../services/clients-service';
 import type { DeepLinkService } from '../services/deep-link-service';
+import type { DiagnosticsService } from '../services/diagnostics-service';
 import type { DriftWatcher } from '../services/drift-watcher';
 import type { HttpBrokerService } from '../services/http-broker-service';
 import type { InstancesService } from '../services/instances-service';
 import type { UiStateService } from '../services/ui-state-service';
+import type { PreferencesService } from '../services/preferences-service';
+import type { ToolsService } from '../services/tools-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -24,6 +27,9 @@ export function createHandlers(s: {
   http: HttpBrokerService;
   bundles: BundlesService;
   uiState: UiStateService;
+  tools: ToolsService;
+  preferences: PreferencesService;
+  diagnostics: DiagnosticsService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -68,5 +74,11 @@ export function createHandlers(s: {
     addBundleInstance: (input) => s.bundles.add(input),
     getUiState: () => s.uiState.get(),
     setUiFlag: ({ flag, value }) => s.uiState.set(flag, value),
+    callTool: ({ id, tool, arguments: args }) => s.tools.call(id, tool, args ?? {}),
+    setToolEnabled: ({ id, tool, enabled }) => s.tools.setEnabled(id, tool, enabled),
+    setRequestTimeout: ({ id, timeoutMs }) => s.tools.setRequestTimeout(id, timeoutMs),
+    getPreferences: () => s.preferences.get(),
+    setPreferences: (change) => s.preferences.set(change),
+    exportDiagnostics: () => s.diagnostics.export(),
   };
 }

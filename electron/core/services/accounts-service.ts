@@ -5,6 +5,7 @@ import { ReauthRequiredError } from '../auth/oauth-errors';
 import type { SignInService } from '../auth/sign-in';
 import type { Timers } from '../auth/timers';
 import type { TokenMetadata } from '../auth/token-store';
+import { CLIENT_SECRET_FIELD } from '../auth/token-store';
 import type { Catalog } from '../integrations/catalog';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -53,8 +54,6 @@ interface Pending {
 /** Refresh at this share of the token's lifetime. */
 const REFRESH_AT = 0.8;
 
-/** Keychain field of the secret of a user's own OAuth client. */
-const CLIENT_SECRET_FIELD = 'oauth.client_secret';
 
 /**
  * What a user registers as the redirect URI of their own OAuth client. The port differs per

@@ -122,6 +122,7 @@ export class BundlesService {
       userConfig: request.userConfig,
       secretFields: Object.keys(request.secrets),
       bundleDir: dir,
+      disabledTools: [],
     };
     this.deps.settings.update((s) => ({ ...s, instances: [...s.instances, config] }));
     this.staged.delete(request.token);

@@ -85,6 +85,7 @@ export class CatalogService {
       createdAt: new Date(this.deps.clock.now()).toISOString(),
       userConfig,
       secretFields: Object.keys(request.secrets),
+      disabledTools: [],
     });
   }
 
@@ -209,6 +210,7 @@ export class CatalogService {
         createdAt: '',
         userConfig: {},
         secretFields: [],
+        disabledTools: [],
       });
       return {
         command: spec.command,

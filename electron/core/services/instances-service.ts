@@ -56,6 +56,7 @@ export class InstancesService {
       launch: { command: request.command, args: request.args, env: request.env },
       userConfig: {},
       secretFields: Object.keys(request.secretEnv),
+      disabledTools: [],
     };
     return this.addConfig(config);
   }

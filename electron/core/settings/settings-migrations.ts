@@ -55,4 +55,16 @@ export const settingsMigrations: Migrations = {
     const hasServices = Array.isArray(instances) && instances.length > 0;
     store.set('ui', { theme: 'system', ...current, welcomeDismissed: hasServices });
   },
+  // v6: per-tool switches on instances; log retention and launch at login preferences.
+  [settingsSchemaSemver(6)]: (store) => {
+    const instances = store.get('instances');
+    if (Array.isArray(instances)) {
+      store.set(
+        'instances',
+        instances.map((instance: Record<string, unknown>) => ({ disabledTools: [], ...instance })),
+      );
+    }
+    if (!store.has('logRetentionDays')) store.set('logRetentionDays', 30);
+    if (!store.has('launchAtLogin')) store.set('launchAtLogin', false);
+  },
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 5;
+export const SETTINGS_VERSION = 6;
 
 /** Port of the HTTP endpoint unless the user picks another (the UI host uses 7711). */
 export const DEFAULT_HTTP_BROKER_PORT = 7712;
@@ -29,6 +29,9 @@ export const AccountMetadata = z.object({
 });
 export type AccountMetadata = z.infer<typeof AccountMetadata>;
 
+/** How long a call through the broker may take when the instance sets no timeout of its own. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
 /** One configured use of an integration. Secrets are never here (they live in the keychain). */
 export const InstanceConfig = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
@@ -50,6 +53,8 @@ export const InstanceConfig = z.object({
   requestTimeoutMs: z.number().int().positive().optional(),
   /** Where an `.mcpb` bundle of this instance was extracted; its manifest is the integration. */
   bundleDir: z.string().min(1).optional(),
+  /** Tools the user turned off: the broker hides them from every client and refuses calls. */
+  disabledTools: z.array(z.string()).default([]),
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
@@ -86,6 +91,10 @@ export const Settings = z.looseObject({
       welcomeDismissed: z.boolean().default(false),
     })
     .default({ theme: 'system', welcomeDismissed: false }),
+  /** Tool calls older than this leave the log. */
+  logRetentionDays: z.number().int().min(1).max(365).default(30),
+  /** Start at login; the desktop shell applies it (the headless host only keeps it). */
+  launchAtLogin: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -16,6 +16,7 @@ const instance = {
   createdAt: 'x',
   userConfig: {},
   secretFields: [],
+  disabledTools: [],
 };
 
 describe('SettingsStore', () => {
@@ -27,7 +28,7 @@ describe('SettingsStore', () => {
     const file = path.join(dir, 'settings.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(open(dir).read().instances).toEqual([instance]);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('5.0.0');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('6.0.0');
   });
 
   it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
@@ -81,9 +82,11 @@ describe('settings migrations', () => {
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v1));
     const store = open(dir);
     expect(store.recovery).toBeNull();
-    expect(store.read().instances).toEqual([{ ...v1.instances[0], userConfig: {}, secretFields: [] }]);
+    expect(store.read().instances).toEqual([
+      { ...v1.instances[0], userConfig: {}, secretFields: [], disabledTools: [] },
+    ]);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('5.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('6.0.0');
     expect(onDisk.instances[0].secretFields).toEqual([]);
   });
 
@@ -105,7 +108,7 @@ describe('settings migrations', () => {
       transport: 'stdio',
     });
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('5.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('6.0.0');
     expect(onDisk.httpBroker).toEqual({ enabled: false, port: 7712 });
     expect(onDisk.clients.cursor.transport).toBe('stdio');
   });
@@ -125,5 +128,24 @@ describe('settings migrations', () => {
     fs.writeFileSync(path.join(empty, 'settings.json'), v3([]));
     expect(open(empty).read().ui).toEqual({ theme: 'dark', welcomeDismissed: false });
     expect(open(tempDir()).read().ui).toEqual({ theme: 'system', welcomeDismissed: false });
+  });
+
+  it('migrates a version 3 file: instances get per-tool switches, preferences get defaults', () => {
+    const dir = tempDir();
+    const v3 = {
+      instances: [{ ...instance, disabledTools: undefined }],
+      driftPolicy: 'never',
+      __internal__: { migrations: { version: '3.0.0' } },
+    };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v3));
+    const store = open(dir);
+    expect(store.recovery).toBeNull();
+    expect(store.read().instances[0]!.disabledTools).toEqual([]);
+    expect(store.read().driftPolicy).toBe('never');
+    const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
+    expect(onDisk.__internal__.migrations.version).toBe('6.0.0');
+    expect(onDisk.instances[0].disabledTools).toEqual([]);
+    expect(onDisk.logRetentionDays).toBe(30);
+    expect(onDisk.launchAtLogin).toBe(false);
   });
 });

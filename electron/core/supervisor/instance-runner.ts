@@ -13,7 +13,7 @@ import {
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Notification, Request, Result, Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { InstanceState, ProcessStats, StateTransition } from '../../shared/contract';
+import type { InstanceState, ProcessStats, StateTransition, StatsSample } from '../../shared/contract';
 import type { InstanceConfig } from '../settings/settings-schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -96,6 +96,8 @@ export class InstanceRunner {
   promptCount = 0;
   serverInfo: { name: string; version: string } | null = null;
   stats: ProcessStats | null = null;
+  /** Recent samples for the sparklines; kept across restarts so a crash shows in them. */
+  readonly statsHistory: StatsSample[] = [];
   restarts = 0;
   garbageLines = 0;
   client: Client | null = null;

@@ -244,6 +244,10 @@ describe('supervisor with real processes', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(core.services.instances.get('envy').stats?.rssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    // Each sample also goes into the history the sparklines draw.
+    const history = core.services.instances.get('envy').statsHistory;
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.at(-1)!.rssBytes).toBeGreaterThan(10 * 1024 * 1024);
     delete process.env.MCP_TRAY_SHOULD_NOT_LEAK;
   });
 

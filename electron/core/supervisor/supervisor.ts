@@ -5,6 +5,7 @@ import type { LaunchResolver } from '../integrations/launch-spec';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { InstanceConfig } from '../settings/settings-schema';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../settings/settings-schema';
 import type { RestartPolicy } from './backoff';
 import type { CommandResolver } from './command-resolver';
 import type { HealthPolicy, UpstreamHooks } from './instance-runner';
@@ -41,7 +42,12 @@ export interface SupervisorDeps extends SupervisorTuning {
   upstream: (id: string) => UpstreamHooks;
   /** The 401 channel: refreshes the instance's token and returns the new env value. */
   tokenRejected: (id: string) => Promise<TokenRejectedResult>;
+  /** Names of the AI clients connected to an instance now (the broker knows its sessions). */
+  clients?: (id: string) => string[];
 }
+
+/** Samples kept per instance for the sparklines: 5 minutes at the default 5 s interval. */
+export const STATS_HISTORY = 60;
 
 /** Owns one runner per configured instance and keeps them in line with the settings. */
 export class Supervisor {
@@ -93,6 +99,7 @@ export class Supervisor {
       pid: runner?.pid ?? null,
       toolCount: runner?.tools.length ?? 0,
       nextRetryAt: runner?.nextRetryAt ? new Date(runner.nextRetryAt).toISOString() : null,
+      clients: this.deps.clients?.(config.id) ?? [],
     };
   }
 
@@ -120,6 +127,9 @@ export class Supervisor {
         name: t.name,
         title: t.title ?? t.annotations?.title ?? null,
         description: t.description ?? null,
+        inputSchema: t.inputSchema,
+        enabled: !config.disabledTools.includes(t.name),
+        destructive: t.annotations?.destructiveHint === true && t.annotations.readOnlyHint !== true,
       })),
       resourceCount: runner?.resourceCount ?? 0,
       promptCount: runner?.promptCount ?? 0,
@@ -128,6 +138,10 @@ export class Supervisor {
       stats: runner?.stats ?? null,
       restarts: runner?.restarts ?? 0,
       garbageLines: runner?.garbageLines ?? 0,
+      statsHistory: [...(runner?.statsHistory ?? [])],
+      disabledTools: [...config.disabledTools],
+      requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      requestTimeoutIsDefault: config.requestTimeoutMs === undefined,
     };
   }
 
@@ -181,8 +195,13 @@ export class Supervisor {
   private async sampleStats(): Promise<void> {
     const running = [...this.runners.values()].filter((r) => r.pid !== null);
     const stats = await this.deps.sampler.sampleMany(running.map((r) => r.pid!)).catch(() => new Map());
-    for (const runner of this.runners.values())
+    const at = new Date(this.deps.clock.now()).toISOString();
+    for (const runner of this.runners.values()) {
       runner.stats = runner.pid === null ? null : (stats.get(runner.pid) ?? null);
+      if (!runner.stats) continue;
+      runner.statsHistory.push({ at, cpuPercent: runner.stats.cpuPercent, rssBytes: runner.stats.rssBytes });
+      if (runner.statsHistory.length > STATS_HISTORY) runner.statsHistory.shift();
+    }
   }
 }
 
@@ -196,5 +215,6 @@ function missing(id: string): InstanceConfig {
     createdAt: '',
     userConfig: {},
     secretFields: [],
+    disabledTools: [],
   };
 }

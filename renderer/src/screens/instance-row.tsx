@@ -3,11 +3,21 @@ import { Icon } from '../components/icon';
 import { RetryCountdown } from '../components/retry-countdown';
 import { StatusBadge } from '../components/status-badge';
 import { instanceHref } from '../routing/routes';
-import { navigate } from '../routing/use-route';
-import { requestSignIn } from './account/sign-in-request';
 import { formatSince, formatToolCount } from './format';
+import { InstanceRowFix } from './instance-row-fix';
 
-/** One service; its name links to the detail, and the link's hit area covers the whole row. */
+/** "Used by Claude Desktop and Cursor now", "No AI client connected". */
+export function formatClients(clients: readonly string[]): string {
+  if (clients.length === 0) return 'No AI client connected';
+  const names =
+    clients.length === 1 ? clients[0]! : `${clients.slice(0, -1).join(', ')} and ${clients.at(-1)!}`;
+  return `Used by ${names} now`;
+}
+
+/**
+ * One service: status (colour, icon and words), why, the action that fixes it, tool count and
+ * who is connected. Its name links to the detail, and the link's hit area covers the whole row.
+ */
 export function InstanceRow({ instance }: { instance: InstanceSummary }) {
   const since = formatSince(instance.stateSince);
   return (
@@ -23,28 +33,26 @@ export function InstanceRow({ instance }: { instance: InstanceSummary }) {
       <div className="instance__status">
         <StatusBadge state={instance.state} />
         {instance.stateReason && <p className="instance__reason">{instance.stateReason}</p>}
-        {instance.state === 'needs-auth' && (
-          <button
-            type="button"
-            className="button button--small instance__sign-in"
-            onClick={() => {
-              requestSignIn(instance.id);
-              navigate(instanceHref(instance.id));
-            }}
-            data-testid="row-sign-in"
-          >
-            <Icon name="lock" />
-            Sign in<span className="visually-hidden"> to use {instance.name}</span>
-          </button>
-        )}
         {instance.state === 'backoff' && instance.nextRetryAt && (
           <p className="instance__retry">
             <RetryCountdown at={instance.nextRetryAt} />
           </p>
         )}
+        <InstanceRowFix instance={instance} />
         {since && <p className="instance__since">{since}</p>}
       </div>
-      <p className="instance__tools">{formatToolCount(instance.toolCount)}</p>
+      <div className="instance__facts">
+        <p className="instance__tools">{formatToolCount(instance.toolCount)}</p>
+        <p
+          className={
+            instance.clients.length ? 'instance__clients instance__clients--on' : 'instance__clients'
+          }
+          data-testid="instance-clients"
+        >
+          <Icon name="clients" />
+          <span>{formatClients(instance.clients)}</span>
+        </p>
+      </div>
       <Icon name="chevron" className="icon instance__chevron" />
     </li>
   );

@@ -1,11 +1,15 @@
 import type { AppInfo } from '../../../electron/shared/contract';
 import { useAppInfo } from '../api/app-info';
 import { Banner } from '../components/banner';
+import { CopyButton } from '../components/copy-button';
 import { ErrorState, LoadingState } from '../components/load-states';
 import { Screen } from '../components/screen';
 import { DetailList } from './detail-list';
 import { formatDateTime } from './format';
 import { KeychainValue } from './keychain-value';
+import { DiagnosticsExportButton } from './settings/diagnostics-export';
+import { PreferencesForm } from './settings/preferences-form';
+import { Section } from './settings/section';
 
 const HOSTS: Record<AppInfo['host'], string> = {
   electron: 'Desktop app',
@@ -23,6 +27,9 @@ function SettingsBody({ info }: { info: AppInfo }) {
           {info.keychain.detail}
         </Banner>
       )}
+      <Section title="Preferences">
+        <PreferencesForm host={info.host} />
+      </Section>
       <DetailList
         title="About"
         rows={[
@@ -34,7 +41,15 @@ function SettingsBody({ info }: { info: AppInfo }) {
       <DetailList
         title="Storage"
         rows={[
-          ['Data folder', <code className="path">{info.dataDir}</code>],
+          [
+            'Data folder',
+            <span className="path-row">
+              <code className="path" data-testid="data-dir">
+                {info.dataDir}
+              </code>
+              <CopyButton text={info.dataDir} label="Copy" testId="copy-data-dir" />
+            </span>,
+          ],
           ['Keychain', <KeychainValue keychain={info.keychain} />],
         ]}
       />
@@ -45,10 +60,14 @@ function SettingsBody({ info }: { info: AppInfo }) {
           ['Started', formatDateTime(info.startedAt)],
         ]}
       />
+      <Section title="Diagnostics">
+        <DiagnosticsExportButton />
+      </Section>
     </>
   );
 }
 
+/** App-wide preferences, storage, version, diagnostics. */
 export function SettingsScreen() {
   const { state, retry } = useAppInfo();
   return (

@@ -21,6 +21,7 @@ import type {
   HttpEndpointStatus,
   InstanceDetail,
   InstanceSummary,
+  Preferences,
   SignInStart,
   StateTransition,
   ToolCallOutcome,
@@ -28,6 +29,8 @@ import type {
   ToolCallQuery,
   ToolCallRecord,
   UiState,
+  ToolCallResult,
+  ToolSummary,
 } from '../../../electron/shared/contract';
 
 export function makeAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
@@ -57,6 +60,7 @@ export function makeInstance(overrides: Partial<InstanceSummary> = {}): Instance
     pid: 1234,
     toolCount: 12,
     nextRetryAt: null,
+    clients: [],
     ...overrides,
   };
 }
@@ -77,8 +81,29 @@ export function makeDetail(overrides: Partial<InstanceDetail> = {}): InstanceDet
     stats: null,
     restarts: 0,
     garbageLines: 0,
+    statsHistory: [],
+    disabledTools: [],
+    requestTimeoutMs: 60_000,
+    requestTimeoutIsDefault: true,
     ...overrides,
   };
+}
+
+/** A tool as the detail lists it: on, with no arguments, unless overridden. */
+export function makeTool(overrides: Partial<ToolSummary> & Pick<ToolSummary, 'name'>): ToolSummary {
+  return {
+    title: null,
+    description: null,
+    inputSchema: { type: 'object', properties: {} },
+    enabled: true,
+    destructive: false,
+    ...overrides,
+  };
+}
+
+/** App-wide preferences as a fresh install has them. */
+export function makePreferences(overrides: Partial<Preferences> = {}): Preferences {
+  return { theme: 'system', logRetentionDays: 30, driftPolicy: 'ask', launchAtLogin: false, ...overrides };
 }
 
 const CALL_EPOCH = Date.parse('2025-03-01T10:00:00.000Z');
@@ -253,6 +278,7 @@ const summaryOf = ({
   pid,
   toolCount,
   nextRetryAt,
+  clients,
 }: InstanceSummary): InstanceSummary => ({
   id,
   name,
@@ -264,6 +290,7 @@ const summaryOf = ({
   pid,
   toolCount,
   nextRetryAt,
+  clients,
 });
 
 /** An account of an integration that signs in with OAuth in the browser, signed out by default. */
@@ -354,6 +381,9 @@ interface FakeInit {
   bundles?: Record<string, BundleInfo>;
   /** Most tests are about someone who has used the app before: the welcome is dismissed. */
   uiState?: UiState;
+  preferences?: Preferences;
+  /** What `callTool` answers (by default it echoes the arguments as text). */
+  callTool?: (tool: string, args: Record<string, unknown>) => ToolCallResult | Promise<ToolCallResult>;
 }
 
 /**
@@ -489,6 +519,8 @@ export function createFakeApi(init: FakeInit = {}) {
     details.set(id, makeDetail({ ...summary }));
     return summary;
   };
+  let preferences = init.preferences ?? makePreferences();
+  const preferenceListeners = new Set<(payload: { preferences: Preferences }) => void>();
 
   const api = {
     getAppInfo: vi.fn(async () => init.appInfo ?? makeAppInfo()),
@@ -702,6 +734,56 @@ export function createFakeApi(init: FakeInit = {}) {
       http = { ...http, enabled, running: enabled, error: null };
       return http;
     }),
+    callTool: vi.fn(
+      async ({
+        id,
+        tool,
+        arguments: args = {},
+      }: {
+        id: string;
+        tool: string;
+        arguments?: Record<string, unknown>;
+      }) => {
+        if (!findDetail(id)) throw notFound(id);
+        if (init.callTool) return init.callTool(tool, args);
+        return {
+          isError: false,
+          content: [{ kind: 'text' as const, text: JSON.stringify(args), truncated: false }],
+          structured: null,
+          durationMs: 12,
+        };
+      },
+    ),
+    setToolEnabled: vi.fn(async ({ id, tool, enabled }: { id: string; tool: string; enabled: boolean }) => {
+      const detail = findDetail(id);
+      if (!detail) throw notFound(id);
+      const others = detail.disabledTools.filter((name) => name !== tool);
+      const disabledTools = enabled ? others : [...others, tool];
+      update(id, {
+        disabledTools,
+        tools: detail.tools.map((t) => ({ ...t, enabled: !disabledTools.includes(t.name) })),
+      });
+      return { disabledTools };
+    }),
+    setRequestTimeout: vi.fn(async ({ id, timeoutMs }: { id: string; timeoutMs: number | null }) => {
+      const requestTimeoutMs = timeoutMs ?? 60_000;
+      update(id, { requestTimeoutMs, requestTimeoutIsDefault: timeoutMs === null });
+      return { requestTimeoutMs };
+    }),
+    getPreferences: vi.fn(async () => preferences),
+    setPreferences: vi.fn(async (change: Partial<Preferences> = {}) => {
+      preferences = { ...preferences, ...change };
+      return preferences;
+    }),
+    exportDiagnostics: vi.fn(async () => ({
+      path: '/Users/ada/Downloads/mcp-tray-diagnostics-2025-03-01T10-00-00Z.zip',
+      bytes: 48_213,
+      files: ['README.txt', 'app-info.json', 'settings.json', 'logs/core.log', 'tool-calls.jsonl'],
+    })),
+    onPreferencesChanged: (listener) => {
+      preferenceListeners.add(listener);
+      return () => preferenceListeners.delete(listener);
+    },
     onClientsChanged: (listener) => {
       clientListeners.add(listener);
       return () => clientListeners.delete(listener);
@@ -747,6 +829,11 @@ export function createFakeApi(init: FakeInit = {}) {
     ) => {
       const payload = { id, transition: { reason: null, at: new Date().toISOString(), ...transition } };
       for (const listener of [...stateListeners]) listener(payload);
+    },
+    /** Announces preferences changed elsewhere (another window); the fake keeps them. */
+    emitPreferences: (next: Preferences) => {
+      preferences = next;
+      for (const listener of [...preferenceListeners]) listener({ preferences: next });
     },
     emitNotices: (notices: AppNotice[]) => {
       for (const listener of [...noticeListeners]) listener({ notices });

@@ -26,6 +26,7 @@ describe('the Notion manifest', () => {
       createdAt: '',
       userConfig: {},
       secretFields: ['integration_token'],
+      disabledTools: [],
     };
     const resolved = await launch.resolve(config);
     expect(resolved.args).toEqual([path.join(SERVERS, 'notion', 'dist', 'server.mjs')]);

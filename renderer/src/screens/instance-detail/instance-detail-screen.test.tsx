@@ -3,7 +3,15 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../electron/shared/api';
 import { createConnectionStore } from '../../api/connection-store';
-import { createFakeApi, makeDetail, makeInstance, makeToolCall, makeToolCalls } from '../../test/fake-api';
+import {
+  createFakeApi,
+  makeDetail,
+  makeInstance,
+  makeTool,
+  makeToolCall,
+  makeToolCalls,
+} from '../../test/fake-api';
+import { liveUpdate } from '../../test/frames';
 import { renderScreen } from '../../test/render';
 import { InstanceDetailScreen } from './instance-detail-screen';
 import { POLL_MS } from './use-instance-detail';
@@ -26,8 +34,8 @@ const notes = makeDetail({
     { state: 'running', reason: null, at: '2025-03-01T10:00:09.000Z' },
   ],
   tools: [
-    { name: 'search_notes', title: 'Search notes', description: 'Finds notes by text.' },
-    { name: 'add_note', title: null, description: null },
+    makeTool({ name: 'search_notes', title: 'Search notes', description: 'Finds notes by text.' }),
+    makeTool({ name: 'add_note' }),
   ],
   resourceCount: 2,
   promptCount: 1,
@@ -114,7 +122,8 @@ describe('InstanceDetailScreen', () => {
     expect(screen.getByTestId('command-line').textContent).toBe(
       "npx -y notes-server --root '/Users/ada/My Notes'",
     );
-    expect(within(panel).getByText('LOG_LEVEL')).toBeTruthy();
+    // Variable names are on the Settings tab.
+    expect(within(screen.getByTestId('panel-settings')).getByText('LOG_LEVEL')).toBeTruthy();
     expect(screen.getByTestId('secret-env-name').textContent).toBe('NOTES_TOKENstored in the keychain');
     expect(screen.getByTestId('garbage-lines').textContent).toBe('3 lines of stray output ignored');
   });
@@ -129,7 +138,7 @@ describe('InstanceDetailScreen', () => {
     expect(log.getAttribute('aria-label')).toBe('Error output');
   });
 
-  it('shows this service’s tool calls in a Calls tab, asked for once the tab is opened', async () => {
+  it('shows this service’s tool calls in a Logs tab, asked for once the tab is opened', async () => {
     const fake = createFakeApi({
       details: [notes],
       instances: [makeInstance({ id: 'files', name: 'Files' })],
@@ -140,14 +149,14 @@ describe('InstanceDetailScreen', () => {
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
       'Overview',
       'Tools 2',
-      'Calls',
+      'Logs',
       'Process',
-      'Log',
+      'Settings',
     ]);
     expect(fake.api.queryToolCalls).not.toHaveBeenCalled();
 
-    fireEvent.click(screen.getByRole('tab', { name: 'Calls' }));
-    const panel = screen.getByTestId('panel-calls');
+    fireEvent.click(screen.getByRole('tab', { name: 'Logs' }));
+    const panel = screen.getByTestId('panel-logs');
     await waitFor(() => expect(within(panel).getAllByTestId('call-row')).toHaveLength(4));
     expect(fake.api.queryToolCalls).toHaveBeenCalledWith({ instanceId: 'notes', limit: 200 });
     expect(within(panel).queryByLabelText('Service')).toBeNull();
@@ -156,6 +165,7 @@ describe('InstanceDetailScreen', () => {
     // Live calls for other services stay out.
     act(() => fake.emitToolCall(makeToolCall({ id: 13, instanceId: 'files' })));
     act(() => fake.emitToolCall(makeToolCall({ id: 14, instanceId: 'notes' })));
+    await liveUpdate();
     expect(within(panel).getAllByTestId('call-row')).toHaveLength(5);
 
     fireEvent.change(within(panel).getByLabelText('Outcome'), { target: { value: 'ok' } });
@@ -166,16 +176,16 @@ describe('InstanceDetailScreen', () => {
         limit: 200,
       }),
     );
-    // The Log tab (stderr) is still there.
-    fireEvent.click(screen.getByRole('tab', { name: 'Log' }));
-    expect(screen.getByTestId('stderr-tail')).toBeTruthy();
+    // The error output (stderr) is on the Process tab.
+    fireEvent.click(screen.getByRole('tab', { name: 'Process' }));
+    expect(within(screen.getByTestId('panel-process')).getByTestId('stderr-tail')).toBeTruthy();
   });
 
   it('says when a service has had no calls yet', async () => {
     const { api } = createFakeApi({ details: [notes] });
     renderScreen(<InstanceDetailScreen id="notes" />, { api });
     await screen.findByRole('heading', { level: 1, name: 'Notes' });
-    fireEvent.click(screen.getByRole('tab', { name: 'Calls' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Logs' }));
     const empty = await screen.findByTestId('logs-empty');
     expect(within(empty).getByRole('heading').textContent).toBe('No calls to this service yet');
   });
@@ -195,7 +205,7 @@ describe('InstanceDetailScreen', () => {
         id: 'notes',
         name: 'Notes',
         state: 'running',
-        tools: [{ name: 'search', title: null, description: null }],
+        tools: [makeTool({ name: 'search' })],
         stderrTail: ['ready'],
       }),
     );

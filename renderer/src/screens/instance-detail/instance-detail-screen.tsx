@@ -12,13 +12,13 @@ import { clearSignInRequest, hasSignInRequest } from '../account/sign-in-request
 import { CallLog } from '../logs/call-log';
 import { DetailStatus } from './detail-status';
 import { InstanceActions } from './instance-actions';
-import { LogPanel } from './log-panel';
 import { OverviewPanel } from './overview-panel';
 import { ProcessPanel } from './process-panel';
+import { SettingsPanel } from './settings-panel';
 import { ToolsPanel } from './tools-panel';
 import { useInstanceDetail } from './use-instance-detail';
 
-type TabId = 'account' | 'overview' | 'tools' | 'calls' | 'process' | 'log';
+type TabId = 'account' | 'overview' | 'tools' | 'logs' | 'process' | 'settings';
 
 const SERVICES_HREF = routeHref('services');
 
@@ -49,7 +49,7 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
   const [callsOpened, setCallsOpened] = useState(false);
   const select = (id: TabId) => {
     setTab(id);
-    if (id === 'calls') setCallsOpened(true);
+    if (id === 'logs') setCallsOpened(true);
   };
   const items: TabItem<TabId>[] = [
     ...(account
@@ -76,11 +76,17 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
           Tools <span className="tabs__count">{instance.tools.length}</span>
         </>
       ),
-      panel: <ToolsPanel tools={instance.tools} />,
+      panel: (
+        <ToolsPanel instanceId={instance.id} tools={instance.tools} running={instance.state === 'running'} />
+      ),
     },
-    { id: 'calls', label: 'Calls', panel: callsOpened ? <CallLog instanceId={instance.id} /> : null },
-    { id: 'process', label: 'Process', panel: <ProcessPanel instance={instance} /> },
-    { id: 'log', label: 'Log', panel: <LogPanel lines={instance.stderrTail} active={tab === 'log'} /> },
+    { id: 'logs', label: 'Logs', panel: callsOpened ? <CallLog instanceId={instance.id} /> : null },
+    {
+      id: 'process',
+      label: 'Process',
+      panel: <ProcessPanel instance={instance} active={tab === 'process'} />,
+    },
+    { id: 'settings', label: 'Settings', panel: <SettingsPanel instance={instance} refresh={refresh} /> },
   ];
   return (
     <>

@@ -3,6 +3,7 @@ import { DetailList } from '../detail-list';
 import { plural } from '../format';
 import { StateHistory } from './state-history';
 
+/** What the server is, what it offers, who is connected, and how its state went. */
 export function OverviewPanel({ instance }: { instance: InstanceDetail }) {
   const { serverInfo } = instance;
   return (
@@ -20,6 +21,7 @@ export function OverviewPanel({ instance }: { instance: InstanceDetail }) {
               plural(instance.promptCount, 'prompt'),
             ].join(', '),
           ],
+          ['Connected now', instance.clients.length ? instance.clients.join(', ') : 'No AI client'],
           ['Restarts', String(instance.restarts)],
           ['Kind', <code>{instance.integrationId}</code>],
         ]}

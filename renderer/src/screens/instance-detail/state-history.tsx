@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { StateTransition } from '../../../../electron/shared/contract';
 import { StatusBadge } from '../../components/status-badge';
 import { formatMoment } from '../format';
+import { StateTimeline } from './state-timeline';
 
 /** Newest first, whatever order the core keeps them in (it appends). */
 export function newestFirst(history: readonly StateTransition[]): StateTransition[] {
@@ -20,6 +21,9 @@ export function StateHistory({ history }: { history: readonly StateTransition[] 
           No changes yet.
         </p>
       ) : (
+        <StateTimeline history={history} />
+      )}
+      {history.length > 0 && (
         <ol className="timeline" data-testid="state-history">
           {newestFirst(history).map((entry, index) => (
             <li className="timeline__entry" key={`${entry.at}-${index}`} data-testid="history-entry">

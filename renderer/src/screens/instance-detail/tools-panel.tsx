@@ -1,7 +1,25 @@
+import { useDeferredValue, useId, useState } from 'react';
 import type { ToolSummary } from '../../../../electron/shared/contract';
 import { EmptyState } from '../../components/empty-state';
+import { Icon } from '../../components/icon';
+import { plural } from '../format';
+import { filterTools } from './tools/tool-filter';
+import { ToolItem } from './tools/tool-item';
 
-export function ToolsPanel({ tools }: { tools: readonly ToolSummary[] }) {
+interface ToolsPanelProps {
+  instanceId: string;
+  tools: readonly ToolSummary[];
+  running: boolean;
+}
+
+/** Shown above the list once there are this many: finding one of 200 by scrolling is slow. */
+export const FILTER_FROM = 8;
+
+/** Every tool the server offers: open one to read its arguments and try it. */
+export function ToolsPanel({ instanceId, tools, running }: ToolsPanelProps) {
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const filterId = useId();
   if (tools.length === 0) {
     return (
       <EmptyState icon="services" title="No tools" testId="tools-empty">
@@ -9,17 +27,45 @@ export function ToolsPanel({ tools }: { tools: readonly ToolSummary[] }) {
       </EmptyState>
     );
   }
+  const off = tools.filter((t) => !t.enabled).length;
+  const shown = filterTools(tools, deferred);
   return (
-    <ul className="tool-list" aria-label="Tools">
-      {tools.map((tool) => (
-        <li className="tool" key={tool.name} data-testid="tool-row">
-          <p className="tool__heading">
-            {tool.title && tool.title !== tool.name && <span className="tool__title">{tool.title}</span>}
-            <code className="tool__name">{tool.name}</code>
-          </p>
-          {tool.description && <p className="tool__description">{tool.description}</p>}
-        </li>
-      ))}
-    </ul>
+    <div className="panel-stack panel-stack--tight">
+      <div className="list-toolbar">
+        <p className="muted" data-testid="tools-summary">
+          {plural(tools.length, 'tool')}
+          {off > 0 && `, ${off} turned off (AI clients don’t see ${off === 1 ? 'it' : 'them'})`}. Open one to
+          see what it takes and try it.
+        </p>
+        {tools.length >= FILTER_FROM && (
+          <div className="search-field">
+            <Icon name="search" />
+            <label htmlFor={filterId} className="visually-hidden">
+              Filter tools
+            </label>
+            <input
+              id={filterId}
+              type="search"
+              className="input"
+              placeholder="Filter tools"
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+              data-testid="tools-filter"
+            />
+          </div>
+        )}
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted" role="status" data-testid="tools-no-match">
+          No tool matches “{deferred}”.
+        </p>
+      ) : (
+        <ul className="tool-list" aria-label="Tools">
+          {shown.map((tool) => (
+            <ToolItem key={tool.name} instanceId={instanceId} tool={tool} running={running} />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeToolCalls } from '../../test/fake-api';
+import { makeToolCall, makeToolCalls } from '../../test/fake-api';
 import { CallList } from './call-list';
 import type { CallListProps } from './call-list';
 import { OVERSCAN, ROW_HEIGHT } from './virtual-window';
@@ -92,5 +92,17 @@ describe('CallList', () => {
     fireEvent.keyDown(grid, { key: 'PageUp' });
     expect(active()?.getAttribute('aria-rowindex')).toBe(String(10 + 2));
     expect(scroller().scrollTop).toBe(10 * ROW_HEIGHT);
+  });
+
+  it('marks calls made from MCP Tray\'s "try it" form', () => {
+    const records = [
+      makeToolCall({ id: 2, source: 'mcp-tray', client: { name: 'MCP Tray', version: '0.1.0' } }),
+      makeToolCall({ id: 1 }),
+    ];
+    renderList({ records, total: 2 });
+    const rows = screen.getAllByTestId('call-row');
+    expect(rows[0]!.textContent).toContain('MCP Tray');
+    expect(rows[0]!.querySelector('[data-testid="call-source"]')?.textContent).toBe('try it');
+    expect(rows[1]!.querySelector('[data-testid="call-source"]')).toBeNull();
   });
 });

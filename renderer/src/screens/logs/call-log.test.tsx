@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../electron/shared/api';
 import { createConnectionStore } from '../../api/connection-store';
 import { createFakeApi, makeInstance, makeToolCall, makeToolCalls } from '../../test/fake-api';
+import { liveUpdate } from '../../test/frames';
 import { renderScreen } from '../../test/render';
 import { LogsScreen } from '../logs-screen';
 import { SEARCH_DEBOUNCE_MS } from './use-call-filters';
@@ -231,6 +232,7 @@ describe('Logs screen', () => {
     await waitFor(() => expect(rows()).toHaveLength(5));
 
     act(() => fake.emitToolCall(makeToolCall({ id: 6, tool: 'live_tool' })));
+    await liveUpdate();
     expect(rowIds()[0]).toBe(6);
     expect(count()).toBe('6 calls');
     expect(screen.queryByTestId('new-calls-pill')).toBeNull();
@@ -240,8 +242,20 @@ describe('Logs screen', () => {
     await waitFor(() => expect(screen.getByRole('grid').getAttribute('aria-busy')).toBe('false'));
     act(() => fake.emitToolCall(makeToolCall({ id: 7, outcome: 'timeout' })));
     act(() => fake.emitToolCall(makeToolCall({ id: 8, outcome: 'ok' })));
+    await liveUpdate();
     expect(rowIds().slice(0, 2)).toEqual([8, 6]);
     expect(count()).toBe('7 calls');
+  });
+
+  it('adds a burst of live calls in one go, not one render per call', async () => {
+    const fake = await renderLogs({ toolCalls: makeToolCalls(5) });
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    for (let id = 6; id <= 55; id++) act(() => fake.emitToolCall(makeToolCall({ id })));
+    // Fifty events, no render yet: they wait for the next frame, then show together.
+    expect(rowIds()[0]).toBe(5);
+    await liveUpdate();
+    expect(rowIds()[0]).toBe(55);
+    expect(count()).toBe('55 calls');
   });
 
   it('keeps the scroll position when calls arrive while scrolled down, and offers a jump', async () => {
@@ -253,12 +267,14 @@ describe('Logs screen', () => {
     act(() => {
       for (const id of [151, 152, 153]) fake.emitToolCall(makeToolCall({ id }));
     });
+    await liveUpdate();
     expect(scroller().scrollTop).toBe(43 * ROW_HEIGHT);
     expect(rowIds()[OVERSCAN]).toBe(firstShown);
     const pill = screen.getByTestId('new-calls-pill');
     expect(pill.textContent).toBe('3 new calls — jump to newest');
 
     act(() => fake.emitToolCall(makeToolCall({ id: 154 })));
+    await liveUpdate();
     expect(pill.textContent).toBe('4 new calls — jump to newest');
 
     fireEvent.click(pill);

@@ -78,6 +78,11 @@ export const CallRow = memo(function CallRow({
       )}
       <div role="gridcell" className="call-cell" title={record.client.name}>
         {record.client.name}
+        {record.source === 'mcp-tray' && (
+          <span className="tag tag--source" data-testid="call-source">
+            try it
+          </span>
+        )}
       </div>
       <div role="gridcell" className="call-cell call-cell--tool" title={record.tool}>
         <code>{record.tool}</code>

@@ -25,8 +25,8 @@ describe('toolCallsReducer', () => {
 
   it('prepends live calls once and counts them as inserted', () => {
     let state = loaded(calls(3, 2, 1));
-    state = toolCallsReducer(state, { type: 'live', record: makeToolCall({ id: 4 }) });
-    state = toolCallsReducer(state, { type: 'live', record: makeToolCall({ id: 4 }) });
+    state = toolCallsReducer(state, { type: 'live', records: [makeToolCall({ id: 4 })] });
+    state = toolCallsReducer(state, { type: 'live', records: [makeToolCall({ id: 4 })] });
     expect(ids(state)).toEqual([4, 3, 2, 1]);
     expect(state.total).toBe(4);
     expect(state.inserted).toBe(1);

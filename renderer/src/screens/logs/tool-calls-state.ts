@@ -28,7 +28,8 @@ export type ToolCallsAction =
   | { type: 'page'; page: ToolCallPage; buffered: readonly ToolCallRecord[] }
   | { type: 'catch-up'; page: ToolCallPage; buffered: readonly ToolCallRecord[] }
   | { type: 'error'; message: string }
-  | { type: 'live'; record: ToolCallRecord }
+  /** Calls recorded since the last frame, in the order they arrived. */
+  | { type: 'live'; records: readonly ToolCallRecord[] }
   | { type: 'more-start' }
   | { type: 'more'; page: ToolCallPage }
   | { type: 'more-error'; message: string }
@@ -119,14 +120,15 @@ export function toolCallsReducer(state: ToolCallsState, action: ToolCallsAction)
     case 'error':
       return { ...state, status: 'error', error: action.message, refreshing: false, loadingMore: false };
     case 'live': {
-      const { record } = action;
-      if (state.status !== 'ready' || record.id <= (state.records[0]?.id ?? -1)) return state;
+      if (state.status !== 'ready') return state;
+      const fresh = newerThan(action.records, state.records[0]?.id ?? -1);
+      if (fresh.length === 0) return state;
       return {
         ...state,
-        records: [record, ...state.records],
-        total: state.total + 1,
-        inserted: state.inserted + 1,
-        clients: withClients(state.clients, [record]),
+        records: [...fresh, ...state.records],
+        total: state.total + fresh.length,
+        inserted: state.inserted + fresh.length,
+        clients: withClients(state.clients, fresh),
       };
     }
     case 'more-start':

@@ -7,6 +7,9 @@ import { PAGE_SIZE, matchesQuery, queryKey } from './call-query';
 import type { ToolCallsState } from './tool-calls-state';
 import { INITIAL_STATE, toolCallsReducer } from './tool-calls-state';
 
+/** Live calls are shown at most this often (and at the latest this late, frames or not). */
+export const LIVE_FLUSH_MS = 100;
+
 export interface ToolCallsData extends ToolCallsState {
   /** Fetches the next older page, if there is one and none is on its way. */
   loadMore: () => void;
@@ -51,11 +54,40 @@ export function useToolCalls(query: CallQuery): ToolCallsData {
     firstPageDone.current = false;
     moreInFlight.current = false;
 
+    // Live calls are added on the next frame; once they come more than one a frame, at most every
+    // LIVE_FLUSH_MS: one render per call would take the whole main thread at 1000 calls a second,
+    // while calls one by one still show at once. A hidden window (no frames) catches up by timer.
+    const live: ToolCallRecord[] = [];
+    let frame: number | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastFlush = -Infinity;
+    let burst = false;
+    const flush = () => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
+      frame = timer = null;
+      lastFlush = performance.now();
+      burst = live.length > 1;
+      if (active() && live.length) dispatch({ type: 'live', records: live.splice(0) });
+    };
+    const schedule = () => {
+      if (frame !== null || timer !== null) return;
+      const wait = burst ? lastFlush + LIVE_FLUSH_MS - performance.now() : 0;
+      if (wait > 0) timer = setTimeout(flush, wait);
+      else {
+        frame = requestAnimationFrame(flush);
+        timer = setTimeout(flush, LIVE_FLUSH_MS);
+      }
+    };
     const off = api.onToolCallRecorded(({ record }) => {
       if (!active() || !matchesQuery(record, asked)) return;
       // Until the first page is in, the record may or may not be in it: keep it, merge by id later.
-      if (firstPageDone.current) dispatch({ type: 'live', record });
-      else buffered.push(record);
+      if (!firstPageDone.current) {
+        buffered.push(record);
+        return;
+      }
+      live.push(record);
+      schedule();
     });
     if (!catchUp) dispatch({ type: 'start' });
     api.queryToolCalls({ ...asked, limit: PAGE_SIZE }).then(
@@ -75,6 +107,7 @@ export function useToolCalls(query: CallQuery): ToolCallsData {
     return () => {
       session.current += 1;
       off();
+      flush();
     };
   }, [api, key, epoch, attempt]);
 

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { InstanceSummary } from '../../../electron/shared/contract';
+import { useApi } from '../api/api-context';
+import { messageOf } from '../api/error-message';
+import { Icon } from '../components/icon';
+import { instanceHref } from '../routing/routes';
+import { navigate } from '../routing/use-route';
+import { requestSignIn } from './account/sign-in-request';
+
+/** "Install uv (https://docs.astral.sh/uv/)" in a reason: the core's hint for a missing program. */
+const INSTALL_HINT = /Install ([^(),]+?) \((https?:\/\/[^)\s]+)\)/;
+
+/** What to install and where, when the reason says a program is missing. */
+export function installHint(reason: string | null): { what: string; url: string } | null {
+  const match = reason ? INSTALL_HINT.exec(reason) : null;
+  return match ? { what: match[1]!.trim(), url: match[2]! } : null;
+}
+
+/** A sign-in that worked before and stopped (expired, refused, signed out) is signed in "again". */
+const SIGNED_IN_BEFORE = /again|expired|refused|revoked|signed out|missing/i;
+
+const NEEDS_RESTART: readonly InstanceSummary['state'][] = ['failed', 'backoff', 'unhealthy'];
+
+/**
+ * The action that fixes a service's problem, next to the reason in the list: sign in (again),
+ * install the missing program, or restart. Nothing for a service that is fine.
+ */
+export function InstanceRowFix({ instance }: { instance: InstanceSummary }) {
+  const api = useApi();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const hint = installHint(instance.stateReason);
+
+  if (instance.state === 'needs-auth') {
+    const again = SIGNED_IN_BEFORE.test(instance.stateReason ?? '');
+    return (
+      <button
+        type="button"
+        className="button button--small instance__fix"
+        onClick={() => {
+          requestSignIn(instance.id);
+          navigate(instanceHref(instance.id));
+        }}
+        data-testid="row-sign-in"
+      >
+        <Icon name="lock" />
+        {again ? 'Sign in again' : 'Sign in'}
+        <span className="visually-hidden"> to use {instance.name}</span>
+      </button>
+    );
+  }
+  if (!NEEDS_RESTART.includes(instance.state) || !instance.enabled) return null;
+
+  const restart = async () => {
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      await api.restartInstance({ id: instance.id });
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <div className="instance__fixes">
+      {hint && (
+        <a
+          className="button button--small instance__fix"
+          href={hint.url}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="row-install"
+        >
+          <Icon name="external" />
+          Install {hint.what}
+          <span className="visually-hidden"> (opens {hint.url})</span>
+        </a>
+      )}
+      <button
+        type="button"
+        className="button button--small instance__fix"
+        aria-disabled={pending}
+        onClick={() => void restart()}
+        data-testid="row-restart"
+      >
+        <Icon name="reconnect" />
+        {pending ? 'Restarting…' : 'Restart'}
+        <span className="visually-hidden"> {instance.name}</span>
+      </button>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
