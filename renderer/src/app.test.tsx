@@ -18,6 +18,24 @@ describe('App shell', () => {
     expect(current.textContent).toBe('Services');
   });
 
+  it('opens the Add flow prefilled when an install link arrives, and runs nothing', async () => {
+    const fake = createFakeApi();
+    renderScreen(<App />, { api: fake.api });
+    await screen.findByTestId('services-empty');
+    act(() =>
+      fake.emitInstallRequested({
+        kind: 'custom',
+        name: 'Notes',
+        command: 'npx',
+        args: ['-y', 'notes-mcp'],
+        env: {},
+        secretEnvNames: ['NOTES_TOKEN'],
+      }),
+    );
+    expect(await screen.findByTestId('add-flow')).toBeTruthy();
+    expect(fake.api.addCustomInstance).not.toHaveBeenCalled();
+  });
+
   it('switches screens from the sidebar', async () => {
     const { api } = createFakeApi();
     renderScreen(<App />, { api });

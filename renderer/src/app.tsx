@@ -1,6 +1,7 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ComponentType } from 'react';
 import { AppInfoProvider } from './api/app-info';
+import { useApi } from './api/api-context';
 import { Banners } from './components/banners';
 import { Sidebar } from './components/sidebar';
 import { SkipLink } from './components/skip-link';
@@ -8,6 +9,7 @@ import type { Route } from './routing/routes';
 import { useAppLocation, useRouteFocus } from './routing/use-route';
 import { AddScreen } from './screens/add/add-screen';
 import { useBundleDrop } from './screens/add/bundle-drop';
+import { requestInstall } from './screens/add/install-request';
 import { ClientsScreen } from './screens/clients-screen';
 import { InstanceDetailScreen } from './screens/instance-detail/instance-detail-screen';
 import { LogsScreen } from './screens/logs-screen';
@@ -31,6 +33,9 @@ export function App() {
   useRouteFocus(location, main);
   useBundleDrop();
   useAppliedTheme();
+  const api = useApi();
+  // Install links open the Add flow prefilled; nothing runs before the user confirms there.
+  useEffect(() => api.onInstallRequested(({ request }) => requestInstall(request)), [api]);
   const CurrentScreen = SCREENS[route];
   return (
     <AppInfoProvider>

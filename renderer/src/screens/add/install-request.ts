@@ -1,23 +1,8 @@
 import { addHref } from '../../routing/routes';
 import { navigate } from '../../routing/use-route';
+import type { InstallRequest } from '../../../../electron/shared/contract';
 
-/**
- * What a deep link (`mcp-tray://install?…`) asks to add. Mirrors the core's `InstallRequest`
- * (the `installRequested` event); kept here until that event is in the contract.
- */
-export type InstallRequest =
-  | { kind: 'catalog'; integrationId: string }
-  | { kind: 'remote'; url: string; name?: string }
-  | {
-      kind: 'custom';
-      id?: string;
-      name?: string;
-      command: string;
-      args: string[];
-      env: Record<string, string>;
-      /** Names only: the user types the values (they go to the keychain). */
-      secretEnvNames: string[];
-    };
+export type { InstallRequest };
 
 /** A request waits this long for its screen to pick it up. */
 const REQUEST_TTL_MS = 30_000;
@@ -30,8 +15,8 @@ export const installSegment = (request: InstallRequest): string =>
 
 /**
  * Opens the add flow for a request, pre-filled. Nothing runs: the flow always shows what would
- * run and waits for the user to confirm. Wiring the deep-link event is one line:
- * `api.onInstallRequested(({ request }) => requestInstall(request))`.
+ * run and waits for the user to confirm. The app calls it for every `installRequested` event
+ * (an `mcp-tray://install` link opened in the shell or with `mcp-tray open`).
  */
 export function requestInstall(request: InstallRequest): void {
   pending = { request, at: Date.now() };
