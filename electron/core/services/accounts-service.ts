@@ -54,7 +54,6 @@ interface Pending {
 /** Refresh at this share of the token's lifetime. */
 const REFRESH_AT = 0.8;
 
-
 /**
  * What a user registers as the redirect URI of their own OAuth client. The port differs per
  * sign-in (an ephemeral loopback listener); RFC 8252 §7.3 requires providers to accept any port.
