@@ -3,7 +3,6 @@ import path from 'node:path';
 import type {
   AddCatalogInstance,
   CatalogEntry,
-  CatalogField,
   InstanceSummary,
   UpdateInstanceSettings,
 } from '../../shared/contract';
@@ -11,6 +10,7 @@ import {
   AddCatalogInstance as AddCatalogInstanceSchema,
   UpdateInstanceSettings as UpdateInstanceSettingsSchema,
 } from '../../shared/contract';
+import { manifestFields } from '../integrations/bundle-entry';
 import type { Catalog } from '../integrations/catalog';
 import type { LaunchResolver } from '../integrations/launch-spec';
 import { configSecretAccount } from '../integrations/launch-spec';
@@ -170,7 +170,7 @@ export class CatalogService {
     const tray = manifest._meta?.['dev.mcptray'];
     const auth = tray?.auth;
     const signIn = auth && (auth.type === 'oauth' || auth.type === 'device') ? auth : null;
-    const fields = Object.entries(manifest.user_config).map(([key, field]) => toField(key, field));
+    const fields = manifestFields(manifest);
     const sensitive = fields.some((f) => f.sensitive);
     const preview = this.preview(integration);
     return {
@@ -252,21 +252,6 @@ export class CatalogService {
     this.icons.set(integration.id, url);
     return url;
   }
-}
-
-function toField(key: string, field: UserConfigField): CatalogField {
-  return {
-    key,
-    type: field.type,
-    title: field.title,
-    description: field.description,
-    required: field.required,
-    sensitive: field.sensitive,
-    multiple: field.multiple,
-    default: field.default ?? null,
-    min: field.min ?? null,
-    max: field.max ?? null,
-  };
 }
 
 /** A non-secret value checked against its field: type, range, a single value unless `multiple`. */

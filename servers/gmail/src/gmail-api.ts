@@ -1,4 +1,5 @@
 import type { gmail_v1 } from '@googleapis/gmail';
+import { googleClientOptions } from '../../shared/google';
 import { ApiClient, ApiError } from '../../shared/http-client';
 import type { TokenSource } from '../../shared/token-source';
 
@@ -20,52 +21,6 @@ export interface GmailApiOptions {
   fetch?: typeof fetch;
 }
 
-/** Google's JSON error body (https://developers.google.com/workspace/gmail/api/guides/handle-errors). */
-interface GoogleErrorBody {
-  error?: {
-    message?: string;
-    errors?: Array<{ reason?: string }>;
-    details?: Array<{ reason?: string }>;
-  };
-}
-
-/** `error.message` of Google's error body. */
-export function googleErrorMessage(body: unknown): string | null {
-  const message = (body as GoogleErrorBody | null)?.error?.message;
-  return typeof message === 'string' && message.trim() ? message.trim() : null;
-}
-
-/**
- * Reasons Gmail gives with a 403 that mean "slow down", not "forbidden": per-user and per-project
- * rate limits (the handle-errors guide), and `RATE_LIMIT_EXCEEDED` in the newer `ErrorInfo` form.
- */
-const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RATE_LIMIT_EXCEEDED']);
-
-export function isRateLimitBody(text: string): boolean {
-  try {
-    const error = (JSON.parse(text) as GoogleErrorBody).error;
-    const reasons = [...(error?.errors ?? []), ...(error?.details ?? [])].map((e) => e.reason);
-    return reasons.some((reason) => reason !== undefined && RATE_LIMIT_REASONS.has(reason));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Gmail reports some rate limits as 403 with a reason in the body. `ApiClient`'s rate-limit hook
- * sees only the status and headers, so those answers are turned into the 429 they mean here,
- * and the client waits (`Retry-After` when given) and retries as it does for any 429.
- */
-export function withRateLimit403(fetchImpl: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const response = await fetchImpl(input, init);
-    if (response.status !== 403) return response;
-    const text = await response.text();
-    const status = isRateLimitBody(text) ? 429 : 403;
-    return new Response(text, { status, statusText: response.statusText, headers: response.headers });
-  };
-}
-
 const enc = encodeURIComponent;
 
 /** The few Gmail API v1 calls the tools make, on `users/me` (the signed-in account). */
@@ -82,8 +37,7 @@ export class GmailApi {
       provider: 'Gmail',
       baseUrl: options.apiUrl,
       token: options.token,
-      errorDetail: googleErrorMessage,
-      fetch: withRateLimit403(options.fetch ?? globalThis.fetch.bind(globalThis)),
+      ...googleClientOptions(options.fetch),
       ...(options.sleep ? { sleep: options.sleep } : {}),
     };
     this.http = new ApiClient(common);

@@ -82,7 +82,10 @@ describe.each(RETRIED)('$tool retries', ({ tool, args, request }) => {
     const { call, waits } = await connectGmail(fake);
     const result = await call(tool, args);
     expect(result.isError).toBeFalsy();
-    expect(waits).toEqual([1000]);
+    // Google gives no Retry-After here: 1 s plus up to 50 % jitter (servers/shared/google.ts).
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(1000);
+    expect(waits[0]).toBeLessThanOrEqual(1500);
     expect(fake.requests(request)).toHaveLength(2);
   });
 
@@ -116,15 +119,21 @@ describe('send_message never retries what may have gone out', () => {
   });
 
   it.each([
-    ['429 with Retry-After', { status: 429, headers: { 'retry-after': '3' }, body: USER_RATE_LIMIT_403 }, 3],
-    ['403 rate-limit reason', { status: 403, body: USER_RATE_LIMIT_403 }, 1],
+    [
+      '429 with Retry-After',
+      { status: 429, headers: { 'retry-after': '3' }, body: USER_RATE_LIMIT_403 },
+      '3',
+    ],
+    ['403 rate-limit reason', { status: 403, body: USER_RATE_LIMIT_403 }, '[12]'],
   ])('reports a rate limit (%s) with the wait, sending nothing', async (_what, reply, seconds) => {
     const fake = await startGmailFake();
     fake.failNext(request, reply);
     const { call, text, waits } = await connectGmail(fake);
     const result = await call('send_message', args);
     expect(result.isError).toBe(true);
-    expect(text(result)).toBe(`Gmail is rate limiting requests; try again in ${seconds} s.`);
+    expect(text(result)).toMatch(
+      new RegExp(`^Gmail is rate limiting requests; try again in ${seconds} s\\.$`),
+    );
     expect(waits).toEqual([]);
     expect(fake.requests(request)).toHaveLength(1);
   });

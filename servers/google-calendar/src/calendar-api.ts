@@ -1,4 +1,5 @@
 import type { calendar_v3 } from '@googleapis/calendar';
+import { googleClientOptions } from '../../shared/google';
 import { ApiClient } from '../../shared/http-client';
 import type { TokenSource } from '../../shared/token-source';
 
@@ -22,54 +23,6 @@ export interface CalendarApiOptions {
   fetch?: typeof fetch;
 }
 
-/**
- * Google answers some rate limits with 403 and a reason in the JSON body (see
- * https://developers.google.com/workspace/calendar/api/guides/errors), which `ApiClient`'s
- * synchronous `rateLimitWait` hook cannot read. This wrapper reads 403 bodies and marks those
- * responses with the exponential backoff to wait (1 s, 2 s, 4 s… plus jitter), counted per
- * request so a retried call backs off further.
- */
-const RATE_LIMITED = 'x-mcp-tray-rate-limit-wait';
-const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded']);
-
-function markRateLimits(inner: typeof fetch): typeof fetch {
-  const strikes = new Map<string, number>();
-  return async (input, init) => {
-    const response = await inner(input, init);
-    const key = `${init?.method ?? 'GET'} ${String(input)}`;
-    if (response.status !== 403) {
-      strikes.delete(key);
-      return response;
-    }
-    const text = await response.text();
-    const headers = new Headers(response.headers);
-    if (rateLimitReason(text)) {
-      const strike = strikes.get(key) ?? 0;
-      strikes.set(key, strike + 1);
-      const base = 1000 * 2 ** strike;
-      headers.set(RATE_LIMITED, String(Math.round(base + Math.random() * (base / 2))));
-    } else {
-      strikes.delete(key);
-    }
-    return new Response(text, { status: 403, statusText: response.statusText, headers });
-  };
-}
-
-function rateLimitReason(text: string): boolean {
-  try {
-    const body = JSON.parse(text) as { error?: { errors?: Array<{ reason?: string }> } };
-    return (body.error?.errors ?? []).some((e) => RATE_LIMIT_REASONS.has(e.reason ?? ''));
-  } catch {
-    return false;
-  }
-}
-
-/** `error.message` of Google's JSON error body. */
-export function googleErrorDetail(body: unknown): string | null {
-  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-  return typeof message === 'string' && message ? message : null;
-}
-
 const path = (...segments: string[]): string => `/${segments.map(encodeURIComponent).join('/')}`;
 
 /** The Calendar API v3 endpoints the tools use (https://developers.google.com/workspace/calendar/api/v3/reference). */
@@ -82,13 +35,8 @@ export class CalendarApi {
       provider: 'Google Calendar',
       baseUrl: options.apiUrl,
       token: options.token,
-      fetch: markRateLimits(options.fetch ?? globalThis.fetch.bind(globalThis)),
+      ...googleClientOptions(options.fetch),
       ...(options.sleep ? { sleep: options.sleep } : {}),
-      errorDetail: googleErrorDetail,
-      rateLimitWait: (response) => {
-        const wait = response.headers.get(RATE_LIMITED);
-        return response.status === 403 && wait ? Number(wait) : null;
-      },
     });
   }
 
