@@ -58,10 +58,43 @@ function dot(size, { fill, ring }) {
   });
 }
 
+// macOS menu-bar "template" images: black with alpha, which macOS tints for light and dark bars,
+// so the state is in the SHAPE: ok a disc, idle a ring, starting a ring with a centre dot,
+// attention a triangle, error a diamond.
+const TEMPLATE_SHAPES = {
+  ok: (d, c, r) => clamp(r - d + 0.5),
+  idle: (d, c, r, s) => clamp(r - d + 0.5) - clamp(r - s - d + 0.5),
+  starting: (d, c, r, s) => clamp(r - d + 0.5) - clamp(r - s - d + 0.5) + clamp(r * 0.35 - d + 0.5),
+  attention: (d, c, r, s, x, y) => {
+    // Upward triangle inside the circle of radius r.
+    const top = c - r;
+    const bottom = c + r * 0.75;
+    const half = ((y - top) / (bottom - top)) * r * 1.1;
+    return clamp(Math.min(y - top + 0.5, bottom - y + 0.5, half - Math.abs(x - c) + 0.5));
+  },
+  error: (d, c, r, s, x, y) => clamp(r - (Math.abs(x - c) + Math.abs(y - c)) + 0.5),
+};
+
+function template(size, shape) {
+  const c = size / 2;
+  const r = size * 0.42;
+  const s = Math.max(1.25, size * 0.12);
+  return png(size, (x, y) => [
+    0,
+    0,
+    0,
+    Math.round(255 * clamp(shape(Math.hypot(x - c, y - c), c, r, s, x, y))),
+  ]);
+}
+
 const out = path.resolve('resources');
 for (const [name, colours] of Object.entries(STATES)) {
   fs.writeFileSync(path.join(out, 'tray', `${name}.png`), dot(16, colours));
   fs.writeFileSync(path.join(out, 'tray', `${name}@2x.png`), dot(32, colours));
+}
+for (const [name, shape] of Object.entries(TEMPLATE_SHAPES)) {
+  fs.writeFileSync(path.join(out, 'tray', `${name}Template.png`), template(16, shape));
+  fs.writeFileSync(path.join(out, 'tray', `${name}Template@2x.png`), template(32, shape));
 }
 fs.writeFileSync(path.join(out, 'icon.png'), dot(512, STATES.ok));
 // Linux packages install one icon per size (hicolor theme); electron-builder reads `<n>x<n>.png`.

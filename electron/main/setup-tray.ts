@@ -45,7 +45,9 @@ export function setupTray(
   const icon = (health: TrayHealth) => {
     let image = icons.get(health);
     if (!image) {
-      image = nativeImage.createFromPath(path.join(ctx.distDir, '..', 'resources', 'tray', `${health}.png`));
+      // macOS tints "Template" images for light and dark menu bars; the shape carries the state.
+      const file = process.platform === 'darwin' ? `${health}Template.png` : `${health}.png`;
+      image = nativeImage.createFromPath(path.join(ctx.distDir, '..', 'resources', 'tray', file));
       icons.set(health, image);
     }
     return image;
