@@ -7,6 +7,8 @@ import type { TokenSet } from './token-set';
 export const ACCESS_TOKEN_FIELD = 'oauth.access';
 /** Keychain field of an instance's refresh token. */
 export const REFRESH_TOKEN_FIELD = 'oauth.refresh';
+/** Keychain field of the secret of the user's own OAuth client (entered in the account card). */
+export const OWN_CLIENT_SECRET_FIELD = 'oauth.client_secret';
 
 /** The non-secret part of a sign-in, for the caller to keep in settings. */
 export interface TokenMetadata {

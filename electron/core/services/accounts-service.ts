@@ -5,6 +5,7 @@ import { ReauthRequiredError } from '../auth/oauth-errors';
 import type { SignInService } from '../auth/sign-in';
 import type { Timers } from '../auth/timers';
 import type { TokenMetadata } from '../auth/token-store';
+import { OWN_CLIENT_SECRET_FIELD } from '../auth/token-store';
 import type { Catalog } from '../integrations/catalog';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -14,6 +15,10 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { secretAccount } from '../secrets/secret-store';
 import type { TokenRejectedResult } from '../auth/token-channel';
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { RemoteHooks } from '../supervisor/supervisor';
+import type { RemoteSignIn } from '../remote/remote-sign-in';
+import { RemoteAccounts } from './remote-accounts';
 import type { Supervisor } from '../supervisor/supervisor';
 
 type SignInConfig = OAuthAuthConfig | DeviceAuthConfig;
@@ -40,6 +45,8 @@ export interface AccountsDeps {
   logger: Logger;
   /** Holds the secret of a user's own OAuth client. */
   secrets: SecretStore;
+  /** Sign-in of remote MCP servers (the MCP authorization spec). */
+  remote: RemoteSignIn;
 }
 
 interface Pending {
@@ -51,8 +58,7 @@ interface Pending {
 /** Refresh at this share of the token's lifetime. */
 const REFRESH_AT = 0.8;
 
-/** Keychain field of the secret of a user's own OAuth client. */
-const CLIENT_SECRET_FIELD = 'oauth.client_secret';
+const CLIENT_SECRET_FIELD = OWN_CLIENT_SECRET_FIELD;
 
 /**
  * What a user registers as the redirect URI of their own OAuth client. The port differs per
@@ -72,7 +78,25 @@ export class AccountsService {
   /** One refresh per instance at a time: with rotating refresh tokens a second would fail. */
   private readonly refreshing = new Map<string, Promise<AccountMetadata>>();
 
-  constructor(private readonly deps: AccountsDeps) {}
+  private readonly remote: RemoteAccounts;
+
+  constructor(private readonly deps: AccountsDeps) {
+    this.remote = new RemoteAccounts({
+      signIn: deps.remote,
+      instance: (id) => this.instance(id),
+      update: (id, patch) => this.update(id, patch),
+      refresh: (id) => this.refreshTokens(id),
+      scheduleRefresh: (instance) => this.scheduleRefresh(instance),
+      needsAuthSoon: (id, reason) => this.needsAuthSoon(id, reason),
+      redirectUri: LOOPBACK_REDIRECT_URI,
+      logger: deps.logger,
+    });
+  }
+
+  /** What remote instances' connections use: their token (refreshed here), names, transports. */
+  remoteHooks(fetch: FetchLike): RemoteHooks {
+    return this.remote.hooks(fetch);
+  }
 
   /** The auth config of an instance's integration, when it signs in with OAuth or a device code. */
   configFor(instance: InstanceConfig): SignInConfig | null {
@@ -83,6 +107,7 @@ export class AccountsService {
   }
 
   info(instance: InstanceConfig): AccountInfo | undefined {
+    if (instance.remote) return this.remote.info(instance, this.pending.has(instance.id));
     const config = this.configFor(instance);
     if (!config) return undefined;
     const account = instance.account;
@@ -123,7 +148,7 @@ export class AccountsService {
    */
   async setOAuthClient(id: string, clientId: string, clientSecret: string | undefined): Promise<AccountInfo> {
     const instance = this.instance(id);
-    if (!this.configFor(instance)) this.unsupported(id);
+    if (!instance.remote && !this.configFor(instance)) this.unsupported(id);
     const account = secretAccount(id, CLIENT_SECRET_FIELD);
     if (clientSecret) await this.deps.secrets.set(account, clientSecret);
     else await this.deps.secrets.delete(account);
@@ -144,14 +169,14 @@ export class AccountsService {
   /** Signs in with a token the user pasted (a personal access token), checked with the provider. */
   async signInWithToken(id: string, token: string): Promise<AccountInfo> {
     const instance = this.instance(id);
-    const config = this.configFor(instance) ?? this.unsupported(id);
-    if (!config.manualToken) {
+    const config = instance.remote ? null : (this.configFor(instance) ?? this.unsupported(id));
+    if (config && !config.manualToken) {
       throw new UserFacingError('no-manual-token', `${instance.name} signs in through the browser only.`);
     }
     this.stopRefresh(id);
-    const metadata = await this.deps.signIn.saveManualToken(id, config, token, {
-      providerName: this.providerName(instance),
-    });
+    const metadata = config
+      ? await this.deps.signIn.saveManualToken(id, config, token, { providerName: this.providerName(instance) })
+      : await this.remote.saveManualToken(id, token);
     this.update(id, {
       account: { ...metadata, manual: true, signedInAt: new Date(this.deps.clock.now()).toISOString() },
     });
@@ -199,7 +224,11 @@ export class AccountsService {
   /** Once the calls in flight have their answers (needs-auth stops the server). */
   private needsAuthSoon(id: string, reason: string): void {
     void this.deps
-      .whenIdle(id, async () => this.deps.supervisor().runner(id)?.needsAuth(reason))
+      .whenIdle(id, async () => {
+        const runner = this.deps.supervisor().runner(id);
+        // A connection that failed for this very reason is already waiting for the sign-in.
+        if (runner && runner.state !== 'needs-auth') await runner.needsAuth(reason);
+      })
       .catch((error: unknown) => this.deps.logger.error('needs-auth failed', { id, error: String(error) }));
   }
 
@@ -220,8 +249,14 @@ export class AccountsService {
     const running = this.pending.get(id);
     if (running) return running.start;
     const instance = this.instance(id);
-    if (!this.configFor(instance))
+    if (!instance.remote && !this.configFor(instance))
       throw new UserFacingError('no-sign-in', `${instance.name} does not need a sign-in.`);
+    if (instance.remote) {
+      const flow = await this.remote.start(instance, openBrowser);
+      const start: SignInStart = { kind: 'browser', url: flow.authorizationUrl };
+      this.pending.set(id, { start, done: quiet(this.saveAndStart(id, flow.result)), cancel: flow.cancel });
+      return start;
+    }
     const config = await this.flowConfig(instance);
     if (!config.clientId) {
       const setup = config.clientSetup?.title ?? 'an OAuth client';
@@ -232,20 +267,7 @@ export class AccountsService {
       );
     }
     const options = { providerName: this.providerName(instance) };
-    const saveAndStart = async (metadata: Promise<TokenMetadata>): Promise<AccountInfo> => {
-      try {
-        const account: AccountMetadata = {
-          ...(await metadata),
-          signedInAt: new Date(this.deps.clock.now()).toISOString(),
-        };
-        this.update(id, { account });
-        this.deps.logger.info('signed in', { id, label: account.accountLabel });
-      } finally {
-        this.pending.delete(id);
-      }
-      await this.deps.supervisor().restart(id);
-      return this.info(this.instance(id))!;
-    };
+    const saveAndStart = (metadata: Promise<TokenMetadata>) => this.saveAndStart(id, metadata);
     if (config.type === 'oauth') {
       const flow = await this.deps.signIn.startBrowser(id, config, { ...options, openBrowser });
       const start: SignInStart = { kind: 'browser', url: flow.authorizationUrl };
@@ -265,6 +287,22 @@ export class AccountsService {
     return start;
   }
 
+  /** Keeps a finished sign-in's metadata and starts the server with it. */
+  private async saveAndStart(id: string, metadata: Promise<TokenMetadata>): Promise<AccountInfo> {
+    try {
+      const account: AccountMetadata = {
+        ...(await metadata),
+        signedInAt: new Date(this.deps.clock.now()).toISOString(),
+      };
+      this.update(id, { account });
+      this.deps.logger.info('signed in', { id, label: account.accountLabel });
+    } finally {
+      this.pending.delete(id);
+    }
+    await this.deps.supervisor().restart(id);
+    return this.info(this.instance(id))!;
+  }
+
   async wait(id: string): Promise<AccountInfo> {
     const running = this.pending.get(id);
     if (!running) return this.info(this.instance(id)) ?? this.unsupported(id);
@@ -280,6 +318,11 @@ export class AccountsService {
   async signOut(id: string): Promise<AccountInfo> {
     const instance = this.instance(id);
     this.stopRefresh(id);
+    if (instance.remote && instance.account) {
+      await this.remote
+        .signOut(instance, instance.account)
+        .catch((error: unknown) => this.deps.logger.warn('revocation failed', { id, error: String(error) }));
+    }
     const config = this.configFor(instance) ? await this.flowConfig(instance) : null;
     if (config && instance.account) {
       await this.deps.signIn
@@ -329,9 +372,11 @@ export class AccountsService {
     const work = (async () => {
       const instance = this.instance(id);
       if (!instance.account) throw new NeedsAuthError(`Sign in to ${this.providerName(instance)}.`);
-      const metadata = await this.deps.signIn.refresh(id, await this.flowConfig(instance), instance.account, {
-        providerName: this.providerName(instance),
-      });
+      const metadata = instance.remote
+        ? await this.remote.refreshTokens(instance)
+        : await this.deps.signIn.refresh(id, await this.flowConfig(instance), instance.account, {
+            providerName: this.providerName(instance),
+          });
       const account = { ...metadata, signedInAt: new Date(this.deps.clock.now()).toISOString() };
       this.update(id, { account });
       this.deps.logger.info('token refreshed', { id });
@@ -342,13 +387,16 @@ export class AccountsService {
     return work;
   }
 
-  /** Scheduled refresh: new tokens, then a restart so the server sees the new one. */
+  /**
+   * Scheduled refresh: new tokens, then a restart so a local server sees the new one (a remote
+   * server's connection reads the token per request, so it needs none).
+   */
   private async refresh(id: string): Promise<void> {
     const instance = this.instance(id);
-    if (!this.configFor(instance) || !instance.account) return;
+    if ((!instance.remote && !this.configFor(instance)) || !instance.account) return;
     try {
       await this.refreshTokens(id);
-      await this.deps.restartForNewToken(id);
+      if (!instance.remote) await this.deps.restartForNewToken(id);
     } catch (error) {
       if (error instanceof ReauthRequiredError) {
         this.deps.logger.warn('refresh refused; sign-in needed', { id });
@@ -364,6 +412,7 @@ export class AccountsService {
   }
 
   private providerName(instance: InstanceConfig): string {
+    if (instance.remote) return this.remote.providerName(instance);
     const manifest = this.deps.catalog.get(instance.integrationId)?.manifest;
     return manifest?.display_name ?? manifest?.name ?? instance.name;
   }
