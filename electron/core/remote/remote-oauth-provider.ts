@@ -27,6 +27,8 @@ export interface SignInHooks {
   redirectUrl: string;
   state: string;
   providerName: string;
+  /** The scope this sign-in asks for (also what a new registration names). */
+  scope?: string;
   onAuthorizationUrl(url: URL): void;
   onTokens(tokens: OAuthTokens): void;
   onDiscovery(state: OAuthDiscoveryState): void;
@@ -106,9 +108,15 @@ export class RemoteOAuthProvider implements OAuthClientProvider {
   }
 
   async clientInformation(): Promise<OAuthClientInformationMixed | undefined> {
-    const client = await storedClient(this.store.instance(), this.store.secrets);
+    const instance = this.store.instance();
+    const client = await storedClient(instance, this.store.secrets);
     // A registration for another loopback port: register again (the port it names is busy).
     if (client?.redirect_uris && !client.redirect_uris.includes(this.hooks.redirectUrl)) return undefined;
+    // Registered for less than this sign-in asks (a step-up): servers hold a client to the scope
+    // it registered with, so register again with the wider one.
+    const registered = instance.oauthClient ? undefined : instance.remote?.registration?.scope;
+    const wanted = this.hooks.scope?.split(' ').filter(Boolean) ?? [];
+    if (registered !== undefined && wanted.some((s) => !registered.split(' ').includes(s))) return undefined;
     return client;
   }
 
@@ -121,12 +129,14 @@ export class RemoteOAuthProvider implements OAuthClientProvider {
     const full = info as OAuthClientInformationMixed & {
       redirect_uris?: string[];
       token_endpoint_auth_method?: string;
+      scope?: string;
     };
     const registration: RemoteRegistration = {
       clientId: info.client_id,
       issuer: info.issuer ?? '',
       redirectUris: full.redirect_uris ?? [this.hooks.redirectUrl],
       hasSecret: Boolean(info.client_secret),
+      ...(full.scope !== undefined ? { scope: full.scope } : {}),
       ...(full.token_endpoint_auth_method ? { tokenEndpointAuthMethod: full.token_endpoint_auth_method } : {}),
       ...(info.client_secret_expires_at ? { secretExpiresAt: info.client_secret_expires_at } : {}),
     };

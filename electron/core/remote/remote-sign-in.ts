@@ -13,6 +13,7 @@ import type { LoopbackFlowDeps, LoopbackGrant } from '../auth/loopback-flow';
 import { LoopbackFlow } from '../auth/loopback-flow';
 import { providerError, ReauthRequiredError } from '../auth/oauth-errors';
 import type { JsonObject } from '../auth/oauth-http';
+import { EndpointDiscovery } from '../auth/discovery';
 import { TokenRevoker } from '../auth/revoke';
 import type { BrowserSignIn } from '../auth/sign-in';
 import type { TokenSet } from '../auth/token-set';
@@ -113,6 +114,7 @@ export class RemoteSignIn {
           redirectUrl: redirectUri,
           state,
           providerName,
+          scope,
           onAuthorizationUrl: (url) => (authorizationUrl = url),
           onTokens: (tokens) => (issued = tokens),
           onDiscovery: (found) => (discovery = found),
@@ -208,10 +210,18 @@ export class RemoteSignIn {
       const client = await storedClient(instance, this.deps.secrets);
       if (!current || !client || metadata.manual) return;
       const info = await this.serverInfo(instance);
+      // The SDK's OpenID metadata type drops `revocation_endpoint`: read the document for it then.
+      const listed = (info.authorizationServerMetadata as { revocation_endpoint?: string } | undefined)
+        ?.revocation_endpoint;
+      const revocationEndpoint =
+        listed ??
+        (
+          await new EndpointDiscovery(this.deps)
+            .resolve({ issuer: info.authorizationServerUrl }, providerName)
+            .catch(() => null)
+        )?.revocationEndpoint;
       await new TokenRevoker(this.deps).revoke(current, {
-        // RFC 8414 names it; OpenID discovery documents carry it too, outside the SDK's type.
-        revocationEndpoint: (info.authorizationServerMetadata as { revocation_endpoint?: string } | undefined)
-          ?.revocation_endpoint,
+        revocationEndpoint,
         clientId: client.client_id,
         clientSecret: client.client_secret,
         providerName,

@@ -41,6 +41,8 @@ export const RemoteRegistration = z.object({
   /** The loopback redirect URI registered with it (its port is reused at the next sign-in). */
   redirectUris: z.array(z.string()).default([]),
   tokenEndpointAuthMethod: z.string().optional(),
+  /** The scope it was registered with, when the server recorded one (a step-up may need more). */
+  scope: z.string().optional(),
   hasSecret: z.boolean().default(false),
   /** Epoch seconds the secret expires (RFC 7591 `client_secret_expires_at`), 0 or absent: never. */
   secretExpiresAt: z.number().optional(),
