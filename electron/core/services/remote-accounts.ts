@@ -150,7 +150,11 @@ export class RemoteAccounts {
           throw error;
         }
       },
-      challenged: (challenge) => signIn.noteChallenge(id, challenge),
+      challenged: (challenge) => {
+        signIn.noteChallenge(id, challenge);
+        // A server may let a client connect and ask for a sign-in only later (on tools/list).
+        this.deps.needsAuthSoon(id, `Sign in to ${this.providerName(this.deps.instance(id))} to use it.`);
+      },
       stepUp: (challenge) => {
         signIn.noteChallenge(id, challenge);
         const instance = this.deps.instance(id);
