@@ -70,6 +70,8 @@ export interface CoreDeps {
   dataDirArg: string | null;
   /** Desktop notifications (Electron's); without one they are logged. */
   notifier?: Notifier;
+  /** The network stack for sign-ins and remote servers (tests keep the core offline with it). */
+  fetch?: typeof globalThis.fetch;
   tuning?: Partial<SupervisorTuning>;
 }
 
@@ -113,7 +115,7 @@ export function createCore(deps: CoreDeps): Core {
   const notices = new NoticeService(bus);
   const catalog = new Catalog(deps.builtInServersDir, deps.logger.child('catalog'));
   let supervisorRef: Supervisor | null = null;
-  const fetch = globalThis.fetch.bind(globalThis);
+  const fetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
   const signInDeps = {
     opener: deps.opener,
     clock: deps.clock,
