@@ -78,7 +78,7 @@ describe('the remote catalog', () => {
     const offline = vi.fn((_url: string | URL, _init?: RequestInit): Promise<Response> =>
       Promise.reject(new TypeError('offline in tests')),
     );
-    const core = createTestCore(tempDir(), { fetch: offline });
+    const core = createTestCore(tempDir(), { fetch: offline as unknown as typeof globalThis.fetch });
     const entries = (await core.services.catalog.list()).filter((e) => e.category === 'remote');
     expect(entries.map((e) => e.id).sort()).toEqual(REMOTE_SERVERS.map((e) => e.id).sort());
     const linear = entries.find((e) => e.id === 'linear')!;
