@@ -208,7 +208,10 @@ export class LoopbackFlow {
       try {
         const code = params.get('code');
         if (!code) {
-          throw new UserFacingError('provider-error', `${providerName} sent you back without a sign-in code.`);
+          throw new UserFacingError(
+            'provider-error',
+            `${providerName} sent you back without a sign-in code.`,
+          );
         }
         const tokens = await grant.exchange(code, redirectUri);
         logger.info('sign-in finished', { provider: providerName });

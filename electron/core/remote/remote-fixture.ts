@@ -66,5 +66,19 @@ export async function remoteSetup(options: RemoteServerOptions = {}, logger?: Lo
   const text = (result: CallToolResult) =>
     result.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
   const accessToken = () => secrets.values.get(`${id}:oauth.access`);
-  return { server, core, browser, secrets, dataDir, id, detail, waitState, settings, signIn, call, text, accessToken };
+  return {
+    server,
+    core,
+    browser,
+    secrets,
+    dataDir,
+    id,
+    detail,
+    waitState,
+    settings,
+    signIn,
+    call,
+    text,
+    accessToken,
+  };
 }

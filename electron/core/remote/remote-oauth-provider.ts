@@ -137,7 +137,9 @@ export class RemoteOAuthProvider implements OAuthClientProvider {
       redirectUris: full.redirect_uris ?? [this.hooks.redirectUrl],
       hasSecret: Boolean(info.client_secret),
       ...(full.scope !== undefined ? { scope: full.scope } : {}),
-      ...(full.token_endpoint_auth_method ? { tokenEndpointAuthMethod: full.token_endpoint_auth_method } : {}),
+      ...(full.token_endpoint_auth_method
+        ? { tokenEndpointAuthMethod: full.token_endpoint_auth_method }
+        : {}),
       ...(info.client_secret_expires_at ? { secretExpiresAt: info.client_secret_expires_at } : {}),
     };
     this.store.updateRemote((remote) => ({ ...remote, registration, noDynamicRegistration: undefined }));

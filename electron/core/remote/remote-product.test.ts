@@ -16,7 +16,10 @@ import { startRemoteServer } from './test-remote-server';
  * Runs the CLI without blocking: the remote server and its authorization server live in this
  * process and must keep answering meanwhile (so no `spawnSync`, and no `cliJson`).
  */
-function cli(dataDir: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function cli(
+  dataDir: string,
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, ...args]);
   let stdout = '';
   let stderr = '';

@@ -1,5 +1,9 @@
 import type { OAuthDiscoveryState, OAuthServerInfo } from '@modelcontextprotocol/sdk/client/auth.js';
-import { auth, discoverOAuthServerInfo, refreshAuthorization } from '@modelcontextprotocol/sdk/client/auth.js';
+import {
+  auth,
+  discoverOAuthServerInfo,
+  refreshAuthorization,
+} from '@modelcontextprotocol/sdk/client/auth.js';
 import {
   InvalidClientError,
   InvalidGrantError,
@@ -7,7 +11,10 @@ import {
   UnauthorizedClientError,
 } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import type { OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
-import { checkResourceAllowed, resourceUrlFromServerUrl } from '@modelcontextprotocol/sdk/shared/auth-utils.js';
+import {
+  checkResourceAllowed,
+  resourceUrlFromServerUrl,
+} from '@modelcontextprotocol/sdk/shared/auth-utils.js';
 import { createState } from '../auth/authorization-request';
 import type { LoopbackFlowDeps, LoopbackGrant } from '../auth/loopback-flow';
 import { LoopbackFlow } from '../auth/loopback-flow';
@@ -98,7 +105,9 @@ export class RemoteSignIn {
       : challenge?.scope;
     const authOptions = (authorizationCode?: string) => ({
       serverUrl: remote.url,
-      resourceMetadataUrl: challenge?.resourceMetadataUrl ? new URL(challenge.resourceMetadataUrl) : undefined,
+      resourceMetadataUrl: challenge?.resourceMetadataUrl
+        ? new URL(challenge.resourceMetadataUrl)
+        : undefined,
       scope,
       fetchFn: this.deps.fetch,
       ...(authorizationCode ? { authorizationCode } : {}),
@@ -159,7 +168,11 @@ export class RemoteSignIn {
    * authorization server the tokens came from, and saves the rotated tokens. A refused refresh
    * token, or a registration the server no longer knows, is `ReauthRequiredError`.
    */
-  async refresh(instance: InstanceConfig, metadata: TokenMetadata, providerName: string): Promise<TokenMetadata> {
+  async refresh(
+    instance: InstanceConfig,
+    metadata: TokenMetadata,
+    providerName: string,
+  ): Promise<TokenMetadata> {
     const current = await this.store.load(instance.id, metadata);
     if (!current?.refreshToken) throw new ReauthRequiredError(providerName);
     const info = await this.serverInfo(instance);
@@ -294,7 +307,10 @@ export class RemoteSignIn {
         );
       }
       this.deps.logger.warn('remote sign-in failed', { id, error: message.slice(0, 300) });
-      throw new UserFacingError('sign-in-failed', `Could not sign in to ${providerName}: ${message.slice(0, 300)}`);
+      throw new UserFacingError(
+        'sign-in-failed',
+        `Could not sign in to ${providerName}: ${message.slice(0, 300)}`,
+      );
     }
   }
 
@@ -309,7 +325,8 @@ export class RemoteSignIn {
     return {
       instance: () => {
         const found = this.deps.settings.read().instances.find((c) => c.id === id);
-        if (!found?.remote) throw new UserFacingError('not-found', `There is no remote service called "${id}".`);
+        if (!found?.remote)
+          throw new UserFacingError('not-found', `There is no remote service called "${id}".`);
         return found;
       },
       updateRemote: (patch) => this.updateRemote(id, patch),

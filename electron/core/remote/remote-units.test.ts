@@ -90,7 +90,9 @@ describe('the remote catalog', () => {
     });
     expect(linear.icon).toBe(remoteIcon(REMOTE_SERVERS[0]!));
     expect(entries.find((e) => e.id === 'asana')).toMatchObject({ needsOwnClient: true });
-    expect(entries.find((e) => e.id === 'github-remote')?.manualToken?.label).toMatch(/personal access token/);
+    expect(entries.find((e) => e.id === 'github-remote')?.manualToken?.label).toMatch(
+      /personal access token/,
+    );
     for (const entry of REMOTE_SERVERS) expect(() => checkRemoteUrl(entry.url)).not.toThrow();
 
     const summary = await core.services.catalog.add({ integrationId: 'linear' });
@@ -99,9 +101,9 @@ describe('the remote catalog', () => {
     expect(config?.remote).toEqual({ url: 'https://mcp.linear.app/mcp' });
     await expect.poll(() => offline.mock.calls.length).toBeGreaterThan(0);
     expect(String(offline.mock.calls[0]?.[0])).toBe('https://mcp.linear.app/mcp');
-    await expect(core.services.catalog.add({ integrationId: 'linear', userConfig: { a: 'b' } })).rejects.toThrow(
-      /has no settings/,
-    );
+    await expect(
+      core.services.catalog.add({ integrationId: 'linear', userConfig: { a: 'b' } }),
+    ).rejects.toThrow(/has no settings/);
     await core.stop();
   });
 });

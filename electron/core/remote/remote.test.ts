@@ -69,7 +69,9 @@ describe('remote MCP servers', () => {
     await t.waitState('needs-auth');
     await t.signIn();
     const grants: string[] = [];
-    t.server.provider!.provider.on('grant.success', (ctx) => grants.push(String(ctx.oidc.params?.grant_type)));
+    t.server.provider!.provider.on('grant.success', (ctx) =>
+      grants.push(String(ctx.oidc.params?.grant_type)),
+    );
     const before = t.accessToken()!;
     t.server.provider!.forget('AccessToken', before);
     const results = await Promise.all([t.call('whoami'), t.call('whoami'), t.call('whoami')]);

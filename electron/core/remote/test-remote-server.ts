@@ -55,7 +55,9 @@ function mcpServer(): McpServer {
   const server = new McpServer({ name: 'remote-test', version: '1.0.0' });
   server.registerTool('whoami', { description: 'Who the token belongs to' }, (extra) => {
     const info = extra.authInfo;
-    const who = info ? `${String(info.extra?.sub)} via ${info.clientId} (${info.scopes.join(' ')})` : 'anyone';
+    const who = info
+      ? `${String(info.extra?.sub)} via ${info.clientId} (${info.scopes.join(' ')})`
+      : 'anyone';
     return { content: [{ type: 'text', text: who }] };
   });
   server.registerTool('admin_action', { description: 'Needs mcp:write' }, () => ({
@@ -113,7 +115,9 @@ export async function startRemoteServer(options: RemoteServerOptions = {}): Prom
       },
     });
     const op = provider;
-    const discovered = (await (await fetch(`${op.issuer}/.well-known/openid-configuration`)).json()) as OAuthMetadata;
+    const discovered = (await (
+      await fetch(`${op.issuer}/.well-known/openid-configuration`)
+    ).json()) as OAuthMetadata;
     app.use(
       mcpAuthMetadataRouter({
         oauthMetadata: discovered,

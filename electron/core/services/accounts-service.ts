@@ -18,6 +18,8 @@ import type { TokenRejectedResult } from '../auth/token-channel';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { RemoteHooks } from '../supervisor/supervisor';
 import type { RemoteSignIn } from '../remote/remote-sign-in';
+import { LOOPBACK_REDIRECT_URI, localAccountInfo } from './account-info';
+import { AccountRefresh } from './account-refresh';
 import { RemoteAccounts } from './remote-accounts';
 import type { Supervisor } from '../supervisor/supervisor';
 
@@ -55,16 +57,9 @@ interface Pending {
   cancel(): void;
 }
 
-/** Refresh at this share of the token's lifetime. */
-const REFRESH_AT = 0.8;
-
 const CLIENT_SECRET_FIELD = OWN_CLIENT_SECRET_FIELD;
 
-/**
- * What a user registers as the redirect URI of their own OAuth client. The port differs per
- * sign-in (an ephemeral loopback listener); RFC 8252 §7.3 requires providers to accept any port.
- */
-export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/callback';
+export { LOOPBACK_REDIRECT_URI };
 
 /**
  * Sign-in state of instances whose integration needs an account: one flow per instance,
@@ -74,13 +69,24 @@ export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/callback';
  */
 export class AccountsService {
   private readonly pending = new Map<string, Pending>();
-  private readonly refreshTimers = new Map<string, () => void>();
-  /** One refresh per instance at a time: with rotating refresh tokens a second would fail. */
-  private readonly refreshing = new Map<string, Promise<AccountMetadata>>();
+  private readonly refresher: AccountRefresh;
 
   private readonly remote: RemoteAccounts;
 
   constructor(private readonly deps: AccountsDeps) {
+    this.refresher = new AccountRefresh({
+      instance: (id) => this.instance(id),
+      update: (id, patch) => this.update(id, patch),
+      refreshable: (instance) => Boolean(instance.remote ?? this.configFor(instance)),
+      fetchTokens: (instance) => this.fetchTokens(instance),
+      // A remote server's connection reads the token per request: only local servers restart.
+      afterRefresh: (instance) =>
+        instance.remote ? Promise.resolve() : deps.restartForNewToken(instance.id),
+      needsAuth: async (id, reason) => deps.supervisor().runner(id)?.needsAuth(reason),
+      clock: deps.clock,
+      timers: deps.timers,
+      logger: deps.logger,
+    });
     this.remote = new RemoteAccounts({
       signIn: deps.remote,
       instance: (id) => this.instance(id),
@@ -109,26 +115,7 @@ export class AccountsService {
   info(instance: InstanceConfig): AccountInfo | undefined {
     if (instance.remote) return this.remote.info(instance, this.pending.has(instance.id));
     const config = this.configFor(instance);
-    if (!config) return undefined;
-    const account = instance.account;
-    const clientId = instance.oauthClient?.clientId ?? config.clientId ?? null;
-    const setup = config.clientSetup;
-    const manual = config.manualToken;
-    return {
-      method: config.type,
-      signedIn: Boolean(account),
-      label: account?.accountLabel ?? null,
-      scopes: account?.scope ?? [],
-      expiresAt: account?.expiresAt ? new Date(account.expiresAt).toISOString() : null,
-      pending: this.pending.has(instance.id),
-      manual: Boolean(account?.manual),
-      needsClientId: clientId === null,
-      clientId,
-      clientSetup: setup
-        ? { ...setup, redirectUri: config.type === 'oauth' ? LOOPBACK_REDIRECT_URI : null }
-        : null,
-      manualToken: manual ? { label: manual.label, help: manual.help, url: manual.url ?? null } : null,
-    };
+    return config ? localAccountInfo(config, instance, this.pending.has(instance.id)) : undefined;
   }
 
   /** The sign-in config with the user's own OAuth client (and its secret) applied. */
@@ -175,7 +162,9 @@ export class AccountsService {
     }
     this.stopRefresh(id);
     const metadata = config
-      ? await this.deps.signIn.saveManualToken(id, config, token, { providerName: this.providerName(instance) })
+      ? await this.deps.signIn.saveManualToken(id, config, token, {
+          providerName: this.providerName(instance),
+        })
       : await this.remote.saveManualToken(id, token);
     this.update(id, {
       account: { ...metadata, manual: true, signedInAt: new Date(this.deps.clock.now()).toISOString() },
@@ -338,77 +327,35 @@ export class AccountsService {
   }
 
   stopAll(): void {
-    for (const id of [...this.refreshTimers.keys()]) this.stopRefresh(id);
+    this.refresher.stopAll();
     for (const running of this.pending.values()) running.cancel();
-  }
-
-  private scheduleRefresh(instance: InstanceConfig): void {
-    const account = instance.account;
-    this.stopRefresh(instance.id);
-    if (!account?.expiresAt || !account.hasRefreshToken || account.manual) return;
-    const now = this.deps.clock.now();
-    const signedAt = account.signedInAt ? Date.parse(account.signedInAt) : now;
-    const lifetime = Math.max(0, account.expiresAt - signedAt);
-    const at = signedAt + lifetime * REFRESH_AT;
-    const cancel = this.deps.timers.after(Math.max(0, at - now), () => void this.refresh(instance.id));
-    this.refreshTimers.set(instance.id, cancel);
-  }
-
-  private stopRefresh(id: string): void {
-    this.refreshTimers.get(id)?.();
-    this.refreshTimers.delete(id);
   }
 
   /** Refreshes now (a server reported 401, or a test): same path as the scheduled refresh. */
   refreshNow(id: string): Promise<void> {
-    this.stopRefresh(id);
-    return this.refresh(id);
+    return this.refresher.now(id);
+  }
+
+  private scheduleRefresh(instance: InstanceConfig): void {
+    this.refresher.schedule(instance);
+  }
+
+  private stopRefresh(id: string): void {
+    this.refresher.stop(id);
   }
 
   /** Refreshes and saves the rotated tokens; concurrent callers share one refresh. */
   private refreshTokens(id: string): Promise<AccountMetadata> {
-    const running = this.refreshing.get(id);
-    if (running) return running;
-    const work = (async () => {
-      const instance = this.instance(id);
-      if (!instance.account) throw new NeedsAuthError(`Sign in to ${this.providerName(instance)}.`);
-      const metadata = instance.remote
-        ? await this.remote.refreshTokens(instance)
-        : await this.deps.signIn.refresh(id, await this.flowConfig(instance), instance.account, {
-            providerName: this.providerName(instance),
-          });
-      const account = { ...metadata, signedInAt: new Date(this.deps.clock.now()).toISOString() };
-      this.update(id, { account });
-      this.deps.logger.info('token refreshed', { id });
-      this.scheduleRefresh(this.instance(id));
-      return account;
-    })().finally(() => this.refreshing.delete(id));
-    this.refreshing.set(id, work);
-    return work;
+    return this.refresher.tokens(id);
   }
 
-  /**
-   * Scheduled refresh: new tokens, then a restart so a local server sees the new one (a remote
-   * server's connection reads the token per request, so it needs none).
-   */
-  private async refresh(id: string): Promise<void> {
-    const instance = this.instance(id);
-    if ((!instance.remote && !this.configFor(instance)) || !instance.account) return;
-    try {
-      await this.refreshTokens(id);
-      if (!instance.remote) await this.deps.restartForNewToken(id);
-    } catch (error) {
-      if (error instanceof ReauthRequiredError) {
-        this.deps.logger.warn('refresh refused; sign-in needed', { id });
-        await this.deps.supervisor().runner(id)?.needsAuth(error.message);
-        return;
-      }
-      this.deps.logger.error('refresh failed; will retry', { id, error: String(error) });
-      this.refreshTimers.set(
-        id,
-        this.deps.timers.after(30_000, () => void this.refresh(id)),
-      );
-    }
+  /** New tokens from the instance's provider, for the refresher. */
+  private async fetchTokens(instance: InstanceConfig): Promise<TokenMetadata> {
+    if (!instance.account) throw new NeedsAuthError(`Sign in to ${this.providerName(instance)}.`);
+    if (instance.remote) return this.remote.refreshTokens(instance);
+    return this.deps.signIn.refresh(instance.id, await this.flowConfig(instance), instance.account, {
+      providerName: this.providerName(instance),
+    });
   }
 
   private providerName(instance: InstanceConfig): string {
