@@ -19,12 +19,10 @@ import { createState } from '../auth/authorization-request';
 import type { LoopbackFlowDeps, LoopbackGrant } from '../auth/loopback-flow';
 import { LoopbackFlow } from '../auth/loopback-flow';
 import { providerError, ReauthRequiredError } from '../auth/oauth-errors';
-import type { JsonObject } from '../auth/oauth-http';
 import { EndpointDiscovery } from '../auth/discovery';
 import { TokenRevoker } from '../auth/revoke';
 import type { BrowserSignIn } from '../auth/sign-in';
 import type { TokenSet } from '../auth/token-set';
-import { tokenSetFromResponse } from '../auth/token-set';
 import type { TokenMetadata } from '../auth/token-store';
 import { TokenStore } from '../auth/token-store';
 import { UserFacingError } from '../rpc/errors';
@@ -34,6 +32,7 @@ import type { AccountMetadata, InstanceConfig, RemoteConfig } from '../settings/
 import type { SettingsStore } from '../settings/settings-store';
 import type { RemoteInstanceStore } from './remote-oauth-provider';
 import { REGISTRATION_SECRET_FIELD, RemoteOAuthProvider, storedClient } from './remote-oauth-provider';
+import { inWords, registeredPort, tokenSetOf } from './remote-sign-in-support';
 
 /** What a remote server said when it refused a request (`WWW-Authenticate`, RFC 6750 §3). */
 export interface AuthChallenge {
@@ -143,7 +142,7 @@ export class RemoteSignIn {
       exchange: async (code) => {
         await this.run(id, providerName, () => auth(provider!, authOptions(code)));
         if (!issued) throw new UserFacingError('sign-in-failed', `${providerName} sent no tokens.`);
-        return this.tokenSet(issued, { scope: words(scope) }, providerName);
+        return tokenSetOf(issued, this.deps.clock.now(), { scope: words(scope) }, providerName);
       },
     };
     const handle = await new LoopbackFlow(this.deps).startWith(grant, {
@@ -200,7 +199,7 @@ export class RemoteSignIn {
       this.servers.delete(instance.id);
       throw error instanceof OAuthError ? providerError(error.errorCode, error.message, providerName) : error;
     }
-    const tokenSet = this.tokenSet(tokens, current, providerName);
+    const tokenSet = tokenSetOf(tokens, this.deps.clock.now(), current, providerName);
     return this.store.save(instance.id, tokenSet);
   }
 
@@ -273,44 +272,19 @@ export class RemoteSignIn {
       : undefined;
   }
 
-  private tokenSet(tokens: OAuthTokens, defaults: Partial<TokenSet>, providerName: string): TokenSet {
-    const { issuer: _issuer, ...wire } = tokens;
-    return tokenSetFromResponse(
-      wire as unknown as JsonObject,
-      this.deps.clock.now(),
-      { refreshToken: defaults.refreshToken, scope: defaults.scope, accountLabel: defaults.accountLabel },
-      providerName,
-    );
-  }
-
-  /** SDK failures in words; a refused S256 check or resource mismatch stays as it is. */
+  /** Runs an SDK call; its failures come back in words (see `inWords`). */
   private async run<T>(id: string, providerName: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof UserFacingError) throw error;
-      if (error instanceof OAuthError) throw providerError(error.errorCode, error.message, providerName);
-      const message = (error as Error).message ?? String(error);
-      if (/does not support dynamic client registration/i.test(message)) {
+      const translated = inWords(error, id, providerName);
+      if (translated.code === 'needs-client-id') {
         this.updateRemote(id, (r) => ({ ...r, noDynamicRegistration: true }));
-        throw new UserFacingError(
-          'needs-client-id',
-          `${providerName} does not let apps register themselves, so MCP Tray needs a client ID that you ` +
-            `create at ${providerName}. Enter it in the account card, or run: mcp-tray auth ${id} --client-id <id>`,
-        );
       }
-      if (/^Protected resource .* does not match/i.test(message)) {
-        throw new UserFacingError(
-          'sign-in-unsupported',
-          `${providerName} names another server as the one its sign-in is for (${message.slice(19, 200)}), ` +
-            'so MCP Tray will not sign in.',
-        );
+      if (translated.code === 'sign-in-failed') {
+        this.deps.logger.warn('remote sign-in failed', { id, error: translated.message });
       }
-      this.deps.logger.warn('remote sign-in failed', { id, error: message.slice(0, 300) });
-      throw new UserFacingError(
-        'sign-in-failed',
-        `Could not sign in to ${providerName}: ${message.slice(0, 300)}`,
-      );
+      throw translated;
     }
   }
 
@@ -340,11 +314,4 @@ export class RemoteSignIn {
       instances: s.instances.map((c) => (c.id === id && c.remote ? { ...c, remote: patch(c.remote) } : c)),
     }));
   }
-}
-
-/** The loopback port of the kept registration, to reuse it while it is free. */
-function registeredPort(remote: RemoteConfig): number | undefined {
-  const uri = remote.registration?.redirectUris[0];
-  const url = uri ? URL.parse(uri) : null;
-  return url && url.hostname === '127.0.0.1' && url.port ? Number(url.port) : undefined;
 }
