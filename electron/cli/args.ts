@@ -35,6 +35,7 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     'secret-env': { type: 'string', multiple: true },
     config: { type: 'string', multiple: true },
     as: { type: 'string' },
+    url: { type: 'string' },
   },
   logs: { instance: { type: 'string' }, tool: { type: 'string' }, follow: { type: 'boolean', short: 'f' } },
   auth: {
@@ -78,6 +79,8 @@ export interface ParsedArgs {
   config: string[];
   /** `add <integration> --as ID`: the new service's id. */
   as: string | undefined;
+  /** `add <id> --url https://…/mcp`: a remote MCP server. */
+  url: string | undefined;
   /** `auth --client-id`: the user's own OAuth client. */
   clientId: string | undefined;
   /** `auth --client-secret`: ask for the client secret (hidden). */
@@ -151,6 +154,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     noBrowser: values['no-browser'] === true,
     config: strings('config'),
     as: typeof values.as === 'string' ? values.as : undefined,
+    url: typeof values.url === 'string' ? values.url : undefined,
     clientId: typeof values['client-id'] === 'string' ? values['client-id'] : undefined,
     clientSecret: values['client-secret'] === true,
     token: values.token === true,
@@ -169,6 +173,9 @@ Commands:
   add <id> [--name N] [--env K=V]... [--secret-env K]... -- <command> [args...]
                                         add a server; secret values are asked for (hidden),
                                         or read from standard input, one line each
+  add [<id>] --url <https://…/mcp> [--name N]
+                                        add a remote MCP server (then: mcp-tray auth <id>
+                                        if it asks for a sign-in)
   remove | restart | enable | disable <id>
   connect <id>                          the stdio connector AI clients run for a service
   logs [--instance ID] [--tool T] [--json] [--follow]

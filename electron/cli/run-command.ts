@@ -17,9 +17,6 @@ const err = (line: string) => process.stderr.write(`mcp-tray: ${line}\n`);
 
 /** Commands answered by the running core over its local socket. */
 async function controlCommand(args: ParsedArgs): Promise<number> {
-  if (args.command === 'add' && args.rest.length === 0) {
-    throw new UsageError('add needs the command after "--", e.g. mcp-tray add notes -- npx -y my-server');
-  }
   if (args.command === 'open' && args.positionals.length !== 1) {
     throw new UsageError('open takes exactly one mcp-tray:// link');
   }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../shared/contract';
 import { SignInService } from './auth/sign-in';
+import { RemoteSignIn } from './remote/remote-sign-in';
 import { systemTimers } from './auth/timers';
 import { AppCaller } from './broker/app-caller';
 import { Broker } from './broker/broker';
@@ -42,7 +43,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from './settings/settings-schema';
 import type { SettingsStore } from './settings/settings-store';
 import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
 import type { CommandResolver } from './supervisor/command-resolver';
-import { DEFAULT_HEALTH_POLICY } from './supervisor/instance-runner';
+import { DEFAULT_HEALTH_POLICY } from './supervisor/runner-base';
 import { DEFAULT_STOP_TIMING } from './supervisor/process-group';
 import type { Spawner } from './supervisor/process-group';
 import type { ProcessSampler } from './supervisor/process-stats';
@@ -77,6 +78,8 @@ export interface CoreDeps {
   dataDirArg: string | null;
   /** Desktop notifications (Electron's); without one they are logged. */
   notifier?: Notifier;
+  /** The network stack for sign-ins and remote servers (tests keep the core offline with it). */
+  fetch?: typeof globalThis.fetch;
   tuning?: Partial<SupervisorTuning>;
   /** Where "Export diagnostics" writes; default the user's Downloads folder when it exists. */
   downloadsDir?: () => string | null;
@@ -130,17 +133,20 @@ export function createCore(deps: CoreDeps): Core {
   const notices = new NoticeService(bus);
   const catalog = new Catalog(deps.builtInServersDir, deps.logger.child('catalog'));
   let supervisorRef: Supervisor | null = null;
+  const fetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const signInDeps = {
+    opener: deps.opener,
+    clock: deps.clock,
+    logger: deps.logger.child('sign-in'),
+    fetch,
+    timers: systemTimers,
+    secrets: deps.secrets,
+  };
   const accounts = new AccountsService({
     settings: deps.settings,
     catalog,
-    signIn: new SignInService({
-      opener: deps.opener,
-      clock: deps.clock,
-      logger: deps.logger.child('sign-in'),
-      fetch: globalThis.fetch.bind(globalThis),
-      timers: systemTimers,
-      secrets: deps.secrets,
-    }),
+    signIn: new SignInService(signInDeps),
+    remote: new RemoteSignIn({ ...signInDeps, settings: deps.settings }),
     supervisor: () => supervisorRef!,
     restartForNewToken: (id) => broker!.whenIdle(id, () => supervisorRef!.restart(id)),
     whenIdle: (id, work) => broker!.whenIdle(id, work),
@@ -189,6 +195,7 @@ export function createCore(deps: CoreDeps): Core {
     upstream: (id) => broker!.hooks(id),
     tokenRejected: (id) => accounts.tokenRejected(id),
     clients: (id) => broker?.clientNames(id) ?? [],
+    remote: accounts.remoteHooks(fetch),
   });
   supervisorRef = supervisor;
   broker = new Broker({

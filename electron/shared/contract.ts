@@ -148,6 +148,8 @@ export const InstanceDetail = InstanceSummary.extend({
   /** Per-request timeout for calls through the broker, and whether it is the default. */
   requestTimeoutMs: z.number().int().positive(),
   requestTimeoutIsDefault: z.boolean(),
+  /** A remote MCP server's address (then `command` is that address and there is no process). */
+  url: z.string().optional(),
 });
 export type InstanceDetail = z.infer<typeof InstanceDetail>;
 
@@ -174,6 +176,20 @@ export const AddCustomInstance = z
 export type AddCustomInstance = z.input<typeof AddCustomInstance>;
 
 const ById = z.object({ id: InstanceId }).strict();
+
+/**
+ * A remote MCP server the user adds by its address (CLI `add <id> --url`, an install link).
+ * https, or plain http to this computer only; the core checks that.
+ */
+export const AddRemoteInstance = z
+  .object({
+    /** Defaults to a name taken from the address (`mcp.linear.app` → `linear`). */
+    id: InstanceId.optional(),
+    name: z.string().min(1).max(200).optional(),
+    url: z.string().min(1).max(2048),
+  })
+  .strict();
+export type AddRemoteInstance = z.input<typeof AddRemoteInstance>;
 
 export const ClientId = z.enum([
   'claude-desktop',
@@ -399,6 +415,8 @@ export const requests = {
   listInstances: { input: NoInput, output: z.array(InstanceSummary) },
   getInstance: { input: ById, output: InstanceDetail },
   addCustomInstance: { input: AddCustomInstance, output: InstanceSummary },
+  /** Adds a remote MCP server by URL; it connects, or waits in `needs-auth` for a sign-in. */
+  addRemoteInstance: { input: AddRemoteInstance, output: InstanceSummary },
   removeInstance: { input: ById, output: z.object({ removed: z.literal(true) }) },
   restartInstance: { input: ById, output: InstanceSummary },
   setInstanceEnabled: { input: ById.extend({ enabled: z.boolean() }).strict(), output: InstanceSummary },

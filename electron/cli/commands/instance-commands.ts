@@ -81,7 +81,8 @@ async function addFromCatalog(api: TrayApi, args: ParsedArgs, out: Out): Promise
   if (!entry) {
     throw new UsageError(
       `there is no integration "${integrationId}" (known: ${catalog.map((e) => e.id).join(', ')}); ` +
-        'to add your own command: mcp-tray add <id> -- <command> [args...]',
+        'add needs the command after "--" for your own server (mcp-tray add <id> -- <command> [args...]) ' +
+        'or --url for a remote one (mcp-tray add <id> --url https://…/mcp)',
     );
   }
   const given = pairs(args.config, '--config');
@@ -113,7 +114,33 @@ async function addFromCatalog(api: TrayApi, args: ParsedArgs, out: Out): Promise
   return 0;
 }
 
+/** How long `add --url` waits to tell whether the server connected or wants a sign-in. */
+const REMOTE_SETTLE_MS = 20_000;
+
+/** `add [<id>] --url <address>`: a remote MCP server, reached over HTTP by the core. */
+async function addRemote(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  if (args.rest.length > 0) throw new UsageError('--url and a command after "--" do not go together');
+  if (args.env.length > 0 || args.secretEnv.length > 0 || args.config.length > 0 || args.as) {
+    throw new UsageError('a remote server takes only an id, --name and --url');
+  }
+  const [id, extra] = args.positionals;
+  if (extra !== undefined) throw new UsageError('add --url takes at most one service id');
+  let summary = await api.addRemoteInstance({ id, name: args.name, url: args.url! });
+  // Wait (bounded) for the first connection, so the answer says whether a sign-in is needed.
+  const deadline = Date.now() + REMOTE_SETTLE_MS;
+  while (summary.state === 'starting' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    summary = (await api.listInstances()).find((s) => s.id === summary.id) ?? summary;
+  }
+  printSummary(out, args, summary);
+  if (!args.json && summary.state === 'needs-auth') {
+    out(`Next: mcp-tray auth ${summary.id}   (signs in in your browser)`);
+  }
+  return 0;
+}
+
 export async function addCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  if (args.url !== undefined) return addRemote(api, args, out);
   if (args.rest.length === 0) return addFromCatalog(api, args, out);
   if (args.config.length > 0 || args.as)
     throw new UsageError('--config and --as are for catalog integrations');

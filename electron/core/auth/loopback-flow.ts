@@ -52,6 +52,34 @@ export interface LoopbackFlowOptions {
   openBrowser?: boolean;
 }
 
+/** An authorization request ready for the browser, with what the callback must match. */
+export interface PreparedAuthorization {
+  authorizationUrl: string;
+  /** The `state` the callback must carry back. */
+  state: string;
+  /** When set, an `iss` in the callback must equal it (RFC 9207). */
+  issuer?: string;
+}
+
+/**
+ * The OAuth half of a browser sign-in: builds the authorization request for the loopback
+ * redirect URI (PKCE, state) and trades the code the browser brings back for tokens.
+ */
+export interface LoopbackGrant {
+  prepare(redirectUri: string): Promise<PreparedAuthorization>;
+  exchange(code: string, redirectUri: string): Promise<TokenSet>;
+}
+
+/** How a browser sign-in presents itself. */
+export interface LoopbackDisplay {
+  /** Shown to the person, e.g. "Linear". */
+  providerName: string;
+  timeoutMs?: number;
+  openBrowser?: boolean;
+  /** A port to listen on if it is free (one registered before); otherwise any free port. */
+  port?: number;
+}
+
 /** A running browser sign-in. `result` settles once; `cancel()` closes the listener. */
 export interface LoopbackFlowHandle {
   authorizationUrl: string;
@@ -74,10 +102,42 @@ export class LoopbackFlow {
       options.tokenEndpoint,
       options.userinfoEndpoint,
     );
-    const { logger, timers } = this.deps;
     const providerName = options.providerName ?? new URL(options.authorizationEndpoint).hostname;
     const pkce = createPkce();
     const state = createState();
+    const grant: LoopbackGrant = {
+      prepare: (redirectUri) =>
+        Promise.resolve({
+          authorizationUrl: buildAuthorizationUrl({
+            authorizationEndpoint: options.authorizationEndpoint,
+            clientId: options.clientId,
+            redirectUri,
+            scopes: options.scopes,
+            state,
+            codeChallenge: pkce.challenge,
+            extraParams: options.extraAuthorizationParams,
+            resource: options.resource,
+          }),
+          state,
+          issuer: options.issuer,
+        }),
+      exchange: (code, redirectUri) => this.exchange(options, code, redirectUri, pkce.verifier, providerName),
+    };
+    return this.startWith(grant, {
+      providerName,
+      timeoutMs: options.timeoutMs,
+      openBrowser: options.openBrowser,
+    });
+  }
+
+  /**
+   * The browser half of a sign-in whose OAuth half is `grant`'s (the MCP SDK's `auth()` for
+   * remote servers): the loopback listener, the `state` and `iss` checks, the result page, the
+   * timeout and the browser. `prepare` runs once the redirect URI is known.
+   */
+  async startWith(grant: LoopbackGrant, display: LoopbackDisplay): Promise<LoopbackFlowHandle> {
+    const { logger, timers } = this.deps;
+    const { providerName } = display;
     let phase: 'waiting' | 'exchanging' | 'done' = 'waiting';
     let settle!: { resolve: (tokens: TokenSet) => void; reject: (error: Error) => void };
     const result = new Promise<TokenSet>((resolve, reject) => (settle = { resolve, reject }));
@@ -85,8 +145,16 @@ export class LoopbackFlow {
     void result.catch(() => undefined);
 
     const server = createServer();
-    const port = await listenOnLoopback(server);
+    const port = await listenOnLoopback(server, display.port);
     const redirectUri = `http://127.0.0.1:${port}/callback`;
+    let prepared: PreparedAuthorization;
+    try {
+      prepared = await grant.prepare(redirectUri);
+    } catch (error) {
+      await closeListener(server);
+      throw error;
+    }
+    const { state, issuer } = prepared;
     let cancelTimer = (): void => undefined;
     const finish = (outcome: TokenSet | Error): void => {
       if (phase === 'done') return;
@@ -120,7 +188,7 @@ export class LoopbackFlow {
         sendResultPage(response, status, page, done);
       };
       const iss = params.get('iss');
-      if (iss && options.issuer && iss.replace(/\/+$/, '') !== options.issuer.replace(/\/+$/, '')) {
+      if (iss && issuer && iss.replace(/\/+$/, '') !== issuer.replace(/\/+$/, '')) {
         const error = new UserFacingError(
           'sign-in-failed',
           `The answer did not come from ${providerName}, so MCP Tray did not use it. Please sign in again.`,
@@ -138,13 +206,14 @@ export class LoopbackFlow {
         return;
       }
       try {
-        const tokens = await this.exchange(
-          options,
-          params.get('code'),
-          redirectUri,
-          pkce.verifier,
-          providerName,
-        );
+        const code = params.get('code');
+        if (!code) {
+          throw new UserFacingError(
+            'provider-error',
+            `${providerName} sent you back without a sign-in code.`,
+          );
+        }
+        const tokens = await grant.exchange(code, redirectUri);
         logger.info('sign-in finished', { provider: providerName });
         const who = tokens.accountLabel ? ` as ${tokens.accountLabel}` : '';
         const message = `MCP Tray is now connected to ${providerName}${who}.`;
@@ -162,17 +231,8 @@ export class LoopbackFlow {
       void onCallback(request, response);
     });
 
-    const authorizationUrl = buildAuthorizationUrl({
-      authorizationEndpoint: options.authorizationEndpoint,
-      clientId: options.clientId,
-      redirectUri,
-      scopes: options.scopes,
-      state,
-      codeChallenge: pkce.challenge,
-      extraParams: options.extraAuthorizationParams,
-      resource: options.resource,
-    });
-    const timeoutMs = options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
+    const { authorizationUrl } = prepared;
+    const timeoutMs = display.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
     cancelTimer = timers.after(timeoutMs, () => {
       logger.info('sign-in timed out', { provider: providerName });
       const minutes = Math.max(1, Math.round(timeoutMs / 60_000));
@@ -184,7 +244,7 @@ export class LoopbackFlow {
       finish(error);
     });
     logger.info('sign-in started', { provider: providerName, port });
-    if (options.openBrowser !== false) {
+    if (display.openBrowser !== false) {
       try {
         assertOpenableUrl(authorizationUrl);
         await this.deps.opener.openExternal(authorizationUrl);
@@ -204,14 +264,11 @@ export class LoopbackFlow {
   /** Trades the code for tokens (RFC 6749 §4.1.3, RFC 7636 §4.5). */
   private async exchange(
     options: LoopbackFlowOptions,
-    code: string | null,
+    code: string,
     redirectUri: string,
     verifier: string,
     providerName: string,
   ): Promise<TokenSet> {
-    if (!code) {
-      throw new UserFacingError('provider-error', `${providerName} sent you back without a sign-in code.`);
-    }
     const { fetch, clock, logger } = this.deps;
     const answer = await postForm(
       fetch,

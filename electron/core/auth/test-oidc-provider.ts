@@ -10,8 +10,7 @@ import Provider from 'oidc-provider';
 export const TEST_CLIENT_ID = 'mcp-tray-test';
 
 /** Per-provider storage: oidc-provider's built-in memory adapter is one module-wide store. */
-function memoryAdapter(): (name: string) => Adapter {
-  const store = new Map<string, AdapterPayload>();
+function memoryAdapter(store: Map<string, AdapterPayload>): (name: string) => Adapter {
   const grants = new Map<string, string[]>();
   return (model) => {
     const key = (id: string): string => `${model}:${id}`;
@@ -65,7 +64,16 @@ export interface TestProvider {
   issuer: string;
   clientId: string;
   provider: Provider;
+  /** Deletes what the adapter holds, e.g. `forget('Client', id)` revokes a dynamic registration. */
+  forget(model: string, id: string): void;
   close(): Promise<void>;
+}
+
+/** Choices beyond the defaults: a token lifetime, and changes to oidc-provider's configuration. */
+export interface TestProviderOptions {
+  accessTokenTtl?: number;
+  /** Adjusts the configuration before the provider is built (features, scopes…). */
+  configure?: (configuration: Configuration, issuer: string) => void;
 }
 
 /**
@@ -74,13 +82,14 @@ export interface TestProvider {
  * oidc-provider, like RFC 8252 §7.3 asks, ignores the port of loopback redirect URIs of
  * `application_type: 'native'` clients, so every ephemeral port matches.
  */
-export async function startTestProvider(options: { accessTokenTtl?: number } = {}): Promise<TestProvider> {
+export async function startTestProvider(options: TestProviderOptions = {}): Promise<TestProvider> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  const store = new Map<string, AdapterPayload>();
   const configuration: Configuration = {
-    adapter: memoryAdapter(),
+    adapter: memoryAdapter(store),
     clients: [
       {
         client_id: TEST_CLIENT_ID,
@@ -118,6 +127,7 @@ export async function startTestProvider(options: { accessTokenTtl?: number } = {
       Grant: 3600,
     },
   };
+  options.configure?.(configuration, issuer);
   const provider = new Provider(issuer, configuration);
   const callback = provider.callback();
 
@@ -151,9 +161,16 @@ export async function startTestProvider(options: { accessTokenTtl?: number } = {
       const grant =
         (grantId ? await provider.Grant.find(grantId) : undefined) ??
         new provider.Grant({ accountId: session?.accountId, clientId: params.client_id as string });
-      const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+      const missing = prompt.details as {
+        missingOIDCScope?: string[];
+        missingOIDCClaims?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
       if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
       if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+      for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+        grant.addResourceScope(resource, scopes.join(' '));
+      }
       await provider.interactionFinished(
         request,
         response,
@@ -176,6 +193,7 @@ export async function startTestProvider(options: { accessTokenTtl?: number } = {
     issuer,
     clientId: TEST_CLIENT_ID,
     provider,
+    forget: (model, id) => void store.delete(`${model}:${id}`),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

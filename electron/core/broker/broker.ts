@@ -15,7 +15,7 @@ import type { EventBus } from '../event-bus';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { InstanceConfig } from '../settings/settings-schema';
-import type { UpstreamHooks } from '../supervisor/instance-runner';
+import type { UpstreamHooks } from '../supervisor/runner-base';
 import type { Supervisor } from '../supervisor/supervisor';
 import { BrokerSession } from './broker-session';
 

@@ -42,6 +42,7 @@ export function createHandlers(s: {
     listInstances: () => s.instances.list(),
     getInstance: ({ id }) => s.instances.get(id),
     addCustomInstance: (input) => s.instances.addCustom(input),
+    addRemoteInstance: (input) => s.instances.addRemote(input),
     removeInstance: async ({ id }) => {
       await s.instances.remove(id);
       s.bundles.forget(id);

@@ -16,6 +16,12 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { EventBus } from '../event-bus';
 import { secretAccount } from '../secrets/secret-store';
 import type { TokenRejectedResult } from '../auth/token-channel';
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { RemoteHooks } from '../supervisor/supervisor';
+import type { RemoteSignIn } from '../remote/remote-sign-in';
+import { LOOPBACK_REDIRECT_URI, localAccountInfo } from './account-info';
+import { AccountRefresh } from './account-refresh';
+import { RemoteAccounts } from './remote-accounts';
 import type { Supervisor } from '../supervisor/supervisor';
 
 type SignInConfig = OAuthAuthConfig | DeviceAuthConfig;
@@ -43,6 +49,8 @@ export interface AccountsDeps {
   /** Holds the secret of a user's own OAuth client. */
   secrets: SecretStore;
   bus: EventBus;
+  /** Sign-in of remote MCP servers (the MCP authorization spec). */
+  remote: RemoteSignIn;
 }
 
 interface Pending {
@@ -51,14 +59,7 @@ interface Pending {
   cancel(): void;
 }
 
-/** Refresh at this share of the token's lifetime. */
-const REFRESH_AT = 0.8;
-
-/**
- * What a user registers as the redirect URI of their own OAuth client. The port differs per
- * sign-in (an ephemeral loopback listener); RFC 8252 §7.3 requires providers to accept any port.
- */
-export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/callback';
+export { LOOPBACK_REDIRECT_URI };
 
 /**
  * Sign-in state of instances whose integration needs an account: one flow per instance,
@@ -68,11 +69,40 @@ export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/callback';
  */
 export class AccountsService {
   private readonly pending = new Map<string, Pending>();
-  private readonly refreshTimers = new Map<string, () => void>();
-  /** One refresh per instance at a time: with rotating refresh tokens a second would fail. */
-  private readonly refreshing = new Map<string, Promise<AccountMetadata>>();
+  private readonly refresher: AccountRefresh;
 
-  constructor(private readonly deps: AccountsDeps) {}
+  private readonly remote: RemoteAccounts;
+
+  constructor(private readonly deps: AccountsDeps) {
+    this.refresher = new AccountRefresh({
+      instance: (id) => this.instance(id),
+      update: (id, patch) => this.update(id, patch),
+      refreshable: (instance) => Boolean(instance.remote ?? this.configFor(instance)),
+      fetchTokens: (instance) => this.fetchTokens(instance),
+      // A remote server's connection reads the token per request: only local servers restart.
+      afterRefresh: (instance) =>
+        instance.remote ? Promise.resolve() : deps.restartForNewToken(instance.id),
+      needsAuth: async (id, reason) => deps.supervisor().runner(id)?.needsAuth(reason),
+      clock: deps.clock,
+      timers: deps.timers,
+      logger: deps.logger,
+    });
+    this.remote = new RemoteAccounts({
+      signIn: deps.remote,
+      instance: (id) => this.instance(id),
+      update: (id, patch) => this.update(id, patch),
+      refresh: (id) => this.refreshTokens(id),
+      scheduleRefresh: (instance) => this.scheduleRefresh(instance),
+      needsAuthSoon: (id, reason) => this.needsAuthSoon(id, reason),
+      redirectUri: LOOPBACK_REDIRECT_URI,
+      logger: deps.logger,
+    });
+  }
+
+  /** What remote instances' connections use: their token (refreshed here), names, transports. */
+  remoteHooks(fetch: FetchLike): RemoteHooks {
+    return this.remote.hooks(fetch);
+  }
 
   /** The auth config of an instance's integration, when it signs in with OAuth or a device code. */
   configFor(instance: InstanceConfig): SignInConfig | null {
@@ -83,27 +113,9 @@ export class AccountsService {
   }
 
   info(instance: InstanceConfig): AccountInfo | undefined {
+    if (instance.remote) return this.remote.info(instance, this.pending.has(instance.id));
     const config = this.configFor(instance);
-    if (!config) return undefined;
-    const account = instance.account;
-    const clientId = instance.oauthClient?.clientId ?? config.clientId ?? null;
-    const setup = config.clientSetup;
-    const manual = config.manualToken;
-    return {
-      method: config.type,
-      signedIn: Boolean(account),
-      label: account?.accountLabel ?? null,
-      scopes: account?.scope ?? [],
-      expiresAt: account?.expiresAt ? new Date(account.expiresAt).toISOString() : null,
-      pending: this.pending.has(instance.id),
-      manual: Boolean(account?.manual),
-      needsClientId: clientId === null,
-      clientId,
-      clientSetup: setup
-        ? { ...setup, redirectUri: config.type === 'oauth' ? LOOPBACK_REDIRECT_URI : null }
-        : null,
-      manualToken: manual ? { label: manual.label, help: manual.help, url: manual.url ?? null } : null,
-    };
+    return config ? localAccountInfo(config, instance, this.pending.has(instance.id)) : undefined;
   }
 
   /** The sign-in config with the user's own OAuth client (and its secret) applied. */
@@ -123,7 +135,7 @@ export class AccountsService {
    */
   async setOAuthClient(id: string, clientId: string, clientSecret: string | undefined): Promise<AccountInfo> {
     const instance = this.instance(id);
-    if (!this.configFor(instance)) this.unsupported(id);
+    if (!instance.remote && !this.configFor(instance)) this.unsupported(id);
     const account = secretAccount(id, CLIENT_SECRET_FIELD);
     if (clientSecret) await this.deps.secrets.set(account, clientSecret);
     else await this.deps.secrets.delete(account);
@@ -144,14 +156,16 @@ export class AccountsService {
   /** Signs in with a token the user pasted (a personal access token), checked with the provider. */
   async signInWithToken(id: string, token: string): Promise<AccountInfo> {
     const instance = this.instance(id);
-    const config = this.configFor(instance) ?? this.unsupported(id);
-    if (!config.manualToken) {
+    const config = instance.remote ? null : (this.configFor(instance) ?? this.unsupported(id));
+    if (config && !config.manualToken) {
       throw new UserFacingError('no-manual-token', `${instance.name} signs in through the browser only.`);
     }
     this.stopRefresh(id);
-    const metadata = await this.deps.signIn.saveManualToken(id, config, token, {
-      providerName: this.providerName(instance),
-    });
+    const metadata = config
+      ? await this.deps.signIn.saveManualToken(id, config, token, {
+          providerName: this.providerName(instance),
+        })
+      : await this.remote.saveManualToken(id, token);
     this.update(id, {
       account: { ...metadata, manual: true, signedInAt: new Date(this.deps.clock.now()).toISOString() },
     });
@@ -202,7 +216,11 @@ export class AccountsService {
   /** Once the calls in flight have their answers (needs-auth stops the server). */
   private needsAuthSoon(id: string, reason: string): void {
     void this.deps
-      .whenIdle(id, async () => this.deps.supervisor().runner(id)?.needsAuth(reason))
+      .whenIdle(id, async () => {
+        const runner = this.deps.supervisor().runner(id);
+        // A connection that failed for this very reason is already waiting for the sign-in.
+        if (runner && runner.state !== 'needs-auth') await runner.needsAuth(reason);
+      })
       .catch((error: unknown) => this.deps.logger.error('needs-auth failed', { id, error: String(error) }));
   }
 
@@ -223,8 +241,14 @@ export class AccountsService {
     const running = this.pending.get(id);
     if (running) return running.start;
     const instance = this.instance(id);
-    if (!this.configFor(instance))
+    if (!instance.remote && !this.configFor(instance))
       throw new UserFacingError('no-sign-in', `${instance.name} does not need a sign-in.`);
+    if (instance.remote) {
+      const flow = await this.remote.start(instance, openBrowser);
+      const start: SignInStart = { kind: 'browser', url: flow.authorizationUrl };
+      this.pending.set(id, { start, done: quiet(this.saveAndStart(id, flow.result)), cancel: flow.cancel });
+      return start;
+    }
     const config = await this.flowConfig(instance);
     if (!config.clientId) {
       const setup = config.clientSetup?.title ?? 'an OAuth client';
@@ -235,24 +259,7 @@ export class AccountsService {
       );
     }
     const options = { providerName: this.providerName(instance) };
-    const saveAndStart = async (metadata: Promise<TokenMetadata>): Promise<AccountInfo> => {
-      try {
-        const account: AccountMetadata = {
-          ...(await metadata),
-          signedInAt: new Date(this.deps.clock.now()).toISOString(),
-        };
-        this.update(id, { account });
-        this.deps.logger.info('signed in', { id, label: account.accountLabel });
-      } catch (error) {
-        this.finished(id, error);
-        throw error;
-      } finally {
-        this.pending.delete(id);
-      }
-      this.finished(id, null);
-      await this.deps.supervisor().restart(id);
-      return this.info(this.instance(id))!;
-    };
+    const saveAndStart = (metadata: Promise<TokenMetadata>) => this.saveAndStart(id, metadata);
     if (config.type === 'oauth') {
       const flow = await this.deps.signIn.startBrowser(id, config, { ...options, openBrowser });
       const start: SignInStart = { kind: 'browser', url: flow.authorizationUrl };
@@ -278,6 +285,26 @@ export class AccountsService {
     this.deps.bus.emit('signInFinished', { id, ok: error === null, message });
   }
 
+  /** Keeps a finished sign-in's metadata and starts the server with it. */
+  private async saveAndStart(id: string, metadata: Promise<TokenMetadata>): Promise<AccountInfo> {
+    try {
+      const account: AccountMetadata = {
+        ...(await metadata),
+        signedInAt: new Date(this.deps.clock.now()).toISOString(),
+      };
+      this.update(id, { account });
+      this.deps.logger.info('signed in', { id, label: account.accountLabel });
+    } catch (error) {
+      this.finished(id, error);
+      throw error;
+    } finally {
+      this.pending.delete(id);
+    }
+    this.finished(id, null);
+    await this.deps.supervisor().restart(id);
+    return this.info(this.instance(id))!;
+  }
+
   async wait(id: string): Promise<AccountInfo> {
     const running = this.pending.get(id);
     if (!running) return this.info(this.instance(id)) ?? this.unsupported(id);
@@ -293,6 +320,11 @@ export class AccountsService {
   async signOut(id: string): Promise<AccountInfo> {
     const instance = this.instance(id);
     this.stopRefresh(id);
+    if (instance.remote && instance.account) {
+      await this.remote
+        .signOut(instance, instance.account)
+        .catch((error: unknown) => this.deps.logger.warn('revocation failed', { id, error: String(error) }));
+    }
     const config = this.configFor(instance) ? await this.flowConfig(instance) : null;
     if (config && instance.account) {
       await this.deps.signIn
@@ -308,75 +340,39 @@ export class AccountsService {
   }
 
   stopAll(): void {
-    for (const id of [...this.refreshTimers.keys()]) this.stopRefresh(id);
+    this.refresher.stopAll();
     for (const running of this.pending.values()) running.cancel();
-  }
-
-  private scheduleRefresh(instance: InstanceConfig): void {
-    const account = instance.account;
-    this.stopRefresh(instance.id);
-    if (!account?.expiresAt || !account.hasRefreshToken || account.manual) return;
-    const now = this.deps.clock.now();
-    const signedAt = account.signedInAt ? Date.parse(account.signedInAt) : now;
-    const lifetime = Math.max(0, account.expiresAt - signedAt);
-    const at = signedAt + lifetime * REFRESH_AT;
-    const cancel = this.deps.timers.after(Math.max(0, at - now), () => void this.refresh(instance.id));
-    this.refreshTimers.set(instance.id, cancel);
-  }
-
-  private stopRefresh(id: string): void {
-    this.refreshTimers.get(id)?.();
-    this.refreshTimers.delete(id);
   }
 
   /** Refreshes now (a server reported 401, or a test): same path as the scheduled refresh. */
   refreshNow(id: string): Promise<void> {
-    this.stopRefresh(id);
-    return this.refresh(id);
+    return this.refresher.now(id);
+  }
+
+  private scheduleRefresh(instance: InstanceConfig): void {
+    this.refresher.schedule(instance);
+  }
+
+  private stopRefresh(id: string): void {
+    this.refresher.stop(id);
   }
 
   /** Refreshes and saves the rotated tokens; concurrent callers share one refresh. */
   private refreshTokens(id: string): Promise<AccountMetadata> {
-    const running = this.refreshing.get(id);
-    if (running) return running;
-    const work = (async () => {
-      const instance = this.instance(id);
-      if (!instance.account) throw new NeedsAuthError(`Sign in to ${this.providerName(instance)}.`);
-      const metadata = await this.deps.signIn.refresh(id, await this.flowConfig(instance), instance.account, {
-        providerName: this.providerName(instance),
-      });
-      const account = { ...metadata, signedInAt: new Date(this.deps.clock.now()).toISOString() };
-      this.update(id, { account });
-      this.deps.logger.info('token refreshed', { id });
-      this.scheduleRefresh(this.instance(id));
-      return account;
-    })().finally(() => this.refreshing.delete(id));
-    this.refreshing.set(id, work);
-    return work;
+    return this.refresher.tokens(id);
   }
 
-  /** Scheduled refresh: new tokens, then a restart so the server sees the new one. */
-  private async refresh(id: string): Promise<void> {
-    const instance = this.instance(id);
-    if (!this.configFor(instance) || !instance.account) return;
-    try {
-      await this.refreshTokens(id);
-      await this.deps.restartForNewToken(id);
-    } catch (error) {
-      if (error instanceof ReauthRequiredError) {
-        this.deps.logger.warn('refresh refused; sign-in needed', { id });
-        await this.deps.supervisor().runner(id)?.needsAuth(error.message);
-        return;
-      }
-      this.deps.logger.error('refresh failed; will retry', { id, error: String(error) });
-      this.refreshTimers.set(
-        id,
-        this.deps.timers.after(30_000, () => void this.refresh(id)),
-      );
-    }
+  /** New tokens from the instance's provider, for the refresher. */
+  private async fetchTokens(instance: InstanceConfig): Promise<TokenMetadata> {
+    if (!instance.account) throw new NeedsAuthError(`Sign in to ${this.providerName(instance)}.`);
+    if (instance.remote) return this.remote.refreshTokens(instance);
+    return this.deps.signIn.refresh(instance.id, await this.flowConfig(instance), instance.account, {
+      providerName: this.providerName(instance),
+    });
   }
 
   private providerName(instance: InstanceConfig): string {
+    if (instance.remote) return this.remote.providerName(instance);
     const manifest = this.deps.catalog.get(instance.integrationId)?.manifest;
     return manifest?.display_name ?? manifest?.name ?? instance.name;
   }

@@ -15,6 +15,8 @@ import type { Catalog } from '../integrations/catalog';
 import type { LaunchResolver } from '../integrations/launch-spec';
 import { configSecretAccount } from '../integrations/launch-spec';
 import type { Integration, UserConfigField } from '../integrations/manifest';
+import type { RemoteServerEntry } from '../integrations/remote-catalog';
+import { REMOTE_SERVERS, remoteIcon, remoteServer } from '../integrations/remote-catalog';
 import type { Clock } from '../platform/clock';
 import { UserFacingError } from '../rpc/errors';
 import type { SecretStore } from '../secrets/secret-store';
@@ -54,7 +56,10 @@ export class CatalogService {
   constructor(private readonly deps: CatalogServiceDeps) {}
 
   async list(): Promise<CatalogEntry[]> {
-    const entries = await Promise.all(this.deps.catalog.list().map((integration) => this.entry(integration)));
+    const entries = [
+      ...(await Promise.all(this.deps.catalog.list().map((integration) => this.entry(integration)))),
+      ...REMOTE_SERVERS.map(remoteEntry),
+    ];
     const order = { 'built-in': 0, remote: 1, community: 2, custom: 3 };
     return entries.sort((a, b) => order[a.category] - order[b.category] || a.name.localeCompare(b.name));
   }
@@ -65,6 +70,16 @@ export class CatalogService {
    */
   async add(input: AddCatalogInstance): Promise<InstanceSummary> {
     const request = AddCatalogInstanceSchema.parse(input);
+    const remote = remoteServer(request.integrationId);
+    if (remote && !this.deps.catalog.get(request.integrationId)) {
+      if (Object.keys(request.userConfig).length > 0 || Object.keys(request.secrets).length > 0) {
+        throw new UserFacingError('invalid-input', `${remote.name} has no settings; it signs in instead.`);
+      }
+      return this.deps.instances.addRemote(
+        { id: request.id ?? this.freeId(remote.id), name: request.name ?? remote.name, url: remote.url },
+        remote.id,
+      );
+    }
     const integration = this.deps.catalog.get(request.integrationId);
     if (!integration) {
       throw new UserFacingError('not-found', `There is no integration called "${request.integrationId}".`);
@@ -156,9 +171,7 @@ export class CatalogService {
   }
 
   private freeId(base: string): string {
-    const taken = new Set(this.deps.instances.configs().map((c) => c.id));
-    if (!taken.has(base)) return base;
-    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+    return this.deps.instances.freeId(base);
   }
 
   private name(integration: Integration): string {
@@ -252,6 +265,27 @@ export class CatalogService {
     this.icons.set(integration.id, url);
     return url;
   }
+}
+
+/** A well-known remote server as the Add flow shows it: no command, a sign-in, its docs. */
+function remoteEntry(entry: RemoteServerEntry): CatalogEntry {
+  return {
+    id: entry.id,
+    name: entry.name,
+    description: entry.description,
+    category: 'remote',
+    icon: remoteIcon(entry),
+    homepage: entry.docs,
+    author: entry.author,
+    auth: 'oauth',
+    runtimes: [],
+    fields: [],
+    clientSetup: entry.ownClient ? { ...entry.ownClient, redirectUri: LOOPBACK_REDIRECT_URI } : null,
+    manualToken: entry.manualToken ?? null,
+    needsOwnClient: Boolean(entry.ownClient),
+    // The address takes the command's place in the confirmation before the first connection.
+    launch: { command: entry.url, args: [], envNames: [] },
+  };
 }
 
 /** A non-secret value checked against its field: type, range, a single value unless `multiple`. */

@@ -1,5 +1,14 @@
-import type { AddCustomInstance, InstanceDetail, InstanceSummary } from '../../shared/contract';
-import { AddCustomInstance as AddCustomInstanceSchema } from '../../shared/contract';
+import type {
+  AddCustomInstance,
+  AddRemoteInstance,
+  InstanceDetail,
+  InstanceSummary,
+} from '../../shared/contract';
+import {
+  AddCustomInstance as AddCustomInstanceSchema,
+  AddRemoteInstance as AddRemoteInstanceSchema,
+} from '../../shared/contract';
+import { checkRemoteUrl, idFromUrl } from '../remote/remote-url';
 import type { EventBus } from '../event-bus';
 import { envSecretAccount } from '../integrations/launch-spec';
 import type { Clock } from '../platform/clock';
@@ -61,6 +70,38 @@ export class InstancesService {
     return this.addConfig(config);
   }
 
+  /**
+   * Adds a remote MCP server by its address. It connects at once: an open server runs, one
+   * that wants a sign-in waits in needs-auth. `integrationId` is the remote catalog entry's id,
+   * or `remote` for an address the user typed.
+   */
+  async addRemote(input: AddRemoteInstance, integrationId = 'remote'): Promise<InstanceSummary> {
+    const request = AddRemoteInstanceSchema.parse(input);
+    const url = checkRemoteUrl(request.url);
+    const id = request.id ?? this.freeId(idFromUrl(url));
+    if (this.configs().some((c) => c.id === id)) {
+      throw new UserFacingError('exists', `There is already a service called "${id}".`);
+    }
+    return this.addConfig({
+      id,
+      name: request.name ?? new URL(url).host,
+      integrationId,
+      enabled: true,
+      createdAt: new Date(this.clock.now()).toISOString(),
+      remote: { url },
+      userConfig: {},
+      secretFields: [],
+      disabledTools: [],
+    });
+  }
+
+  /** `base`, or `base-2`, `base-3`… when taken. */
+  freeId(base: string): string {
+    const taken = new Set(this.configs().map((c) => c.id));
+    if (!taken.has(base)) return base;
+    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+
   /** Saves a new instance (its secrets are already in the keychain) and starts it. */
   async addConfig(config: InstanceConfig): Promise<InstanceSummary> {
     this.settings.update((s) => ({ ...s, instances: [...s.instances, config] }));
@@ -89,7 +130,8 @@ export class InstancesService {
     await this.supervisor.sync();
     this.publish();
     // Secrets of every kind: env vars, sensitive settings, tokens, an own OAuth client's secret.
-    if (config.secretFields.length > 0 || config.account || config.oauthClient?.hasSecret) {
+    // A remote instance may hold a registration's client secret too.
+    if (config.secretFields.length > 0 || config.account || config.oauthClient?.hasSecret || config.remote) {
       await this.secrets.deleteAllFor(id);
     }
   }

@@ -32,6 +32,41 @@ export type AccountMetadata = z.infer<typeof AccountMetadata>;
 /** How long a call through the broker may take when the instance sets no timeout of its own. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
+/**
+ * The client registration MCP Tray made at a remote server's authorization server (RFC 7591
+ * dynamic client registration), kept so every sign-in reuses it. Its secret, if the server
+ * issued one, is in the keychain.
+ */
+export const RemoteRegistration = z.object({
+  clientId: z.string().min(1),
+  /** The authorization server it is bound to (the MCP SDK's `issuer` stamp). */
+  issuer: z.string(),
+  /** The loopback redirect URI registered with it (its port is reused at the next sign-in). */
+  redirectUris: z.array(z.string()).default([]),
+  tokenEndpointAuthMethod: z.string().optional(),
+  /** The scope it was registered with, when the server recorded one (a step-up may need more). */
+  scope: z.string().optional(),
+  hasSecret: z.boolean().default(false),
+  /** Epoch seconds the secret expires (RFC 7591 `client_secret_expires_at`), 0 or absent: never. */
+  secretExpiresAt: z.number().optional(),
+});
+export type RemoteRegistration = z.infer<typeof RemoteRegistration>;
+
+/** A remote MCP server, reached over HTTP instead of run as a local command. */
+export const RemoteConfig = z.object({
+  url: z.url(),
+  /** The transport that worked last time, tried first next time (HTTP+SSE is the older one). */
+  transport: z.enum(['streamable-http', 'sse']).optional(),
+  registration: RemoteRegistration.optional(),
+  /** The authorization server the stored tokens came from (never shown to any other). */
+  tokenIssuer: z.string().optional(),
+  /** Scopes the server asked for beyond the sign-in (403 `insufficient_scope`): asked at the next one. */
+  stepUpScope: z.string().optional(),
+  /** Its authorization server offers no dynamic registration: the user enters a client id. */
+  noDynamicRegistration: z.boolean().optional(),
+});
+export type RemoteConfig = z.infer<typeof RemoteConfig>;
+
 /** One configured use of an integration. Secrets are never here (they live in the keychain). */
 export const InstanceConfig = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
@@ -41,6 +76,8 @@ export const InstanceConfig = z.object({
   enabled: z.boolean(),
   createdAt: z.string(),
   launch: LaunchConfig.optional(),
+  /** Set for a remote MCP server (then there is no launch); see `RemoteConfig`. */
+  remote: RemoteConfig.optional(),
   /** Non-sensitive `user_config` values of a catalog integration. */
   userConfig: z.record(z.string(), ConfigValue).default({}),
   /** Names of the secret env vars (custom) or sensitive fields (catalog) held in the keychain. */

@@ -1,64 +1,18 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { TokenRejectedResult } from '../auth/token-channel';
-import { TokenRejectedRequest } from '../auth/token-channel';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import {
-  CreateMessageRequestSchema,
-  ElicitRequestSchema,
-  ListRootsRequestSchema,
-  LoggingMessageNotificationSchema,
-  PromptListChangedNotificationSchema,
-  ResourceListChangedNotificationSchema,
-  ResourceUpdatedNotificationSchema,
-  ToolListChangedNotificationSchema,
-} from '@modelcontextprotocol/sdk/types.js';
-import type { Notification, Request, Result, Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { InstanceState, ProcessStats, StateTransition, StatsSample } from '../../shared/contract';
 import type { InstanceConfig } from '../settings/settings-schema';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
 import type { LaunchResolver, LaunchSpec } from '../integrations/launch-spec';
 import { scrubSecrets } from '../calllog/scrub-secrets';
-import { CrashTracker } from './backoff';
-import type { RestartPolicy } from './backoff';
 import { ChildStdioTransport } from './child-transport';
 import { childEnv } from './child-env';
 import type { CommandResolver } from './command-resolver';
 import { hasExited, stopProcessGroup } from './process-group';
 import type { Spawner, StopTiming } from './process-group';
-import type { RotatingLog } from './rotating-log';
+import { RunnerBase } from './runner-base';
+import type { RunnerBaseDeps } from './runner-base';
 import type { Watchdog } from './watchdog';
 
-/** Health checking: MCP `ping` on an interval; only ping failures restart a server. */
-export interface HealthPolicy {
-  intervalMs: number;
-  timeoutMs: number;
-  /** Consecutive failed pings before the instance is `unhealthy`. */
-  unhealthyAfter: number;
-  /** Consecutive failed pings before it is restarted. */
-  restartAfter: number;
-}
-
-export const DEFAULT_HEALTH_POLICY: HealthPolicy = {
-  intervalMs: 15_000,
-  timeoutMs: 5_000,
-  unhealthyAfter: 2,
-  restartAfter: 3,
-};
-
-/** Where the server's own notifications and requests go (the broker's sessions). */
-export interface UpstreamHooks {
-  onNotification(notification: Notification): void;
-  /** A server-to-client request (sampling, elicitation, roots). */
-  onRequest(request: Request, signal: AbortSignal): Promise<Result>;
-}
-
-export const NO_UPSTREAM_HOOKS: UpstreamHooks = {
-  onNotification: () => undefined,
-  onRequest: () => Promise.reject(new Error('No AI client is connected to answer this request.')),
-};
-
-export interface RunnerDeps {
+export interface RunnerDeps extends RunnerBaseDeps {
   config: () => InstanceConfig;
   /** Answers the 401 channel: a fresh token value, or a rejection when a sign-in is needed. */
   tokenRejected: () => Promise<TokenRejectedResult>;
@@ -66,56 +20,19 @@ export interface RunnerDeps {
   commands: CommandResolver;
   spawner: Spawner;
   watchdog: Watchdog;
-  stderr: RotatingLog;
-  clock: Clock;
-  logger: Logger;
   env: NodeJS.ProcessEnv;
-  restartPolicy: RestartPolicy;
-  health: HealthPolicy;
-  initTimeoutMs: number;
   stopTiming: StopTiming;
-  clientInfo: { name: string; version: string };
-  onChange: (transition: StateTransition | null) => void;
-  upstream: UpstreamHooks;
 }
-
-const HISTORY_LIMIT = 50;
 
 /**
  * One instance's server process and its SDK client. Every child gets a generation number;
  * events from an older generation (a previous child) are ignored.
  */
-export class InstanceRunner {
-  state: InstanceState = 'stopped';
-  reason: string | null = null;
-  since: number;
-  nextRetryAt: number | null = null;
-  readonly history: StateTransition[] = [];
-  tools: Tool[] = [];
-  resourceCount = 0;
-  promptCount = 0;
-  serverInfo: { name: string; version: string } | null = null;
-  stats: ProcessStats | null = null;
-  /** Recent samples for the sparklines; kept across restarts so a crash shows in them. */
-  readonly statsHistory: StatsSample[] = [];
-  restarts = 0;
-  garbageLines = 0;
-  client: Client | null = null;
-  /** Secret values the current server was given: scrubbed from its stderr and from logged calls. */
-  secretValues: string[] = [];
-
+export class InstanceRunner extends RunnerBase {
   private child: ChildProcessWithoutNullStreams | null = null;
-  private generation = 0;
-  private ended = -1;
-  private readySince: number | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private healthTimer: NodeJS.Timeout | null = null;
-  private failedPings = 0;
-  private readonly crashes: CrashTracker;
 
   constructor(private readonly deps: RunnerDeps) {
-    this.since = deps.clock.now();
-    this.crashes = new CrashTracker(deps.restartPolicy);
+    super(deps);
   }
 
   get pid(): number | null {
@@ -191,29 +108,9 @@ export class InstanceRunner {
     if (finalState) this.transition(finalState, finalState === 'disabled' ? 'Disabled by you' : 'Stopped');
   }
 
-  /** The sign-in was refused or removed: stop the server and wait for the user to sign in. */
-  async needsAuth(reason: string): Promise<void> {
-    await this.stop(null);
-    this.transition('needs-auth', reason);
-  }
-
-  /** The user's Restart: forget the crash history and start again. */
-  async restart(): Promise<void> {
-    this.crashes.reset();
-    await this.stop(null);
-    this.restarts++;
-    await this.start();
-  }
-
-  /** The last lines the server wrote to stderr. */
-  stderrTail(lines: number): string[] {
-    return this.deps.stderr.tail(lines);
-  }
-
-  /** Releases files; call after a final stop. */
-  dispose(): void {
-    this.clearTimers();
-    this.deps.stderr.close();
+  protected async dropConnection(): Promise<void> {
+    const child = this.child;
+    if (child) await stopProcessGroup(child, this.deps.stopTiming);
   }
 
   private attach(child: ChildProcessWithoutNullStreams, gen: number): void {
@@ -238,11 +135,8 @@ export class InstanceRunner {
       this.garbageLines++;
       this.deps.logger.debug('ignored stdout noise', { kind: noise.kind, sample: noise.sample });
     });
-    // We can answer these for the server by asking a connected client (the broker routes them).
-    const client = new Client(this.deps.clientInfo, {
-      capabilities: { sampling: {}, elicitation: {}, roots: { listChanged: true } },
-    });
-    this.wireUpstream(client);
+    // Our own servers ask for a fresh token through the client (the 401 channel).
+    const client = this.newClient(() => this.deps.tokenRejected());
     const superseded = async () => {
       // A stop or restart came while this child was starting: it is no longer ours to keep.
       await client.close().catch(() => undefined);
@@ -261,96 +155,7 @@ export class InstanceRunner {
       this.onCrash(gen, message);
       return;
     }
-    if (gen !== this.generation) return superseded();
-    this.client = client;
-    this.serverInfo = client.getServerVersion() ?? null;
-    await this.refreshLists(client);
-    if (gen !== this.generation) return superseded();
-    if (this.ended === gen) return;
-    this.readySince = this.deps.clock.now();
-    this.transition('running', null);
-    this.startHealth(client, gen);
-  }
-
-  private wireUpstream(client: Client): void {
-    const { upstream } = this.deps;
-    for (const schema of [
-      ToolListChangedNotificationSchema,
-      ResourceListChangedNotificationSchema,
-      PromptListChangedNotificationSchema,
-    ]) {
-      client.setNotificationHandler(schema, async (notification) => {
-        await this.refreshLists(client);
-        upstream.onNotification(notification);
-      });
-    }
-    for (const schema of [ResourceUpdatedNotificationSchema, LoggingMessageNotificationSchema]) {
-      client.setNotificationHandler(schema, (notification) => upstream.onNotification(notification));
-    }
-    // Our own servers ask for a fresh token here when theirs is rejected (the 401 channel).
-    client.setRequestHandler(TokenRejectedRequest, () => this.deps.tokenRejected());
-    for (const schema of [CreateMessageRequestSchema, ElicitRequestSchema, ListRootsRequestSchema]) {
-      client.setRequestHandler(
-        schema,
-        (request, extra) => upstream.onRequest(request, extra.signal) as never,
-      );
-    }
-  }
-
-  private async refreshLists(client: Client): Promise<void> {
-    const caps = client.getServerCapabilities() ?? {};
-    const safely = async <T>(run: () => Promise<T>, fallback: T): Promise<T> => {
-      try {
-        return await run();
-      } catch (error) {
-        this.deps.logger.warn('listing failed', { error: String(error) });
-        return fallback;
-      }
-    };
-    this.tools = caps.tools ? await safely(async () => (await client.listTools()).tools, []) : [];
-    this.resourceCount = caps.resources
-      ? await safely(async () => (await client.listResources()).resources.length, 0)
-      : 0;
-    this.promptCount = caps.prompts
-      ? await safely(async () => (await client.listPrompts()).prompts.length, 0)
-      : 0;
-    if (client === this.client) this.deps.onChange(null);
-  }
-
-  private startHealth(client: Client, gen: number): void {
-    this.failedPings = 0;
-    let inFlight = false;
-    this.healthTimer = setInterval(() => {
-      if (inFlight || gen !== this.generation) return;
-      inFlight = true;
-      client
-        .ping({ timeout: this.deps.health.timeoutMs })
-        .then(
-          () => {
-            this.failedPings = 0;
-            if (this.state === 'unhealthy' && gen === this.generation)
-              this.transition('running', 'Answering again');
-          },
-          () => this.onPingFailed(gen),
-        )
-        .finally(() => (inFlight = false));
-    }, this.deps.health.intervalMs);
-    this.healthTimer.unref();
-  }
-
-  private onPingFailed(gen: number): void {
-    if (gen !== this.generation) return;
-    this.failedPings++;
-    const { unhealthyAfter, restartAfter } = this.deps.health;
-    if (this.failedPings >= restartAfter) {
-      const child = this.child;
-      this.ended = gen;
-      this.clearTimers();
-      const kill = child ? stopProcessGroup(child, this.deps.stopTiming) : Promise.resolve('stdin');
-      void kill.then(() => this.onCrash(gen, `stopped answering (${this.failedPings} health checks failed)`));
-    } else if (this.failedPings >= unhealthyAfter && this.state === 'running') {
-      this.transition('unhealthy', `Not answering health checks (${this.failedPings} in a row)`);
-    }
+    if (!(await this.ready(client, gen))) return superseded();
   }
 
   private onGone(gen: number, how: string): void {
@@ -358,56 +163,5 @@ export class InstanceRunner {
     this.ended = gen;
     const lastLine = this.deps.stderr.tail(1)[0];
     this.onCrash(gen, `The server ${how}${lastLine ? `: ${lastLine.slice(0, 300)}` : ''}`);
-  }
-
-  private onCrash(gen: number, reason: string): void {
-    if (gen !== this.generation) return;
-    this.clearTimers();
-    this.client = null;
-    this.stats = null;
-    const sentence = reason.charAt(0).toUpperCase() + reason.slice(1);
-    const decision = this.crashes.onCrash(this.deps.clock.now(), this.readySince);
-    this.readySince = null;
-    if (decision.action === 'give-up') {
-      const { maxCrashes, crashWindowMs } = this.deps.restartPolicy;
-      const pattern =
-        decision.why === 'never-started'
-          ? `It failed to start ${maxCrashes} times in a row`
-          : `It stopped ${maxCrashes} times within ${Math.round(crashWindowMs / 1000)} s`;
-      this.transition(
-        'failed',
-        `${sentence}. ${pattern}, so MCP Tray will not restart it until you press Restart.`,
-      );
-      return;
-    }
-    this.nextRetryAt = this.deps.clock.now() + decision.delayMs;
-    this.transition(
-      'backoff',
-      `${sentence}. Restarting in ${Math.max(1, Math.round(decision.delayMs / 1000))} s.`,
-    );
-    this.retryTimer = setTimeout(() => {
-      if (gen !== this.generation) return;
-      this.restarts++;
-      void this.start();
-    }, decision.delayMs);
-  }
-
-  private transition(state: InstanceState, reason: string | null): void {
-    if (state !== 'backoff') this.nextRetryAt = null;
-    this.state = state;
-    this.reason = reason;
-    this.since = this.deps.clock.now();
-    const transition: StateTransition = { state, reason, at: new Date(this.since).toISOString() };
-    this.history.push(transition);
-    if (this.history.length > HISTORY_LIMIT) this.history.shift();
-    this.deps.logger.info('state', { state, reason });
-    this.deps.onChange(transition);
-  }
-
-  private clearTimers(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.healthTimer) clearInterval(this.healthTimer);
-    this.retryTimer = null;
-    this.healthTimer = null;
   }
 }

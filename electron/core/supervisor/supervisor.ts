@@ -8,8 +8,12 @@ import type { InstanceConfig } from '../settings/settings-schema';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../settings/settings-schema';
 import type { RestartPolicy } from './backoff';
 import type { CommandResolver } from './command-resolver';
-import type { HealthPolicy, UpstreamHooks } from './instance-runner';
+import type { HealthPolicy, Runner, UpstreamHooks } from './runner-base';
 import { InstanceRunner } from './instance-runner';
+import type { RemoteAuth } from '../remote/authorized-fetch';
+import { RemoteRunner } from '../remote/remote-runner';
+import type { RemoteTransportKind } from '../remote/remote-transport';
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { ProcessSampler } from './process-stats';
 import type { Spawner, StopTiming } from './process-group';
 import { RotatingLog } from './rotating-log';
@@ -44,6 +48,16 @@ export interface SupervisorDeps extends SupervisorTuning {
   tokenRejected: (id: string) => Promise<TokenRejectedResult>;
   /** Names of the AI clients connected to an instance now (the broker knows its sessions). */
   clients?: (id: string) => string[];
+  remote: RemoteHooks;
+}
+
+/** What remote instances (MCP servers reached over HTTP) need besides a local runner's deps. */
+export interface RemoteHooks {
+  fetch: FetchLike;
+  /** The instance's sign-in (its token, refreshed in one place). */
+  auth: (id: string) => RemoteAuth;
+  providerName: (id: string) => string;
+  saveTransport: (id: string, kind: RemoteTransportKind) => void;
 }
 
 /** Samples kept per instance for the sparklines: 5 minutes at the default 5 s interval. */
@@ -51,7 +65,7 @@ export const STATS_HISTORY = 60;
 
 /** Owns one runner per configured instance and keeps them in line with the settings. */
 export class Supervisor {
-  private readonly runners = new Map<string, InstanceRunner>();
+  private readonly runners = new Map<string, Runner>();
   private statsTimer: NodeJS.Timeout | null = null;
   private shuttingDown = false;
 
@@ -82,7 +96,7 @@ export class Supervisor {
     }
   }
 
-  runner(id: string): InstanceRunner | undefined {
+  runner(id: string): Runner | undefined {
     return this.runners.get(id);
   }
 
@@ -106,7 +120,7 @@ export class Supervisor {
   detail(config: InstanceConfig): InstanceDetail {
     const runner = this.runners.get(config.id);
     let spec = {
-      command: config.launch?.command ?? '',
+      command: config.launch?.command ?? config.remote?.url ?? '',
       args: [] as string[],
       env: {},
       secretEnvNames: [] as string[],
@@ -142,6 +156,7 @@ export class Supervisor {
       disabledTools: [...config.disabledTools],
       requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       requestTimeoutIsDefault: config.requestTimeoutMs === undefined,
+      ...(config.remote ? { url: config.remote.url } : {}),
     };
   }
 
@@ -166,20 +181,30 @@ export class Supervisor {
     this.deps.watchdog.stop();
   }
 
-  private create(id: string): InstanceRunner {
+  private create(id: string): Runner {
     const stderr = new RotatingLog({ file: path.join(this.deps.logsDir, `${id}.stderr.log`) });
-    const runner = new InstanceRunner({
+    const config = () => this.deps.instances().find((c) => c.id === id) ?? { ...missing(id) };
+    const common = {
       ...this.deps,
-      config: () => this.deps.instances().find((c) => c.id === id) ?? { ...missing(id) },
+      config,
       stderr,
       upstream: this.deps.upstream(id),
-      tokenRejected: () => this.deps.tokenRejected(id),
       logger: this.deps.logger.child(id),
-      onChange: (transition) => {
+      onChange: (transition: StateTransition | null) => {
         if (transition) this.deps.onTransition(id, transition);
         this.deps.onChange();
       },
-    });
+    };
+    const { remote } = this.deps;
+    const runner: Runner = config().remote
+      ? new RemoteRunner({
+          ...common,
+          fetch: remote.fetch,
+          auth: remote.auth(id),
+          providerName: () => remote.providerName(id),
+          saveTransport: (kind) => remote.saveTransport(id, kind),
+        })
+      : new InstanceRunner({ ...common, tokenRejected: () => this.deps.tokenRejected(id) });
     this.runners.set(id, runner);
     return runner;
   }

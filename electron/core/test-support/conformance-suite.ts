@@ -70,3 +70,43 @@ function readResults(outDir: string): ScenarioResult[] {
     })
     .sort((a, b) => a.scenario.localeCompare(b.scenario));
 }
+
+/**
+ * Runs every client scenario of the suite (`client --suite all`) with `command` as the client
+ * under test (the suite appends the scenario server's URL), and reads the authorization
+ * scenarios' results (`<outDir>/auth/<name>-<time>/checks.json`), named `auth/<name>`.
+ */
+export async function runConformanceClientSuite(
+  command: string,
+  outDir: string,
+  timeoutMs: number,
+): Promise<{ results: ScenarioResult[]; output: string }> {
+  const args = [CONFORMANCE_CLI, 'client', '--command', command, '--suite', 'all', '-o', outDir];
+  const child = spawn(NODE22, args, {
+    shell: false,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await new Promise<void>((resolve) => child.once('close', () => resolve()));
+  clearTimeout(timer);
+  const authDir = path.join(outDir, 'auth');
+  const results = fs.existsSync(authDir)
+    ? fs
+        .readdirSync(authDir)
+        .flatMap((name) => {
+          const scenario = /^(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/.exec(name)?.[1];
+          const file = path.join(authDir, name, 'checks.json');
+          if (!scenario || !fs.existsSync(file)) return [];
+          const checks = JSON.parse(fs.readFileSync(file, 'utf8')) as ConformanceCheck[];
+          const bad = checks.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
+          const problems = bad.map((c) => `${c.id} (${c.status}): ${c.errorMessage ?? 'no message'}`);
+          return [{ scenario: `auth/${scenario}`, failed: bad.length > 0, problems }];
+        })
+        .sort((a, b) => a.scenario.localeCompare(b.scenario))
+    : [];
+  return { results, output };
+}

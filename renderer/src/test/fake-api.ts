@@ -8,6 +8,7 @@ import type {
   AddCatalogInstance,
   BundleInfo,
   AddCustomInstance,
+  AddRemoteInstance,
   CatalogEntry,
   AppInfo,
   AppNotice,
@@ -544,6 +545,24 @@ export function createFakeApi(init: FakeInit = {}) {
       });
       instances = [...instances, summary];
       details.set(input.id, makeDetail({ ...summary, command: input.command, args: input.args ?? [] }));
+      return summary;
+    }),
+    addRemoteInstance: vi.fn(async (input: AddRemoteInstance) => {
+      // Like the core: the id defaults to a name from the address (`mcp.linear.app` → `linear`).
+      const id = input.id ?? new URL(input.url).hostname.split('.').slice(-2, -1)[0] ?? 'remote';
+      if (instances.some((i) => i.id === id)) {
+        throw new ApiError({ code: 'exists', message: `There is already a service called "${id}".` });
+      }
+      const summary = makeInstance({
+        id,
+        name: input.name ?? id,
+        integrationId: 'remote',
+        state: 'starting',
+        pid: null,
+        toolCount: 0,
+      });
+      instances = [...instances, summary];
+      details.set(id, makeDetail({ ...summary, command: input.url, args: [], url: input.url }));
       return summary;
     }),
     removeInstance: vi.fn(async ({ id }: { id: string }) => {
