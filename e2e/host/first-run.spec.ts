@@ -174,7 +174,8 @@ test('a .mcpb bundle: its manifest and command first, then its settings; it runs
   host = await startServe();
   await page.goto(host.url);
   await page.getByTestId('welcome-dismiss').click();
-  await page.getByRole('link', { name: 'Add a service' }).click();
+  // The sidebar's link (the empty Services screen offers one too, once it has loaded).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add a service' }).click();
   await page.getByTestId('add-bundle-link').click();
   const flow = page.getByTestId('add-flow');
   await flow.getByLabel('Bundle file (.mcpb)').setInputFiles({
