@@ -4,6 +4,7 @@ import {
   AddCatalogInstance,
   CatalogEntry,
   ClientSetup,
+  ConfigValue,
   ManualToken,
   UpdateInstanceSettings,
 } from './catalog-contract';
@@ -148,6 +149,13 @@ export const InstanceDetail = InstanceSummary.extend({
   /** Per-request timeout for calls through the broker, and whether it is the default. */
   requestTimeoutMs: z.number().int().positive(),
   requestTimeoutIsDefault: z.boolean(),
+  /**
+   * A catalog instance's saved settings (MCPB `user_config`; fields left out use their default).
+   * Secret ones are never here: they stay in the keychain.
+   */
+  userConfig: z.record(z.string(), ConfigValue).optional(),
+  /** A catalog instance's secret settings that have a value in the keychain (names only). */
+  secretFields: z.array(z.string()).optional(),
 });
 export type InstanceDetail = z.infer<typeof InstanceDetail>;
 
