@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,10 +17,13 @@ import { CLI, startServe } from '../support/serve';
  * memory and temp paths are masked. Each screen is also scanned with axe-core: no serious or
  * critical violations.
  *
- * TODO, screens added by the first-run/catalog work (issue 7, part A) — add them here once they
- * exist on this branch: the first-run welcome, the catalog (search + groups), the add flow
- * (sign in, choose clients, done), the custom server form with its command confirmation, and
- * the `.mcpb` bundle review.
+ * The first-run and add screens run against a second, empty host (the welcome shows only while
+ * there are no services): the welcome, the catalog with the real built-in integrations and the
+ * community ones (and searched), the add flow's settings step (Notion, top and bottom), its
+ * own-OAuth-client step and the Account tab of that service (Google Calendar), a catalog
+ * service's Settings tab, and the custom server form, empty and with its problems. Services
+ * added on the way are removed again, so each pass starts empty. The `.mcpb` review and the
+ * clients/done steps are scanned in `first-run.spec.ts`.
  */
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../electron/core/supervisor/fixtures');
@@ -33,8 +37,18 @@ const SIZES = [
 test.use({ bypassCSP: true });
 
 let host: ServedHost;
+/** No services yet: the first run. */
+let fresh: ServedHost;
+
+/** Claude Desktop is "installed" (its config file exists) in a host's HOME. */
+function installClaude(dataDir: string): void {
+  const claude = path.join(path.dirname(dataDir), '.config', 'Claude', 'claude_desktop_config.json');
+  fs.mkdirSync(path.dirname(claude), { recursive: true });
+  fs.writeFileSync(claude, '{\n  "mcpServers": {}\n}\n');
+}
 
 test.beforeAll(async () => {
+  fresh = await startServe(installClaude);
   host = await startServe((dir) => {
     const now = new Date().toISOString();
     const custom = (id: string, name: string, command: string, args: string[], enabled = true) => ({
@@ -54,10 +68,7 @@ test.beforeAll(async () => {
       ],
     };
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
-    // Claude Desktop is "installed" (its config file exists) in this run's HOME.
-    const claude = path.join(path.dirname(dir), '.config', 'Claude', 'claude_desktop_config.json');
-    fs.mkdirSync(path.dirname(claude), { recursive: true });
-    fs.writeFileSync(claude, '{\n  "mcpServers": {}\n}\n');
+    installClaude(dir);
   });
   // One call from an AI client, so the logs have a row.
   const client = new Client({ name: 'Claude Desktop', version: '0.14.0' });
@@ -74,6 +85,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await host?.stop();
+  await fresh?.stop();
 });
 
 /** What changes from run to run: times, pids, resource use, temp paths, durations. */
@@ -86,11 +98,19 @@ function volatile(page: Page): Locator[] {
     page.locator('.trend__value, .sparkline'),
     page.getByTestId('stderr-tail'),
     page.getByTestId('command-line'),
+    // Built-in servers run from this checkout's folder.
+    page.getByTestId('launch-args'),
     page.getByTestId('data-dir'),
     page.getByTestId('client-path'),
     page.locator('.details').filter({ hasText: 'Background process' }).locator('dd'),
   ];
 }
+
+/**
+ * A mask hides a value but keeps its height: a checkout's path (built-in servers' arguments)
+ * wraps onto more lines in a deeper folder. One line each, so the layout is the same anywhere.
+ */
+const STEADY_LAYOUT = '[data-testid="launch-args"] li { white-space: nowrap; overflow: hidden; }';
 
 async function axe(page: Page, name: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
@@ -106,8 +126,140 @@ async function axe(page: Page, name: string): Promise<void> {
   expect(bad, `axe on ${name}`).toEqual([]);
 }
 
+interface ScreenCase {
+  name: string;
+  open: (page: Page) => Promise<void>;
+  /** Puts things back for the next pass (what the screen added). */
+  after?: () => void;
+}
+
+/** `mcp-tray <args>` against the empty host. */
+function cli(args: string[]): void {
+  execFileSync(process.execPath, [CLI, ...args, '--data-dir', fresh.dataDir], { stdio: 'pipe' });
+}
+
+/** Opens the add flow of a catalog entry, settled on its first step. */
+async function openAdd(page: Page, id: string, title: string): Promise<Locator> {
+  await page.goto(`${fresh.origin}/#/add/${id}`);
+  const flow = page.getByTestId('add-flow');
+  await expect(flow.getByRole('heading', { level: 1 })).toHaveText(`Add ${title}`);
+  await expect(flow.getByTestId('step-configure')).toBeVisible();
+  return flow;
+}
+
+/** First run and adding, on the empty host (see the top of the file). */
+const FIRST_RUN: ScreenCase[] = [
+  {
+    name: 'welcome',
+    open: async (page) => {
+      await page.goto(`${fresh.origin}/#/services`);
+      const welcome = page.getByTestId('welcome-screen');
+      await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Welcome to MCP Tray');
+      await expect(welcome.getByTestId('welcome-clients')).toContainText('Claude Desktop');
+      await expect(welcome.getByTestId('welcome-suggestion')).toHaveCount(3);
+    },
+  },
+  {
+    name: 'catalog',
+    open: async (page) => {
+      await page.goto(`${fresh.origin}/#/add`);
+      const catalog = page.getByTestId('catalog-screen');
+      for (const id of ['github', 'google-calendar', 'gmail', 'notion']) {
+        await expect(catalog.locator(`[data-testid="catalog-entry"][data-entry-id="${id}"]`)).toBeVisible();
+      }
+      await expect(catalog.getByTestId('catalog-group')).toHaveCount(2);
+    },
+  },
+  {
+    name: 'catalog-search',
+    open: async (page) => {
+      await page.goto(`${fresh.origin}/#/add`);
+      const catalog = page.getByTestId('catalog-screen');
+      await catalog.getByTestId('catalog-search').fill('calendar');
+      await expect(catalog.getByTestId('catalog-count')).toHaveText('1 integration matches');
+      await expect(catalog.getByTestId('catalog-entry')).toHaveCount(1);
+    },
+  },
+  {
+    name: 'add-settings',
+    open: async (page) => {
+      const flow = await openAdd(page, 'notion', 'Notion');
+      await expect(flow.getByLabel(/Internal integration secret/)).toBeVisible();
+      await expect(flow.getByLabel(/API address/)).toHaveValue('https://api.notion.com');
+      await expect(flow.getByTestId('launch-command')).toHaveText('node');
+    },
+  },
+  {
+    // The same step, down to what will run and the button that confirms it.
+    name: 'add-confirm',
+    open: async (page) => {
+      const flow = await openAdd(page, 'notion', 'Notion');
+      await flow.getByRole('button', { name: 'Add Notion' }).scrollIntoViewIfNeeded();
+      await expect(flow.getByTestId('launch-preview')).toBeInViewport();
+    },
+  },
+  {
+    name: 'add-own-client',
+    open: async (page) => {
+      const flow = await openAdd(page, 'google-calendar', 'Google Calendar');
+      await flow.getByRole('button', { name: 'Add and set up sign-in' }).click();
+      const setup = flow.getByTestId('client-setup');
+      await expect(setup.getByTestId('redirect-uri')).toHaveText('http://127.0.0.1/callback');
+      await expect(setup.getByLabel('Client secret')).toBeVisible();
+    },
+  },
+  {
+    name: 'account-own-client',
+    open: async (page) => {
+      await page.goto(`${fresh.origin}/#/services/google-calendar`);
+      await expect(page.getByTestId('detail-status')).toContainText('Needs sign-in');
+      const card = page.getByTestId('account-card');
+      await expect(card.getByTestId('client-setup')).toBeVisible();
+      await expect(card.getByTestId('redirect-uri')).toHaveText('http://127.0.0.1/callback');
+    },
+    // The CLI, not the window: the next pass starts from an empty host again.
+    after: () => cli(['remove', 'google-calendar']),
+  },
+  {
+    // Not part of adding, but only this host has a catalog service: its Settings tab.
+    name: 'detail-service-settings',
+    open: async (page) => {
+      const flow = await openAdd(page, 'notion', 'Notion');
+      await flow.getByLabel(/Internal integration secret/).fill('ntn_screenshot_secret');
+      await flow.getByRole('button', { name: 'Add Notion' }).click();
+      await expect(flow.getByTestId('step-clients')).toBeVisible();
+      await page.goto(`${fresh.origin}/#/services/notion`);
+      await expect(page.getByTestId('detail-status')).toContainText('Running', { timeout: 20_000 });
+      await page.getByTestId('tab-settings').click();
+      const form = page.getByTestId('service-settings-form');
+      await expect(form.getByTestId('secret-status-integration_token')).toContainText(
+        'Saved in your system keychain',
+      );
+      await expect(form.getByLabel(/API address/)).toHaveValue('https://api.notion.com');
+    },
+    after: () => cli(['remove', 'notion']),
+  },
+  {
+    name: 'custom-form',
+    open: async (page) => {
+      await page.goto(`${fresh.origin}/#/add/custom`);
+      await expect(page.getByTestId('custom-form')).toBeVisible();
+    },
+  },
+  {
+    name: 'custom-form-errors',
+    open: async (page) => {
+      await page.goto(`${fresh.origin}/#/add/custom`);
+      const form = page.getByTestId('custom-form');
+      await form.getByRole('button', { name: 'Review' }).click();
+      await expect(page.getByTestId('error-summary')).toContainText('Enter the program to run');
+    },
+  },
+];
+
 /** The main screens, each reached and settled the way a user would see it. */
-const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
+const SCREENS: ScreenCase[] = [
+  ...FIRST_RUN,
   {
     name: 'services',
     open: async (page) => {
@@ -164,9 +316,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`every main screen in ${colorScheme}: screenshots match the baselines, axe finds nothing serious`, async ({
     page,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    // The first visit trades the token for a cookie.
+    // The first visit trades the token for a cookie (one per host).
+    await page.goto(fresh.url);
     await page.goto(host.url);
     for (const size of SIZES) {
       await page.setViewportSize(size);
@@ -175,6 +328,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         // No hover effects in the picture, and the fonts settled.
         await page.mouse.move(0, 0);
         await page.evaluate(() => document.fonts.ready);
+        // As a tag, not toHaveScreenshot's `style`, which the page's CSP keeps out.
+        await page.addStyleTag({ content: STEADY_LAYOUT });
         await expect(page).toHaveScreenshot(
           `${screen.name}-${colorScheme}-${size.width}x${size.height}.png`,
           {
@@ -185,6 +340,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           },
         );
         if (size === SIZES[0]) await axe(page, `${screen.name} (${colorScheme})`);
+        screen.after?.();
       }
     }
   });
