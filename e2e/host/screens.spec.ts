@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -6,14 +5,17 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import type { ScreenCase } from '../support/first-run-screens';
+import { firstRunScreens } from '../support/first-run-screens';
 import type { ServedHost } from '../support/serve';
 import { CLI, startServe } from '../support/serve';
 
 /**
  * Every main screen in light and dark, at the default window size and the smallest supported
  * one, compared with committed baselines (`e2e/host/__screenshots__/screens.spec.ts/`;
- * regenerate with `npx playwright test --project=host e2e/host/screens.spec.ts
- * --update-snapshots` after a deliberate change, and look at the diff). Times, pids, CPU and
+ * regenerate with `scripts/with-keyring.sh npx playwright test --project=host
+ * e2e/host/screens.spec.ts --update-snapshots` after a deliberate change, as CI runs it: adding
+ * Notion needs the keychain; then look at the diff). Times, pids, CPU and
  * memory and temp paths are masked. Each screen is also scanned with axe-core: no serious or
  * critical violations.
  *
@@ -21,9 +23,9 @@ import { CLI, startServe } from '../support/serve';
  * there are no services): the welcome, the catalog with the real built-in integrations and the
  * community ones (and searched), the add flow's settings step (Notion, top and bottom), its
  * own-OAuth-client step and the Account tab of that service (Google Calendar), a catalog
- * service's Settings tab, and the custom server form, empty and with its problems. Services
- * added on the way are removed again, so each pass starts empty. The `.mcpb` review and the
- * clients/done steps are scanned in `first-run.spec.ts`.
+ * service's Settings tab, and the custom server form, empty and with its problems
+ * (`support/first-run-screens.ts`). The `.mcpb` review and the clients/done steps are scanned
+ * in `first-run.spec.ts`.
  */
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../electron/core/supervisor/fixtures');
@@ -126,140 +128,9 @@ async function axe(page: Page, name: string): Promise<void> {
   expect(bad, `axe on ${name}`).toEqual([]);
 }
 
-interface ScreenCase {
-  name: string;
-  open: (page: Page) => Promise<void>;
-  /** Puts things back for the next pass (what the screen added). */
-  after?: () => void;
-}
-
-/** `mcp-tray <args>` against the empty host. */
-function cli(args: string[]): void {
-  execFileSync(process.execPath, [CLI, ...args, '--data-dir', fresh.dataDir], { stdio: 'pipe' });
-}
-
-/** Opens the add flow of a catalog entry, settled on its first step. */
-async function openAdd(page: Page, id: string, title: string): Promise<Locator> {
-  await page.goto(`${fresh.origin}/#/add/${id}`);
-  const flow = page.getByTestId('add-flow');
-  await expect(flow.getByRole('heading', { level: 1 })).toHaveText(`Add ${title}`);
-  await expect(flow.getByTestId('step-configure')).toBeVisible();
-  return flow;
-}
-
-/** First run and adding, on the empty host (see the top of the file). */
-const FIRST_RUN: ScreenCase[] = [
-  {
-    name: 'welcome',
-    open: async (page) => {
-      await page.goto(`${fresh.origin}/#/services`);
-      const welcome = page.getByTestId('welcome-screen');
-      await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Welcome to MCP Tray');
-      await expect(welcome.getByTestId('welcome-clients')).toContainText('Claude Desktop');
-      await expect(welcome.getByTestId('welcome-suggestion')).toHaveCount(3);
-    },
-  },
-  {
-    name: 'catalog',
-    open: async (page) => {
-      await page.goto(`${fresh.origin}/#/add`);
-      const catalog = page.getByTestId('catalog-screen');
-      for (const id of ['github', 'google-calendar', 'gmail', 'notion']) {
-        await expect(catalog.locator(`[data-testid="catalog-entry"][data-entry-id="${id}"]`)).toBeVisible();
-      }
-      await expect(catalog.getByTestId('catalog-group')).toHaveCount(2);
-    },
-  },
-  {
-    name: 'catalog-search',
-    open: async (page) => {
-      await page.goto(`${fresh.origin}/#/add`);
-      const catalog = page.getByTestId('catalog-screen');
-      await catalog.getByTestId('catalog-search').fill('calendar');
-      await expect(catalog.getByTestId('catalog-count')).toHaveText('1 integration matches');
-      await expect(catalog.getByTestId('catalog-entry')).toHaveCount(1);
-    },
-  },
-  {
-    name: 'add-settings',
-    open: async (page) => {
-      const flow = await openAdd(page, 'notion', 'Notion');
-      await expect(flow.getByLabel(/Internal integration secret/)).toBeVisible();
-      await expect(flow.getByLabel(/API address/)).toHaveValue('https://api.notion.com');
-      await expect(flow.getByTestId('launch-command')).toHaveText('node');
-    },
-  },
-  {
-    // The same step, down to what will run and the button that confirms it.
-    name: 'add-confirm',
-    open: async (page) => {
-      const flow = await openAdd(page, 'notion', 'Notion');
-      await flow.getByRole('button', { name: 'Add Notion' }).scrollIntoViewIfNeeded();
-      await expect(flow.getByTestId('launch-preview')).toBeInViewport();
-    },
-  },
-  {
-    name: 'add-own-client',
-    open: async (page) => {
-      const flow = await openAdd(page, 'google-calendar', 'Google Calendar');
-      await flow.getByRole('button', { name: 'Add and set up sign-in' }).click();
-      const setup = flow.getByTestId('client-setup');
-      await expect(setup.getByTestId('redirect-uri')).toHaveText('http://127.0.0.1/callback');
-      await expect(setup.getByLabel('Client secret')).toBeVisible();
-    },
-  },
-  {
-    name: 'account-own-client',
-    open: async (page) => {
-      await page.goto(`${fresh.origin}/#/services/google-calendar`);
-      await expect(page.getByTestId('detail-status')).toContainText('Needs sign-in');
-      const card = page.getByTestId('account-card');
-      await expect(card.getByTestId('client-setup')).toBeVisible();
-      await expect(card.getByTestId('redirect-uri')).toHaveText('http://127.0.0.1/callback');
-    },
-    // The CLI, not the window: the next pass starts from an empty host again.
-    after: () => cli(['remove', 'google-calendar']),
-  },
-  {
-    // Not part of adding, but only this host has a catalog service: its Settings tab.
-    name: 'detail-service-settings',
-    open: async (page) => {
-      const flow = await openAdd(page, 'notion', 'Notion');
-      await flow.getByLabel(/Internal integration secret/).fill('ntn_screenshot_secret');
-      await flow.getByRole('button', { name: 'Add Notion' }).click();
-      await expect(flow.getByTestId('step-clients')).toBeVisible();
-      await page.goto(`${fresh.origin}/#/services/notion`);
-      await expect(page.getByTestId('detail-status')).toContainText('Running', { timeout: 20_000 });
-      await page.getByTestId('tab-settings').click();
-      const form = page.getByTestId('service-settings-form');
-      await expect(form.getByTestId('secret-status-integration_token')).toContainText(
-        'Saved in your system keychain',
-      );
-      await expect(form.getByLabel(/API address/)).toHaveValue('https://api.notion.com');
-    },
-    after: () => cli(['remove', 'notion']),
-  },
-  {
-    name: 'custom-form',
-    open: async (page) => {
-      await page.goto(`${fresh.origin}/#/add/custom`);
-      await expect(page.getByTestId('custom-form')).toBeVisible();
-    },
-  },
-  {
-    name: 'custom-form-errors',
-    open: async (page) => {
-      await page.goto(`${fresh.origin}/#/add/custom`);
-      const form = page.getByTestId('custom-form');
-      await form.getByRole('button', { name: 'Review' }).click();
-      await expect(page.getByTestId('error-summary')).toContainText('Enter the program to run');
-    },
-  },
-];
-
 /** The main screens, each reached and settled the way a user would see it. */
 const SCREENS: ScreenCase[] = [
-  ...FIRST_RUN,
+  ...firstRunScreens(() => fresh),
   {
     name: 'services',
     open: async (page) => {
