@@ -5,21 +5,27 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import type { ScreenCase } from '../support/first-run-screens';
+import { firstRunScreens } from '../support/first-run-screens';
 import type { ServedHost } from '../support/serve';
 import { CLI, startServe } from '../support/serve';
 
 /**
  * Every main screen in light and dark, at the default window size and the smallest supported
  * one, compared with committed baselines (`e2e/host/__screenshots__/screens.spec.ts/`;
- * regenerate with `npx playwright test --project=host e2e/host/screens.spec.ts
- * --update-snapshots` after a deliberate change, and look at the diff). Times, pids, CPU and
+ * regenerate with `scripts/with-keyring.sh npx playwright test --project=host
+ * e2e/host/screens.spec.ts --update-snapshots` after a deliberate change, as CI runs it: adding
+ * Notion needs the keychain; then look at the diff). Times, pids, CPU and
  * memory and temp paths are masked. Each screen is also scanned with axe-core: no serious or
  * critical violations.
  *
- * TODO, screens added by the first-run/catalog work (issue 7, part A) — add them here once they
- * exist on this branch: the first-run welcome, the catalog (search + groups), the add flow
- * (sign in, choose clients, done), the custom server form with its command confirmation, and
- * the `.mcpb` bundle review.
+ * The first-run and add screens run against a second, empty host (the welcome shows only while
+ * there are no services): the welcome, the catalog with the real built-in integrations and the
+ * community ones (and searched), the add flow's settings step (Notion, top and bottom), its
+ * own-OAuth-client step and the Account tab of that service (Google Calendar), a catalog
+ * service's Settings tab, and the custom server form, empty and with its problems
+ * (`support/first-run-screens.ts`). The `.mcpb` review and the clients/done steps are scanned
+ * in `first-run.spec.ts`.
  */
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../electron/core/supervisor/fixtures');
@@ -33,8 +39,18 @@ const SIZES = [
 test.use({ bypassCSP: true });
 
 let host: ServedHost;
+/** No services yet: the first run. */
+let fresh: ServedHost;
+
+/** Claude Desktop is "installed" (its config file exists) in a host's HOME. */
+function installClaude(dataDir: string): void {
+  const claude = path.join(path.dirname(dataDir), '.config', 'Claude', 'claude_desktop_config.json');
+  fs.mkdirSync(path.dirname(claude), { recursive: true });
+  fs.writeFileSync(claude, '{\n  "mcpServers": {}\n}\n');
+}
 
 test.beforeAll(async () => {
+  fresh = await startServe(installClaude);
   host = await startServe((dir) => {
     const now = new Date().toISOString();
     const custom = (id: string, name: string, command: string, args: string[], enabled = true) => ({
@@ -54,10 +70,7 @@ test.beforeAll(async () => {
       ],
     };
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
-    // Claude Desktop is "installed" (its config file exists) in this run's HOME.
-    const claude = path.join(path.dirname(dir), '.config', 'Claude', 'claude_desktop_config.json');
-    fs.mkdirSync(path.dirname(claude), { recursive: true });
-    fs.writeFileSync(claude, '{\n  "mcpServers": {}\n}\n');
+    installClaude(dir);
   });
   // One call from an AI client, so the logs have a row.
   const client = new Client({ name: 'Claude Desktop', version: '0.14.0' });
@@ -74,6 +87,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await host?.stop();
+  await fresh?.stop();
 });
 
 /** What changes from run to run: times, pids, resource use, temp paths, durations. */
@@ -86,11 +100,19 @@ function volatile(page: Page): Locator[] {
     page.locator('.trend__value, .sparkline'),
     page.getByTestId('stderr-tail'),
     page.getByTestId('command-line'),
+    // Built-in servers run from this checkout's folder.
+    page.getByTestId('launch-args'),
     page.getByTestId('data-dir'),
     page.getByTestId('client-path'),
     page.locator('.details').filter({ hasText: 'Background process' }).locator('dd'),
   ];
 }
+
+/**
+ * A mask hides a value but keeps its height: a checkout's path (built-in servers' arguments)
+ * wraps onto more lines in a deeper folder. One line each, so the layout is the same anywhere.
+ */
+const STEADY_LAYOUT = '[data-testid="launch-args"] li { white-space: nowrap; overflow: hidden; }';
 
 async function axe(page: Page, name: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
@@ -107,7 +129,8 @@ async function axe(page: Page, name: string): Promise<void> {
 }
 
 /** The main screens, each reached and settled the way a user would see it. */
-const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
+const SCREENS: ScreenCase[] = [
+  ...firstRunScreens(() => fresh),
   {
     name: 'services',
     open: async (page) => {
@@ -164,9 +187,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`every main screen in ${colorScheme}: screenshots match the baselines, axe finds nothing serious`, async ({
     page,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    // The first visit trades the token for a cookie.
+    // The first visit trades the token for a cookie (one per host).
+    await page.goto(fresh.url);
     await page.goto(host.url);
     for (const size of SIZES) {
       await page.setViewportSize(size);
@@ -175,6 +199,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         // No hover effects in the picture, and the fonts settled.
         await page.mouse.move(0, 0);
         await page.evaluate(() => document.fonts.ready);
+        // As a tag, not toHaveScreenshot's `style`, which the page's CSP keeps out.
+        await page.addStyleTag({ content: STEADY_LAYOUT });
         await expect(page).toHaveScreenshot(
           `${screen.name}-${colorScheme}-${size.width}x${size.height}.png`,
           {
@@ -185,6 +211,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           },
         );
         if (size === SIZES[0]) await axe(page, `${screen.name} (${colorScheme})`);
+        screen.after?.();
       }
     }
   });

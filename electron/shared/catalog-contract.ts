@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** Catalog and add-flow shapes of the contract (kept apart so `contract.ts` stays readable). */
 
-const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+/** A value of an integration setting (MCPB `user_config`): lists for `multiple` fields. */
+export const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+export type ConfigValue = z.infer<typeof ConfigValue>;
 
 /** One field an integration asks for (MCPB `user_config`); sensitive ones go to the keychain. */
 export const CatalogField = z.object({

@@ -4,6 +4,7 @@ import {
   AddCatalogInstance,
   CatalogEntry,
   ClientSetup,
+  ConfigValue,
   ManualToken,
   UpdateInstanceSettings,
 } from './catalog-contract';
@@ -150,6 +151,13 @@ export const InstanceDetail = InstanceSummary.extend({
   requestTimeoutIsDefault: z.boolean(),
   /** A remote MCP server's address (then `command` is that address and there is no process). */
   url: z.string().optional(),
+  /**
+   * A catalog instance's saved settings (MCPB `user_config`; fields left out use their default).
+   * Secret ones are never here: they stay in the keychain.
+   */
+  userConfig: z.record(z.string(), ConfigValue).optional(),
+  /** A catalog instance's secret settings that have a value in the keychain (names only). */
+  secretFields: z.array(z.string()).optional(),
 });
 export type InstanceDetail = z.infer<typeof InstanceDetail>;
 

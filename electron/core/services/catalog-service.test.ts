@@ -96,6 +96,10 @@ describe('catalog', () => {
     ).toMatchObject({
       userConfig: { limit: 5 },
     });
+    // The detail shows the saved settings and which secrets are stored, never a secret's value.
+    const detail = core.services.instances.get('notes');
+    expect(detail).toMatchObject({ userConfig: { limit: 5 }, secretFields: ['api_key'] });
+    expect(JSON.stringify(detail)).not.toContain('notes-secret');
     await expect(core.services.catalog.update({ id: 'notes', userConfig: { limit: 0 } })).rejects.toThrow(
       '"Limit" must be at least 1.',
     );

@@ -41,7 +41,12 @@ export class InstancesService {
   get(id: string): InstanceDetail {
     const config = this.require(id);
     const account = this.accounts?.info(config);
-    return { ...this.supervisor.detail(config), ...(account ? { account } : {}) };
+    // A custom command's secret names are its variables (already in `secretEnvNames`); a catalog
+    // instance's are its settings, which the Settings tab offers to replace.
+    const settings = config.launch
+      ? {}
+      : { userConfig: { ...config.userConfig }, secretFields: [...config.secretFields] };
+    return { ...this.supervisor.detail(config), ...settings, ...(account ? { account } : {}) };
   }
 
   /** Adds a custom command. Secrets go to the keychain first: no keychain, no instance. */

@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../electron/shared/api';
-import { createFakeApi, makeInstance } from '../test/fake-api';
+import { createFakeApi, makeAccount, makeDetail, makeInstance } from '../test/fake-api';
 import { renderScreen } from '../test/render';
 import { installHint } from './instance-row-fix';
 import { formatClients } from './instance-row';
@@ -62,15 +62,23 @@ describe('Services list: status, the fix, tools and clients at a glance', () => 
   });
 
   it('asks to sign in again when a sign-in stopped working', async () => {
+    const account = makeAccount({ method: 'device' });
     const { api } = createFakeApi({
-      instances: [
-        makeInstance({
+      details: [
+        makeDetail({
           id: 'a',
           name: 'A',
           state: 'needs-auth',
           stateReason: 'Signed out. Sign in to GitHub to use it again.',
+          account,
         }),
-        makeInstance({ id: 'b', name: 'B', state: 'needs-auth', stateReason: 'Sign in to GitHub to use B.' }),
+        makeDetail({
+          id: 'b',
+          name: 'B',
+          state: 'needs-auth',
+          stateReason: 'Sign in to GitHub to use B.',
+          account,
+        }),
       ],
     });
     renderScreen(<ServicesScreen />, { api });

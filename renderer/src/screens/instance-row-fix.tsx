@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { InstanceSummary } from '../../../electron/shared/contract';
 import { useApi } from '../api/api-context';
 import { messageOf } from '../api/error-message';
@@ -6,6 +6,7 @@ import { Icon } from '../components/icon';
 import { instanceHref } from '../routing/routes';
 import { navigate } from '../routing/use-route';
 import { requestSignIn } from './account/sign-in-request';
+import { needsNewKey, requestNewKey } from './instance-detail/new-key';
 
 /** "Install uv (https://docs.astral.sh/uv/)" in a reason: the core's hint for a missing program. */
 const INSTALL_HINT = /Install ([^(),]+?) \((https?:\/\/[^)\s]+)\)/;
@@ -17,20 +18,67 @@ export function installHint(reason: string | null): { what: string; url: string 
 }
 
 /** A sign-in that worked before and stopped (expired, refused, signed out) is signed in "again". */
-const SIGNED_IN_BEFORE = /again|expired|refused|revoked|signed out|missing/i;
+const SIGNED_IN_BEFORE = /again|expired|refused|revoked|signed out|missing|no longer/i;
 
 const NEEDS_RESTART: readonly InstanceSummary['state'][] = ['failed', 'backoff', 'unhealthy'];
 
+/** The core's words when a provider refused an API key ("… rejected the key. Enter a new one …"). */
+const KEY_REASON = /\bkey\b/i;
+
+/**
+ * Whether a service that needs sign-in is waiting for a new API key instead: the list does not
+ * say, its detail does (no account). Until that answer is in, the reason's words decide, so
+ * the button rarely changes under the pointer.
+ */
+function useNeedsNewKey(instance: InstanceSummary): boolean {
+  const api = useApi();
+  const { id, state, stateSince, integrationId } = instance;
+  const [known, setKnown] = useState<{ since: string; key: boolean } | null>(null);
+  useEffect(() => {
+    if (state !== 'needs-auth' || integrationId === 'custom') return undefined;
+    let live = true;
+    api.getInstance({ id }).then(
+      (detail) => live && setKnown({ since: stateSince, key: needsNewKey(detail) }),
+      // The guess stays; the detail says more once opened.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id, state, stateSince, integrationId]);
+  if (state !== 'needs-auth') return false;
+  if (known?.since === stateSince) return known.key;
+  return integrationId !== 'custom' && KEY_REASON.test(instance.stateReason ?? '');
+}
+
 /**
  * The action that fixes a service's problem, next to the reason in the list: sign in (again),
- * install the missing program, or restart. Nothing for a service that is fine.
+ * enter a new API key, install the missing program, or restart. Nothing for a service that is fine.
  */
 export function InstanceRowFix({ instance }: { instance: InstanceSummary }) {
   const api = useApi();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hint = installHint(instance.stateReason);
+  const newKey = useNeedsNewKey(instance);
 
+  if (newKey) {
+    return (
+      <button
+        type="button"
+        className="button button--small instance__fix"
+        onClick={() => {
+          requestNewKey(instance.id);
+          navigate(instanceHref(instance.id));
+        }}
+        data-testid="row-new-key"
+      >
+        <Icon name="lock" />
+        Enter a new key
+        <span className="visually-hidden"> for {instance.name}</span>
+      </button>
+    );
+  }
   if (instance.state === 'needs-auth') {
     const again = SIGNED_IN_BEFORE.test(instance.stateReason ?? '');
     return (

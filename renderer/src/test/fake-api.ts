@@ -32,6 +32,7 @@ import type {
   UiState,
   ToolCallResult,
   ToolSummary,
+  UpdateInstanceSettings,
 } from '../../../electron/shared/contract';
 
 export function makeAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
@@ -619,9 +620,18 @@ export function createFakeApi(init: FakeInit = {}) {
         { state: 'starting', stateReason: null, stateSince: new Date().toISOString() },
       ),
     ),
-    updateInstanceSettings: vi.fn(async ({ id }: { id: string }) =>
-      update(id, { state: 'starting', stateReason: null, stateSince: new Date().toISOString() }),
-    ),
+    /** Like the core: settings merged, secret names remembered (never their values), a restart. */
+    updateInstanceSettings: vi.fn(async ({ id, userConfig = {}, secrets = {} }: UpdateInstanceSettings) => {
+      const current = findDetail(id);
+      if (!current) throw notFound(id);
+      return update(id, {
+        userConfig: { ...current.userConfig, ...userConfig },
+        secretFields: [...new Set([...(current.secretFields ?? []), ...Object.keys(secrets)])],
+        state: 'starting',
+        stateReason: null,
+        stateSince: new Date().toISOString(),
+      });
+    }),
     listCatalog: vi.fn(async () => catalog),
     addCatalogInstance: vi.fn(async (input: AddCatalogInstance) => {
       const entry = catalog.find((e) => e.id === input.integrationId);

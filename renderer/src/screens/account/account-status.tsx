@@ -20,14 +20,27 @@ function Renewal({ expiresAt }: { expiresAt: string }) {
   );
 }
 
-/** Who is signed in, what the service may do, and that renewing needs nothing from the user. */
+/**
+ * Who is signed in (in the browser or with a pasted token), what the service may do, and that
+ * renewing needs nothing from the user (or, for a token, that nothing renews it).
+ */
 export function AccountStatus({ account, name }: { account: AccountInfo; name: string }) {
   const scopesId = useId();
   return (
     <>
       <p className="account-card__who" data-testid="account-status">
         <Icon name="user" />
-        {account.signedIn ? (
+        {account.signedIn && account.manual ? (
+          <span>
+            Signed in with a token
+            {account.label && (
+              <>
+                {' '}
+                as <strong data-testid="account-label">{account.label}</strong>
+              </>
+            )}
+          </span>
+        ) : account.signedIn ? (
           <span>
             Signed in as <strong data-testid="account-label">{account.label ?? 'your account'}</strong>
           </span>
@@ -41,7 +54,14 @@ export function AccountStatus({ account, name }: { account: AccountInfo; name: s
           never sees your password.
         </p>
       )}
-      {account.signedIn && account.expiresAt && <Renewal expiresAt={account.expiresAt} />}
+      {account.signedIn && account.manual && (
+        // A pasted token has no refresh token: no countdown, since nothing renews it.
+        <p className="account-card__manual" data-testid="account-manual">
+          <Icon name="info" />
+          This token is not renewed: when it expires or is revoked, paste a new one or sign in.
+        </p>
+      )}
+      {account.signedIn && !account.manual && account.expiresAt && <Renewal expiresAt={account.expiresAt} />}
       {account.scopes.length > 0 && (
         <div className="account-card__scopes">
           <p className="account-card__label" id={scopesId}>

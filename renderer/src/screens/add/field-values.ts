@@ -14,11 +14,17 @@ const homeToTilde = (path: string): string => path.replace(/^\$\{HOME\}(?=[\\/]|
 /** And back, for the core (which substitutes `${HOME}` but does not expand `~`). */
 const tildeToHome = (path: string): string => path.replace(/^~(?=[\\/]|$)/, '${HOME}');
 
-/** The form's starting values: each field's default, shown as the user would type it. */
-export function initialValues(fields: readonly CatalogField[]): FieldValues {
+/**
+ * The form's starting values: each field's saved value (a service's Settings tab) or else its
+ * default, shown as the user would type it. Secret fields always start empty.
+ */
+export function initialValues(
+  fields: readonly CatalogField[],
+  saved: Readonly<Record<string, ConfigValue>> = {},
+): FieldValues {
   const values: FieldValues = {};
   for (const field of fields) {
-    const value = field.default;
+    const value = saved[field.key] ?? field.default;
     const show = (text: string) => (isPath(field) ? homeToTilde(text) : text);
     if (field.type === 'boolean') values[field.key] = value === true;
     else if (Array.isArray(value)) values[field.key] = value.map(show).join('\n');

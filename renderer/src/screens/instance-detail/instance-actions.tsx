@@ -15,6 +15,8 @@ interface InstanceActionsProps {
   refresh: () => Promise<void>;
   /** Live updates pause while removing, so the view does not flash "not found" first. */
   onRemovingChange: (removing: boolean) => void;
+  /** The provider rejected its API key: "Enter a new key" opens Settings on the secret field. */
+  onEnterKey?: () => void;
 }
 
 const PENDING_TEXT: Record<Action, (instance: InstanceDetail) => string> = {
@@ -27,7 +29,7 @@ const PENDING_TEXT: Record<Action, (instance: InstanceDetail) => string> = {
  * Restart, Disable/Enable and Remove. One action at a time: while one runs the buttons are
  * `aria-disabled` (not `disabled`, which would drop keyboard focus) and say what is happening.
  */
-export function InstanceActions({ instance, refresh, onRemovingChange }: InstanceActionsProps) {
+export function InstanceActions({ instance, refresh, onRemovingChange, onEnterKey }: InstanceActionsProps) {
   const api = useApi();
   const { id, enabled } = instance;
   const [pending, setPending] = useState<Action | null>(null);
@@ -84,6 +86,18 @@ export function InstanceActions({ instance, refresh, onRemovingChange }: Instanc
   return (
     <div className="actions-area">
       <div className="actions" role="group" aria-label="Actions" data-testid="instance-actions">
+        {onEnterKey && (
+          // The fix comes first: it is what this service is waiting for.
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onEnterKey}
+            data-testid="action-new-key"
+          >
+            <Icon name="lock" />
+            Enter a new key
+          </button>
+        )}
         <button
           type="button"
           className="button"

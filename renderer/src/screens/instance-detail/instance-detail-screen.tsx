@@ -12,6 +12,7 @@ import { clearSignInRequest, hasSignInRequest } from '../account/sign-in-request
 import { CallLog } from '../logs/call-log';
 import { DetailStatus } from './detail-status';
 import { InstanceActions } from './instance-actions';
+import { clearNewKeyRequest, hasNewKeyRequest, needsNewKey } from './new-key';
 import { OverviewPanel } from './overview-panel';
 import { ProcessPanel } from './process-panel';
 import { SettingsPanel } from './settings-panel';
@@ -42,14 +43,24 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
   // "Sign in" in the list brought us here: open the Account tab and start signing in.
   const [signInRequested] = useState(() => Boolean(account) && hasSignInRequest(instance.id));
   useEffect(() => clearSignInRequest(instance.id), [instance.id]);
+  // "Enter a new key" in the list brought us here: open Settings on the secret field.
+  const [keyRequested] = useState(() => !account && hasNewKeyRequest(instance.id));
+  useEffect(() => clearNewKeyRequest(instance.id), [instance.id]);
   // The Account tab comes first when there is one, and is what opens.
-  const [tab, setTab] = useState<TabId>(account ? 'account' : 'overview');
+  const [tab, setTab] = useState<TabId>(account ? 'account' : keyRequested ? 'settings' : 'overview');
   // The call log asks the core for calls only once its tab has been opened, then stays mounted
-  // (hidden) so it keeps its place and filters.
+  // (hidden) so it keeps its place and filters; so do the integration's settings.
   const [callsOpened, setCallsOpened] = useState(false);
+  const [settingsOpened, setSettingsOpened] = useState(keyRequested);
+  const [keyFocus, setKeyFocus] = useState(keyRequested ? 1 : 0);
   const select = (id: TabId) => {
     setTab(id);
     if (id === 'logs') setCallsOpened(true);
+    if (id === 'settings') setSettingsOpened(true);
+  };
+  const enterKey = () => {
+    select('settings');
+    setKeyFocus((n) => n + 1);
   };
   const items: TabItem<TabId>[] = [
     ...(account
@@ -86,11 +97,27 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
       label: 'Process',
       panel: <ProcessPanel instance={instance} active={tab === 'process'} />,
     },
-    { id: 'settings', label: 'Settings', panel: <SettingsPanel instance={instance} refresh={refresh} /> },
+    {
+      id: 'settings',
+      label: 'Settings',
+      panel: (
+        <SettingsPanel
+          instance={instance}
+          refresh={refresh}
+          opened={settingsOpened}
+          keyFocusRequest={keyFocus}
+        />
+      ),
+    },
   ];
   return (
     <>
-      <InstanceActions instance={instance} refresh={refresh} onRemovingChange={onRemovingChange} />
+      <InstanceActions
+        instance={instance}
+        refresh={refresh}
+        onRemovingChange={onRemovingChange}
+        onEnterKey={needsNewKey(instance) ? enterKey : undefined}
+      />
       <Tabs label="Service details" items={items} selected={tab} onSelect={select} />
     </>
   );
