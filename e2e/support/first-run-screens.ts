@@ -50,7 +50,7 @@ export function firstRunScreens(fresh: () => ServedHost): ScreenCase[] {
         for (const id of ['github', 'google-calendar', 'gmail', 'notion']) {
           await expect(catalog.locator(`[data-testid="catalog-entry"][data-entry-id="${id}"]`)).toBeVisible();
         }
-        await expect(catalog.getByTestId('catalog-group')).toHaveCount(2);
+        await expect(catalog.getByTestId('catalog-group')).toHaveCount(3);
       },
     },
     {

@@ -82,13 +82,14 @@ describe('remote MCP servers', () => {
   });
 
   it('keeps working past token expiry (refresh ahead of time, or on the 401)', async () => {
-    const t = await remoteSetup({ accessTokenTtl: 2 });
+    // 4 s tokens: a 2 s one could expire between refresh and use on a loaded 2-core CI machine.
+    const t = await remoteSetup({ accessTokenTtl: 4 });
     await t.core.services.instances.addRemote({ id: t.id, url: t.server.url });
     await t.waitState('needs-auth');
     await t.signIn();
     const before = t.accessToken();
     const expiresAt = Date.parse(t.detail().account!.expiresAt!);
-    await new Promise((resolve) => setTimeout(resolve, 2_600));
+    await new Promise((resolve) => setTimeout(resolve, 4_600));
     expect(t.text(await t.call('whoami'))).toMatch(/^ada via/);
     expect(t.accessToken()).not.toBe(before);
     expect(Date.parse(t.detail().account!.expiresAt!)).toBeGreaterThan(expiresAt);

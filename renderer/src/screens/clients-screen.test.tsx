@@ -70,7 +70,9 @@ describe('ClientsScreen matrix', () => {
     fireEvent.click(checkbox('Give Notes to Cursor'));
     expect(fake.api.setClientSelection).toHaveBeenLastCalledWith({ client: 'cursor', instances: ['files'] });
     await waitFor(() => expect(checkbox('Give Notes to Cursor').checked).toBe(false));
-    expect(screen.getByTestId('client-pending').textContent).toContain('Cursor gets Files and loses Notes');
+    await waitFor(() =>
+      expect(screen.getByTestId('client-pending').textContent).toContain('Cursor gets Files and loses Notes'),
+    );
   });
 
   it('moves between checkboxes with the arrow keys', async () => {
