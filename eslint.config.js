@@ -90,7 +90,15 @@ export default tseslint.config(
   },
   {
     // Scripts and tests talk to people on the terminal.
-    files: ['scripts/**', 'e2e/**', '**/*.test.ts', '**/*.test.tsx', '*.config.ts', 'renderer/*.config.ts'],
+    files: [
+      'scripts/**',
+      'e2e/**',
+      'test/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '*.config.ts',
+      'renderer/*.config.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -11,6 +11,9 @@ const serverEntries = Object.fromEntries(
     .map((d) => [`${d.name}/dist/server`, `servers/${d.name}/src/server.ts`]),
 );
 
+// The main process was an ESM file before; a stale one must not be mistaken for the build.
+fs.rmSync('dist/main', { recursive: true, force: true });
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -19,6 +22,16 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+
+/** Keeps what a bundle imports from outside it, for the test that checks it (main-bundle.test.ts). */
+const writeMetafile = (file) => ({
+  name: 'write-metafile',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.metafile) fs.writeFileSync(file, JSON.stringify(result.metafile));
+    });
+  },
+});
 
 await Promise.all([
   // The CLI and the connector: plain Node, dependencies from node_modules. Split into chunks
@@ -34,14 +47,24 @@ await Promise.all([
     packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
   }),
-  // Electron main process: ESM (Electron >= 28), dependencies and electron external.
+  // Electron main process: one self-contained CommonJS file. Electron emits `ready` only after
+  // the entry has evaluated, so the entry must not await at the top level (CommonJS cannot), and
+  // nothing is resolved as ESM from inside app.asar. Only `electron` and the native keytar stay out.
   build({
     ...common,
     entryPoints: { 'main/main': 'electron/main/main.ts' },
+    plugins: [writeMetafile('dist/main/main.meta.json')],
     outdir: 'dist',
-    outExtension: { '.js': '.mjs' },
-    format: 'esm',
-    packages: 'external',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    external: ['electron', 'keytar'],
+    // ESM builds first: UMD ones (jsonc-parser's) require() their own files by computed names,
+    // which a bundle cannot follow.
+    mainFields: ['module', 'main'],
+    metafile: true,
+    // Bundled ESM dependencies (and our own code) read import.meta.url: give them this file's.
+    define: { 'import.meta.url': '__mcpTrayImportMetaUrl' },
+    banner: { js: "const __mcpTrayImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   // Preload runs sandboxed: one self-contained CommonJS file, only `electron` may be required.
   build({

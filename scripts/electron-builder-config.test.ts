@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_USER_MODEL_ID } from '../electron/core/platform/app-identity';
 import { tempDir } from '../electron/core/test-support/temp-dirs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -39,6 +40,17 @@ const CONFIG = path.join(ROOT, 'electron-builder.yml');
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own validation", async () => {
     await expect(loadAndValidate(CONFIG)).resolves.toBeTruthy();
+  });
+
+  it('uses the Windows AppUserModelID the app sets, and names the desktop file Electron expects', async () => {
+    const config = await loadAndValidate(CONFIG);
+    expect(config.appId).toBe(APP_USER_MODEL_ID);
+    // Electron reads `desktopName` for the Wayland app_id and WM_CLASS; electron-builder installs
+    // `<executableName>.desktop`, and protocol registration goes through that file.
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      desktopName?: string;
+    };
+    expect(pkg.desktopName).toBe(`${String(config.linux?.executableName)}.desktop`);
   });
 
   it('rejects a broken copy: a misspelt key, or a fuse that does not exist', async () => {

@@ -35,7 +35,11 @@ function connectOnce(socketPath: string): Promise<net.Socket | null> {
   });
 }
 
-/** The core that answers `mcp-tray` commands: the tray app when packaged, else the headless host. */
+/**
+ * The core that answers `mcp-tray` commands: the tray app when packaged, else the headless host.
+ * From an AppImage the app is the AppImage file (`APPIMAGE`): this process's own binary sits in
+ * a temporary mount that goes away when the connector exits.
+ */
 function startCore(dataDir: string): void {
   const packaged = process.env.ELECTRON_RUN_AS_NODE === '1';
   const cli = path.join(cliDir(import.meta.url), 'mcp-tray.mjs');
@@ -44,7 +48,8 @@ function startCore(dataDir: string): void {
     : [cli, 'serve', '--no-open', '--data-dir', dataDir];
   const env = { ...process.env };
   if (packaged) delete env.ELECTRON_RUN_AS_NODE;
-  spawn(process.execPath, args, { detached: true, stdio: 'ignore', env }).unref();
+  const app = packaged && process.env.APPIMAGE ? process.env.APPIMAGE : process.execPath;
+  spawn(app, args, { detached: true, stdio: 'ignore', env }).unref();
 }
 
 async function reachCore(options: ConnectorOptions, socketPath: string): Promise<net.Socket | null> {

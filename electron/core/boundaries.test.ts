@@ -36,6 +36,18 @@ describe('layer boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('production code never imports the test tree (test/)', () => {
+    const offenders = ['electron', 'renderer/src', 'servers']
+      .flatMap(sourceFiles)
+      .filter((file) => !/\.test\.tsx?$/.test(file))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => /(^|\/)test\//.test(spec))
+          .map((spec) => `${file}: ${spec}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('the lint rule rejects an electron import in core and a core import in the renderer', async () => {
     // Probe files on disk, so the type-aware lint setup treats them like any source file.
     const electron = ['elec', 'tron'].join('');

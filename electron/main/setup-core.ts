@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { app, shell } from 'electron';
 import { launchCore } from '../core/app-runtime';
 import { electronRuntime } from '../core/platform/electron-runtime';
 import type { Notifier } from '../core/platform/notifier';
+import { installStableCli } from '../core/platform/stable-cli';
 import { assertOpenableUrl } from '../core/platform/opener';
 import type { ShellContext } from './shell-context';
 
-/** The built app's `dist/` folder (this file is `dist/main/main.mjs`). */
-export const distDir = (): string => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The built app's `dist/` folder (the main process is the CommonJS bundle `dist/main/main.cjs`). */
+export const distDir = (): string => path.resolve(__dirname, '..');
 
 /**
  * Builds the same core as the headless host, with Electron's opener, notifier and data folder.
@@ -17,7 +17,14 @@ export const distDir = (): string => path.resolve(path.dirname(fileURLToPath(imp
  */
 export async function setupCore(dataDir: string, notifier: Notifier): Promise<ShellContext> {
   const dist = distDir();
-  const plan = electronRuntime({ execPath: process.execPath, distDir: dist });
+  const plan = electronRuntime({
+    execPath: process.execPath,
+    distDir: dist,
+    env: process.env,
+    platform: process.platform,
+    dataDir,
+  });
+  if (plan.stableCli) installStableCli(plan.stableCli.from, plan.stableCli.to);
   const running = await launchCore({
     host: 'electron',
     dataDir,

@@ -65,8 +65,52 @@ export class MainWindow {
   }
 
   private whenLoaded(): Promise<BrowserWindow> {
-    if (!this.window || !this.loaded) this.create();
+    if (!this.window) this.create();
+    // A load that failed, or a page that crashed, is tried again.
+    else if (!this.loaded) this.load(this.window);
     return this.loaded!;
+  }
+
+  /**
+   * Loads the page; `loaded` settles either way (a failed load or a crashed page rejects it), so
+   * nothing waiting on the page (install links, notification clicks) waits forever.
+   */
+  private load(window: BrowserWindow): void {
+    const { logger } = this.ctx.running.deps;
+    const contents = window.webContents;
+    const loaded = new Promise<BrowserWindow>((resolve, reject) => {
+      const settle = (error: Error | null) => {
+        contents.off('did-finish-load', onLoad);
+        contents.off('did-fail-load', onFail);
+        contents.off('render-process-gone', onGone);
+        if (!error) return resolve(window);
+        if (this.loaded === loaded) this.loaded = null;
+        reject(error);
+      };
+      const onLoad = () => settle(null);
+      const onFail = (
+        _e: Electron.Event,
+        code: number,
+        description: string,
+        _url: string,
+        mainFrame: boolean,
+      ) => {
+        // -3 is ERR_ABORTED: a newer navigation replaced this one, which will report itself.
+        if (mainFrame && code !== -3)
+          settle(new Error(`the window could not load: ${description} (${code})`));
+      };
+      const onGone = (_e: Electron.Event, details: Electron.RenderProcessGoneDetails) =>
+        settle(new Error(`the window's page stopped: ${details.reason}`));
+      contents.on('did-finish-load', onLoad);
+      contents.on('did-fail-load', onFail);
+      contents.on('render-process-gone', onGone);
+    });
+    // Callers that wait handle the rejection; nobody waiting is not an error.
+    loaded.catch((error: unknown) => logger.error('window page failed', { error: String(error) }));
+    this.loaded = loaded;
+    window.loadURL(rendererUrl()).catch((error: unknown) => {
+      logger.error('window failed to load', { error: String(error) });
+    });
   }
 
   private create(minimized = false): BrowserWindow {
@@ -115,12 +159,7 @@ export class MainWindow {
         this.loaded = null;
       }
     });
-    this.loaded = new Promise<BrowserWindow>((resolve) => {
-      contents.once('did-finish-load', () => resolve(window));
-    });
-    window.loadURL(rendererUrl()).catch((error: unknown) => {
-      logger.error('window failed to load', { error: String(error) });
-    });
+    this.load(window);
     return window;
   }
 }

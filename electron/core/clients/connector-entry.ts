@@ -9,6 +9,11 @@ export interface ConnectorRuntime {
    * binary runs the connector script (so users need no Node). Never a secret.
    */
   env?: Record<string, string>;
+  /**
+   * Why `command` must not go into a client's config (it runs from a disk image, a translocated
+   * copy or a temporary mount), or absent. Writes that would add entries are refused with it.
+   */
+  unstable?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectorEntry, ourInstanceId } from '../clients';
-import { electronRuntime, unpackedPath } from './electron-runtime';
+import { electronRuntime, stableCliDir, temporaryAppLocation, unpackedPath } from './electron-runtime';
 
 describe('unpackedPath', () => {
   it('moves paths inside app.asar to app.asar.unpacked, on either separator', () => {
@@ -37,6 +37,7 @@ describe('electronRuntime', () => {
         env: { ELECTRON_RUN_AS_NODE: '1' },
       },
       builtInServersDir: path.join(resources, 'app.asar.unpacked', 'servers'),
+      stableCli: null,
     });
     // What a client's config gets, and that it is still recognised as ours.
     const entry = connectorEntry(plan.connectorRuntime, 'github', null);
@@ -51,5 +52,45 @@ describe('electronRuntime', () => {
     });
     expect(plan.connectorRuntime.args).toEqual(['/src/dist/cli/mcp-tray.mjs']);
     expect(plan.builtInServersDir).toBe('/src/servers');
+  });
+
+  it('from an AppImage, entries start the AppImage file with the CLI copied to the data folder', () => {
+    const mount = '/tmp/.mount_MCP-TrXk2Lq';
+    const plan = electronRuntime({
+      execPath: `${mount}/mcp-tray`,
+      distDir: `${mount}/resources/app.asar/dist`,
+      env: { APPIMAGE: '/home/ada/Apps/MCP-Tray.AppImage' },
+      platform: 'linux',
+      dataDir: '/home/ada/.config/mcp-tray',
+    });
+    expect(plan.connectorRuntime).toEqual({
+      command: '/home/ada/Apps/MCP-Tray.AppImage',
+      args: ['/home/ada/.config/mcp-tray/runtime/cli/mcp-tray.mjs'],
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+    });
+    expect(plan.stableCli).toEqual({
+      from: `${mount}/resources/app.asar.unpacked/dist/cli`,
+      to: stableCliDir('/home/ada/.config/mcp-tray'),
+    });
+    // Nothing in what a client runs points into the mount.
+    expect(JSON.stringify(connectorEntry(plan.connectorRuntime, 'notes', null))).not.toContain('.mount_');
+  });
+
+  it('marks a binary on a disk image, translocated, or in an unknown AppImage mount as temporary', () => {
+    const translocated =
+      '/private/var/folders/x1/abc/T/AppTranslocation/5B2C/d/MCP Tray.app/Contents/MacOS/MCP Tray';
+    expect(temporaryAppLocation(translocated, 'darwin', {})).toMatch(/Move it to Applications/);
+    expect(
+      temporaryAppLocation('/Volumes/MCP Tray/MCP Tray.app/Contents/MacOS/MCP Tray', 'darwin', {}),
+    ).toMatch(/disk image/);
+    expect(temporaryAppLocation('/tmp/.mount_MCPx/mcp-tray', 'linux', {})).toMatch(/AppImage/);
+    expect(
+      temporaryAppLocation('/tmp/.mount_MCPx/mcp-tray', 'linux', { APPIMAGE: '/a/M.AppImage' }),
+    ).toBeNull();
+    expect(
+      temporaryAppLocation('/Applications/MCP Tray.app/Contents/MacOS/MCP Tray', 'darwin', {}),
+    ).toBeNull();
+    const plan = electronRuntime({ execPath: translocated, distDir: '/x/dist', platform: 'darwin' });
+    expect(plan.connectorRuntime.unstable).toMatch(/temporary copy/);
   });
 });

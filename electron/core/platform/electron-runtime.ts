@@ -13,6 +13,11 @@ export interface ElectronRuntimeInput {
   execPath: string;
   /** The built app's `dist/` folder; inside `app.asar` when packaged. */
   distDir: string;
+  /** The app's environment (`APPIMAGE` is set when running from an AppImage). */
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  /** The data folder: an AppImage's connector script is copied there (see `stableCliDir`). */
+  dataDir?: string;
 }
 
 /** Where the app's Node-run processes come from. */
@@ -23,6 +28,8 @@ export interface ElectronRuntimePlan {
   connectorRuntime: ConnectorRuntime;
   /** The built-in servers' folder, as real files a child process can use as its working folder. */
   builtInServersDir: string;
+  /** Copy this build's CLI here before entries name it (AppImage only: its own path dies at quit). */
+  stableCli: { from: string; to: string } | null;
 }
 
 /** The variable that makes the Electron binary behave as plain Node. */
@@ -38,16 +45,54 @@ export function unpackedPath(file: string): string {
   return file.replace(/([\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked');
 }
 
+/** Where an AppImage's connector script lives between runs: the data folder outlives the mount. */
+export const stableCliDir = (dataDir: string): string => path.join(dataDir, 'runtime', 'cli');
+
+/**
+ * Why client entries must not name this app's binary: it runs from a place that goes away (a
+ * disk image, macOS App Translocation, an AppImage mount without `$APPIMAGE`), or null.
+ */
+export function temporaryAppLocation(
+  execPath: string,
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+): string | null {
+  if (platform === 'darwin' && /\/AppTranslocation\//.test(execPath)) {
+    return 'MCP Tray is running from a temporary copy macOS made of the download. Move it to Applications and open it from there; AI clients would lose it otherwise.';
+  }
+  if (platform === 'darwin' && execPath.startsWith('/Volumes/')) {
+    return 'MCP Tray is running from its disk image. Drag it to Applications and open it from there; AI clients would lose it otherwise.';
+  }
+  if (platform === 'linux' && /^\/tmp\/\.mount_/.test(execPath) && !env.APPIMAGE) {
+    return 'MCP Tray is running from a temporary AppImage mount whose file is unknown. Start the AppImage file itself.';
+  }
+  return null;
+}
+
 /** The runtime plan for the Electron app at `distDir`. */
-export function electronRuntime({ execPath, distDir }: ElectronRuntimeInput): ElectronRuntimePlan {
+export function electronRuntime({
+  execPath,
+  distDir,
+  env = {},
+  platform = process.platform,
+  dataDir,
+}: ElectronRuntimeInput): ElectronRuntimePlan {
   const appDir = path.dirname(distDir);
+  const cliDir = unpackedPath(path.join(distDir, 'cli'));
+  const unstable = temporaryAppLocation(execPath, platform, env);
+  // An AppImage mounts at a new /tmp/.mount_* each run and unmounts at quit: entries start the
+  // AppImage file itself, with the CLI copied to the data folder (it uses only Node's modules).
+  const appImage = platform === 'linux' && env.APPIMAGE && dataDir ? env.APPIMAGE : null;
+  const stableCli = appImage && dataDir ? { from: cliDir, to: stableCliDir(dataDir) } : null;
   return {
     runtime: { execPath, env: { ...RUN_AS_NODE } },
     connectorRuntime: {
-      command: execPath,
-      args: [unpackedPath(path.join(distDir, 'cli', 'mcp-tray.mjs'))],
+      command: appImage ?? execPath,
+      args: [path.join(stableCli?.to ?? cliDir, 'mcp-tray.mjs')],
       env: { ...RUN_AS_NODE },
+      ...(unstable ? { unstable } : {}),
     },
     builtInServersDir: unpackedPath(path.join(appDir, 'servers')),
+    stableCli,
   };
 }

@@ -238,6 +238,11 @@ export class ClientsService {
       httpPort: settings.httpBroker.port,
       http,
     });
+    const { unstable } = this.deps.runtime;
+    // An entry naming a binary that is about to disappear would break the client after the next quit.
+    if (unstable && !http && Object.keys(changes.set).length > 0) {
+      throw new UserFacingError('app-location-temporary', unstable);
+    }
     const remove = [...changes.remove, ...replacing.filter((name) => !(name in changes.set))];
     return { set: changes.set, remove };
   }

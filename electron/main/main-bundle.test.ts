@@ -1,0 +1,37 @@
+// Fast static guards on the built main bundle (`npm run build` makes it); the boot-order test
+// runs it. Electron loads it as the app's entry, inside app.asar when packaged.
+import { isBuiltin } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { transform } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { mainBundle } from '../../test/electron-double/boot-app';
+
+/** Throws if `code` awaits at its top level (CommonJS output cannot carry a top-level await). */
+const assertNoTopLevelAwait = (code: string) =>
+  transform(code, { format: 'cjs', loader: 'js', logLevel: 'silent' });
+
+describe('main bundle', () => {
+  it('is one CommonJS file with no top-level await', async () => {
+    const file = mainBundle();
+    expect(path.extname(file)).toBe('.cjs');
+    await expect(assertNoTopLevelAwait(fs.readFileSync(file, 'utf8'))).resolves.toBeTruthy();
+  });
+
+  it('the guard itself catches a top-level await on ready', async () => {
+    const entry = "const { app } = require('electron');\nawait app.whenReady();\n";
+    await expect(assertNoTopLevelAwait(entry)).rejects.toThrow(/top-level await/i);
+  });
+
+  it('takes only electron, keytar and Node built-ins from outside the bundle', () => {
+    const meta = JSON.parse(fs.readFileSync(mainBundle().replace(/\.cjs$/, '.meta.json'), 'utf8')) as {
+      outputs: Record<string, { imports: { path: string; external?: boolean }[] }>;
+    };
+    const outside = Object.values(meta.outputs)
+      .flatMap((o) => o.imports)
+      .filter((i) => i.external)
+      .map((i) => i.path)
+      .filter((p) => !isBuiltin(p));
+    expect(new Set(outside)).toEqual(new Set(['electron', 'keytar']));
+  });
+});
