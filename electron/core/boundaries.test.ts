@@ -39,7 +39,8 @@ describe('layer boundaries', () => {
   it('production code never imports the test tree (test/)', () => {
     const offenders = ['electron', 'renderer/src', 'servers']
       .flatMap(sourceFiles)
-      .filter((file) => !/\.test\.tsx?$/.test(file))
+      // Test files and the servers' own test/ folders are test code themselves.
+      .filter((file) => !/\.test\.tsx?$/.test(file) && !/(^|\/)test\//.test(file))
       .flatMap((file) =>
         importsOf(file)
           .filter((spec) => /(^|\/)test\//.test(spec))
