@@ -25,7 +25,15 @@ export async function startServe(seed?: (dataDir: string) => void): Promise<Serv
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir],
-    { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') } },
+    {
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_CONFIG_HOME: path.join(home, '.config'),
+        // An error nothing handled ends the core (process-guard.ts), so no spec passes over one.
+        MCP_TRAY_CRASH_ON_UNEXPECTED: '1',
+      },
+    },
   );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

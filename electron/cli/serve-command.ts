@@ -6,6 +6,7 @@ import { startHeadlessHost } from '../core/host/headless-host';
 import { DEFAULT_PORT, PortInUseError } from '../core/host/listen';
 import { AlreadyRunningError } from '../core/platform/instance-lock';
 import { currentDataDir } from '../core/platform/paths';
+import { ProcessGuard } from '../core/platform/process-guard';
 import type { ParsedArgs } from './args';
 import { cliDir } from './bundle-paths';
 
@@ -71,6 +72,7 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
     }
     throw error;
   }
+  new ProcessGuard(running.deps.logger.child('guard')).install();
   running.publish({ url: host.url, port: host.port });
   if (args.json) {
     out(JSON.stringify({ url: host.url, port: host.port, pid: process.pid, dataDir }));

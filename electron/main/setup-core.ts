@@ -5,6 +5,7 @@ import { electronRuntime } from '../core/platform/electron-runtime';
 import type { Notifier } from '../core/platform/notifier';
 import { installStableCli } from '../core/platform/stable-cli';
 import { assertOpenableUrl } from '../core/platform/opener';
+import { ProcessGuard } from '../core/platform/process-guard';
 import type { ShellContext } from './shell-context';
 
 /** The built app's `dist/` folder (the main process is the CommonJS bundle `dist/main/main.cjs`). */
@@ -39,5 +40,7 @@ export async function setupCore(dataDir: string, notifier: Notifier): Promise<Sh
       },
     },
   });
+  // Without it, Electron shows a dialog for an unhandled error and the app may stop serving.
+  new ProcessGuard(running.deps.logger.child('guard')).install();
   return { running, distDir: dist, packaged: app.isPackaged };
 }

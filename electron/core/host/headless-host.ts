@@ -58,6 +58,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
   const token = newToken();
   let port = options.port;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  wss.on('error', (error) => logger.error('WebSocket server error', { error: String(error) }));
 
   const server = http.createServer((req, res) => {
     const guard = guardRequest(req, port, token);
@@ -91,7 +92,10 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
     });
   });
 
+  // A client that breaks HTTP, or resets mid-request, costs its own connection only.
+  server.on('clientError', (_error, socket: Duplex) => socket.destroy());
   server.on('upgrade', (req, socket: Duplex, head) => {
+    socket.on('error', () => undefined);
     const guard = guardRequest(req, port, token);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (!guard.ok || path !== WS_PATH) {

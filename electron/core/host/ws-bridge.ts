@@ -17,6 +17,9 @@ export function attachWsBridge(socket: WebSocket, core: Core, logger: Logger): v
     { events: true },
   );
   socket.on('close', bridge.dispose);
+  // ws emits `error` for a frame over maxPayload or a protocol breach, then closes this socket.
+  // Without a listener the error would take the whole process, and every session, with it.
+  socket.on('error', (error) => logger.warn('closed a WebSocket session', { error: String(error) }));
   socket.on('message', (data, isBinary) => {
     if (isBinary) socket.close(1007, 'binary frame');
     else bridge.receive(String(data));

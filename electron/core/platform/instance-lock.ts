@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatIdentity, isSameProcessAlive, parseIdentity, selfIdentity } from './process-identity';
 
 /** Raised when another core already runs on the same data directory. */
 export class AlreadyRunningError extends Error {
@@ -23,15 +24,6 @@ export interface HostInfo {
   port: number | null;
 }
 
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** One core per data directory: a pid lock file, taken over when its owner is dead. */
 export class InstanceLock {
   private readonly lockFile: string;
@@ -48,14 +40,15 @@ export class InstanceLock {
   acquire(pid = process.pid): void {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        fs.writeFileSync(this.lockFile, String(pid), { flag: 'wx', mode: 0o600 });
+        fs.writeFileSync(this.lockFile, formatIdentity(selfIdentity(pid)), { flag: 'wx', mode: 0o600 });
         this.held = true;
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const owner = Number(fs.readFileSync(this.lockFile, 'utf8').trim());
-        if (Number.isInteger(owner) && owner > 0 && owner !== pid && isAlive(owner)) {
-          throw new AlreadyRunningError(owner, this.readInfo()?.url ?? null);
+        // A zombie, or a new process that got the dead core's pid, does not hold the folder.
+        const owner = parseIdentity(fs.readFileSync(this.lockFile, 'utf8'));
+        if (owner.pid !== pid && isSameProcessAlive(owner)) {
+          throw new AlreadyRunningError(owner.pid, this.readInfo()?.url ?? null);
         }
         fs.rmSync(this.lockFile, { force: true });
       }
