@@ -43,3 +43,36 @@ export class ConfigEditError extends Error {
     super(`${file}: ${detail}`);
   }
 }
+
+/**
+ * The config file's path cannot be used as a file: a folder sits there, or the OS refuses access.
+ * Nothing was written.
+ */
+export class ConfigPathError extends Error {
+  override readonly name = 'ConfigPathError';
+
+  constructor(
+    readonly file: string,
+    readonly reason: 'folder' | 'denied' | 'other',
+    detail = '',
+  ) {
+    super(
+      reason === 'folder'
+        ? `${file} is a folder, not a file, so MCP Tray cannot keep the client's settings there. Move or rename that folder, then try again.`
+        : reason === 'denied'
+          ? `MCP Tray is not allowed to read or write ${file} (permission denied). Check the file's owner and permissions.`
+          : `MCP Tray could not use ${file}: ${detail}`,
+    );
+  }
+}
+
+/** The words for a file-system error on a config path, or the error itself when it is not one. */
+export function configPathError(file: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EISDIR') return new ConfigPathError(file, 'folder');
+  if (code === 'EACCES' || code === 'EPERM') return new ConfigPathError(file, 'denied');
+  if (code === 'ENOTDIR' || code === 'ELOOP' || code === 'ENAMETOOLONG') {
+    return new ConfigPathError(file, 'other', (error as Error).message);
+  }
+  return error;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-dirs';
 import { claudeDesktopAdapter, geminiCliAdapter, vscodeAdapter } from './adapters/index';
-import { ConfigParseError } from './config-errors';
+import { ConfigParseError, ConfigPathError } from './config-errors';
 import { claudeUserConfig, fixtureFile, ourEntry, siblings, testWriter } from './test-helpers';
 
 const claude = claudeDesktopAdapter;
@@ -101,17 +101,28 @@ describe('ConfigWriter: only our entries change', () => {
     expect(fs.readFileSync(file, 'utf8')).toContain('\n\t\t"files": {\n\t\t\t"command": ');
   });
 
-  it('accepts a BOM and CRLF: writes CRLF throughout and no BOM', async () => {
+  it('accepts a BOM and CRLF: writes CRLF throughout and keeps the BOM', async () => {
     const crlf = claudeUserConfig.replace(/\n/g, '\r\n');
     const file = fixtureFile('claude_desktop_config.json', `\uFEFF${crlf}`);
     const result = await testWriter().apply(claude, file, { set: { files }, remove: [] });
     const bytes = fs.readFileSync(file);
-    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
-    const after = bytes.toString('utf8');
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+    const after = bytes.subarray(3).toString('utf8');
     expect(after.startsWith('{\r\n  "globalShortcut"')).toBe(true);
     expect(after.replace(/\r\n/g, '')).not.toContain('\n');
     expect(JSON.parse(after)).toMatchObject({ mcpServers: { files } });
     expect(fs.readFileSync(result.backup!)[0]).toBe(0xef); // the backup is the file as it was
+  });
+
+  it('says in words when a folder sits where the config file should be, and changes nothing', async () => {
+    const file = fixtureFile('claude_desktop_config.json/keep.txt', 'mine');
+    const folder = path.dirname(file);
+    const writer = testWriter();
+    await expect(writer.apply(claude, folder, { set: { files }, remove: [] })).rejects.toThrow(
+      /is a folder, not a file/,
+    );
+    await expect(writer.read(claude, folder)).rejects.toBeInstanceOf(ConfigPathError);
+    expect(fs.readdirSync(folder)).toEqual(['keep.txt']);
   });
 
   it('leaves a file alone when the only difference would be dropping its BOM', async () => {

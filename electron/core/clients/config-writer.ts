@@ -7,7 +7,7 @@ import type { BackupFs } from './backup-store';
 import { BackupStore } from './backup-store';
 import type { ClientAdapter, ServerEntry } from './client-adapter';
 import type { ConfigChanges, ConfigEditor } from './config-changes';
-import { ConfigConflictError } from './config-errors';
+import { ConfigConflictError, configPathError } from './config-errors';
 import { jsonConfigEditor } from './json-config-edit';
 import { stripBom } from './text-format';
 import { tomlConfigEditor } from './toml-config-edit';
@@ -166,9 +166,9 @@ export class ConfigWriter {
   }
 
   private planFrom(adapter: ClientAdapter, file: string, changes: ConfigChanges, current: Current): Plan {
-    const { text } = stripBom(current.text);
+    const { text, bom } = stripBom(current.text);
     const edited = this.editor(adapter, file).edit(text, changes);
-    // A byte order mark alone is no reason to rewrite a file; it is dropped when we do write.
+    // A byte order mark alone is no reason to rewrite a file, and it stays when we do write.
     const changed = edited !== text;
     return {
       adapter,
@@ -176,7 +176,7 @@ export class ConfigWriter {
       changes,
       exists: current.exists,
       before: current.text,
-      after: changed ? edited : current.text,
+      after: changed ? (bom ? '\ufeff' : '') + edited : current.text,
       diff: changed ? unifiedDiff(file, text, edited) : '',
       changed,
     };
@@ -211,7 +211,7 @@ export class ConfigWriter {
       const stat = await this.fs.stat(file);
       return { exists: true, bytes, text: bytes.toString('utf8'), mode: stat.mode & 0o7777 };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw configPathError(file, error);
       // New files may later hold the user's own secrets (env of their entries): owner only.
       return { exists: false, bytes: Buffer.alloc(0), text: '', mode: 0o600 };
     }

@@ -23,7 +23,7 @@ export {
   lmStudioHome,
 } from './adapters/index';
 export type { ConfigChanges } from './config-changes';
-export { ConfigConflictError, ConfigEditError, ConfigParseError } from './config-errors';
+export { ConfigConflictError, ConfigEditError, ConfigParseError, ConfigPathError } from './config-errors';
 export type { ApplyOptions, ApplyResult, ConfigEntries, ConfigWriterDeps, Plan } from './config-writer';
 export { ConfigWriter } from './config-writer';
 export type { ConnectorRuntime } from './connector-entry';

@@ -37,7 +37,9 @@ describe('unifiedDiff', () => {
     const after = [...lines.slice(0, 50_000), '"ours": 1,', ...lines.slice(50_000)];
     const started = performance.now();
     const diff = unifiedDiff('f', lines.join('\n'), after.join('\n'));
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Guards against quadratic behaviour (which takes minutes here), not a benchmark: a loaded
+    // 2-core CI machine must not fail it.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(diff.split('\n').filter((line) => line.startsWith('+') && !line.startsWith('+++'))).toEqual([
       '+"ours": 1,',
     ]);

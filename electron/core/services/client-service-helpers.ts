@@ -5,6 +5,7 @@ import {
   ConfigConflictError,
   ConfigEditError,
   ConfigParseError,
+  ConfigPathError,
   ourHttpInstanceId,
   ourInstanceId,
   readHttpEntry,
@@ -25,6 +26,7 @@ export async function inWords<T>(run: () => Promise<T>): Promise<T> {
         `MCP Tray will not change a file it cannot read: ${error.message}`,
       );
     }
+    if (error instanceof ConfigPathError) throw new UserFacingError('config-path', error.message);
     if (error instanceof ConfigConflictError || error instanceof ConfigEditError) {
       throw new UserFacingError('config-conflict', error.message);
     }
