@@ -30,6 +30,7 @@ import { BundlesService } from './services/bundles-service';
 import { ClientsService } from './services/clients-service';
 import { DeepLinkService } from './services/deep-link-service';
 import { DiagnosticsService } from './services/diagnostics-service';
+import { SecretSweepService } from './services/secret-sweep-service';
 import { DriftWatcher } from './services/drift-watcher';
 import { HttpBrokerService } from './services/http-broker-service';
 import { InstancesService } from './services/instances-service';
@@ -340,6 +341,10 @@ export function createCore(deps: CoreDeps): Core {
     tools,
     preferences,
     diagnostics,
+    secretSweep: new SecretSweepService({
+      secrets: deps.secrets,
+      instanceIds: () => deps.settings.read().instances.map((c) => c.id),
+    }),
   };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });

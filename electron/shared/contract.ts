@@ -417,6 +417,10 @@ export const DiagnosticsExport = z.object({
 });
 export type DiagnosticsExport = z.infer<typeof DiagnosticsExport>;
 
+/** Keychain items stored for a service that no longer exists (field names only, never values). */
+export const OrphanSecrets = z.object({ instanceId: z.string(), fields: z.array(z.string()) });
+export type OrphanSecrets = z.infer<typeof OrphanSecrets>;
+
 /** UI → core requests: name → input and output schemas. */
 export const requests = {
   getAppInfo: { input: NoInput, output: AppInfo },
@@ -528,6 +532,13 @@ export const requests = {
   setPreferences: { input: Preferences.partial().strict(), output: Preferences },
   /** Writes a zip of logs and state with every secret redacted; answers where it is. */
   exportDiagnostics: { input: NoInput, output: DiagnosticsExport },
+  /** Keychain items left behind by services that were removed (a reset, an older version). */
+  listOrphanSecrets: { input: NoInput, output: z.array(OrphanSecrets) },
+  /** Deletes the orphaned items of one former service id, or all of them. */
+  removeOrphanSecrets: {
+    input: z.object({ instanceId: z.string().min(1).max(200).optional() }).strict(),
+    output: z.object({ removed: z.number().int().nonnegative() }),
+  },
 } as const;
 
 /** Core → UI events: name → payload schema. */

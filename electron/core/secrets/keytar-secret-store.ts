@@ -70,6 +70,11 @@ export class KeytarSecretStore implements SecretStore {
     return this.withKeytar((k) => k.deletePassword(this.service, account));
   }
 
+  async accounts(): Promise<string[]> {
+    const all = await this.withKeytar((k) => k.findCredentials(this.service));
+    return all.map((c) => c.account).filter((account) => account !== PROBE_ACCOUNT);
+  }
+
   async deleteAllFor(prefix: string): Promise<number> {
     const all = await this.withKeytar((k) => k.findCredentials(this.service));
     let count = 0;

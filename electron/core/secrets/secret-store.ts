@@ -23,6 +23,8 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
   /** Deletes every account that starts with `<prefix>:`; returns how many. */
   deleteAllFor(prefix: string): Promise<number>;
+  /** Every account MCP Tray holds (names only). */
+  accounts(): Promise<string[]>;
 }
 
 /** Account name for one secret field of one instance. */

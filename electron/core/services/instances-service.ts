@@ -130,15 +130,13 @@ export class InstancesService {
 
   /** Stops the server, deletes the instance's secrets, forgets it. */
   async remove(id: string): Promise<void> {
-    const config = this.require(id);
+    this.require(id);
     this.settings.update((s) => ({ ...s, instances: s.instances.filter((c) => c.id !== id) }));
     await this.supervisor.sync();
     this.publish();
-    // Secrets of every kind: env vars, sensitive settings, tokens, an own OAuth client's secret.
-    // A remote instance may hold a registration's client secret too.
-    if (config.secretFields.length > 0 || config.account || config.oauthClient?.hasSecret || config.remote) {
-      await this.secrets.deleteAllFor(id);
-    }
+    // Every item under the instance's prefix, not only those today's settings name: a reset or
+    // an older version may have left others (env vars, settings, tokens, client secrets).
+    await this.secrets.deleteAllFor(id);
   }
 
   async restart(id: string): Promise<InstanceSummary> {

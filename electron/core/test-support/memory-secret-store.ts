@@ -12,6 +12,7 @@ export class MemorySecretStore implements SecretStore {
     return Promise.resolve();
   };
   delete = (account: string): Promise<boolean> => Promise.resolve(this.values.delete(account));
+  accounts = (): Promise<string[]> => Promise.resolve([...this.values.keys()]);
   deleteAllFor = (prefix: string): Promise<number> => {
     const keys = [...this.values.keys()].filter((key) => key.startsWith(`${prefix}:`));
     keys.forEach((key) => this.values.delete(key));

@@ -20,6 +20,26 @@ describe('SettingsScreen', () => {
     expect(screen.queryByTestId('keychain-warning')).toBeNull();
   });
 
+  it('lists keychain items of removed services, names only, and removes them', async () => {
+    const { api } = createFakeApi({
+      orphanSecrets: [{ instanceId: 'old-github', fields: ['access_token', 'refresh_token'] }],
+    });
+    renderScreen(<SettingsScreen />, { api });
+    const row = await screen.findByTestId('orphan-old-github');
+    expect(row.textContent).toContain('access_token, refresh_token');
+    fireEvent.click(within(row).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.queryByTestId('orphan-secrets')).toBeNull());
+    expect(api.removeOrphanSecrets).toHaveBeenCalledWith({ instanceId: 'old-github' });
+  });
+
+  it('shows nothing about the keychain sweep when nothing is left behind', async () => {
+    const { api } = createFakeApi();
+    renderScreen(<SettingsScreen />, { api });
+    await screen.findByText('Export diagnostics');
+    await waitFor(() => expect(api.listOrphanSecrets).toHaveBeenCalled());
+    expect(screen.queryByTestId('orphan-secrets')).toBeNull();
+  });
+
   it('warns prominently when the keychain is unavailable', async () => {
     const detail = 'No Secret Service found. Install gnome-keyring and sign in again.';
     const { api } = createFakeApi({

@@ -8,6 +8,7 @@ import { DetailList } from './detail-list';
 import { formatDateTime } from './format';
 import { KeychainValue } from './keychain-value';
 import { DiagnosticsExportButton } from './settings/diagnostics-export';
+import { OrphanSecretsSection } from './settings/orphan-secrets';
 import { PreferencesForm } from './settings/preferences-form';
 import { Section } from './settings/section';
 
@@ -60,6 +61,7 @@ function SettingsBody({ info }: { info: AppInfo }) {
           ['Started', formatDateTime(info.startedAt)],
         ]}
       />
+      <OrphanSecretsSection />
       <Section title="Diagnostics">
         <DiagnosticsExportButton />
       </Section>

@@ -22,6 +22,7 @@ import type {
   HttpEndpointStatus,
   InstanceDetail,
   InstanceSummary,
+  OrphanSecrets,
   Preferences,
   SignInStart,
   StateTransition,
@@ -384,6 +385,8 @@ interface FakeInit {
   /** Most tests are about someone who has used the app before: the welcome is dismissed. */
   uiState?: UiState;
   preferences?: Preferences;
+  /** Keychain items of removed services (Settings → Left in the keychain). */
+  orphanSecrets?: OrphanSecrets[];
   /** What `callTool` answers (by default it echoes the arguments as text). */
   callTool?: (tool: string, args: Record<string, unknown>) => ToolCallResult | Promise<ToolCallResult>;
 }
@@ -522,6 +525,7 @@ export function createFakeApi(init: FakeInit = {}) {
     return summary;
   };
   let preferences = init.preferences ?? makePreferences();
+  let orphanSecrets = init.orphanSecrets ?? [];
   const preferenceListeners = new Set<(payload: { preferences: Preferences }) => void>();
 
   const api = {
@@ -809,6 +813,12 @@ export function createFakeApi(init: FakeInit = {}) {
       bytes: 48_213,
       files: ['README.txt', 'app-info.json', 'settings.json', 'logs/core.log', 'tool-calls.jsonl'],
     })),
+    listOrphanSecrets: vi.fn(async () => orphanSecrets),
+    removeOrphanSecrets: vi.fn(async ({ instanceId }: { instanceId?: string } = {}) => {
+      const before = orphanSecrets.length;
+      orphanSecrets = orphanSecrets.filter((o) => instanceId !== undefined && o.instanceId !== instanceId);
+      return { removed: before - orphanSecrets.length };
+    }),
     onPreferencesChanged: (listener) => {
       preferenceListeners.add(listener);
       return () => preferenceListeners.delete(listener);
