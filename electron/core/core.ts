@@ -40,7 +40,7 @@ import { UiStateService } from './services/ui-state-service';
 import { PreferencesService } from './services/preferences-service';
 import { ToolsService } from './services/tools-service';
 import { APP_VERSION } from './version';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './settings/settings-schema';
+import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_START_TIMEOUT_MS } from './settings/settings-schema';
 import type { SettingsStore } from './settings/settings-store';
 import { DEFAULT_RESTART_POLICY } from './supervisor/backoff';
 import type { CommandResolver } from './supervisor/command-resolver';
@@ -116,7 +116,7 @@ export { APP_VERSION };
 export const DEFAULT_TUNING: SupervisorTuning = {
   restartPolicy: DEFAULT_RESTART_POLICY,
   health: DEFAULT_HEALTH_POLICY,
-  initTimeoutMs: 60_000,
+  initTimeoutMs: DEFAULT_START_TIMEOUT_MS,
   stopTiming: DEFAULT_STOP_TIMING,
   statsIntervalMs: 5_000,
 };

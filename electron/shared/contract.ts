@@ -149,6 +149,9 @@ export const InstanceDetail = InstanceSummary.extend({
   /** Per-request timeout for calls through the broker, and whether it is the default. */
   requestTimeoutMs: z.number().int().positive(),
   requestTimeoutIsDefault: z.boolean(),
+  /** How long the server may take to answer `initialize`, and whether it is the default. */
+  startTimeoutMs: z.number().int().positive(),
+  startTimeoutIsDefault: z.boolean(),
   /** A remote MCP server's address (then `command` is that address and there is no process). */
   url: z.string().optional(),
   /**
@@ -527,6 +530,11 @@ export const requests = {
   setRequestTimeout: {
     input: ById.extend({ timeoutMs: z.number().int().min(1000).max(3_600_000).nullable() }).strict(),
     output: z.object({ requestTimeoutMs: z.number().int().positive() }),
+  },
+  /** How long a start may wait for the server's answer to `initialize`; null is the default. */
+  setStartTimeout: {
+    input: ById.extend({ timeoutMs: z.number().int().min(1000).max(600_000).nullable() }).strict(),
+    output: z.object({ startTimeoutMs: z.number().int().positive() }),
   },
   getPreferences: { input: NoInput, output: Preferences },
   setPreferences: { input: Preferences.partial().strict(), output: Preferences },

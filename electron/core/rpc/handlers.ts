@@ -80,6 +80,7 @@ export function createHandlers(s: {
     callTool: ({ id, tool, arguments: args }) => s.tools.call(id, tool, args ?? {}),
     setToolEnabled: ({ id, tool, enabled }) => s.tools.setEnabled(id, tool, enabled),
     setRequestTimeout: ({ id, timeoutMs }) => s.tools.setRequestTimeout(id, timeoutMs),
+    setStartTimeout: ({ id, timeoutMs }) => s.tools.setStartTimeout(id, timeoutMs),
     getPreferences: () => s.preferences.get(),
     setPreferences: (change) => s.preferences.set(change),
     exportDiagnostics: () => s.diagnostics.export(),

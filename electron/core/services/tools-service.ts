@@ -5,7 +5,7 @@ import type { Broker } from '../broker/broker';
 import type { Clock } from '../platform/clock';
 import { UserFacingError } from '../rpc/errors';
 import type { InstanceConfig } from '../settings/settings-schema';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../settings/settings-schema';
+import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_START_TIMEOUT_MS } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import { toolResultView } from './tool-result-view';
 
@@ -68,6 +68,21 @@ export class ToolsService {
     }));
     this.deps.publish();
     return { requestTimeoutMs: timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS };
+  }
+
+  /** Sets how long a start may wait for `initialize`; `null` is the default. Applies to the next start. */
+  setStartTimeout(id: string, timeoutMs: number | null): { startTimeoutMs: number } {
+    this.require(id);
+    this.deps.settings.update((s) => ({
+      ...s,
+      instances: s.instances.map((c) => {
+        if (c.id !== id) return c;
+        const { startTimeoutMs: _old, ...rest } = c;
+        return timeoutMs === null ? rest : { ...rest, startTimeoutMs: timeoutMs };
+      }),
+    }));
+    this.deps.publish();
+    return { startTimeoutMs: timeoutMs ?? DEFAULT_START_TIMEOUT_MS };
   }
 
   private require(id: string): InstanceConfig {

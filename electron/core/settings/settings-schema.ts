@@ -32,6 +32,9 @@ export type AccountMetadata = z.infer<typeof AccountMetadata>;
 /** How long a call through the broker may take when the instance sets no timeout of its own. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
+/** How long a start waits for the server's answer to `initialize` unless the instance says otherwise. */
+export const DEFAULT_START_TIMEOUT_MS = 30_000;
+
 /**
  * The client registration MCP Tray made at a remote server's authorization server (RFC 7591
  * dynamic client registration), kept so every sign-in reuses it. Its secret, if the server
@@ -88,6 +91,8 @@ export const InstanceConfig = z.object({
   oauthClient: z.object({ clientId: z.string().min(1), hasSecret: z.boolean().default(false) }).optional(),
   /** Per-request timeout for calls through the broker. */
   requestTimeoutMs: z.number().int().positive().optional(),
+  /** How long the server may take to answer `initialize` before the start counts as a crash. */
+  startTimeoutMs: z.number().int().positive().optional(),
   /** Where an `.mcpb` bundle of this instance was extracted; its manifest is the integration. */
   bundleDir: z.string().min(1).optional(),
   /** Tools the user turned off: the broker hides them from every client and refuses calls. */

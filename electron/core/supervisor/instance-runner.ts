@@ -53,7 +53,13 @@ export class InstanceRunner extends RunnerBase {
       return;
     }
     const gen = ++this.generation;
-    this.transition('starting', this.restarts > 0 ? `Restarting (restart ${this.restarts})` : 'Starting');
+    // The UI adds how long ago this began (the state's `since`): a server that never answers
+    // `initialize` must not look like one that is merely slow.
+    const waiting = 'waiting for the server to answer';
+    this.transition(
+      'starting',
+      this.restarts > 0 ? `Restarting (restart ${this.restarts}): ${waiting}` : `Starting: ${waiting}`,
+    );
     let spawned: ChildProcessWithoutNullStreams;
     try {
       const launch = await this.deps.launch.resolve(config);
@@ -142,13 +148,16 @@ export class InstanceRunner extends RunnerBase {
       await client.close().catch(() => undefined);
       await stopProcessGroup(child, this.deps.stopTiming);
     };
+    const timeoutMs = this.deps.config().startTimeoutMs ?? this.deps.initTimeoutMs;
     try {
-      await client.connect(transport, { timeout: this.deps.initTimeoutMs });
+      await client.connect(transport, { timeout: timeoutMs });
     } catch (error) {
       if (gen !== this.generation) return superseded();
       if (this.ended === gen) return;
+      // A timeout counts as a crash (onCrash), so restarts back off as for any other.
       const message = /timed out/i.test(String(error))
-        ? `did not finish starting within ${Math.round(this.deps.initTimeoutMs / 1000)} s`
+        ? `The server started but did not answer initialize (the MCP handshake) within ${Math.round(timeoutMs / 1000)} s. ` +
+          'It may be waiting for input, or not be an MCP server; its error output may say more'
         : `failed while starting: ${(error as Error).message}`;
       this.ended = gen;
       await stopProcessGroup(child, this.deps.stopTiming);

@@ -138,7 +138,25 @@ describe('supervisor with real processes', () => {
     const { waitFor, add } = await setup();
     await add('hang', [path.join(FIXTURES, 'hang-on-initialize.mjs')]);
     const backoff = await waitFor('hang', 'backoff');
-    expect(backoff.reason).toMatch(/did not finish starting within 2 s/i);
+    expect(backoff.reason).toMatch(/did not answer initialize \(the MCP handshake\) within 2 s/i);
+  });
+
+  it('a per-service start timeout applies, and each timeout counts as a crash until it fails', async () => {
+    const { core, waitFor, add, transitions } = await setup();
+    await add('slow', [path.join(FIXTURES, 'hang-on-initialize.mjs')]);
+    expect(await core.dispatcher.dispatch('setStartTimeout', { id: 'slow', timeoutMs: 1000 })).toEqual({
+      ok: true,
+      value: { startTimeoutMs: 1000 },
+    });
+    await core.services.instances.restart('slow');
+    const failed = await waitFor('slow', 'failed', 30_000);
+    expect(failed.reason).toMatch(/did not answer initialize.* more\. It .* 5 times/);
+    const timeouts = transitions.filter((t) => t.id === 'slow' && t.state === 'backoff');
+    expect(timeouts.length).toBeGreaterThanOrEqual(4);
+    for (const t of timeouts) expect(t.reason).toMatch(/did not answer initialize .* within 1 s/);
+    const starting = transitions.find((t) => t.id === 'slow' && t.state === 'starting');
+    expect(starting?.reason).toMatch(/waiting for the server to answer/);
+    expect(core.services.instances.get('slow').startTimeoutMs).toBe(1000);
   });
 
   it('restarts a server that crashes after running, and fetches its tools again', async () => {

@@ -156,6 +156,8 @@ export class Supervisor {
       disabledTools: [...config.disabledTools],
       requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       requestTimeoutIsDefault: config.requestTimeoutMs === undefined,
+      startTimeoutMs: config.startTimeoutMs ?? this.deps.initTimeoutMs,
+      startTimeoutIsDefault: config.startTimeoutMs === undefined,
       ...(config.remote ? { url: config.remote.url } : {}),
     };
   }

@@ -1,6 +1,7 @@
 import type { InstanceSummary } from '../../../electron/shared/contract';
 import { Icon } from '../components/icon';
 import { RetryCountdown } from '../components/retry-countdown';
+import { StartedAgo } from '../components/started-ago';
 import { StatusBadge } from '../components/status-badge';
 import { instanceHref } from '../routing/routes';
 import { formatSince, formatToolCount } from './format';
@@ -32,7 +33,17 @@ export function InstanceRow({ instance }: { instance: InstanceSummary }) {
       </div>
       <div className="instance__status">
         <StatusBadge state={instance.state} />
-        {instance.stateReason && <p className="instance__reason">{instance.stateReason}</p>}
+        {instance.stateReason && (
+          <p className="instance__reason">
+            {instance.stateReason}
+            {instance.state === 'starting' && (
+              <>
+                {' '}
+                <StartedAgo since={instance.stateSince} />
+              </>
+            )}
+          </p>
+        )}
         {instance.state === 'backoff' && instance.nextRetryAt && (
           <p className="instance__retry">
             <RetryCountdown at={instance.nextRetryAt} />

@@ -88,6 +88,8 @@ export function makeDetail(overrides: Partial<InstanceDetail> = {}): InstanceDet
     disabledTools: [],
     requestTimeoutMs: 60_000,
     requestTimeoutIsDefault: true,
+    startTimeoutMs: 30_000,
+    startTimeoutIsDefault: true,
     ...overrides,
   };
 }
@@ -802,6 +804,11 @@ export function createFakeApi(init: FakeInit = {}) {
       const requestTimeoutMs = timeoutMs ?? 60_000;
       update(id, { requestTimeoutMs, requestTimeoutIsDefault: timeoutMs === null });
       return { requestTimeoutMs };
+    }),
+    setStartTimeout: vi.fn(async ({ id, timeoutMs }: { id: string; timeoutMs: number | null }) => {
+      const startTimeoutMs = timeoutMs ?? 30_000;
+      update(id, { startTimeoutMs, startTimeoutIsDefault: timeoutMs === null });
+      return { startTimeoutMs };
     }),
     getPreferences: vi.fn(async () => preferences),
     setPreferences: vi.fn(async (change: Partial<Preferences> = {}) => {

@@ -34,6 +34,7 @@ export function SettingsPanel({ instance, refresh, opened = true, keyFocusReques
         </h2>
         <div className="details__card">
           <TimeoutForm instance={instance} refresh={refresh} />
+          {!instance.url && <TimeoutForm instance={instance} refresh={refresh} kind="start" />}
           <div className="details__text" data-testid="restart-policy">
             <p className="field__label">When it stops</p>
             <p>
