@@ -1,3 +1,4 @@
+import { checkManifestLimits } from './bundle-limits';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -162,6 +163,7 @@ export function openBundle(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
     if (error instanceof UserFacingError) throw error;
     throw bad('its manifest.json is not valid JSON.');
   }
+  checkManifestLimits(json);
   const parsed = Manifest.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -101,18 +101,36 @@ export class BundlesService {
     const id = request.id ?? uniqueId(slugify(bundle.manifest.name), taken);
     checkValues(info, request.userConfig, request.secrets);
 
-    for (const [key, value] of Object.entries(request.secrets)) {
-      await this.deps.secrets.set(configSecretAccount(id, key), value);
-    }
     const dir = path.join(this.deps.bundlesDir, id);
+    // A failed add leaves nothing behind: no folder in bundles/, no keychain item, no setting.
+    const undo = async () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await this.deps.secrets.deleteAllFor(id).catch(() => 0);
+      if (this.deps.settings.read().instances.some((c) => c.id === id)) {
+        this.deps.settings.update((s) => ({ ...s, instances: s.instances.filter((c) => c.id !== id) }));
+        await this.deps.supervisor.sync().catch(() => undefined);
+      }
+    };
     try {
+      for (const [key, value] of Object.entries(request.secrets)) {
+        await this.deps.secrets.set(configSecretAccount(id, key), value);
+      }
       // No service has this id, so anything in its folder is left over from an earlier one.
       fs.rmSync(dir, { recursive: true, force: true });
       extractBundle(bundle.entries, dir);
+      return await this.register(request, staged, id, dir);
     } catch (error) {
-      if (Object.keys(request.secrets).length > 0) await this.deps.secrets.deleteAllFor(id);
+      await undo();
       throw error;
     }
+  }
+
+  private async register(
+    request: ReturnType<typeof AddBundleInstanceSchema.parse>,
+    { info }: Staged,
+    id: string,
+    dir: string,
+  ): Promise<InstanceSummary> {
     const config: InstanceConfig = {
       id,
       name: request.name ?? info.entry.name,

@@ -151,6 +151,50 @@ describe('bundles', () => {
     ).rejects.toThrow(/points outside the bundle/);
   });
 
+  it('refuses huge manifest fields at inspection, in words, writing nothing', async () => {
+    const { call, dataDir } = await setup();
+    const inspect = (manifest: object) =>
+      call('inspectBundle', {
+        fileName: 'huge.mcpb',
+        dataBase64: writeZip([{ name: 'manifest.json', data: JSON.stringify(manifest) }]).toString('base64'),
+      });
+    await expect(inspect({ ...MANIFEST, name: 'n'.repeat(2_000_000) })).rejects.toThrow(
+      /manifest's name is 2,000,000 characters long \(at most 200\)/,
+    );
+    await expect(inspect({ ...MANIFEST, description: 'd'.repeat(5_000_000) })).rejects.toThrow(
+      /description is 5,000,000 characters long/,
+    );
+    const tools = Array.from({ length: 20_000 }, (_, i) => ({ name: `t${i}`, description: 'x' }));
+    await expect(inspect({ ...MANIFEST, tools })).rejects.toThrow(/lists 20,000 tools \(at most 500\)/);
+    expect(fs.existsSync(path.join(dataDir, 'bundles'))).toBe(false);
+  });
+
+  it('a failed add leaves no folder, keychain item or setting behind, however often it is retried', async () => {
+    const { call, dataDir, secrets } = await setup();
+    // A bundle whose files cannot be written under its own names (a file where a folder must go).
+    const clash = writeZip([
+      { name: 'manifest.json', data: JSON.stringify(MANIFEST) },
+      { name: 'lib', data: 'a file' },
+      { name: 'lib/server.mjs', data: SERVER },
+    ]);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { token } = await call<BundleInfo>('inspectBundle', {
+        fileName: 'w.mcpb',
+        dataBase64: clash.toString('base64'),
+      });
+      await expect(
+        call('addBundleInstance', {
+          token,
+          userConfig: { units: 'imperial' },
+          secrets: { api_key: 'k-123' },
+        }),
+      ).rejects.toThrow();
+    }
+    expect(fs.readdirSync(path.join(dataDir, 'bundles'))).toEqual([]);
+    expect([...secrets.values.keys()]).toEqual([]);
+    expect(await call('listInstances', {})).toEqual([]);
+  });
+
   it('picks a free id and keeps the user’s name', async () => {
     const { call } = await setup();
     const inspect = () =>
