@@ -79,10 +79,20 @@ async function allRunning(dataDir: string, count: number) {
   });
 }
 
-function grandchildOf(dataDir: string, id: string): number {
+function grandchildOf(dataDir: string, id: string, kind = 'grandchild'): number {
   const log = fs.readFileSync(path.join(dataDir, 'logs', 'instances', `${id}.stderr.log`), 'utf8');
-  return Number(/grandchild (\d+)/.exec(log)![1]);
+  return Number(new RegExp(`${kind} (\\d+)`).exec(log)![1]);
 }
+
+/** The pid a fixture logged once it is there (a daemon is reported after its middle process exits). */
+const loggedPid = (dataDir: string, id: string, kind: string) =>
+  until(() => {
+    try {
+      return grandchildOf(dataDir, id, kind) || undefined;
+    } catch {
+      return undefined;
+    }
+  }, `${id}'s ${kind}`);
 
 describe('mcp-tray instance commands against a running core', () => {
   it('says MCP Tray is not running (exit 3) when no core runs', () => {
@@ -230,6 +240,22 @@ describe('mcp-tray instance commands against a running core', () => {
     child.kill('SIGKILL');
     await until(() => pids.every((pid) => !alive(pid)), 'every server process to be gone', 10_000);
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    "a server's daemon (setsid, double fork) does not outlive the core, killed or quitting",
+    async () => {
+      for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+        const { child, dataDir } = await serve(tempDir(), [instance('daemonizer', { FIXTURE_DAEMON: '1' })]);
+        const [server] = await allRunning(dataDir, 1);
+        const daemon = await loggedPid(dataDir, 'daemonizer', 'daemon');
+        expect(alive(daemon)).toBe(true);
+        // In no process group of the server's, and no longer its descendant.
+        expect(fs.readFileSync(`/proc/${daemon}/stat`, 'utf8')).not.toContain(` ${server!.pid} `);
+        child.kill(signal);
+        await until(() => !alive(daemon) && !alive(server!.pid!), `the daemon gone after ${signal}`, 10_000);
+      }
+    },
+  );
 
   it('stops every server on a normal quit (SIGTERM)', async () => {
     const { child, dataDir } = await serve(tempDir(), [

@@ -78,7 +78,11 @@ export class InstanceRunner extends RunnerBase {
         file: command.file,
         args: command.args,
         // The runtime's own variables (ELECTRON_RUN_AS_NODE) last: the server cannot run without them.
-        env: { ...childEnv(this.deps.env, searchPath, launch.env, launch.secretEnv), ...command.env },
+        env: {
+          ...childEnv(this.deps.env, searchPath, launch.env, launch.secretEnv),
+          ...this.deps.watchdog.marker,
+          ...command.env,
+        },
         cwd: launch.cwd,
         windowsVerbatimArguments: command.windowsVerbatimArguments,
       });
