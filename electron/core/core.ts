@@ -38,6 +38,7 @@ import { NotificationService } from './services/notification-service';
 import { UiStateService } from './services/ui-state-service';
 import { PreferencesService } from './services/preferences-service';
 import { ToolsService } from './services/tools-service';
+import { createRegistryServices, instanceOrigin } from './registry/registry-services';
 import { APP_VERSION } from './version';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './settings/settings-schema';
 import type { SettingsStore } from './settings/settings-store';
@@ -196,6 +197,7 @@ export function createCore(deps: CoreDeps): Core {
     tokenRejected: (id) => accounts.tokenRejected(id),
     clients: (id) => broker?.clientNames(id) ?? [],
     remote: accounts.remoteHooks(fetch),
+    origin: (config) => instanceOrigin(catalog, config),
   });
   supervisorRef = supervisor;
   broker = new Broker({
@@ -324,7 +326,18 @@ export function createCore(deps: CoreDeps): Core {
     downloadsDir: deps.downloadsDir ?? defaultDownloadsDir,
     runtime: { node: process.versions.node, electron: process.versions.electron ?? null },
   });
+  const registryServices = createRegistryServices({
+    ...deps,
+    dataDir: deps.paths.dataDir,
+    fetch,
+    logger: deps.logger.child('registry'),
+    timers: systemTimers,
+    instances,
+    bundles,
+    bus,
+  });
   const services = {
+    ...registryServices,
     appInfo,
     instances,
     notices,
@@ -366,9 +379,11 @@ export function createCore(deps: CoreDeps): Core {
       await supervisor.start();
       await http.start();
       drift.refresh();
+      registryServices.updates.start();
     },
     stop: async () => {
       notifications.stop();
+      registryServices.updates.stop();
       drift.stop();
       accounts.stopAll();
       await http.stop();

@@ -8,9 +8,23 @@ import {
   ManualToken,
   UpdateInstanceSettings,
 } from './catalog-contract';
+import {
+  ApplyUpdate,
+  GetRegistryEntry,
+  InstallFromRegistry,
+  OutdatedInstance,
+  RegistryEntryDetail,
+  RegistrySearchResult,
+  RegistrySettings,
+  SearchRegistry,
+  SetRegistrySettings,
+  UpdatePlan,
+  UpdateTarget,
+} from './registry-contract';
 
 export * from './bundle-contract';
 export * from './catalog-contract';
+export * from './registry-contract';
 import { InstallRequest } from './deep-link';
 
 export { InstallRequest };
@@ -52,6 +66,10 @@ export const InstanceSummary = z.object({
   nextRetryAt: z.string().nullable(),
   /** Names of the AI clients connected to it right now (one entry per client name). */
   clients: z.array(z.string()),
+  /** Where it came from: the built-in or curated catalog, an MCP registry, or the user's own. */
+  source: z.enum(['built-in', 'curated', 'registry', 'custom']).optional(),
+  /** The pinned version of a registry install (null for everything else). */
+  version: z.string().nullable().optional(),
 });
 export type InstanceSummary = z.infer<typeof InstanceSummary>;
 
@@ -528,6 +546,24 @@ export const requests = {
   setPreferences: { input: Preferences.partial().strict(), output: Preferences },
   /** Writes a zip of logs and state with every secret redacted; answers where it is. */
   exportDiagnostics: { input: NoInput, output: DiagnosticsExport },
+  /** Searches the MCP registries (cached on disk; offline answers say so). */
+  searchRegistry: { input: SearchRegistry, output: RegistrySearchResult },
+  /** One registry entry with its install options, fields and the command each would run. */
+  getRegistryEntry: { input: GetRegistryEntry, output: RegistryEntryDetail },
+  /** Installs a registry entry pinned to an exact version; secrets go to the keychain only. */
+  installFromRegistry: { input: InstallFromRegistry, output: InstanceSummary },
+  /** The last update check's result (`checkUpdates` runs one). */
+  listUpdates: { input: NoInput, output: z.array(OutdatedInstance) },
+  /** "Check now": asks each registry instance's registry for its latest version. */
+  checkUpdates: { input: NoInput, output: z.array(OutdatedInstance) },
+  /** What an update would change (command, variables; tools after a trial start). Changes nothing. */
+  planUpdate: { input: UpdateTarget, output: UpdatePlan },
+  /** Applies an update the user confirmed; the previous version is kept for `rollbackUpdate`. */
+  applyUpdate: { input: ApplyUpdate, output: InstanceSummary },
+  /** Goes back to the version before the last update. */
+  rollbackUpdate: { input: ById, output: InstanceSummary },
+  getRegistrySettings: { input: NoInput, output: RegistrySettings },
+  setRegistrySettings: { input: SetRegistrySettings, output: RegistrySettings },
 } as const;
 
 /** Core → UI events: name → payload schema. */
@@ -546,6 +582,8 @@ export const events = {
   installRequested: z.object({ request: InstallRequest }),
   /** The user changed a preference (theme, launch at login…) in some window. */
   preferencesChanged: z.object({ preferences: Preferences }),
+  /** An update check finished, or an update or rollback was applied: what is outdated now. */
+  updatesAvailable: z.object({ outdated: z.array(OutdatedInstance) }),
 } as const;
 
 export type Requests = typeof requests;

@@ -49,6 +49,8 @@ export interface SupervisorDeps extends SupervisorTuning {
   /** Names of the AI clients connected to an instance now (the broker knows its sessions). */
   clients?: (id: string) => string[];
   remote: RemoteHooks;
+  /** Where an instance came from and its pinned version (`status --json` shows both). */
+  origin?: (config: InstanceConfig) => Pick<InstanceSummary, 'source' | 'version'>;
 }
 
 /** What remote instances (MCP servers reached over HTTP) need besides a local runner's deps. */
@@ -114,6 +116,7 @@ export class Supervisor {
       toolCount: runner?.tools.length ?? 0,
       nextRetryAt: runner?.nextRetryAt ? new Date(runner.nextRetryAt).toISOString() : null,
       clients: this.deps.clients?.(config.id) ?? [],
+      ...this.deps.origin?.(config),
     };
   }
 
