@@ -335,6 +335,8 @@ export function createCore(deps: CoreDeps): Core {
     instances,
     bundles,
     bus,
+    launch,
+    stopTiming: { ...DEFAULT_TUNING, ...deps.tuning }.stopTiming,
   });
   const services = {
     ...registryServices,

@@ -14,9 +14,12 @@ import { RUNTIME_HINTS } from '../services/catalog-service';
 import type { InstancesService } from '../services/instances-service';
 import { RegistryInstallService } from '../services/registry-install-service';
 import { RegistryService } from '../services/registry-service';
-import type { ToolTrial } from '../services/registry-updates-service';
 import { RegistryUpdatesService } from '../services/registry-updates-service';
 import type { CommandResolver } from '../supervisor/command-resolver';
+import type { Spawner, StopTiming } from '../supervisor/process-group';
+import type { LaunchResolver } from '../integrations/launch-spec';
+import { APP_VERSION } from '../version';
+import { createToolTrial } from './tool-trial';
 import { RegistryCache } from './registry-cache';
 import { RegistryClient } from './registry-client';
 import type { RuntimeProbe } from './registry-view';
@@ -35,7 +38,10 @@ export interface RegistryServicesDeps {
   instances: InstancesService;
   bundles: BundlesService;
   bus: EventBus;
-  trial?: ToolTrial;
+  /** For trial starts of an update's new version (its tools are compared with the current ones). */
+  launch: LaunchResolver;
+  spawner: Spawner;
+  stopTiming: StopTiming;
 }
 
 /** The registry catalog, installs and updates, wired from the core's dependencies. */
@@ -55,7 +61,11 @@ export function createRegistryServices(deps: RegistryServicesDeps) {
     probe,
   });
   const registryInstall = new RegistryInstallService({ ...deps, registry, probe });
-  const updates = new RegistryUpdatesService({ ...deps, registry });
+  const trial = createToolTrial({
+    ...deps,
+    clientInfo: { name: 'MCP Tray (update trial)', version: APP_VERSION },
+  });
+  const updates = new RegistryUpdatesService({ ...deps, registry, trial });
   return { registry, registryInstall, updates };
 }
 
