@@ -209,6 +209,7 @@ export class CatalogService {
           }
         : null,
       needsOwnClient: Boolean(signIn && !signIn.clientId),
+      version: manifest.version,
       launch: preview,
     };
   }
