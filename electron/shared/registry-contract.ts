@@ -45,6 +45,8 @@ export type LaunchPreview = z.infer<typeof LaunchPreview>;
 /** One way to install an entry (a package, or a remote), with what it needs. */
 export const RegistryOption = z.object({
   type: RegistryPackageType,
+  /** Which of the entry's `packages` (or, for `remote`, `remotes`) this is. */
+  index: z.number().int().nonnegative(),
   /** Package name, image, bundle URL, or the remote's URL. */
   identifier: z.string(),
   version: z.string().nullable(),

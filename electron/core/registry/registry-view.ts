@@ -74,7 +74,9 @@ export async function detailView(located: Located, probe: RuntimeProbe): Promise
 /** Packages first (in the entry's order), then remotes. */
 export async function installOptions(record: RegistryRecord, probe: RuntimeProbe): Promise<RegistryOption[]> {
   const options: RegistryOption[] = [];
-  for (const pkg of record.server.packages ?? []) {
+  for (const [index, pkg] of (record.server.packages ?? []).entries()) {
+    // Package types we cannot run (cargo…) are not offered at all; the entry still lists them.
+    if (!(pkg.registryType in RUNTIME_OF)) continue;
     const runtime = RUNTIME_OF[pkg.registryType] ?? null;
     const found = runtime ? await probe(runtime) : { found: true, hint: null };
     let problem: string | null = null;
@@ -93,7 +95,8 @@ export async function installOptions(record: RegistryRecord, probe: RuntimeProbe
       problem = (error as Error).message;
     }
     options.push({
-      type: (pkg.registryType in RUNTIME_OF ? pkg.registryType : 'npm') as RegistryPackageType,
+      type: pkg.registryType as RegistryPackageType,
+      index,
       identifier: pkg.identifier,
       version: pkg.version ?? null,
       runtime,
@@ -101,11 +104,11 @@ export async function installOptions(record: RegistryRecord, probe: RuntimeProbe
       runtimeHint: found.found ? null : found.hint,
       transport: pkg.transport.type,
       fields: safeFields(() => packageFields(pkg).list()),
-      problem: pkg.registryType in RUNTIME_OF ? problem : `${pkg.registryType} packages are not supported.`,
+      problem,
       preview,
     });
   }
-  for (const remote of record.server.remotes ?? []) {
+  for (const [index, remote] of (record.server.remotes ?? []).entries()) {
     let problem: string | null = null;
     try {
       planRemote(remote, { values: {}, secrets: {}, preview: true });
@@ -114,6 +117,7 @@ export async function installOptions(record: RegistryRecord, probe: RuntimeProbe
     }
     options.push({
       type: 'remote',
+      index,
       identifier: remote.url,
       version: null,
       runtime: null,

@@ -83,10 +83,7 @@ export class RegistryInstallService {
   async choose(located: Located, type: RegistryPackageType | undefined): Promise<Choice> {
     const { server } = located.record;
     const options = await installOptions(located.record, this.deps.probe);
-    const packages = server.packages ?? [];
-    const indexed = options
-      .map((option, index) => ({ option, index }))
-      .filter((o) => !type || o.option.type === type);
+    const indexed = options.map((option) => ({ option })).filter((o) => !type || o.option.type === type);
     if (indexed.length === 0) {
       const has = [...new Set(options.map((o) => o.type))].join(', ') || 'nothing to install';
       throw new UserFacingError('not-found', `${server.name} has no ${type} option (it has: ${has}).`);
@@ -101,9 +98,9 @@ export class RegistryInstallService {
         `${server.name} needs a program that is not on this computer: ${missing.join('; ')}`,
       );
     }
-    return pick.index < packages.length
-      ? { kind: 'package', pkg: packages[pick.index]! }
-      : { kind: 'remote', remote: (server.remotes ?? [])[pick.index - packages.length]! };
+    return pick.option.type === 'remote'
+      ? { kind: 'remote', remote: (server.remotes ?? [])[pick.option.index]! }
+      : { kind: 'package', pkg: (server.packages ?? [])[pick.option.index]! };
   }
 
   private async addLocal(
