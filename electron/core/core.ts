@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppInfo } from '../shared/contract';
 import { SignInService } from './auth/sign-in';
 import { RemoteSignIn } from './remote/remote-sign-in';
+import { remoteHeaders } from './remote/remote-headers';
 import { systemTimers } from './auth/timers';
 import { AppCaller } from './broker/app-caller';
 import { Broker } from './broker/broker';
@@ -196,7 +197,7 @@ export function createCore(deps: CoreDeps): Core {
     upstream: (id) => broker!.hooks(id),
     tokenRejected: (id) => accounts.tokenRejected(id),
     clients: (id) => broker?.clientNames(id) ?? [],
-    remote: accounts.remoteHooks(fetch),
+    remote: { ...accounts.remoteHooks(fetch), headers: remoteHeaders(deps.settings, deps.secrets) },
     origin: (config) => instanceOrigin(catalog, config),
   });
   supervisorRef = supervisor;

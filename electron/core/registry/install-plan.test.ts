@@ -154,7 +154,7 @@ describe('pinned commands built from registry packages', () => {
 describe('remotes from the registry', () => {
   const remote = (raw: Record<string, unknown>): RegistryRemote => RemoteSchema.parse(raw);
 
-  it('fills URL variables (encoded), refuses a secret in the address, and says headers are not supported yet', () => {
+  it('fills URL variables (encoded), refuses a secret in the address, splits headers into plain and secret', () => {
     const tasks = remote({
       type: 'streamable-http',
       url: 'https://mcp.example.com/{tenant}/mcp',
@@ -175,8 +175,21 @@ describe('remotes from the registry', () => {
     const keyed = remote({
       type: 'sse',
       url: 'https://k.example/sse',
-      headers: [{ name: 'X-API-Key', isSecret: true }],
+      headers: [
+        { name: 'X-API-Key', isSecret: true, isRequired: true },
+        { name: 'Authorization', value: 'Bearer {token}', variables: { token: { isSecret: true } } },
+        { name: 'X-Client', value: 'mcp-tray' },
+      ],
     });
-    expect(() => planRemote(keyed, none)).toThrow(/needs HTTP headers/);
+    expect(planRemote(keyed, none).missing.map((f) => f.key)).toEqual(['X-API-Key']);
+    const headers = planRemote(keyed, { values: {}, secrets: { 'X-API-Key': 'k-1', token: 't-2' } });
+    expect(headers.headers).toEqual({ 'X-Client': 'mcp-tray' });
+    expect(headers.secretHeaders).toEqual({ 'X-API-Key': 'k-1', Authorization: 'Bearer t-2' });
+    const bad = remote({
+      type: 'sse',
+      url: 'https://k.example/sse',
+      headers: [{ name: 'X Bad', value: '1' }],
+    });
+    expect(() => planRemote(bad, none)).toThrow(/not a header name/);
   });
 });

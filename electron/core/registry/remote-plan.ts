@@ -26,10 +26,6 @@ export function remoteFields(remote: RegistryRemote): FieldSet {
 
 /** Builds a remote's address and headers from the given values. Throws `PlanError`. */
 export function planRemote(remote: RegistryRemote, given: PlanValues): RemotePlan {
-  if ((remote.headers ?? []).length > 0) {
-    // The remote runner sends only its own bearer token; custom headers need a keychain path there.
-    throw new PlanError('This server needs HTTP headers, which MCP Tray cannot send to remote servers yet.');
-  }
   const fields = remoteFields(remote);
   const build = new CommandBuilder(fields, given);
   const filled = fillTemplate(remote.url, (name) => {

@@ -12,6 +12,7 @@ import type { RegistryPackage, RegistryRemote } from '../registry/registry-schem
 import type { Located, RuntimeProbe } from '../registry/registry-view';
 import { installOptions } from '../registry/registry-view';
 import { planRemote } from '../registry/remote-plan';
+import { headerSecretAccount } from '../remote/remote-headers';
 import { checkRemoteUrl } from '../remote/remote-url';
 import { UserFacingError } from '../rpc/errors';
 import type { SecretStore } from '../secrets/secret-store';
@@ -132,12 +133,23 @@ export class RegistryInstallService {
     const plan = planRemote(remote, { values: request.values, secrets: request.secrets });
     requireAll(plan.missing);
     const url = checkRemoteUrl(plan.url);
+    const secretHeaders = Object.keys(plan.secretHeaders);
     const config: InstanceConfig = {
       ...this.base(id, name, registry),
       integrationId: 'remote',
-      remote: { url, transport: plan.transport },
+      remote: {
+        url,
+        transport: plan.transport,
+        ...(Object.keys(plan.headers).length > 0 ? { headers: plan.headers } : {}),
+        ...(secretHeaders.length > 0 ? { secretHeaders } : {}),
+      },
     };
-    return this.atomically(id, () => this.deps.instances.addConfig(config));
+    return this.atomically(id, async () => {
+      for (const [header, value] of Object.entries(plan.secretHeaders)) {
+        await this.deps.secrets.set(headerSecretAccount(id, header), value);
+      }
+      return this.deps.instances.addConfig(config);
+    });
   }
 
   private async addBundle(

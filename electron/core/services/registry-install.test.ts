@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { OutdatedInstance } from '../../shared/contract';
 import type { Core } from '../core';
 import { TestRegistry } from '../registry/test-registry-server';
+import { startRemoteServer } from '../remote/test-remote-server';
 import { CommandResolver } from '../supervisor/command-resolver';
 import { MemorySecretStore } from '../test-support/memory-secret-store';
 import { until } from '../test-support/served-core';
@@ -253,8 +254,43 @@ describe('installing from the registry, pinned', () => {
     expect(config.remote?.url).toBe('https://mcp.example.com/acme/mcp');
     expect(config.registry).toMatchObject({ version: '2.0.0', packageType: 'remote' });
     await call('removeInstance', { id: summary.id });
-    await expect(call('installFromRegistry', { name: 'com.example/keyed' })).rejects.toThrow(
-      /needs HTTP headers/,
+  });
+
+  it('remote with headers: the secret one from the keychain, both sent to the server on every request', async () => {
+    const { call, registry, secrets, settingsText, running } = await setup();
+    const server = await startRemoteServer({ auth: 'open' });
+    onTestFinished(() => server.close());
+    registry.entries.push({
+      server: {
+        name: 'io.github.example/keyed-local',
+        description: 'A hosted server that wants an API key header.',
+        version: '1.0.0',
+        remotes: [
+          {
+            type: 'streamable-http',
+            url: server.url,
+            headers: [
+              { name: 'X-API-Key', isSecret: true, isRequired: true },
+              { name: 'X-Client', value: 'mcp-tray' },
+            ],
+          },
+        ],
+      },
+    });
+    await expect(call('installFromRegistry', { name: 'io.github.example/keyed-local' })).rejects.toThrow(
+      /Required: X-API-Key \(secret\)/,
     );
+    await call('installFromRegistry', {
+      name: 'io.github.example/keyed-local',
+      secrets: { 'X-API-Key': 'api-7' },
+    });
+    await running('keyed-local');
+    expect(server.requests.length).toBeGreaterThan(0);
+    expect(server.requests.every((r) => r.apiKey === 'api-7')).toBe(true);
+    expect(secrets.values.get('keyed-local:header.X-API-Key')).toBe('api-7');
+    expect(settingsText()).not.toContain('api-7');
+    expect(settingsText()).toContain('"X-Client":"mcp-tray"'.replace(':', ': '));
+    await call('removeInstance', { id: 'keyed-local' });
+    expect(secrets.values.size).toBe(0);
   });
 });

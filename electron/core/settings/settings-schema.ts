@@ -64,6 +64,10 @@ export const RemoteConfig = z.object({
   stepUpScope: z.string().optional(),
   /** Its authorization server offers no dynamic registration: the user enters a client id. */
   noDynamicRegistration: z.boolean().optional(),
+  /** HTTP headers sent with every request (a registry entry's `headers`); not secret. */
+  headers: z.record(z.string(), z.string()).optional(),
+  /** Names of secret headers; their values are in the keychain (`<id>:header.<Name>`). */
+  secretHeaders: z.array(z.string()).optional(),
 });
 export type RemoteConfig = z.infer<typeof RemoteConfig>;
 

@@ -60,6 +60,8 @@ export interface RemoteHooks {
   auth: (id: string) => RemoteAuth;
   providerName: (id: string) => string;
   saveTransport: (id: string, kind: RemoteTransportKind) => void;
+  /** Extra headers of a remote instance (secret ones read from the keychain). */
+  headers?: (id: string) => Promise<Record<string, string>>;
 }
 
 /** Samples kept per instance for the sparklines: 5 minutes at the default 5 s interval. */
@@ -206,6 +208,7 @@ export class Supervisor {
           auth: remote.auth(id),
           providerName: () => remote.providerName(id),
           saveTransport: (kind) => remote.saveTransport(id, kind),
+          headers: () => remote.headers?.(id) ?? Promise.resolve({}),
         })
       : new InstanceRunner({ ...common, tokenRejected: () => this.deps.tokenRejected(id) });
     this.runners.set(id, runner);
