@@ -176,6 +176,16 @@ export const InstanceDetail = InstanceSummary.extend({
   userConfig: z.record(z.string(), ConfigValue).optional(),
   /** A catalog instance's secret settings that have a value in the keychain (names only). */
   secretFields: z.array(z.string()).optional(),
+  /** Installed from an MCP registry: where from, the pinned version, and what "Roll back" returns to. */
+  registry: z
+    .object({
+      registry: z.string(),
+      name: z.string(),
+      version: z.string(),
+      packageType: z.string(),
+      previousVersion: z.string().nullable(),
+    })
+    .optional(),
 });
 export type InstanceDetail = z.infer<typeof InstanceDetail>;
 

@@ -87,6 +87,8 @@ export const RegistryEntry = z.object({
   needsSecret: z.boolean(),
   /** Runtimes its packages run with (npx, uvx, docker, dnx). */
   runtimes: z.array(z.string()),
+  /** Something of it can run here: a package whose runtime is installed, a bundle, or a remote. */
+  runnable: z.boolean(),
   registry: z.string(),
   registryName: z.string(),
 });

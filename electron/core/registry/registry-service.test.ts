@@ -147,7 +147,10 @@ describe('RegistryService: the registry as a searchable, cached catalog', () => 
       namespace: 'io.github.example',
       repository: 'https://github.com/example/weather-mcp',
       runtimes: ['npx', 'uvx'],
+      runnable: true,
     });
+    // Only npx is "installed" in this test: uvx alone is not enough.
+    expect(all.entries.find((e) => e.name === 'io.github.example/time')?.runnable).toBe(false);
     const verbose = all.entries.find((e) => e.name === 'io.github.example/verbose')!;
     expect(verbose.description.length).toBeLessThanOrEqual(300);
     expect(verbose.description.endsWith('…')).toBe(true);
@@ -258,6 +261,22 @@ describe('RegistryService: the registry as a searchable, cached catalog', () => 
     expect(pypi).toMatchObject({ runtime: 'uvx', runtimeFound: false, runtimeHint: 'Install uvx' });
     const old = await service.detail({ name: 'io.github.example/weather', version: '1.2.3' });
     expect(old.version).toBe('1.2.3');
+    const cargo = await setup([
+      {
+        server: {
+          name: 'io.github.example/rusty',
+          description: 'A cargo package and an npm one.',
+          version: '1.0.0',
+          packages: [
+            { registryType: 'cargo', identifier: 'rusty', version: '1.0.0', transport: { type: 'stdio' } },
+            { registryType: 'npm', identifier: 'rusty', version: '1.0.0', transport: { type: 'stdio' } },
+          ],
+        },
+      },
+    ]);
+    const rusty = await cargo.service.detail({ name: 'io.github.example/rusty' });
+    expect(rusty.packageTypes).toEqual(['cargo', 'npm']);
+    expect(rusty.options.map((o) => [o.type, o.index])).toEqual([['npm', 1]]);
     const secretArg = await service.detail({ name: 'io.github.example/secret-arg' });
     expect(secretArg.options[0]!.problem).toMatch(/--token would put a secret on the command line/);
     expect(secretArg.recommended).toBeNull();

@@ -23,8 +23,11 @@ export interface Located {
 const cut = (text: string, max: number): string =>
   text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
-/** A search result row. */
-export function entryView({ record, registry, registryName }: Located): RegistryEntry {
+/** A search result row; `found` tells which runtimes this computer has. */
+export function entryView(
+  { record, registry, registryName }: Located,
+  found: ReadonlySet<string> = new Set(),
+): RegistryEntry {
   const { server } = record;
   const packages = server.packages ?? [];
   const remotes = server.remotes ?? [];
@@ -58,6 +61,9 @@ export function entryView({ record, registry, registryName }: Located): Registry
     runtimes: [
       ...new Set(packages.map((p) => RUNTIME_OF[p.registryType]).filter((r): r is string => Boolean(r))),
     ],
+    runnable:
+      remotes.length > 0 ||
+      packages.some((p) => p.registryType === 'mcpb' || found.has(RUNTIME_OF[p.registryType] ?? '')),
     registry,
     registryName,
   };

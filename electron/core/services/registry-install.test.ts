@@ -84,6 +84,13 @@ describe('installing from the registry, pinned', () => {
       secrets: { WEATHER_API_KEY: 'k-123' },
     });
     expect(summary).toMatchObject({ id: 'weather', source: 'registry', version: '1.2.3' });
+    expect(core.services.instances.get('weather').registry).toEqual({
+      registry: expect.stringMatching(/^http:\/\/127\.0\.0\.1:/) as unknown,
+      name: 'io.github.example/weather',
+      version: '1.2.3',
+      packageType: 'npm',
+      previousVersion: null,
+    });
     await running('weather');
     expect(args('npx')).toEqual(['-y', '@example/weather-mcp@1.2.3', '--units', 'imperial']);
     expect(fs.readFileSync(path.join(dir, 'npx.env'), 'utf8')).toContain('WEATHER_API_KEY=k-123');
@@ -128,6 +135,7 @@ describe('installing from the registry, pinned', () => {
     expect(args('npx')).toEqual(['-y', '@example/weather-mcp@1.4.0', '--units', 'imperial', 'europe']);
     expect(await call('listUpdates', {})).toEqual([]);
 
+    expect(core.services.instances.get('weather').registry?.previousVersion).toBe('1.2.3');
     const back = await call<{ version: string }>('rollbackUpdate', { id: 'weather' });
     expect(back.version).toBe('1.2.3');
     await until(() => args('npx').includes('@example/weather-mcp@1.2.3'), 'the previous version started');

@@ -12,6 +12,7 @@ import type { Logger } from '../platform/logger';
 import type { RegistryCache } from '../registry/registry-cache';
 import type { RegistryClient, RegistryRecord } from '../registry/registry-client';
 import { RegistryUnavailableError } from '../registry/registry-client';
+import { RUNTIME_OF } from '../registry/install-plan';
 import { RegistryIndex } from '../registry/registry-index';
 import type { Located, RuntimeProbe } from '../registry/registry-view';
 import { detailView, entryView } from '../registry/registry-view';
@@ -56,6 +57,7 @@ export class RegistryService {
   /** Per registry: no request before this time (from `Retry-After`). */
   private readonly notBefore = new Map<string, number>();
   private index: { key: string; index: RegistryIndex } | null = null;
+  private runtimes: { at: number; found: ReadonlySet<string> } | null = null;
 
   constructor(private readonly deps: RegistryServiceDeps) {}
 
@@ -97,10 +99,11 @@ export class RegistryService {
     const matches = index.search(request.query, request.includeDeprecated);
     const start = request.cursor ? Number.parseInt(request.cursor, 10) || 0 : 0;
     const page = matches.slice(start, start + request.limit);
+    const found = await this.runtimesFound();
     const problems = lists.flatMap((l) => (l.problem ? [l.problem] : []));
     const times = lists.flatMap((l) => (l.fetchedAt === null ? [] : [l.fetchedAt]));
     return {
-      entries: page.map(entryView),
+      entries: page.map((item) => entryView(item, found)),
       total: matches.length,
       nextCursor: start + request.limit < matches.length ? String(start + request.limit) : null,
       offline: problems.length > 0,
@@ -138,6 +141,18 @@ export class RegistryService {
     throw lastError instanceof Error
       ? lastError
       : new UserFacingError('not-found', `No registry has ${name}.`);
+  }
+
+  /** Which package runtimes this computer has (looked up at most once a minute). */
+  private async runtimesFound(): Promise<ReadonlySet<string>> {
+    const now = this.deps.clock.now();
+    if (this.runtimes && now - this.runtimes.at < 60_000) return this.runtimes.found;
+    const names = Object.values(RUNTIME_OF).filter((r): r is string => r !== null);
+    const results = await Promise.all(
+      names.map(async (name) => ((await this.deps.probe(name)).found ? [name] : [])),
+    );
+    this.runtimes = { at: now, found: new Set(results.flat()) };
+    return this.runtimes.found;
   }
 
   private indexOf(lists: Loaded[]): RegistryIndex {
