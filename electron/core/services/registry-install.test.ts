@@ -3,7 +3,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { OutdatedInstance } from '../../shared/contract';
 import type { Core } from '../core';
+import type { Timers } from '../auth/timers';
+import { systemClock } from '../platform/clock';
+import { silentLogger } from '../platform/logger';
+import { RegistryCache } from '../registry/registry-cache';
+import { RegistryClient } from '../registry/registry-client';
 import { TestRegistry } from '../registry/test-registry-server';
+import { SettingsStore } from '../settings/settings-store';
+import { RegistryService } from './registry-service';
+import { RegistryUpdatesService } from './registry-updates-service';
 import { startRemoteServer } from '../remote/test-remote-server';
 import { CommandResolver } from '../supervisor/command-resolver';
 import { MemorySecretStore } from '../test-support/memory-secret-store';
@@ -300,5 +308,62 @@ describe('installing from the registry, pinned', () => {
     expect(settingsText()).toContain('"X-Client":"mcp-tray"'.replace(':', ': '));
     await call('removeInstance', { id: 'keyed-local' });
     expect(secrets.values.size).toBe(0);
+  });
+});
+
+describe('the periodic update check', () => {
+  it('runs every updateCheckHours (never when 0), announces what is outdated, and updates nothing', async () => {
+    const { call, core, dir, registry } = await setup();
+    await call('installFromRegistry', {
+      name: 'io.github.example/weather',
+      version: '1.2.3',
+      secrets: { WEATHER_API_KEY: 'k' },
+    });
+    const settings = new SettingsStore(path.join(dir, 'data', 'settings.json'), silentLogger, systemClock);
+    const armed: { ms: number; fire: () => void }[] = [];
+    const timers: Timers = {
+      after: (ms, fire) => {
+        armed.push({ ms, fire });
+        return () =>
+          armed.splice(
+            armed.findIndex((t) => t.fire === fire),
+            1,
+          );
+      },
+    };
+    const registryService = new RegistryService({
+      client: new RegistryClient({ fetch: globalThis.fetch, clock: systemClock, logger: silentLogger }),
+      cache: new RegistryCache(path.join(dir, 'registry-cache'), silentLogger),
+      settings,
+      overrideUrl: registry.url,
+      clock: systemClock,
+      logger: silentLogger,
+      probe: () => Promise.resolve({ found: true, hint: null }),
+    });
+    const updates = new RegistryUpdatesService({
+      registry: registryService,
+      instances: core.services.instances,
+      secrets: new MemorySecretStore(),
+      settings,
+      bus: core.bus,
+      timers,
+      logger: silentLogger,
+    });
+    const announced: OutdatedInstance[][] = [];
+    core.bus.on('updatesAvailable', ({ outdated }) => announced.push(outdated));
+    updates.start();
+    expect(armed.map((t) => t.ms)).toEqual([24 * 3_600_000]);
+    armed[0]!.fire();
+    await until(() => announced.length > 0, 'an update check');
+    expect(announced[0]).toEqual([
+      { id: 'weather', name: 'io.github.example/weather', current: '1.2.3', latest: '1.4.0' },
+    ]);
+    expect(armed).toHaveLength(1);
+    expect(core.services.instances.list()[0]!.version).toBe('1.2.3');
+    updates.stop();
+    expect(armed).toHaveLength(0);
+    settings.update((s) => ({ ...s, updateCheckHours: 0 }));
+    updates.start();
+    expect(armed).toHaveLength(0);
   });
 });
