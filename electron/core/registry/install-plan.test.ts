@@ -140,6 +140,12 @@ describe('pinned commands built from registry packages', () => {
       /cargo packages are not supported/,
     );
     expect(
+      refused(pkg({ registryType: 'npm', identifier: 'x', registryBaseUrl: 'https://npm.evil.example' })),
+    ).toMatch(/installs only from https:\/\/registry\.npmjs\.org/);
+    expect(
+      refused(pkg({ registryType: 'npm', identifier: 'x', registryBaseUrl: 'https://registry.npmjs.org/' })),
+    ).toBe('accepted');
+    expect(
       refused(
         pkg({
           registryType: 'npm',

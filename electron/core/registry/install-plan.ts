@@ -16,6 +16,13 @@ export const RUNTIME_OF: Record<string, string | null> = {
   mcpb: null,
 };
 
+/** The public registry each package runner fetches from (what the MCP Registry itself allows). */
+const DEFAULT_BASE_URL: Record<string, string> = {
+  npm: 'https://registry.npmjs.org',
+  pypi: 'https://pypi.org',
+  nuget: 'https://api.nuget.org/v3/index.json',
+};
+
 /** The values a user gave, by field key. Secret ones are never stored outside the keychain. */
 export interface PlanValues {
   values: Record<string, string>;
@@ -69,6 +76,13 @@ export function planPackage(pkg: RegistryPackage, given: PlanValues): PackagePla
   }
   const bad = unsafeIdentifier(type, pkg.identifier);
   if (bad) throw new PlanError(`Refused: ${bad}.`);
+  const home = DEFAULT_BASE_URL[type];
+  if (home && pkg.registryBaseUrl && pkg.registryBaseUrl.replace(/\/+$/, '') !== home) {
+    // npx/uvx/dnx would fetch the same name from the public registry instead: another package.
+    throw new PlanError(
+      `The package is on ${pkg.registryBaseUrl}, not ${home}; MCP Tray installs only from ${home}.`,
+    );
+  }
   const fields = packageFields(pkg);
   const build = new CommandBuilder(fields, given);
   const env = build.environment(pkg.environmentVariables ?? []);
