@@ -87,7 +87,7 @@ try {
 
 // Supervisor and broker figures: bundled from TypeScript, each run as its own process.
 const { build } = await import('esbuild');
-for (const name of ['supervisor-bench', 'broker-bench', 'ui-bench']) {
+for (const name of ['supervisor-bench', 'broker-bench', 'ui-bench', 'registry-bench']) {
   await build({
     entryPoints: [`scripts/bench/${name}.ts`],
     outfile: `dist/bench/${name}.mjs`,

@@ -15,6 +15,10 @@ export const COMMANDS = [
   'clients',
   'open',
   'http',
+  'search',
+  'outdated',
+  'update',
+  'rollback',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -36,6 +40,15 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     config: { type: 'string', multiple: true },
     as: { type: 'string' },
     url: { type: 'string' },
+    registry: { type: 'string' },
+    package: { type: 'string' },
+  },
+  search: { refresh: { type: 'boolean' } },
+  update: {
+    to: { type: 'string' },
+    yes: { type: 'boolean', short: 'y' },
+    config: { type: 'string', multiple: true },
+    'no-trial': { type: 'boolean' },
   },
   logs: { instance: { type: 'string' }, tool: { type: 'string' }, follow: { type: 'boolean', short: 'f' } },
   auth: {
@@ -89,6 +102,18 @@ export interface ParsedArgs {
   token: boolean;
   /** `http status --show-token`: print the bearer token too. */
   showToken: boolean;
+  /** `add --registry <name>[@version]`: install from the MCP registry. */
+  registry: string | undefined;
+  /** `add --registry … --package npm|pypi|oci|mcpb`: which package of the entry. */
+  package: string | undefined;
+  /** `update <id> --to VERSION`. */
+  to: string | undefined;
+  /** `update <id> --yes`: apply without asking. */
+  yes: boolean;
+  /** `update` starts the new version once to compare its tools, unless `--no-trial`. */
+  trial: boolean;
+  /** `search --refresh`: fetch the registries now instead of using a list under an hour old. */
+  refresh: boolean;
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -159,6 +184,12 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     clientSecret: values['client-secret'] === true,
     token: values.token === true,
     showToken: values['show-token'] === true,
+    registry: typeof values.registry === 'string' ? values.registry : undefined,
+    package: typeof values.package === 'string' ? values.package : undefined,
+    to: typeof values.to === 'string' ? values.to : undefined,
+    yes: values.yes === true,
+    trial: values['no-trial'] !== true,
+    refresh: values.refresh === true,
   };
 }
 
@@ -173,9 +204,20 @@ Commands:
   add <id> [--name N] [--env K=V]... [--secret-env K]... -- <command> [args...]
                                         add a server; secret values are asked for (hidden),
                                         or read from standard input, one line each
+  add --registry <name>[@version] [--as ID] [--package npm|pypi|oci|mcpb] [--config K=V]...
+                                        install a server from the MCP registry, pinned to an
+                                        exact version; secret values are asked for (hidden) or
+                                        read from stdin, one line each
   add [<id>] --url <https://…/mcp> [--name N]
                                         add a remote MCP server (then: mcp-tray auth <id>
                                         if it asks for a sign-in)
+  search <words> [--json] [--refresh]   search the MCP registry and the built-in catalog
+                                        (--refresh: fetch the registry now, not the saved list)
+  outdated [--json]                     registry installs with a newer version
+  update <id> [--to VERSION] [--yes] [--config K=V]... [--no-trial]
+                                        show what an update changes (command, variables, tools
+                                        after a trial start) and apply it once confirmed
+  rollback <id>                         back to the version before the last update
   remove | restart | enable | disable <id>
   connect <id>                          the stdio connector AI clients run for a service
   logs [--instance ID] [--tool T] [--json] [--follow]

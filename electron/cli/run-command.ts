@@ -9,6 +9,13 @@ import { clientsCommand } from './commands/clients-command';
 import { httpCommand } from './commands/http-command';
 import { logsCommand } from './commands/logs-command';
 import { openCommand } from './commands/open-command';
+import {
+  addFromRegistry,
+  outdatedCommand,
+  rollbackCommand,
+  searchCommand,
+  updateCommand,
+} from './commands/registry-commands';
 import { NotRunningError, connectControl } from './control-client';
 import { serveCommand } from './serve-command';
 
@@ -27,7 +34,17 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
       case 'status':
         return await statusCommand(connection.api, args, out);
       case 'add':
-        return await addCommand(connection.api, args, out);
+        return args.registry !== undefined
+          ? await addFromRegistry(connection.api, args, out)
+          : await addCommand(connection.api, args, out);
+      case 'search':
+        return await searchCommand(connection.api, args, out);
+      case 'outdated':
+        return await outdatedCommand(connection.api, args, out);
+      case 'update':
+        return await updateCommand(connection.api, args, out);
+      case 'rollback':
+        return await rollbackCommand(connection.api, args, out);
       case 'logs':
         return await logsCommand(connection.api, args, out, connection.closed);
       case 'clients':
@@ -71,6 +88,10 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'auth':
       case 'open':
       case 'http':
+      case 'search':
+      case 'outdated':
+      case 'update':
+      case 'rollback':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

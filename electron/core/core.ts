@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppInfo } from '../shared/contract';
 import { SignInService } from './auth/sign-in';
 import { RemoteSignIn } from './remote/remote-sign-in';
+import { remoteHeaders } from './remote/remote-headers';
 import { systemTimers } from './auth/timers';
 import { AppCaller } from './broker/app-caller';
 import { Broker } from './broker/broker';
@@ -39,6 +40,7 @@ import { NotificationService } from './services/notification-service';
 import { UiStateService } from './services/ui-state-service';
 import { PreferencesService } from './services/preferences-service';
 import { ToolsService } from './services/tools-service';
+import { createRegistryServices, instanceOrigin } from './registry/registry-services';
 import { APP_VERSION } from './version';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_START_TIMEOUT_MS } from './settings/settings-schema';
 import type { SettingsStore } from './settings/settings-store';
@@ -196,7 +198,8 @@ export function createCore(deps: CoreDeps): Core {
     upstream: (id) => broker!.hooks(id),
     tokenRejected: (id) => accounts.tokenRejected(id),
     clients: (id) => broker?.clientNames(id) ?? [],
-    remote: accounts.remoteHooks(fetch),
+    remote: { ...accounts.remoteHooks(fetch), headers: remoteHeaders(deps.settings, deps.secrets) },
+    origin: (config) => instanceOrigin(catalog, config),
   });
   supervisorRef = supervisor;
   broker = new Broker({
@@ -325,7 +328,20 @@ export function createCore(deps: CoreDeps): Core {
     downloadsDir: deps.downloadsDir ?? defaultDownloadsDir,
     runtime: { node: process.versions.node, electron: process.versions.electron ?? null },
   });
+  const registryServices = createRegistryServices({
+    ...deps,
+    dataDir: deps.paths.dataDir,
+    fetch,
+    logger: deps.logger.child('registry'),
+    timers: systemTimers,
+    instances,
+    bundles,
+    bus,
+    launch,
+    stopTiming: { ...DEFAULT_TUNING, ...deps.tuning }.stopTiming,
+  });
   const services = {
+    ...registryServices,
     appInfo,
     instances,
     notices,
@@ -371,9 +387,11 @@ export function createCore(deps: CoreDeps): Core {
       await supervisor.start();
       await http.start();
       drift.refresh();
+      registryServices.updates.start();
     },
     stop: async () => {
       notifications.stop();
+      registryServices.updates.stop();
       drift.stop();
       accounts.stopAll();
       await http.stop();

@@ -55,6 +55,8 @@ export const CatalogEntry = z.object({
   manualToken: ManualToken.nullable(),
   /** No OAuth client id ships with the app: the user enters their own before signing in. */
   needsOwnClient: z.boolean(),
+  /** The integration's version (its manifest's), when it has one. */
+  version: z.string().nullable().optional(),
   /** What will run (shown for confirmation before the first start); env values never included. */
   launch: z.object({ command: z.string(), args: z.array(z.string()), envNames: z.array(z.string()) }),
 });

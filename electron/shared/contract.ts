@@ -8,9 +8,23 @@ import {
   ManualToken,
   UpdateInstanceSettings,
 } from './catalog-contract';
+import {
+  ApplyUpdate,
+  GetRegistryEntry,
+  InstallFromRegistry,
+  OutdatedInstance,
+  RegistryEntryDetail,
+  RegistrySearchResult,
+  RegistrySettings,
+  SearchRegistry,
+  SetRegistrySettings,
+  UpdatePlan,
+  UpdateTarget,
+} from './registry-contract';
 
 export * from './bundle-contract';
 export * from './catalog-contract';
+export * from './registry-contract';
 import { InstallRequest } from './deep-link';
 
 export { InstallRequest };
@@ -52,6 +66,10 @@ export const InstanceSummary = z.object({
   nextRetryAt: z.string().nullable(),
   /** Names of the AI clients connected to it right now (one entry per client name). */
   clients: z.array(z.string()),
+  /** Where it came from: the built-in or curated catalog, an MCP registry, or the user's own. */
+  source: z.enum(['built-in', 'curated', 'registry', 'custom']).optional(),
+  /** The pinned version of a registry install (null for everything else). */
+  version: z.string().nullable().optional(),
 });
 export type InstanceSummary = z.infer<typeof InstanceSummary>;
 
@@ -161,6 +179,16 @@ export const InstanceDetail = InstanceSummary.extend({
   userConfig: z.record(z.string(), ConfigValue).optional(),
   /** A catalog instance's secret settings that have a value in the keychain (names only). */
   secretFields: z.array(z.string()).optional(),
+  /** Installed from an MCP registry: where from, the pinned version, and what "Roll back" returns to. */
+  registry: z
+    .object({
+      registry: z.string(),
+      name: z.string(),
+      version: z.string(),
+      packageType: z.string(),
+      previousVersion: z.string().nullable(),
+    })
+    .optional(),
 });
 export type InstanceDetail = z.infer<typeof InstanceDetail>;
 
@@ -547,6 +575,24 @@ export const requests = {
     input: z.object({ instanceId: z.string().min(1).max(200).optional() }).strict(),
     output: z.object({ removed: z.number().int().nonnegative() }),
   },
+  /** Searches the MCP registries (cached on disk; offline answers say so). */
+  searchRegistry: { input: SearchRegistry, output: RegistrySearchResult },
+  /** One registry entry with its install options, fields and the command each would run. */
+  getRegistryEntry: { input: GetRegistryEntry, output: RegistryEntryDetail },
+  /** Installs a registry entry pinned to an exact version; secrets go to the keychain only. */
+  installFromRegistry: { input: InstallFromRegistry, output: InstanceSummary },
+  /** The last update check's result (`checkUpdates` runs one). */
+  listUpdates: { input: NoInput, output: z.array(OutdatedInstance) },
+  /** "Check now": asks each registry instance's registry for its latest version. */
+  checkUpdates: { input: NoInput, output: z.array(OutdatedInstance) },
+  /** What an update would change (command, variables; tools after a trial start). Changes nothing. */
+  planUpdate: { input: UpdateTarget, output: UpdatePlan },
+  /** Applies an update the user confirmed; the previous version is kept for `rollbackUpdate`. */
+  applyUpdate: { input: ApplyUpdate, output: InstanceSummary },
+  /** Goes back to the version before the last update. */
+  rollbackUpdate: { input: ById, output: InstanceSummary },
+  getRegistrySettings: { input: NoInput, output: RegistrySettings },
+  setRegistrySettings: { input: SetRegistrySettings, output: RegistrySettings },
 } as const;
 
 /** Core → UI events: name → payload schema. */
@@ -565,6 +611,8 @@ export const events = {
   installRequested: z.object({ request: InstallRequest }),
   /** The user changed a preference (theme, launch at login…) in some window. */
   preferencesChanged: z.object({ preferences: Preferences }),
+  /** An update check finished, or an update or rollback was applied: what is outdated now. */
+  updatesAvailable: z.object({ outdated: z.array(OutdatedInstance) }),
 } as const;
 
 export type Requests = typeof requests;

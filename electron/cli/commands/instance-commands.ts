@@ -33,6 +33,9 @@ export function statusRecord(s: InstanceSummary) {
     pid: s.pid,
     tools: s.toolCount,
     nextRetryAt: s.nextRetryAt,
+    /** The pinned version of a registry install, else null. */
+    version: s.version ?? null,
+    source: s.source ?? 'custom',
   };
 }
 

@@ -9,6 +9,7 @@ import type { RemoteAuth } from './authorized-fetch';
 import { AuthorizedFetch } from './authorized-fetch';
 import type { RemoteTransportKind } from './remote-transport';
 import { connectRemote } from './remote-transport';
+import { sameOrigin } from './remote-url';
 
 export interface RemoteRunnerDeps extends RunnerBaseDeps {
   config: () => InstanceConfig;
@@ -19,6 +20,8 @@ export interface RemoteRunnerDeps extends RunnerBaseDeps {
   fetch: FetchLike;
   /** Remembers the transport that worked, so the next connection tries it first. */
   saveTransport: (kind: RemoteTransportKind) => void;
+  /** Headers the server needs on every request (a registry entry's API key header…). */
+  headers?: () => Promise<Record<string, string>>;
 }
 
 /** How long ending a Streamable HTTP session (DELETE) may hold up a stop. */
@@ -57,12 +60,23 @@ export class RemoteRunner extends RunnerBase {
     }
     const gen = ++this.generation;
     this.transition('starting', this.restarts > 0 ? `Reconnecting (attempt ${this.restarts})` : 'Connecting');
+    let headers: Record<string, string>;
+    try {
+      headers = (await this.deps.headers?.()) ?? {};
+    } catch (error) {
+      this.transition('failed', (error as Error).message);
+      return;
+    }
+    const secretHeaderValues = Object.entries(headers)
+      .filter(([name]) => remote.secretHeaders?.includes(name))
+      .map(([, value]) => value);
+    this.secretValues = [...secretHeaderValues];
     const authorized = new AuthorizedFetch({
       serverUrl: remote.url,
       providerName: this.deps.providerName(),
-      base: this.deps.fetch,
+      base: withHeaders(this.deps.fetch, remote.url, headers),
       auth: this.deps.auth,
-      onToken: (token) => (this.secretValues = [token]),
+      onToken: (token) => (this.secretValues = [token, ...secretHeaderValues]),
       onSessionLost: () => this.onSessionLost(gen),
     });
     let connection;
@@ -153,4 +167,19 @@ export class RemoteRunner extends RunnerBase {
   private note(line: string): void {
     this.deps.stderr.write(`${new Date(this.deps.clock.now()).toISOString()} ${line}\n`);
   }
+}
+
+/**
+ * The instance's own headers on every request to its server's origin (never elsewhere: an
+ * API key must not follow a redirect to another host). Headers the request already has (the
+ * OAuth bearer token) win.
+ */
+function withHeaders(base: FetchLike, serverUrl: string, extra: Record<string, string>): FetchLike {
+  if (Object.keys(extra).length === 0) return base;
+  return (url, init) => {
+    if (!sameOrigin(url, serverUrl)) return base(url, init);
+    const headers = new Headers(extra);
+    new Headers(init?.headers).forEach((value, name) => headers.set(name, value));
+    return base(url, { ...init, headers });
+  };
 }

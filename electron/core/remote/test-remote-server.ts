@@ -40,7 +40,7 @@ export interface TestRemoteServer {
   url: string;
   provider: TestProvider | null;
   /** Requests that reached the MCP endpoint: method and the bearer token they carried. */
-  requests: { method: string; path: string; token: string | null }[];
+  requests: { method: string; path: string; token: string | null; apiKey?: string | null }[];
   /** Requests to the fake authorization server (`no-s256`), e.g. a registration. */
   authRequests: string[];
   close(): Promise<void>;
@@ -80,7 +80,12 @@ export async function startRemoteServer(options: RemoteServerOptions = {}): Prom
   let provider: TestProvider | null = null;
 
   app.use('/mcp', (request, _response, next) => {
-    requests.push({ method: request.method, path: request.originalUrl, token: bearer(request) });
+    requests.push({
+      method: request.method,
+      path: request.originalUrl,
+      token: bearer(request),
+      apiKey: request.header('x-api-key') ?? null,
+    });
     next();
   });
 

@@ -11,6 +11,9 @@ import type { HttpBrokerService } from '../services/http-broker-service';
 import type { InstancesService } from '../services/instances-service';
 import type { UiStateService } from '../services/ui-state-service';
 import type { PreferencesService } from '../services/preferences-service';
+import type { RegistryInstallService } from '../services/registry-install-service';
+import type { RegistryService } from '../services/registry-service';
+import type { RegistryUpdatesService } from '../services/registry-updates-service';
 import type { ToolsService } from '../services/tools-service';
 import type { SecretSweepService } from '../services/secret-sweep-service';
 import type { Handlers } from './dispatcher';
@@ -32,6 +35,9 @@ export function createHandlers(s: {
   preferences: PreferencesService;
   diagnostics: DiagnosticsService;
   secretSweep: SecretSweepService;
+  registry: RegistryService;
+  registryInstall: RegistryInstallService;
+  updates: RegistryUpdatesService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -86,5 +92,19 @@ export function createHandlers(s: {
     exportDiagnostics: () => s.diagnostics.export(),
     listOrphanSecrets: () => s.secretSweep.orphans(),
     removeOrphanSecrets: ({ instanceId }) => s.secretSweep.remove(instanceId),
+    searchRegistry: (input) => s.registry.search(input),
+    getRegistryEntry: (input) => s.registry.detail(input),
+    installFromRegistry: (input) => s.registryInstall.install(input),
+    listUpdates: () => s.updates.last(),
+    checkUpdates: () => s.updates.check(),
+    planUpdate: (input) => s.updates.plan(input),
+    applyUpdate: (input) => s.updates.apply(input),
+    rollbackUpdate: ({ id }) => s.updates.rollback(id),
+    getRegistrySettings: () => s.registry.settings(),
+    setRegistrySettings: (change) => {
+      const result = s.registry.setSettings(change);
+      s.updates.start();
+      return result;
+    },
   };
 }

@@ -26,13 +26,14 @@ import type { InstancesService } from './instances-service';
 import { LOOPBACK_REDIRECT_URI } from './accounts-service';
 
 /** Where to get a runtime an integration needs, in words with a link. */
-const RUNTIME_HINTS: Record<string, string> = {
+export const RUNTIME_HINTS: Readonly<Record<string, string>> = {
   node: 'Install Node.js from https://nodejs.org (it includes npx).',
   npx: 'Install Node.js from https://nodejs.org (it includes npx).',
   uv: 'Install uv: https://docs.astral.sh/uv/getting-started/installation/',
   uvx: 'Install uv (it includes uvx): https://docs.astral.sh/uv/getting-started/installation/',
   python3: 'Install Python 3 from https://www.python.org/downloads/',
   docker: 'Install Docker Desktop: https://docs.docker.com/get-started/get-docker/',
+  dnx: 'Install the .NET 10 SDK (it includes dnx): https://dotnet.microsoft.com/download',
 };
 
 const ICON_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png' };
@@ -208,6 +209,7 @@ export class CatalogService {
           }
         : null,
       needsOwnClient: Boolean(signIn && !signIn.clientId),
+      version: manifest.version,
       launch: preview,
     };
   }

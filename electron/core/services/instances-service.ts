@@ -46,7 +46,18 @@ export class InstancesService {
     const settings = config.launch
       ? {}
       : { userConfig: { ...config.userConfig }, secretFields: [...config.secretFields] };
-    return { ...this.supervisor.detail(config), ...settings, ...(account ? { account } : {}) };
+    const registry = config.registry
+      ? {
+          registry: {
+            registry: config.registry.registry,
+            name: config.registry.name,
+            version: config.registry.version,
+            packageType: config.registry.packageType,
+            previousVersion: config.registry.previous?.version ?? null,
+          },
+        }
+      : {};
+    return { ...this.supervisor.detail(config), ...settings, ...registry, ...(account ? { account } : {}) };
   }
 
   /** Adds a custom command. Secrets go to the keychain first: no keychain, no instance. */

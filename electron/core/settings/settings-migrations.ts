@@ -1,5 +1,5 @@
 import type Conf from 'conf';
-import { DEFAULT_HTTP_BROKER_PORT, SETTINGS_VERSION } from './settings-schema';
+import { DEFAULT_HTTP_BROKER_PORT, OFFICIAL_REGISTRY_URL, SETTINGS_VERSION } from './settings-schema';
 
 type Migrations = Record<string, (store: Conf<Record<string, unknown>>) => void>;
 
@@ -66,5 +66,13 @@ export const settingsMigrations: Migrations = {
     }
     if (!store.has('logRetentionDays')) store.set('logRetentionDays', 30);
     if (!store.has('launchAtLogin')) store.set('launchAtLogin', false);
+  },
+  // v7: MCP registries (the official one) and how often installed registry servers are checked
+  // for updates. Instances may carry `registry` now; it is optional, so there is nothing to fill.
+  [settingsSchemaSemver(7)]: (store) => {
+    if (!store.has('registries')) {
+      store.set('registries', [{ url: OFFICIAL_REGISTRY_URL, name: 'Official MCP Registry' }]);
+    }
+    if (!store.has('updateCheckHours')) store.set('updateCheckHours', 24);
   },
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 6;
+export const SETTINGS_VERSION = 7;
 
 /** Port of the HTTP endpoint unless the user picks another (the UI host uses 7711). */
 export const DEFAULT_HTTP_BROKER_PORT = 7712;
@@ -67,8 +67,45 @@ export const RemoteConfig = z.object({
   stepUpScope: z.string().optional(),
   /** Its authorization server offers no dynamic registration: the user enters a client id. */
   noDynamicRegistration: z.boolean().optional(),
+  /** HTTP headers sent with every request (a registry entry's `headers`); not secret. */
+  headers: z.record(z.string(), z.string()).optional(),
+  /** Names of secret headers; their values are in the keychain (`<id>:header.<Name>`). */
+  secretHeaders: z.array(z.string()).optional(),
 });
 export type RemoteConfig = z.infer<typeof RemoteConfig>;
+
+/** The official MCP Registry: the first registry unless `MCP_TRAY_REGISTRY_URL` replaces it. */
+export const OFFICIAL_REGISTRY_URL = 'https://registry.modelcontextprotocol.io';
+
+/** How an instance installed from a registry runs at one pinned version (kept for rollback). */
+export const RegistryPin = z.object({
+  version: z.string().min(1).max(255),
+  /** `npm`, `pypi`, `oci`, `mcpb`, or `remote`. */
+  packageType: z.string().min(1).max(20),
+  launch: LaunchConfig.optional(),
+  remote: z.object({ url: z.url() }).optional(),
+  secretFields: z.array(z.string()).default([]),
+  bundleDir: z.string().min(1).optional(),
+  integrationId: z.string().min(1).optional(),
+  userConfig: z.record(z.string(), ConfigValue).default({}),
+  values: z.record(z.string(), z.string()).default({}),
+});
+export type RegistryPin = z.infer<typeof RegistryPin>;
+
+/** Where a registry instance came from, at which version, and the version before an update. */
+export const RegistrySource = z.object({
+  /** The registry's base URL. */
+  registry: z.string().min(1),
+  /** The server's name in the registry (`io.github.owner/name`). */
+  name: z.string().min(3).max(200),
+  version: z.string().min(1).max(255),
+  packageType: z.string().min(1).max(20),
+  /** The non-secret values the user gave, by field key: an update builds the new command from them. */
+  values: z.record(z.string(), z.string()).default({}),
+  /** What ran before the last update, so rolling back is one step. */
+  previous: RegistryPin.optional(),
+});
+export type RegistrySource = z.infer<typeof RegistrySource>;
 
 /** One configured use of an integration. Secrets are never here (they live in the keychain). */
 export const InstanceConfig = z.object({
@@ -97,6 +134,8 @@ export const InstanceConfig = z.object({
   bundleDir: z.string().min(1).optional(),
   /** Tools the user turned off: the broker hides them from every client and refuses calls. */
   disabledTools: z.array(z.string()).default([]),
+  /** Installed from an MCP registry at a pinned version (`source=registry`). */
+  registry: RegistrySource.optional(),
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
@@ -137,6 +176,17 @@ export const Settings = z.looseObject({
   logRetentionDays: z.number().int().min(1).max(365).default(30),
   /** Start at login; the desktop shell applies it (the headless host only keeps it). */
   launchAtLogin: z.boolean().default(false),
+  /** MCP registries searched for servers, the official one first; users add their company's. */
+  registries: z
+    .array(z.object({ url: z.url(), name: z.string().min(1).max(100) }))
+    .default([{ url: OFFICIAL_REGISTRY_URL, name: 'Official MCP Registry' }]),
+  /** How often installed registry servers are checked for a newer version; 0 = only "Check now". */
+  updateCheckHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -49,6 +49,8 @@ export interface SupervisorDeps extends SupervisorTuning {
   /** Names of the AI clients connected to an instance now (the broker knows its sessions). */
   clients?: (id: string) => string[];
   remote: RemoteHooks;
+  /** Where an instance came from and its pinned version (`status --json` shows both). */
+  origin?: (config: InstanceConfig) => Pick<InstanceSummary, 'source' | 'version'>;
 }
 
 /** What remote instances (MCP servers reached over HTTP) need besides a local runner's deps. */
@@ -58,6 +60,8 @@ export interface RemoteHooks {
   auth: (id: string) => RemoteAuth;
   providerName: (id: string) => string;
   saveTransport: (id: string, kind: RemoteTransportKind) => void;
+  /** Extra headers of a remote instance (secret ones read from the keychain). */
+  headers?: (id: string) => Promise<Record<string, string>>;
 }
 
 /** Samples kept per instance for the sparklines: 5 minutes at the default 5 s interval. */
@@ -114,6 +118,7 @@ export class Supervisor {
       toolCount: runner?.tools.length ?? 0,
       nextRetryAt: runner?.nextRetryAt ? new Date(runner.nextRetryAt).toISOString() : null,
       clients: this.deps.clients?.(config.id) ?? [],
+      ...this.deps.origin?.(config),
     };
   }
 
@@ -205,6 +210,7 @@ export class Supervisor {
           auth: remote.auth(id),
           providerName: () => remote.providerName(id),
           saveTransport: (kind) => remote.saveTransport(id, kind),
+          headers: () => remote.headers?.(id) ?? Promise.resolve({}),
         })
       : new InstanceRunner({ ...common, tokenRejected: () => this.deps.tokenRejected(id) });
     this.runners.set(id, runner);

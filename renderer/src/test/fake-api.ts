@@ -851,6 +851,33 @@ export function createFakeApi(init: FakeInit = {}) {
       return () => noticeListeners.delete(listener);
     },
     onSignInFinished: () => () => undefined,
+    // The registry catalog has no screen yet: an empty registry that answers every request.
+    searchRegistry: vi.fn(async () => ({
+      entries: [],
+      total: 0,
+      nextCursor: null,
+      offline: false,
+      fetchedAt: null,
+      notice: null,
+    })),
+    getRegistryEntry: vi.fn(async ({ name }: { name: string }) => Promise.reject(notFound(name))),
+    installFromRegistry: vi.fn(async ({ name }: { name: string }) => Promise.reject(notFound(name))),
+    listUpdates: vi.fn(async () => []),
+    checkUpdates: vi.fn(async () => []),
+    planUpdate: vi.fn(async ({ id }: { id: string }) => Promise.reject(notFound(id))),
+    applyUpdate: vi.fn(async ({ id }: { id: string }) => Promise.reject(notFound(id))),
+    rollbackUpdate: vi.fn(async ({ id }: { id: string }) => Promise.reject(notFound(id))),
+    getRegistrySettings: vi.fn(async () => ({
+      registries: [{ url: 'https://registry.modelcontextprotocol.io', name: 'Official MCP Registry' }],
+      overriddenBy: null,
+      updateCheckHours: 24,
+    })),
+    setRegistrySettings: vi.fn(async () => ({
+      registries: [{ url: 'https://registry.modelcontextprotocol.io', name: 'Official MCP Registry' }],
+      overriddenBy: null,
+      updateCheckHours: 24,
+    })),
+    onUpdatesAvailable: () => () => undefined,
     onInstallRequested: (listener) => {
       installListeners.add(listener);
       return () => installListeners.delete(listener);

@@ -1,0 +1,281 @@
+import type { InstanceSummary } from '../../shared/contract';
+import type {
+  ApplyUpdate,
+  LaunchPreview,
+  OutdatedInstance,
+  UpdatePlan,
+  UpdateTarget,
+} from '../../shared/registry-contract';
+import {
+  ApplyUpdate as ApplyUpdateSchema,
+  UpdateTarget as UpdateTargetSchema,
+} from '../../shared/registry-contract';
+import type { CancelTimer, Timers } from '../auth/timers';
+import type { EventBus } from '../event-bus';
+import { envSecretAccount } from '../integrations/launch-spec';
+import type { Logger } from '../platform/logger';
+import type { PackagePlan } from '../registry/install-plan';
+import { packageFields, planPackage } from '../registry/install-plan';
+import { UserFacingError } from '../rpc/errors';
+import type { SecretStore } from '../secrets/secret-store';
+import type { InstanceConfig, RegistryPin } from '../settings/settings-schema';
+import type { SettingsStore } from '../settings/settings-store';
+import type { InstancesService } from './instances-service';
+import { requireAll } from './registry-install-service';
+import type { RegistryService } from './registry-service';
+
+/** Tool names and a fingerprint of each tool's definition, from a trial start of a command. */
+export type ToolTrial = (config: InstanceConfig) => Promise<Map<string, string>>;
+
+export interface RegistryUpdatesDeps {
+  registry: RegistryService;
+  instances: InstancesService;
+  secrets: SecretStore;
+  settings: SettingsStore;
+  bus: EventBus;
+  timers: Timers;
+  logger: Logger;
+  /** Starts a command on its own, lists its tools, stops it (for the update's tool difference). */
+  trial?: ToolTrial;
+}
+
+/**
+ * Updates of registry instances: a check (on a timer the user sets, and "Check now"), the
+ * difference an update makes, applying it only when asked, and rolling back to the version
+ * before. Nothing here ever updates on its own.
+ */
+export class RegistryUpdatesService {
+  private outdatedList: OutdatedInstance[] = [];
+  private cancel: CancelTimer | null = null;
+
+  constructor(private readonly deps: RegistryUpdatesDeps) {}
+
+  /** Arms the periodic check (none when the setting is 0). */
+  start(): void {
+    this.cancel?.();
+    const hours = this.deps.settings.read().updateCheckHours;
+    if (hours <= 0) return;
+    this.cancel = this.deps.timers.after(hours * 3_600_000, () => {
+      this.check().catch((error: unknown) =>
+        this.deps.logger.warn('update check failed', { error: String(error) }),
+      );
+      this.start();
+    });
+  }
+
+  stop(): void {
+    this.cancel?.();
+    this.cancel = null;
+  }
+
+  /** The result of the last check. */
+  last(): OutdatedInstance[] {
+    return this.outdatedList;
+  }
+
+  /** Asks each instance's registry for its latest version; announces the result. */
+  async check(): Promise<OutdatedInstance[]> {
+    const configs = this.deps.instances.configs().filter((c) => c.registry);
+    const found = await Promise.all(
+      configs.map(async (config): Promise<OutdatedInstance | null> => {
+        const source = config.registry!;
+        try {
+          const latest = await this.deps.registry.locate(source.name, 'latest', source.registry);
+          const version = latest.record.server.version;
+          if (latest.record.status !== 'active' || !isNewer(version, source.version)) return null;
+          return { id: config.id, name: source.name, current: source.version, latest: version };
+        } catch (error) {
+          this.deps.logger.warn('update check failed for one service', {
+            id: config.id,
+            error: String(error),
+          });
+          return null;
+        }
+      }),
+    );
+    this.outdatedList = found.filter((o): o is OutdatedInstance => o !== null);
+    this.deps.bus.emit('updatesAvailable', { outdated: this.outdatedList });
+    return this.outdatedList;
+  }
+
+  /** What updating would change; with `trial`, the new version is started once to list its tools. */
+  async plan(input: UpdateTarget): Promise<UpdatePlan> {
+    const request = UpdateTargetSchema.parse(input);
+    const { config, plan, to } = await this.target(request.id, request.to, {});
+    const before = preview(config);
+    const after: LaunchPreview = {
+      command: plan.command!,
+      args: plan.args,
+      envNames: [...Object.keys(plan.env), ...plan.secretEnvNames],
+    };
+    let tools: UpdatePlan['tools'] = null;
+    let toolsNote: string | null = request.trial
+      ? null
+      : 'Not tried: ask for a trial start to compare tools.';
+    if (request.trial && this.deps.trial) {
+      try {
+        const [old, next] = await Promise.all([
+          this.deps.trial(config),
+          this.deps.trial(candidate(config, plan)),
+        ]);
+        tools = {
+          added: [...next.keys()].filter((t) => !old.has(t)).sort(),
+          removed: [...old.keys()].filter((t) => !next.has(t)).sort(),
+          changed: [...next.keys()].filter((t) => old.has(t) && old.get(t) !== next.get(t)).sort(),
+        };
+      } catch (error) {
+        toolsNote = `The trial start failed: ${(error as Error).message}`;
+      }
+    }
+    return {
+      id: config.id,
+      name: config.registry!.name,
+      from: config.registry!.version,
+      to,
+      before,
+      after,
+      envAdded: after.envNames.filter((n) => !before.envNames.includes(n)),
+      envRemoved: before.envNames.filter((n) => !after.envNames.includes(n)),
+      missing: plan.missing,
+      tools,
+      toolsNote,
+    };
+  }
+
+  /** Applies an update the user confirmed; the version before is kept for `rollback`. */
+  async apply(input: ApplyUpdate): Promise<InstanceSummary> {
+    const request = ApplyUpdateSchema.parse(input);
+    const { config, plan, to, values } = await this.target(request.id, request.to, request);
+    requireAll(plan.missing);
+    for (const [envName, value] of Object.entries(plan.secretEnv)) {
+      await this.deps.secrets.set(envSecretAccount(config.id, envName), value);
+    }
+    const summary = await this.deps.instances.updateConfig(config.id, {
+      launch: { command: plan.command!, args: plan.args, env: plan.env },
+      secretFields: plan.secretEnvNames,
+      registry: { ...config.registry!, version: to, values, previous: pin(config) },
+    });
+    this.forget(config.id);
+    return summary;
+  }
+
+  /** Goes back to the version before the last update (and keeps the newer one to go forward). */
+  async rollback(id: string): Promise<InstanceSummary> {
+    const config = this.registryConfig(id);
+    const previous = config.registry!.previous;
+    if (!previous?.launch)
+      throw new UserFacingError('no-previous', `"${config.name}" has no earlier version to roll back to.`);
+    const summary = await this.deps.instances.updateConfig(id, {
+      launch: previous.launch,
+      secretFields: previous.secretFields,
+      registry: {
+        ...config.registry!,
+        version: previous.version,
+        values: previous.values,
+        previous: pin(config),
+      },
+    });
+    this.forget(id);
+    return summary;
+  }
+
+  private forget(id: string): void {
+    this.outdatedList = this.outdatedList.filter((o) => o.id !== id);
+    this.deps.bus.emit('updatesAvailable', { outdated: this.outdatedList });
+  }
+
+  private registryConfig(id: string): InstanceConfig {
+    const config = this.deps.instances.configs().find((c) => c.id === id);
+    if (!config) throw new UserFacingError('not-found', `There is no service called "${id}".`);
+    if (!config.registry)
+      throw new UserFacingError('invalid-input', `"${config.name}" was not installed from a registry.`);
+    if (!config.launch) {
+      throw new UserFacingError(
+        'unsupported',
+        `"${config.name}" is a ${config.registry.packageType === 'mcpb' ? 'bundle' : 'remote server'}; to change its version, remove it and install the new one.`,
+      );
+    }
+    return config;
+  }
+
+  private async target(
+    id: string,
+    to: string | undefined,
+    given: { values?: Record<string, string>; secrets?: Record<string, string> },
+  ) {
+    const config = this.registryConfig(id);
+    const source = config.registry!;
+    const located = await this.deps.registry.locate(source.name, to ?? 'latest', source.registry);
+    const { record } = located;
+    if (record.status !== 'active') {
+      throw new UserFacingError(
+        'deprecated',
+        `${source.name} ${record.server.version} is ${record.status}; it is not offered as an update.`,
+      );
+    }
+    const pkg = (record.server.packages ?? []).find((p) => p.registryType === source.packageType);
+    if (!pkg)
+      throw new UserFacingError(
+        'not-found',
+        `${source.name} ${record.server.version} has no ${source.packageType} package.`,
+      );
+    // Saved values the new version no longer asks for are dropped; new ones come from `given`.
+    const known = packageFields(pkg).sources;
+    const kept = Object.fromEntries(
+      Object.entries(source.values).filter(([key]) => known.get(key)?.field.secret === false),
+    );
+    const values = { ...kept, ...(given.values ?? {}) };
+    const plan: PackagePlan = planPackage(pkg, {
+      values,
+      secrets: given.secrets ?? {},
+      keptSecretEnv: new Set(config.secretFields),
+    });
+    return { config, plan, to: record.server.version, values };
+  }
+}
+
+function preview(config: InstanceConfig): LaunchPreview {
+  return {
+    command: config.launch?.command ?? '',
+    args: config.launch?.args ?? [],
+    envNames: [...Object.keys(config.launch?.env ?? {}), ...config.secretFields],
+  };
+}
+
+function pin(config: InstanceConfig): RegistryPin {
+  return {
+    version: config.registry!.version,
+    packageType: config.registry!.packageType,
+    launch: config.launch,
+    secretFields: config.secretFields,
+    userConfig: config.userConfig,
+    values: config.registry!.values,
+  };
+}
+
+/** The instance as it would be after the update (for a trial start; never saved). */
+function candidate(config: InstanceConfig, plan: PackagePlan): InstanceConfig {
+  return {
+    ...config,
+    launch: { command: plan.command!, args: plan.args, env: plan.env },
+    secretFields: plan.secretEnvNames,
+  };
+}
+
+/** `a` is a later version than `b`: numeric parts compared in order; a pre-release sorts first. */
+export function isNewer(a: string, b: string): boolean {
+  if (a === b) return false;
+  const parse = (v: string) => {
+    const [main = '', pre] = v.replace(/^v/, '').split(/-(.*)/s, 2);
+    return { parts: main.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : NaN)), pre: pre ?? null };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  if (x.parts.some(Number.isNaN) || y.parts.some(Number.isNaN)) return true;
+  for (let i = 0; i < Math.max(x.parts.length, y.parts.length); i++) {
+    const d = (x.parts[i] ?? 0) - (y.parts[i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  if (x.pre === null) return y.pre !== null;
+  return y.pre !== null && x.pre > y.pre;
+}
