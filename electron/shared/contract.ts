@@ -9,8 +9,11 @@ import {
   UpdateInstanceSettings,
 } from './catalog-contract';
 
+import { ToolDecision, ToolPinStatus, ToolReview } from './pinning-contract';
+
 export * from './bundle-contract';
 export * from './catalog-contract';
+export * from './pinning-contract';
 import { InstallRequest } from './deep-link';
 
 export { InstallRequest };
@@ -52,6 +55,8 @@ export const InstanceSummary = z.object({
   nextRetryAt: z.string().nullable(),
   /** Names of the AI clients connected to it right now (one entry per client name). */
   clients: z.array(z.string()),
+  /** Tools new or changed since the user approved them, held back until reviewed (0 if absent). */
+  toolsToReview: z.number().int().nonnegative().optional(),
 });
 export type InstanceSummary = z.infer<typeof InstanceSummary>;
 
@@ -72,6 +77,8 @@ export const ToolSummary = z.object({
   enabled: z.boolean(),
   /** The server says the tool changes or deletes things (MCP `destructiveHint`). */
   destructive: z.boolean(),
+  /** Tool pinning: only `approved` versions reach AI clients. */
+  review: ToolPinStatus.optional(),
 });
 export type ToolSummary = z.infer<typeof ToolSummary>;
 
@@ -528,6 +535,12 @@ export const requests = {
   setPreferences: { input: Preferences.partial().strict(), output: Preferences },
   /** Writes a zip of logs and state with every secret redacted; answers where it is. */
   exportDiagnostics: { input: NoInput, output: DiagnosticsExport },
+  /** Tools new or changed since approval (and rejected ones), each with a word diff and warnings. */
+  getToolReview: { input: ById, output: ToolReview },
+  /** Approves tools (by name, optionally the exact version by hash, or all pending); clients see them. */
+  approveTools: { input: ToolDecision, output: ToolReview },
+  /** Rejects tools: they stay hidden and are not asked about again until they change. */
+  rejectTools: { input: ToolDecision, output: ToolReview },
 } as const;
 
 /** Core → UI events: name → payload schema. */
@@ -546,6 +559,11 @@ export const events = {
   installRequested: z.object({ request: InstallRequest }),
   /** The user changed a preference (theme, launch at login…) in some window. */
   preferencesChanged: z.object({ preferences: Preferences }),
+  /**
+   * The tools of an instance waiting for review changed: `pending` lists them (empty once
+   * everything is decided). Clients do not see them until approved.
+   */
+  toolReviewChanged: z.object({ id: z.string(), name: z.string(), pending: z.array(z.string()) }),
 } as const;
 
 export type Requests = typeof requests;

@@ -12,6 +12,7 @@ import type { InstancesService } from '../services/instances-service';
 import type { UiStateService } from '../services/ui-state-service';
 import type { PreferencesService } from '../services/preferences-service';
 import type { ToolsService } from '../services/tools-service';
+import type { ToolReviewService } from '../services/tool-review-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -28,6 +29,7 @@ export function createHandlers(s: {
   bundles: BundlesService;
   uiState: UiStateService;
   tools: ToolsService;
+  toolReview: ToolReviewService;
   preferences: PreferencesService;
   diagnostics: DiagnosticsService;
 }): Handlers {
@@ -46,6 +48,7 @@ export function createHandlers(s: {
     removeInstance: async ({ id }) => {
       await s.instances.remove(id);
       s.bundles.forget(id);
+      s.toolReview.forget(id);
       await watching(s.clients.forget(id));
       return { removed: true as const };
     },
@@ -81,5 +84,8 @@ export function createHandlers(s: {
     getPreferences: () => s.preferences.get(),
     setPreferences: (change) => s.preferences.set(change),
     exportDiagnostics: () => s.diagnostics.export(),
+    getToolReview: ({ id }) => s.toolReview.review(id),
+    approveTools: (input) => s.toolReview.approve(input),
+    rejectTools: (input) => s.toolReview.reject(input),
   };
 }
