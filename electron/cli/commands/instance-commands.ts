@@ -32,6 +32,8 @@ export function statusRecord(s: InstanceSummary) {
     since: s.stateSince,
     pid: s.pid,
     tools: s.toolCount,
+    /** Tools new or changed since approval, hidden from AI clients until reviewed. */
+    toolsToReview: s.toolsToReview ?? 0,
     nextRetryAt: s.nextRetryAt,
   };
 }
