@@ -59,7 +59,10 @@ async function connect(dataDir: string) {
 
 const status = (dataDir: string) => cliJson<Status[]>(dataDir, ['status'])[0]!;
 const running = (dataDir: string) =>
-  until(() => status(dataDir).state === 'running' && status(dataDir), 'pinned running');
+  until(() => {
+    const now = status(dataDir);
+    return now.state === 'running' && now;
+  }, 'pinned running');
 const review = (dataDir: string) => cliJson<ToolReview>(dataDir, ['tools', 'review', 'pinned']);
 const cli = (dataDir: string, args: string[]) =>
   spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], { encoding: 'utf8' });
@@ -128,7 +131,8 @@ describe('tool pinning, end to end through the connector', () => {
     expect(cli(dataDir, ['restart', 'pinned']).status).toBe(0);
     await until(() => status(dataDir).toolsToReview === 1, 'the new version of upload to review');
     await session.client.close();
-  });
+    // Many CLI runs on a busy machine.
+  }, 120_000);
 
   it('a list_changed at runtime holds the changed tool back the same way, until approved', async () => {
     const { dataDir, setTools } = setup([add('Adds two numbers.'), notes], { PIN_WATCH: '1' });
@@ -152,7 +156,7 @@ describe('tool pinning, end to end through the connector', () => {
     expect(await session.names()).toEqual(['add', 'notes']);
     expect(status(dataDir).toolsToReview).toBe(0);
     await session.client.close();
-  });
+  }, 60_000);
 
   it('refuses approving a tool the server does not offer, and a bad command line', async () => {
     const { dataDir } = setup([notes]);
