@@ -5,7 +5,8 @@ import type { ParsedArgs } from '../args';
 
 type Out = (line: string) => void;
 
-const USAGE = 'usage: mcp-tray tools review <id> [--json] | tools approve|reject <id> (--all | --tool NAME...)';
+const USAGE =
+  'usage: mcp-tray tools review <id> [--json] | tools approve|reject <id> (--all | --tool NAME...)';
 
 /** Unchanged text longer than this is shortened in the terminal (the UI shows it whole). */
 const CONTEXT = 80;

@@ -2,11 +2,7 @@ import type { PinnedDefinition } from './tool-definition';
 
 /** Why a piece of tool text may be trying to steer the model rather than describe the tool. */
 export type SteeringKind =
-  | 'instruction'
-  | 'hidden-unicode'
-  | 'encoded-blob'
-  | 'tool-reference'
-  | 'secret-reference';
+  'instruction' | 'hidden-unicode' | 'encoded-blob' | 'tool-reference' | 'secret-reference';
 
 /** One finding, shown in the review as a warning (never a block: the user decides). */
 export interface SteeringWarning {
@@ -59,7 +55,9 @@ const BASE64 = /[A-Za-z0-9+/_-]{40,}={0,2}/g;
  * can spell hidden ASCII), variation selectors other than the emoji ones, and C0/C1 controls
  * other than tab and newlines.
  */
+// Control characters and lone variation selectors are exactly what this looks for.
 const HIDDEN =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0D\uFEFF]|[\u{E0000}-\u{E007F}]|[\u{E0100}-\u{E01EF}]/gu;
 
 const MESSAGES: Record<SteeringKind, string> = {
@@ -166,6 +164,9 @@ function excerpt(text: string, at: number, length: number): string {
   // Never cut a surrogate pair (tag characters are outside the BMP).
   if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from]!)) from--;
   if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to]!)) to++;
-  const body = text.slice(from, to).replace(HIDDEN, (c) => `<${codePoint(c)}>`).replace(/\s+/g, ' ');
+  const body = text
+    .slice(from, to)
+    .replace(HIDDEN, (c) => `<${codePoint(c)}>`)
+    .replace(/\s+/g, ' ');
   return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
 }

@@ -9,7 +9,7 @@ import { PinStore } from './pin-store';
 import { toolHash } from './tool-definition';
 import { ToolPinning } from './tool-pinning';
 
-const tool = (name: string, description: string, properties: Record<string, unknown> = {}): Tool => ({
+const tool = (name: string, description: string, properties: Record<string, object> = {}): Tool => ({
   name,
   description,
   inputSchema: { type: 'object', properties },
@@ -40,7 +40,10 @@ describe('canonical tool hash', () => {
     ) as Tool;
     expect(toolHash(b)).toBe(toolHash(a));
     expect(toolHash({ ...a, description: 'd.' })).not.toBe(toolHash(a));
-    const reordered = { ...a, inputSchema: { type: 'object' as const, properties: { x: { enum: ['b', 'a'] } } } };
+    const reordered = {
+      ...a,
+      inputSchema: { type: 'object' as const, properties: { x: { enum: ['b', 'a'] } } },
+    };
     expect(toolHash(reordered)).not.toBe(toolHash(a));
     // Fields that are not pinned do not count.
     expect(toolHash({ ...a, _meta: { build: 2 } })).toBe(toolHash(a));

@@ -80,14 +80,17 @@ export class ToolReviewService {
     const config = this.require(id);
     const { pinning } = this.deps;
     const current = pinning.current(id);
-    if (all === (picks.length > 0)) {
+    if (all === picks.length > 0) {
       throw new UserFacingError('invalid-input', 'Choose either all waiting tools or tools by name.');
     }
     if (all) return { id, tools: current.filter((tool) => pinning.status(id, tool) === 'pending') };
     const chosen = picks.map(({ name, hash }) => {
       const tool = current.find((t) => t.name === name);
       if (!tool) {
-        throw new UserFacingError('not-found', `"${config.name}" does not offer a tool called "${name}" now.`);
+        throw new UserFacingError(
+          'not-found',
+          `"${config.name}" does not offer a tool called "${name}" now.`,
+        );
       }
       if (hash !== undefined && hash !== definitionHash(pinnedDefinition(tool))) {
         throw new UserFacingError(

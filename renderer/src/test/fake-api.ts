@@ -838,11 +838,13 @@ export function createFakeApi(init: FakeInit = {}) {
       files: ['README.txt', 'app-info.json', 'settings.json', 'logs/core.log', 'tool-calls.jsonl'],
     })),
     getToolReview: vi.fn(async ({ id }: { id: string }) => reviewOf(id)),
-    approveTools: vi.fn(async (input: { id: string; tools?: { name: string; hash?: string }[]; all?: boolean }) =>
-      decide(input, true),
+    approveTools: vi.fn(
+      async (input: { id: string; tools?: { name: string; hash?: string }[]; all?: boolean }) =>
+        decide(input, true),
     ),
-    rejectTools: vi.fn(async (input: { id: string; tools?: { name: string; hash?: string }[]; all?: boolean }) =>
-      decide(input, false),
+    rejectTools: vi.fn(
+      async (input: { id: string; tools?: { name: string; hash?: string }[]; all?: boolean }) =>
+        decide(input, false),
     ),
     onToolReviewChanged: () => () => undefined,
     onPreferencesChanged: (listener) => {
