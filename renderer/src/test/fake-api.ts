@@ -283,7 +283,9 @@ const summaryOf = ({
   toolCount,
   nextRetryAt,
   clients,
+  toolsToReview,
 }: InstanceSummary): InstanceSummary => ({
+  ...(toolsToReview !== undefined ? { toolsToReview } : {}),
   id,
   name,
   integrationId,

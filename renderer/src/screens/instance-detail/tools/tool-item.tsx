@@ -66,6 +66,8 @@ export const ToolItem = memo(
             {tool.title && tool.title !== tool.name && <span className="tool__title">{tool.title}</span>}
             <code className="tool__name">{tool.name}</code>
             {!tool.enabled && <span className="tag tag--off">Off</span>}
+            {tool.review === 'pending' && <span className="tag tag--review">Waiting for review</span>}
+            {tool.review === 'rejected' && <span className="tag tag--off">Rejected</span>}
           </span>
         </button>
         {tool.description && (
@@ -87,6 +89,7 @@ export const ToolItem = memo(
     a.tool.title === b.tool.title &&
     a.tool.description === b.tool.description &&
     a.tool.enabled === b.tool.enabled &&
+    a.tool.review === b.tool.review &&
     a.tool.destructive === b.tool.destructive &&
     JSON.stringify(a.tool.inputSchema) === JSON.stringify(b.tool.inputSchema),
 );
