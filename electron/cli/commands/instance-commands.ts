@@ -53,7 +53,9 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
     s.state,
     s.pid === null ? '-' : String(s.pid),
     String(s.toolCount),
-    s.stateReason ?? '',
+    [s.stateReason, s.toolsToReview ? `tools changed: review (mcp-tray tools review ${s.id})` : null]
+      .filter(Boolean)
+      .join('; '),
   ]);
   const header = ['ID', 'STATE', 'PID', 'TOOLS', 'REASON'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
