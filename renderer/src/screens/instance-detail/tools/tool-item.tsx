@@ -29,6 +29,10 @@ function ToolBody({ instanceId, tool, running }: ToolItemProps) {
           <p className="muted" data-testid="try-off">
             This tool is turned off, so no one can call it. Turn it on in the Settings tab to try it.
           </p>
+        ) : tool.review === 'pending' || tool.review === 'rejected' ? (
+          <p className="muted" data-testid="try-held">
+            This version of the tool is held back from everyone until you approve it in the review above.
+          </p>
         ) : !running ? (
           <p className="muted" data-testid="try-not-running">
             The service is not running. Start it to try its tools.
