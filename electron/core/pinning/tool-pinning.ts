@@ -27,6 +27,8 @@ export class ToolPinning {
   /** The last list each server gave (what the review and the broker's refusals look at). */
   private readonly lists = new Map<string, Tool[]>();
   private readonly pendingNames = new Map<string, string[]>();
+  /** Hashes of listed tool objects: a call checks its tool's hash, which should cost nothing. */
+  private readonly hashes = new WeakMap<Tool, string>();
 
   constructor(private readonly deps: ToolPinningDeps) {}
 
@@ -44,7 +46,7 @@ export class ToolPinning {
   /** The status of this exact version of a tool. */
   status(id: string, tool: Tool): PinStatus {
     const pins = this.pinsOf(id);
-    const hash = definitionHash(pinnedDefinition(tool));
+    const hash = this.hashOf(tool);
     if (pins?.approved[tool.name]?.hash === hash) return 'approved';
     if (pins?.rejected[tool.name]?.hash === hash) return 'rejected';
     return 'pending';
@@ -123,6 +125,12 @@ export class ToolPinning {
     const before = this.pendingNames.get(id) ?? [];
     this.pendingNames.set(id, next);
     if (next.join('\n') !== before.join('\n')) this.deps.onReviewChanged(id, next);
+  }
+
+  private hashOf(tool: Tool): string {
+    let hash = this.hashes.get(tool);
+    if (hash === undefined) this.hashes.set(tool, (hash = definitionHash(pinnedDefinition(tool))));
+    return hash;
   }
 
   private pinned(tool: Tool): PinnedTool {
