@@ -19,6 +19,7 @@ export const COMMANDS = [
   'outdated',
   'update',
   'rollback',
+  'tools',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -63,6 +64,7 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     'dry-run': { type: 'boolean' },
   },
   http: { 'show-token': { type: 'boolean' } },
+  tools: { all: { type: 'boolean' }, tool: { type: 'string', multiple: true } },
 };
 
 export interface ParsedArgs {
@@ -83,6 +85,8 @@ export interface ParsedArgs {
   /** `clients write --instance A --instance B`. */
   instances: string[];
   tool: string | undefined;
+  /** `tools approve <id> --tool A --tool B`. */
+  toolNames: string[];
   follow: boolean;
   all: boolean;
   dryRun: boolean;
@@ -173,6 +177,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     instance: typeof values.instance === 'string' ? values.instance : undefined,
     instances: strings('instance'),
     tool: typeof values.tool === 'string' ? values.tool : undefined,
+    toolNames: strings('tool'),
     follow: values.follow === true,
     all: values.all === true,
     dryRun: values['dry-run'] === true,
@@ -234,6 +239,10 @@ Commands:
   auth <id> --client-id ID [--client-secret]
                                         use your own OAuth client (secret asked for, hidden)
   auth <id> --token                     sign in with a personal access token (asked, hidden)
+  tools review <id> [--json]            tools new or changed since you approved them (held back
+                                        from AI clients), with a word diff and warnings
+  tools approve|reject <id> (--all | --tool NAME...)
+                                        let AI clients see them, or keep them hidden
   open <mcp-tray://install?…>           open an install link in MCP Tray's Add flow (adds nothing
                                         until you confirm there)
 

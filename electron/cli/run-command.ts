@@ -16,6 +16,7 @@ import {
   searchCommand,
   updateCommand,
 } from './commands/registry-commands';
+import { toolsCommand } from './commands/tools-command';
 import { NotRunningError, connectControl } from './control-client';
 import { serveCommand } from './serve-command';
 
@@ -55,6 +56,8 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await openCommand(connection.api, args, out);
       case 'http':
         return await httpCommand(connection.api, args, out);
+      case 'tools':
+        return await toolsCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -92,6 +95,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'outdated':
       case 'update':
       case 'rollback':
+      case 'tools':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

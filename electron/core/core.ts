@@ -41,6 +41,9 @@ import { UiStateService } from './services/ui-state-service';
 import { PreferencesService } from './services/preferences-service';
 import { ToolsService } from './services/tools-service';
 import { createRegistryServices, instanceOrigin } from './registry/registry-services';
+import { ToolReviewService } from './services/tool-review-service';
+import { PinStore } from './pinning/pin-store';
+import { ToolPinning } from './pinning/tool-pinning';
 import { APP_VERSION } from './version';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_START_TIMEOUT_MS } from './settings/settings-schema';
 import type { SettingsStore } from './settings/settings-store';
@@ -179,6 +182,16 @@ export function createCore(deps: CoreDeps): Core {
     bus,
     setLogRetentionMs: (ms) => calls.setMaxAgeMs(ms),
   });
+  const pinning = new ToolPinning({
+    store: new PinStore(path.join(deps.paths.dataDir, 'tool-pins'), deps.clock, deps.logger.child('pins')),
+    clock: deps.clock,
+    logger: deps.logger.child('pins'),
+    onReviewChanged: (id, pending) => {
+      const name = deps.settings.read().instances.find((c) => c.id === id)?.name ?? id;
+      bus.emit('toolReviewChanged', { id, name, pending });
+      instances?.publish();
+    },
+  });
   const supervisor = new Supervisor({
     ...DEFAULT_TUNING,
     ...deps.tuning,
@@ -200,6 +213,9 @@ export function createCore(deps: CoreDeps): Core {
     clients: (id) => broker?.clientNames(id) ?? [],
     remote: { ...accounts.remoteHooks(fetch), headers: remoteHeaders(deps.settings, deps.secrets) },
     origin: (config) => instanceOrigin(catalog, config),
+    onToolsListed: (id, tools) => pinning.observe(id, tools),
+    toolsToReview: (id) => pinning.pending(id),
+    toolStatus: (id, tool) => pinning.status(id, tool),
   });
   supervisorRef = supervisor;
   broker = new Broker({
@@ -212,6 +228,7 @@ export function createCore(deps: CoreDeps): Core {
     readyWaitMs: 30_000,
     defaultTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
     onSessionsChanged: () => instances?.publish(),
+    pins: pinning,
   });
   const caller = new AppCaller(broker, APP_VERSION);
   instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock, accounts);
@@ -315,6 +332,13 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     publish: () => instances?.publish(),
   });
+  const toolReview = new ToolReviewService({
+    pinning,
+    config: (id) => deps.settings.read().instances.find((c) => c.id === id),
+    ids: () => deps.settings.read().instances.map((c) => c.id),
+    toolsChanged: (id) => broker!.toolsChanged(id),
+    publish: () => instances?.publish(),
+  });
   const diagnostics = new DiagnosticsService({
     paths: deps.paths,
     settings: deps.settings,
@@ -355,6 +379,7 @@ export function createCore(deps: CoreDeps): Core {
     bundles,
     uiState,
     tools,
+    toolReview,
     preferences,
     diagnostics,
     secretSweep: new SecretSweepService({

@@ -22,9 +22,12 @@ import {
   UpdateTarget,
 } from './registry-contract';
 
+import { ToolDecision, ToolPinStatus, ToolReview } from './pinning-contract';
+
 export * from './bundle-contract';
 export * from './catalog-contract';
 export * from './registry-contract';
+export * from './pinning-contract';
 import { InstallRequest } from './deep-link';
 
 export { InstallRequest };
@@ -70,6 +73,8 @@ export const InstanceSummary = z.object({
   source: z.enum(['built-in', 'curated', 'registry', 'custom']).optional(),
   /** The pinned version of a registry install (null for everything else). */
   version: z.string().nullable().optional(),
+  /** Tools new or changed since the user approved them, held back until reviewed (0 if absent). */
+  toolsToReview: z.number().int().nonnegative().optional(),
 });
 export type InstanceSummary = z.infer<typeof InstanceSummary>;
 
@@ -90,6 +95,8 @@ export const ToolSummary = z.object({
   enabled: z.boolean(),
   /** The server says the tool changes or deletes things (MCP `destructiveHint`). */
   destructive: z.boolean(),
+  /** Tool pinning: only `approved` versions reach AI clients. */
+  review: ToolPinStatus.optional(),
 });
 export type ToolSummary = z.infer<typeof ToolSummary>;
 
@@ -593,6 +600,12 @@ export const requests = {
   rollbackUpdate: { input: ById, output: InstanceSummary },
   getRegistrySettings: { input: NoInput, output: RegistrySettings },
   setRegistrySettings: { input: SetRegistrySettings, output: RegistrySettings },
+  /** Tools new or changed since approval (and rejected ones), each with a word diff and warnings. */
+  getToolReview: { input: ById, output: ToolReview },
+  /** Approves tools (by name, optionally the exact version by hash, or all pending); clients see them. */
+  approveTools: { input: ToolDecision, output: ToolReview },
+  /** Rejects tools: they stay hidden and are not asked about again until they change. */
+  rejectTools: { input: ToolDecision, output: ToolReview },
 } as const;
 
 /** Core → UI events: name → payload schema. */
@@ -613,6 +626,11 @@ export const events = {
   preferencesChanged: z.object({ preferences: Preferences }),
   /** An update check finished, or an update or rollback was applied: what is outdated now. */
   updatesAvailable: z.object({ outdated: z.array(OutdatedInstance) }),
+  /**
+   * The tools of an instance waiting for review changed: `pending` lists them (empty once
+   * everything is decided). Clients do not see them until approved.
+   */
+  toolReviewChanged: z.object({ id: z.string(), name: z.string(), pending: z.array(z.string()) }),
 } as const;
 
 export type Requests = typeof requests;

@@ -62,4 +62,27 @@ describe('trayModel', () => {
     expect(labels).toEqual(['Open MCP Tray', 'Pause all', 'Launch at login', 'Quit MCP Tray']);
     expect(menu.find((i) => i.kind === 'checkbox')).toMatchObject({ checked: true });
   });
+
+  it('asks for attention while a service has changed tools to review, and offers the review', () => {
+    const changed = { ...instance('gh', 'running'), toolsToReview: 2 };
+    const tray = trayModel({
+      instances: [changed, instance('b', 'running')],
+      driftCount: 0,
+      launchAtLogin: false,
+    });
+    expect(tray.health).toBe('attention');
+    expect(tray.tooltip).toBe('MCP Tray — 2 running · 1 with tools to review');
+    const item = tray.menu[0];
+    expect(item).toMatchObject({ kind: 'instance', label: 'GH — running · tools changed' });
+    expect(item?.kind === 'instance' && item.submenu[1]).toEqual({
+      kind: 'action',
+      label: 'Tools changed: review…',
+      action: { type: 'open-instance', id: 'gh' },
+    });
+    // A failure is still worse news.
+    expect(
+      trayModel({ instances: [changed, instance('x', 'failed')], driftCount: 0, launchAtLogin: false })
+        .health,
+    ).toBe('error');
+  });
 });

@@ -49,10 +49,12 @@ const STATE_WORDS: Record<InstanceState, string> = {
 export function trayModel({ instances, driftCount, launchAtLogin }: TrayInputs): TrayModel {
   const count = (...states: InstanceState[]) => instances.filter((i) => states.includes(i.state)).length;
   const enabled = instances.filter((i) => i.enabled);
+  // Tools held back for review are news the user must act on, like a needed sign-in.
+  const reviews = instances.filter((i) => (i.toolsToReview ?? 0) > 0).length;
   const health: TrayHealth =
     count('failed') > 0
       ? 'error'
-      : count('needs-auth') > 0 || driftCount > 0
+      : count('needs-auth') > 0 || driftCount > 0 || reviews > 0
         ? 'attention'
         : count('starting', 'backoff', 'unhealthy') > 0
           ? 'starting'
@@ -63,13 +65,14 @@ export function trayModel({ instances, driftCount, launchAtLogin }: TrayInputs):
     .map((state) => [count(state), STATE_WORDS[state]] as const)
     .filter(([n]) => n > 0)
     .map(([n, words]) => `${n} ${words}`);
+  if (reviews > 0) parts.push(`${reviews} with tools to review`);
   if (driftCount > 0) parts.push(`${driftCount} client${driftCount === 1 ? '' : 's'} changed`);
   const tooltip = `MCP Tray — ${parts.length > 0 ? parts.join(' · ') : enabled.length > 0 ? 'all stopped' : 'nothing enabled'}`;
   const anyEnabled = enabled.length > 0;
   const menu: TrayMenuItem[] = [
     ...instances.map((instance): TrayMenuItem => ({
       kind: 'instance',
-      label: `${instance.name} — ${STATE_WORDS[instance.state]}`,
+      label: `${instance.name} — ${STATE_WORDS[instance.state]}${(instance.toolsToReview ?? 0) > 0 ? ' · tools changed' : ''}`,
       state: instance.state,
       submenu: instanceMenu(instance),
     })),
@@ -99,6 +102,9 @@ function instanceMenu(instance: InstanceSummary): TrayMenuItem[] {
   const { id } = instance;
   return [
     { kind: 'action', label: 'Open', action: { type: 'open-instance', id } },
+    ...((instance.toolsToReview ?? 0) > 0
+      ? [{ kind: 'action', label: 'Tools changed: review…', action: { type: 'open-instance', id } } as const]
+      : []),
     ...(instance.state === 'needs-auth'
       ? [{ kind: 'action', label: 'Sign in…', action: { type: 'sign-in', id } } as const]
       : []),

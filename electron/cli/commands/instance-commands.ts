@@ -32,6 +32,8 @@ export function statusRecord(s: InstanceSummary) {
     since: s.stateSince,
     pid: s.pid,
     tools: s.toolCount,
+    /** Tools new or changed since approval, hidden from AI clients until reviewed. */
+    toolsToReview: s.toolsToReview ?? 0,
     nextRetryAt: s.nextRetryAt,
     /** The pinned version of a registry install, else null. */
     version: s.version ?? null,
@@ -54,7 +56,9 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
     s.state,
     s.pid === null ? '-' : String(s.pid),
     String(s.toolCount),
-    s.stateReason ?? '',
+    [s.stateReason, s.toolsToReview ? `tools changed: review (mcp-tray tools review ${s.id})` : null]
+      .filter(Boolean)
+      .join('; '),
   ]);
   const header = ['ID', 'STATE', 'PID', 'TOOLS', 'REASON'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -26,7 +26,7 @@ import {
   UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { RequestId, ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestId, ServerCapabilities, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { NewToolCall } from '../calllog/tool-call-log';
 import type { ForwardExtra } from './forwarding';
 import {
@@ -37,14 +37,26 @@ import {
   upstreamParams,
 } from './forwarding';
 
+/**
+ * Which tools clients may see and call: the user's per-tool switches and tool pinning (a new
+ * or changed tool waits for review). One gate, so a hidden tool is hidden the same way whatever
+ * the reason.
+ */
+export interface ToolAccess {
+  /** Whether a tool the server listed is shown to clients. */
+  listed(tool: Tool): boolean;
+  /** Why a call to this tool is refused, in words for the client; null lets it through. */
+  refusal(name: string): string | null;
+}
+
 /** What a session needs from the broker. */
 export interface SessionContext {
   instanceId: string;
   /** `mcp-tray` for the app's own "try it" session. */
   source: 'client' | 'mcp-tray';
   instanceName: () => string;
-  /** Tools the user turned off: hidden from `tools/list`, calls to them refused. */
-  disabledTools: () => ReadonlySet<string>;
+  /** Tools hidden from `tools/list` and refused: turned off, or waiting for review. */
+  toolAccess: () => ToolAccess;
   timeoutMs: () => number;
   /** The running server's client, waiting (bounded) while it restarts or is held. */
   upstream: (signal: AbortSignal) => Promise<Client>;
@@ -182,11 +194,14 @@ export class BrokerSession {
     });
   }
 
-  /** The server's tools without those the user turned off. */
+  /**
+   * The server's tools without those the user turned off or has not approved. The live answer is
+   * checked (by hash), so a definition the server changed without telling is hidden too.
+   */
   private async listTools(req: { method: string; params?: Record<string, unknown> }, extra: ForwardExtra) {
     const answer = await this.forward(req, ListToolsResultSchema, extra);
-    const off = this.ctx.disabledTools();
-    return off.size === 0 ? answer : { ...answer, tools: answer.tools.filter((t) => !off.has(t.name)) };
+    const access = this.ctx.toolAccess();
+    return { ...answer, tools: answer.tools.filter((t) => access.listed(t)) };
   }
 
   private async callTool(
@@ -203,10 +218,8 @@ export class BrokerSession {
         tool: req.params.name,
         arguments: req.params.arguments ?? {},
       };
-      if (this.ctx.disabledTools().has(req.params.name)) {
-        const message =
-          `The tool "${req.params.name}" of "${this.ctx.instanceName()}" is turned off in MCP Tray. ` +
-          `Turn it on in MCP Tray (the service's Settings tab) to use it.`;
+      const message = this.ctx.toolAccess().refusal(req.params.name);
+      if (message !== null) {
         this.ctx.record({ ...base, durationMs: 0, outcome: 'protocol-error', error: message, result: null });
         throw new McpError(ErrorCode.InvalidParams, message);
       }

@@ -7,7 +7,7 @@ import {
   McpError,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { Notification, Request, Result } from '@modelcontextprotocol/sdk/types.js';
+import type { Notification, Request, Result, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { InstanceState } from '../../shared/contract';
 import { scrubSecrets } from '../calllog/scrub-secrets';
 import type { NewToolCall, ToolCallLog } from '../calllog/tool-call-log';
@@ -17,7 +17,9 @@ import type { Logger } from '../platform/logger';
 import type { InstanceConfig } from '../settings/settings-schema';
 import type { UpstreamHooks } from '../supervisor/runner-base';
 import type { Supervisor } from '../supervisor/supervisor';
+import type { PinStatus } from '../pinning/tool-pinning';
 import { BrokerSession } from './broker-session';
+import type { ToolAccess } from './broker-session';
 
 export interface BrokerDeps {
   supervisor: Supervisor;
@@ -31,6 +33,11 @@ export interface BrokerDeps {
   defaultTimeoutMs: number;
   /** Sessions of an instance opened or closed: the UI shows who is connected. */
   onSessionsChanged?: (id: string) => void;
+  /** Tool pinning: only approved versions of tools reach clients. */
+  pins: {
+    status(id: string, tool: Tool): PinStatus;
+    statusByName(id: string, name: string): PinStatus | 'unlisted';
+  };
 }
 
 /** Why an instance cannot take a client now, in words for the client and its log. */
@@ -81,7 +88,10 @@ export class Broker {
     return [...new Set(names)].sort((a, b) => a.localeCompare(b));
   }
 
-  /** The set of tools the user turned off changed: every session re-lists (`list_changed`). */
+  /**
+   * The set of tools clients may see changed (a switch, an approval, a rejection): every
+   * session re-lists (`list_changed`).
+   */
   async toolsChanged(id: string): Promise<void> {
     for (const session of this.sessions.get(id) ?? []) {
       if ('tools' in session.capabilities) await session.server.sendToolListChanged().catch(() => undefined);
@@ -137,7 +147,7 @@ export class Broker {
         instanceId: id,
         source,
         instanceName: () => this.deps.config(id)?.name ?? id,
-        disabledTools: () => new Set(this.deps.config(id)?.disabledTools ?? []),
+        toolAccess: () => this.toolAccess(id),
         timeoutMs: () => this.deps.config(id)?.requestTimeoutMs ?? this.deps.defaultTimeoutMs,
         upstream: (signal) => this.upstream(id, signal),
         activity: (delta) => this.active.set(id, (this.active.get(id) ?? 0) + delta),
@@ -166,6 +176,40 @@ export class Broker {
   async closeAll(): Promise<void> {
     const all = [...this.sessions.values()].flatMap((set) => [...set]);
     await Promise.all(all.map((s) => s.close().catch(() => undefined)));
+  }
+
+  /** The per-tool switches and the pins of an instance, as one gate for its sessions. */
+  toolAccess(id: string): ToolAccess {
+    const config = this.deps.config(id);
+    const name = config?.name ?? id;
+    const off = new Set(config?.disabledTools ?? []);
+    const { pins } = this.deps;
+    return {
+      listed: (tool) => !off.has(tool.name) && pins.status(id, tool) === 'approved',
+      refusal: (tool) => {
+        if (off.has(tool)) {
+          return (
+            `The tool "${tool}" of "${name}" is turned off in MCP Tray. ` +
+            `Turn it on in MCP Tray (the service's Settings tab) to use it.`
+          );
+        }
+        const review = `open MCP Tray (the service's Tools tab) or run "mcp-tray tools review ${id}"`;
+        switch (pins.statusByName(id, tool)) {
+          case 'pending':
+            return (
+              `The tool "${tool}" of "${name}" is new or changed since you approved this service's ` +
+              `tools, so MCP Tray holds it back until you review it: ${review}.`
+            );
+          case 'rejected':
+            return (
+              `The tool "${tool}" of "${name}" changed and you chose not to allow this version in ` +
+              `MCP Tray. To allow it after all, ${review}.`
+            );
+          default:
+            return null;
+        }
+      },
+    };
   }
 
   private record(call: NewToolCall): void {

@@ -16,6 +16,7 @@ import type { RegistryService } from '../services/registry-service';
 import type { RegistryUpdatesService } from '../services/registry-updates-service';
 import type { ToolsService } from '../services/tools-service';
 import type { SecretSweepService } from '../services/secret-sweep-service';
+import type { ToolReviewService } from '../services/tool-review-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -32,6 +33,7 @@ export function createHandlers(s: {
   bundles: BundlesService;
   uiState: UiStateService;
   tools: ToolsService;
+  toolReview: ToolReviewService;
   preferences: PreferencesService;
   diagnostics: DiagnosticsService;
   secretSweep: SecretSweepService;
@@ -54,6 +56,7 @@ export function createHandlers(s: {
     removeInstance: async ({ id }) => {
       await s.instances.remove(id);
       s.bundles.forget(id);
+      s.toolReview.forget(id);
       await watching(s.clients.forget(id));
       return { removed: true as const };
     },
@@ -106,5 +109,8 @@ export function createHandlers(s: {
       s.updates.start();
       return result;
     },
+    getToolReview: ({ id }) => s.toolReview.review(id),
+    approveTools: (input) => s.toolReview.approve(input),
+    rejectTools: (input) => s.toolReview.reject(input),
   };
 }

@@ -199,6 +199,28 @@ describe('NotificationService', () => {
   });
 });
 
+describe('notifications about changed tools', () => {
+  it('tells once per review, and again after the review was done', () => {
+    const { bus, shown } = setup();
+    const review = (pending: string[]) =>
+      bus.emit('toolReviewChanged', { id: 'gh', name: 'GitHub', pending });
+    review(['send_email']);
+    review(['send_email', 'upload']);
+    expect(shown).toEqual([
+      {
+        title: 'GitHub: tools changed',
+        body: 'The tool "send_email" is new or changed. AI clients do not see it until you review it.',
+        target: { kind: 'instance', id: 'gh' },
+      },
+    ]);
+    review([]);
+    review(['a', 'b']);
+    expect(shown[1]?.body).toBe(
+      '2 tools are new or changed. AI clients do not see them until you review them.',
+    );
+  });
+});
+
 describe('notifier helpers', () => {
   it('routes clicks to the screen of the target', () => {
     expect(targetRoute({ kind: 'instance', id: 'a b' })).toBe('#/services/a%20b');

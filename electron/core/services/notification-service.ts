@@ -40,10 +40,11 @@ const RECOVERED: ReadonlySet<InstanceState> = new Set(['running', 'stopped', 'di
 
 /**
  * Tells the user, through the desktop's notifications, when something needs them: a server
- * crashed or gave up (with the reason), a sign-in is needed, or an AI client removed our
- * entries. Each problem is notified once until it is over (a crash loop is one notification,
- * not one per restart), and bursts are capped: past the limit, one summary follows when the
- * window allows. Listens to the core's event bus only, so it works the same in both hosts.
+ * crashed or gave up (with the reason), a sign-in is needed, a server's tools changed and
+ * wait for review, or an AI client removed our entries. Each problem is notified once until it
+ * is over (a crash loop is one notification, not one per restart), and bursts are capped: past
+ * the limit, one summary follows when the window allows. Listens to the core's event bus only,
+ * so it works the same in both hosts.
  */
 export class NotificationService {
   /** `<kind>:<subject>` of problems already notified and not yet over. */
@@ -66,6 +67,7 @@ export class NotificationService {
         this.onState(id, transition.state, transition.reason),
       ),
       this.deps.bus.on('clientsChanged', ({ clients }) => this.onClients(clients)),
+      this.deps.bus.on('toolReviewChanged', ({ id, name, pending }) => this.onToolReview(id, name, pending)),
     );
   }
 
@@ -110,6 +112,21 @@ export class NotificationService {
         });
         return;
     }
+  }
+
+  /** Once per review: more tools changing before the user looked do not notify again. */
+  private onToolReview(id: string, name: string, pending: readonly string[]): void {
+    const key = `tools:${id}`;
+    if (pending.length === 0) {
+      this.active.delete(key);
+      return;
+    }
+    const what = pending.length === 1 ? `The tool "${pending[0]}" is` : `${pending.length} tools are`;
+    this.raise(key, {
+      title: `${this.deps.instanceName(id) ?? name}: tools changed`,
+      body: `${what} new or changed. AI clients do not see ${pending.length === 1 ? 'it' : 'them'} until you review ${pending.length === 1 ? 'it' : 'them'}.`,
+      target: { kind: 'instance', id },
+    });
   }
 
   private onClients(clients: readonly ClientInfo[]): void {

@@ -35,6 +35,11 @@ export interface RunnerBaseDeps {
   clientInfo: { name: string; version: string };
   onChange: (transition: StateTransition | null) => void;
   upstream: UpstreamHooks;
+  /**
+   * The server listed its tools (start, restart, `list_changed`), before clients are told:
+   * tool pinning compares the list here. Not called when listing failed.
+   */
+  onTools?: (tools: Tool[]) => void;
 }
 
 const HISTORY_LIMIT = 50;
@@ -164,7 +169,9 @@ export abstract class RunnerBase implements Runner {
         return fallback;
       }
     };
-    this.tools = caps.tools ? await safely(async () => (await client.listTools()).tools, []) : [];
+    const listed = caps.tools ? await safely(async () => (await client.listTools()).tools, null) : null;
+    this.tools = listed ?? [];
+    if (listed && client === this.client) this.base.onTools?.(listed);
     this.resourceCount = caps.resources
       ? await safely(async () => (await client.listResources()).resources.length, 0)
       : 0;

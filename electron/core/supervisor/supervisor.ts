@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TokenRejectedResult } from '../auth/token-channel';
-import type { InstanceDetail, InstanceSummary, StateTransition } from '../../shared/contract';
+import type { InstanceDetail, InstanceSummary, StateTransition, ToolPinStatus } from '../../shared/contract';
 import type { LaunchResolver } from '../integrations/launch-spec';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -14,6 +14,7 @@ import type { RemoteAuth } from '../remote/authorized-fetch';
 import { RemoteRunner } from '../remote/remote-runner';
 import type { RemoteTransportKind } from '../remote/remote-transport';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { ProcessSampler } from './process-stats';
 import type { Spawner, StopTiming } from './process-group';
 import { RotatingLog } from './rotating-log';
@@ -48,6 +49,12 @@ export interface SupervisorDeps extends SupervisorTuning {
   tokenRejected: (id: string) => Promise<TokenRejectedResult>;
   /** Names of the AI clients connected to an instance now (the broker knows its sessions). */
   clients?: (id: string) => string[];
+  /** A server listed its tools (tool pinning compares them before clients are told). */
+  onToolsListed?: (id: string, tools: Tool[]) => void;
+  /** Names of an instance's tools waiting for review (tool pinning). */
+  toolsToReview?: (id: string) => string[];
+  /** Whether this version of a tool is approved, waiting for review or rejected (tool pinning). */
+  toolStatus?: (id: string, tool: Tool) => ToolPinStatus;
   remote: RemoteHooks;
   /** Where an instance came from and its pinned version (`status --json` shows both). */
   origin?: (config: InstanceConfig) => Pick<InstanceSummary, 'source' | 'version'>;
@@ -119,6 +126,7 @@ export class Supervisor {
       nextRetryAt: runner?.nextRetryAt ? new Date(runner.nextRetryAt).toISOString() : null,
       clients: this.deps.clients?.(config.id) ?? [],
       ...this.deps.origin?.(config),
+      toolsToReview: this.deps.toolsToReview?.(config.id).length ?? 0,
     };
   }
 
@@ -149,6 +157,7 @@ export class Supervisor {
         inputSchema: t.inputSchema,
         enabled: !config.disabledTools.includes(t.name),
         destructive: t.annotations?.destructiveHint === true && t.annotations.readOnlyHint !== true,
+        ...(this.deps.toolStatus ? { review: this.deps.toolStatus(config.id, t) } : {}),
       })),
       resourceCount: runner?.resourceCount ?? 0,
       promptCount: runner?.promptCount ?? 0,
@@ -196,6 +205,7 @@ export class Supervisor {
       config,
       stderr,
       upstream: this.deps.upstream(id),
+      onTools: (tools: Tool[]) => this.deps.onToolsListed?.(id, tools),
       logger: this.deps.logger.child(id),
       onChange: (transition: StateTransition | null) => {
         if (transition) this.deps.onTransition(id, transition);

@@ -6,6 +6,8 @@ import { StatusBadge } from '../components/status-badge';
 import { instanceHref } from '../routing/routes';
 import { formatSince, formatToolCount } from './format';
 import { InstanceRowFix } from './instance-row-fix';
+import { requestToolReview } from './instance-detail/tools/review-request';
+import { navigate } from '../routing/use-route';
 
 /** "Used by Claude Desktop and Cursor now", "No AI client connected". */
 export function formatClients(clients: readonly string[]): string {
@@ -50,6 +52,21 @@ export function InstanceRow({ instance }: { instance: InstanceSummary }) {
           </p>
         )}
         <InstanceRowFix instance={instance} />
+        {(instance.toolsToReview ?? 0) > 0 && (
+          <button
+            type="button"
+            className="button button--small instance__fix"
+            onClick={() => {
+              requestToolReview(instance.id);
+              navigate(instanceHref(instance.id));
+            }}
+            data-testid="row-review-tools"
+          >
+            <Icon name="triangle" />
+            Tools changed: review
+            <span className="visually-hidden"> {instance.name}</span>
+          </button>
+        )}
         {since && <p className="instance__since">{since}</p>}
       </div>
       <div className="instance__facts">

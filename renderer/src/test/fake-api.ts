@@ -33,6 +33,8 @@ import type {
   UiState,
   ToolCallResult,
   ToolSummary,
+  ToolReview,
+  ToolReviewItem,
   UpdateInstanceSettings,
 } from '../../../electron/shared/contract';
 
@@ -284,7 +286,9 @@ const summaryOf = ({
   toolCount,
   nextRetryAt,
   clients,
+  toolsToReview,
 }: InstanceSummary): InstanceSummary => ({
+  ...(toolsToReview !== undefined ? { toolsToReview } : {}),
   id,
   name,
   integrationId,
@@ -391,6 +395,8 @@ interface FakeInit {
   orphanSecrets?: OrphanSecrets[];
   /** What `callTool` answers (by default it echoes the arguments as text). */
   callTool?: (tool: string, args: Record<string, unknown>) => ToolCallResult | Promise<ToolCallResult>;
+  /** Tool reviews by instance id (an instance without one has nothing to review). */
+  toolReviews?: ToolReview[];
 }
 
 /**
@@ -525,6 +531,30 @@ export function createFakeApi(init: FakeInit = {}) {
     instances = [...instances, summary];
     details.set(id, makeDetail({ ...summary }));
     return summary;
+  };
+  const reviews = new Map((init.toolReviews ?? []).map((review) => [review.id, review]));
+  const reviewOf = (id: string): ToolReview => {
+    const detail = findDetail(id);
+    if (!detail) throw notFound(id);
+    return reviews.get(id) ?? { id, name: detail.name, items: [], pending: 0, approved: 0, listed: true };
+  };
+  /** Like the core: the chosen items leave the review (approved) or become rejected. */
+  const decide = (
+    input: { id: string; tools?: { name: string; hash?: string }[]; all?: boolean },
+    approve: boolean,
+  ): ToolReview => {
+    const review = reviewOf(input.id);
+    const chosen = input.all
+      ? review.items.filter((i) => i.status === 'pending').map((i) => i.name)
+      : (input.tools ?? []).map((t) => t.name);
+    const items: ToolReviewItem[] = review.items
+      .filter((i) => !(approve && chosen.includes(i.name)))
+      .map((i) => (!approve && chosen.includes(i.name) ? { ...i, status: 'rejected' as const } : i));
+    const pending = items.filter((i) => i.status === 'pending').length;
+    const next = { ...review, items, pending, approved: review.approved + (approve ? chosen.length : 0) };
+    reviews.set(input.id, next);
+    if (findDetail(input.id)) update(input.id, { toolsToReview: pending });
+    return next;
   };
   let preferences = init.preferences ?? makePreferences();
   let orphanSecrets = init.orphanSecrets ?? [];
@@ -826,6 +856,16 @@ export function createFakeApi(init: FakeInit = {}) {
       orphanSecrets = orphanSecrets.filter((o) => instanceId !== undefined && o.instanceId !== instanceId);
       return { removed: before - orphanSecrets.length };
     }),
+    getToolReview: vi.fn(async ({ id }: { id: string }) => reviewOf(id)),
+    approveTools: vi.fn(
+      async (input: { id: string; tools?: { name: string; hash?: string }[]; all?: boolean }) =>
+        decide(input, true),
+    ),
+    rejectTools: vi.fn(
+      async (input: { id: string; tools?: { name: string; hash?: string }[]; all?: boolean }) =>
+        decide(input, false),
+    ),
+    onToolReviewChanged: () => () => undefined,
     onPreferencesChanged: (listener) => {
       preferenceListeners.add(listener);
       return () => preferenceListeners.delete(listener);

@@ -17,6 +17,7 @@ import { OverviewPanel } from './overview-panel';
 import { ProcessPanel } from './process-panel';
 import { SettingsPanel } from './settings-panel';
 import { ToolsPanel } from './tools-panel';
+import { clearToolReviewRequest, hasToolReviewRequest } from './tools/review-request';
 import { useInstanceDetail } from './use-instance-detail';
 
 type TabId = 'account' | 'overview' | 'tools' | 'logs' | 'process' | 'settings';
@@ -46,8 +47,13 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
   // "Enter a new key" in the list brought us here: open Settings on the secret field.
   const [keyRequested] = useState(() => !account && hasNewKeyRequest(instance.id));
   useEffect(() => clearNewKeyRequest(instance.id), [instance.id]);
+  // "Tools changed: review" in the list brought us here: open the Tools tab, where the review is.
+  const [reviewRequested] = useState(() => hasToolReviewRequest(instance.id));
+  useEffect(() => clearToolReviewRequest(instance.id), [instance.id]);
   // The Account tab comes first when there is one, and is what opens.
-  const [tab, setTab] = useState<TabId>(account ? 'account' : keyRequested ? 'settings' : 'overview');
+  const [tab, setTab] = useState<TabId>(
+    reviewRequested ? 'tools' : account ? 'account' : keyRequested ? 'settings' : 'overview',
+  );
   // The call log asks the core for calls only once its tab has been opened, then stays mounted
   // (hidden) so it keeps its place and filters; so do the integration's settings.
   const [callsOpened, setCallsOpened] = useState(false);
@@ -85,10 +91,21 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
       label: (
         <>
           Tools <span className="tabs__count">{instance.tools.length}</span>
+          {(instance.toolsToReview ?? 0) > 0 && (
+            <span className="tag tag--review" data-testid="tools-tab-review">
+              {instance.toolsToReview} to review
+            </span>
+          )}
         </>
       ),
       panel: (
-        <ToolsPanel instanceId={instance.id} tools={instance.tools} running={instance.state === 'running'} />
+        <ToolsPanel
+          instanceId={instance.id}
+          tools={instance.tools}
+          running={instance.state === 'running'}
+          toolsToReview={instance.toolsToReview ?? 0}
+          refresh={refresh}
+        />
       ),
     },
     { id: 'logs', label: 'Logs', panel: callsOpened ? <CallLog instanceId={instance.id} /> : null },

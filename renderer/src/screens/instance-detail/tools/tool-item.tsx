@@ -29,6 +29,10 @@ function ToolBody({ instanceId, tool, running }: ToolItemProps) {
           <p className="muted" data-testid="try-off">
             This tool is turned off, so no one can call it. Turn it on in the Settings tab to try it.
           </p>
+        ) : tool.review === 'pending' || tool.review === 'rejected' ? (
+          <p className="muted" data-testid="try-held">
+            This version of the tool is held back from everyone until you approve it in the review above.
+          </p>
         ) : !running ? (
           <p className="muted" data-testid="try-not-running">
             The service is not running. Start it to try its tools.
@@ -66,6 +70,8 @@ export const ToolItem = memo(
             {tool.title && tool.title !== tool.name && <span className="tool__title">{tool.title}</span>}
             <code className="tool__name">{tool.name}</code>
             {!tool.enabled && <span className="tag tag--off">Off</span>}
+            {tool.review === 'pending' && <span className="tag tag--review">Waiting for review</span>}
+            {tool.review === 'rejected' && <span className="tag tag--off">Rejected</span>}
           </span>
         </button>
         {tool.description && (
@@ -87,6 +93,7 @@ export const ToolItem = memo(
     a.tool.title === b.tool.title &&
     a.tool.description === b.tool.description &&
     a.tool.enabled === b.tool.enabled &&
+    a.tool.review === b.tool.review &&
     a.tool.destructive === b.tool.destructive &&
     JSON.stringify(a.tool.inputSchema) === JSON.stringify(b.tool.inputSchema),
 );
