@@ -20,6 +20,10 @@ function printSummary(out: Out, args: ParsedArgs, summary: InstanceSummary): voi
   else out(`${summary.id}: ${summary.state}${summary.stateReason ? ` (${summary.stateReason})` : ''}`);
 }
 
+/** "restarting in 4 s", from the time of the next attempt. */
+const retryIn = (at: string): string =>
+  `restarting in ${Math.max(0, Math.ceil((Date.parse(at) - Date.now()) / 1000))} s`;
+
 /** The `status --json` record of one instance. */
 export function statusRecord(s: InstanceSummary) {
   return {
@@ -56,7 +60,11 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
     s.state,
     s.pid === null ? '-' : String(s.pid),
     String(s.toolCount),
-    [s.stateReason, s.toolsToReview ? `tools changed: review (mcp-tray tools review ${s.id})` : null]
+    [
+      s.stateReason,
+      s.state === 'backoff' && s.nextRetryAt ? retryIn(s.nextRetryAt) : null,
+      s.toolsToReview ? `tools changed: review (mcp-tray tools review ${s.id})` : null,
+    ]
       .filter(Boolean)
       .join('; '),
   ]);

@@ -11,6 +11,7 @@ import type { Spawner, StopTiming } from './process-group';
 import { RunnerBase } from './runner-base';
 import type { RunnerBaseDeps } from './runner-base';
 import type { Watchdog } from './watchdog';
+import { failureLine } from './failure-line';
 
 export interface RunnerDeps extends RunnerBaseDeps {
   config: () => InstanceConfig;
@@ -136,7 +137,15 @@ export class InstanceRunner extends RunnerBase {
     child.once('error', (error) => this.onGone(gen, `could not start: ${error.message}`));
     child.once('exit', (code, signal) => {
       if (child.pid !== undefined) this.deps.watchdog.unwatch(child.pid);
-      this.onGone(gen, signal ? `was stopped by ${signal}` : `exited with code ${code}`);
+      const gone = () => this.onGone(gen, signal ? `was stopped by ${signal}` : `exited with code ${code}`);
+      // `exit` can come before the last of its error output: the reason is usually in there. A
+      // descendant holding stderr open must not delay the crash, hence the short bound.
+      if (child.stderr.readableEnded) return gone();
+      const timer = setTimeout(gone, 250);
+      child.stderr.once('end', () => {
+        clearTimeout(timer);
+        gone();
+      });
     });
   }
 
@@ -174,7 +183,7 @@ export class InstanceRunner extends RunnerBase {
   private onGone(gen: number, how: string): void {
     if (gen !== this.generation || this.ended === gen) return;
     this.ended = gen;
-    const lastLine = this.deps.stderr.tail(1)[0];
-    this.onCrash(gen, `The server ${how}${lastLine ? `: ${lastLine.slice(0, 300)}` : ''}`);
+    const why = failureLine(this.deps.stderr.tail(60));
+    this.onCrash(gen, `The server ${how}${why ? `: ${why.slice(0, 300)}` : ''}`);
   }
 }

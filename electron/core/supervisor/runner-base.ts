@@ -241,7 +241,8 @@ export abstract class RunnerBase implements Runner {
     this.nextRetryAt = this.base.clock.now() + decision.delayMs;
     this.transition(
       'backoff',
-      `${sentence}. Restarting in ${Math.max(1, Math.round(decision.delayMs / 1000))} s.`,
+      // The countdown comes from `nextRetryAt` (one per card, ticking); the reason says why only.
+      `${sentence}.`,
     );
     this.retryTimer = setTimeout(() => {
       if (gen !== this.generation) return;

@@ -112,6 +112,9 @@ describe('supervisor with real processes', () => {
     const failed = await waitFor('crashy', 'failed');
     expect(failed.reason).toMatch(/GITHUB_TOKEN is not set/);
     expect(failed.reason).toMatch(/will not restart it until you press Restart/);
+    // The countdown is the UI's, from nextRetryAt: the reason does not carry a second one.
+    for (const t of transitions.filter((t) => t.state === 'backoff'))
+      expect(t.reason).not.toMatch(/Restarting in/);
     expect(states('crashy')).toEqual([
       ...['starting', 'backoff', 'starting', 'backoff', 'starting', 'backoff', 'starting', 'backoff'],
       ...['starting', 'failed'],
@@ -123,6 +126,14 @@ describe('supervisor with real processes', () => {
       expect(waits[i]).toBeGreaterThanOrEqual(expected - 10);
       expect(waits[i]).toBeLessThan(expected + 400);
     });
+  });
+
+  it("a failed start shows the line that says why, not the runtime's last words", async () => {
+    const { waitFor, add } = await setup();
+    await add('missing-pkg', [path.join(FIXTURES, 'crash-npm-404.mjs')]);
+    const backoff = await waitFor('missing-pkg', 'backoff');
+    expect(backoff.reason).toMatch(/E404|404 Not Found|is not in this registry/);
+    expect(backoff.reason).not.toMatch(/complete log/);
   });
 
   it('a missing command is a clear failure, not a crash loop', async () => {
