@@ -15,6 +15,7 @@ export const COMMANDS = [
   'clients',
   'open',
   'http',
+  'permissions',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -36,6 +37,15 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     config: { type: 'string', multiple: true },
     as: { type: 'string' },
     url: { type: 'string' },
+    sandbox: { type: 'string' },
+  },
+  permissions: {
+    level: { type: 'string' },
+    'allow-read': { type: 'string', multiple: true },
+    'allow-write': { type: 'string', multiple: true },
+    'allow-net': { type: 'string', multiple: true },
+    'deny-net': { type: 'string', multiple: true },
+    revoke: { type: 'string', multiple: true },
   },
   logs: { instance: { type: 'string' }, tool: { type: 'string' }, follow: { type: 'boolean', short: 'f' } },
   auth: {
@@ -89,6 +99,16 @@ export interface ParsedArgs {
   token: boolean;
   /** `http status --show-token`: print the bearer token too. */
   showToken: boolean;
+  /** `add … --sandbox standard|strict|none`. */
+  sandbox: string | undefined;
+  /** `permissions <id> --level …`. */
+  level: string | undefined;
+  allowRead: string[];
+  allowWrite: string[];
+  allowNet: string[];
+  denyNet: string[];
+  /** `permissions <id> --revoke PATH`: take a read or write grant away. */
+  revoke: string[];
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -159,6 +179,13 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     clientSecret: values['client-secret'] === true,
     token: values.token === true,
     showToken: values['show-token'] === true,
+    sandbox: typeof values.sandbox === 'string' ? values.sandbox : undefined,
+    level: typeof values.level === 'string' ? values.level : undefined,
+    allowRead: strings('allow-read'),
+    allowWrite: strings('allow-write'),
+    allowNet: strings('allow-net'),
+    denyNet: strings('deny-net'),
+    revoke: strings('revoke'),
   };
 }
 
@@ -192,6 +219,12 @@ Commands:
   auth <id> --client-id ID [--client-secret]
                                         use your own OAuth client (secret asked for, hidden)
   auth <id> --token                     sign in with a personal access token (asked, hidden)
+  add … --sandbox standard|strict|none  the sandbox level (default: strict for built-in
+                                        integrations, standard for everything else)
+  permissions <id> [--json]             what a service may read, write and reach, in words
+  permissions <id> [--level standard|strict|none] [--allow-read P]... [--allow-write P]...
+                   [--allow-net HOST]... [--deny-net HOST]... [--revoke P]...
+                                        change it (full paths that exist); it restarts
   open <mcp-tray://install?…>           open an install link in MCP Tray's Add flow (adds nothing
                                         until you confirm there)
 

@@ -9,6 +9,7 @@ import { clientsCommand } from './commands/clients-command';
 import { httpCommand } from './commands/http-command';
 import { logsCommand } from './commands/logs-command';
 import { openCommand } from './commands/open-command';
+import { permissionsCommand } from './commands/permissions-command';
 import { NotRunningError, connectControl } from './control-client';
 import { serveCommand } from './serve-command';
 
@@ -38,6 +39,8 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await openCommand(connection.api, args, out);
       case 'http':
         return await httpCommand(connection.api, args, out);
+      case 'permissions':
+        return await permissionsCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -71,6 +74,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'auth':
       case 'open':
       case 'http':
+      case 'permissions':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

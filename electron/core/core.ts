@@ -51,6 +51,10 @@ import { Supervisor } from './supervisor/supervisor';
 import type { SupervisorTuning } from './supervisor/supervisor';
 import type { NodeRuntime } from './supervisor/watchdog';
 import { Watchdog } from './supervisor/watchdog';
+import { clientAdapters } from './clients/adapters/index';
+import { SandboxEngine } from './sandbox/sandbox-engine';
+import { SandboxService } from './sandbox/sandbox-service';
+import { PermissionsService } from './services/permissions-service';
 
 /** Everything the core needs from its host; Electron and the headless host pass their own. */
 export interface CoreDeps {
@@ -83,6 +87,8 @@ export interface CoreDeps {
   tuning?: Partial<SupervisorTuning>;
   /** Where "Export diagnostics" writes; default the user's Downloads folder when it exists. */
   downloadsDir?: () => string | null;
+  /** The OS sandbox (@anthropic-ai/sandbox-runtime); one per process, since the library is. */
+  sandboxEngine?: SandboxEngine;
 }
 
 /** The running core: services, the request dispatcher and the event bus for transports. */
@@ -176,8 +182,20 @@ export function createCore(deps: CoreDeps): Core {
     bus,
     setLogRetentionMs: (ms) => calls.setMaxAgeMs(ms),
   });
+  const sandboxEngine = deps.sandboxEngine ?? new SandboxEngine();
+  const sandbox = new SandboxService({
+    engine: sandboxEngine,
+    platform: process.platform,
+    home: deps.clientContext.home,
+    dataDir: deps.paths.dataDir,
+    tmpDir: os.tmpdir(),
+    clientConfigs: () => clientAdapters.map((adapter) => adapter.configPath(deps.clientContext)),
+    isBuiltIn: (integrationId) => catalog.get(integrationId)?.category === 'built-in',
+    logger: deps.logger.child('sandbox'),
+  });
   const supervisor = new Supervisor({
     ...DEFAULT_TUNING,
+    sandbox,
     ...deps.tuning,
     instances: () => deps.settings.read().instances,
     launch,
@@ -340,6 +358,7 @@ export function createCore(deps: CoreDeps): Core {
     tools,
     preferences,
     diagnostics,
+    permissions: new PermissionsService(instances, sandbox),
   };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
@@ -363,6 +382,8 @@ export function createCore(deps: CoreDeps): Core {
     start: async () => {
       notifications.start();
       calls.open();
+      // Known before the first summary, so the Services list never shows a level it cannot keep.
+      await sandbox.check();
       await supervisor.start();
       await http.start();
       drift.refresh();
@@ -375,6 +396,7 @@ export function createCore(deps: CoreDeps): Core {
       await caller.closeAll();
       await broker.closeAll();
       await supervisor.shutdown();
+      await sandboxEngine.dispose();
       calls.close();
       deps.logger.info('core stopped');
     },

@@ -11,7 +11,9 @@ import {
 
 export * from './bundle-contract';
 export * from './catalog-contract';
+export * from './permissions-contract';
 import { InstallRequest } from './deep-link';
+import { EditPermissions, PermissionLevel, PermissionsView, SandboxStatus } from './permissions-contract';
 
 export { InstallRequest };
 
@@ -52,6 +54,10 @@ export const InstanceSummary = z.object({
   nextRetryAt: z.string().nullable(),
   /** Names of the AI clients connected to it right now (one entry per client name). */
   clients: z.array(z.string()),
+  /** The sandbox in force: a level, `none` (not sandboxed) or `unavailable` (the OS cannot). */
+  sandbox: SandboxStatus,
+  /** Attempts the sandbox blocked since the app started. */
+  blockedCount: z.number().int().nonnegative(),
 });
 export type InstanceSummary = z.infer<typeof InstanceSummary>;
 
@@ -179,6 +185,8 @@ export const AddCustomInstance = z
     env: z.record(EnvName, z.string().max(32_768)).default({}),
     /** Secret variables: stored in the keychain, given to the server's environment only. */
     secretEnv: z.record(EnvName, z.string().min(1).max(32_768)).default({}),
+    /** The sandbox level; `standard` unless the user relaxes or tightens it. */
+    sandbox: PermissionLevel.optional(),
   })
   .strict();
 export type AddCustomInstance = z.input<typeof AddCustomInstance>;
@@ -528,6 +536,10 @@ export const requests = {
   setPreferences: { input: Preferences.partial().strict(), output: Preferences },
   /** Writes a zip of logs and state with every secret redacted; answers where it is. */
   exportDiagnostics: { input: NoInput, output: DiagnosticsExport },
+  /** The instance's sandbox profile, in data and in words, with what it blocked lately. */
+  getPermissions: { input: ById, output: PermissionsView },
+  /** Changes the profile (refusing bad paths in words) and restarts the server under it. */
+  editPermissions: { input: EditPermissions, output: PermissionsView },
 } as const;
 
 /** Core → UI events: name → payload schema. */

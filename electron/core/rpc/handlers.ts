@@ -12,6 +12,7 @@ import type { InstancesService } from '../services/instances-service';
 import type { UiStateService } from '../services/ui-state-service';
 import type { PreferencesService } from '../services/preferences-service';
 import type { ToolsService } from '../services/tools-service';
+import type { PermissionsService } from '../services/permissions-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -30,6 +31,7 @@ export function createHandlers(s: {
   tools: ToolsService;
   preferences: PreferencesService;
   diagnostics: DiagnosticsService;
+  permissions: PermissionsService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -81,5 +83,7 @@ export function createHandlers(s: {
     getPreferences: () => s.preferences.get(),
     setPreferences: (change) => s.preferences.set(change),
     exportDiagnostics: () => s.diagnostics.export(),
+    getPermissions: ({ id }) => s.permissions.get(id),
+    editPermissions: (edit) => s.permissions.edit(edit),
   };
 }

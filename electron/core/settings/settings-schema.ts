@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { PermissionProfile } from '../../shared/permissions-contract';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 6;
+export const SETTINGS_VERSION = 7;
 
 /** Port of the HTTP endpoint unless the user picks another (the UI host uses 7711). */
 export const DEFAULT_HTTP_BROKER_PORT = 7712;
@@ -92,6 +93,8 @@ export const InstanceConfig = z.object({
   bundleDir: z.string().min(1).optional(),
   /** Tools the user turned off: the broker hides them from every client and refuses calls. */
   disabledTools: z.array(z.string()).default([]),
+  /** The sandbox profile; absent means the default for its kind (see sandbox/profile-defaults). */
+  permissions: PermissionProfile.optional(),
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 

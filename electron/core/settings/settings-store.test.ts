@@ -28,7 +28,7 @@ describe('SettingsStore', () => {
     const file = path.join(dir, 'settings.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(open(dir).read().instances).toEqual([instance]);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('6.0.0');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('7.0.0');
   });
 
   it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
@@ -86,7 +86,7 @@ describe('settings migrations', () => {
       { ...v1.instances[0], userConfig: {}, secretFields: [], disabledTools: [] },
     ]);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('6.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('7.0.0');
     expect(onDisk.instances[0].secretFields).toEqual([]);
   });
 
@@ -108,7 +108,7 @@ describe('settings migrations', () => {
       transport: 'stdio',
     });
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('6.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('7.0.0');
     expect(onDisk.httpBroker).toEqual({ enabled: false, port: 7712 });
     expect(onDisk.clients.cursor.transport).toBe('stdio');
   });
@@ -143,7 +143,7 @@ describe('settings migrations', () => {
     expect(store.read().instances[0]!.disabledTools).toEqual([]);
     expect(store.read().driftPolicy).toBe('never');
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('6.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('7.0.0');
     expect(onDisk.instances[0].disabledTools).toEqual([]);
     expect(onDisk.logRetentionDays).toBe(30);
     expect(onDisk.launchAtLogin).toBe(false);

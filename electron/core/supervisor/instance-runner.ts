@@ -11,6 +11,7 @@ import type { Spawner, StopTiming } from './process-group';
 import { RunnerBase } from './runner-base';
 import type { RunnerBaseDeps } from './runner-base';
 import type { Watchdog } from './watchdog';
+import type { SandboxService } from '../sandbox/sandbox-service';
 
 export interface RunnerDeps extends RunnerBaseDeps {
   config: () => InstanceConfig;
@@ -22,6 +23,7 @@ export interface RunnerDeps extends RunnerBaseDeps {
   watchdog: Watchdog;
   env: NodeJS.ProcessEnv;
   stopTiming: StopTiming;
+  sandbox?: SandboxService | undefined;
 }
 
 /**
@@ -30,6 +32,8 @@ export interface RunnerDeps extends RunnerBaseDeps {
  */
 export class InstanceRunner extends RunnerBase {
   private child: ChildProcessWithoutNullStreams | null = null;
+  /** Drops the running child's sandbox network allow list once it is gone. */
+  private releaseSandbox: () => void = () => undefined;
 
   constructor(private readonly deps: RunnerDeps) {
     super(deps);
@@ -68,13 +72,29 @@ export class InstanceRunner extends RunnerBase {
       }
       const searchPath = await this.deps.commands.searchPath();
       this.secretValues = Object.values(launch.secretEnv);
+      // The sandbox wraps the resolved command; it throws (never runs it unconfined) when the
+      // profile asks for a sandbox this machine cannot give.
+      const run = this.deps.sandbox
+        ? await this.deps.sandbox.launch(config, command.file, command.args, launch.cwd)
+        : { file: command.file, args: command.args, env: {}, release: () => undefined };
+      if (gen !== this.generation) {
+        run.release();
+        return;
+      }
+      this.releaseSandbox();
+      this.releaseSandbox = run.release;
       spawned = this.deps.spawner.spawn({
-        file: command.file,
-        args: command.args,
+        file: run.file,
+        args: run.args,
         // The runtime's own variables (ELECTRON_RUN_AS_NODE) last: the server cannot run without them.
-        env: { ...childEnv(this.deps.env, searchPath, launch.env, launch.secretEnv), ...command.env },
+        env: {
+          ...childEnv(this.deps.env, searchPath, launch.env, launch.secretEnv),
+          ...run.env,
+          ...command.env,
+        },
         cwd: launch.cwd,
-        windowsVerbatimArguments: command.windowsVerbatimArguments,
+        // Verbatim quoting is for cmd.exe; a wrapped command is a POSIX shell's argv.
+        windowsVerbatimArguments: run.file === command.file ? command.windowsVerbatimArguments : false,
       });
     } catch (error) {
       if (gen !== this.generation) return;
@@ -126,6 +146,7 @@ export class InstanceRunner extends RunnerBase {
     child.once('error', (error) => this.onGone(gen, `could not start: ${error.message}`));
     child.once('exit', (code, signal) => {
       if (child.pid !== undefined) this.deps.watchdog.unwatch(child.pid);
+      if (gen === this.generation) this.releaseSandbox();
       this.onGone(gen, signal ? `was stopped by ${signal}` : `exited with code ${code}`);
     });
   }

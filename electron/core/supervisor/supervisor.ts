@@ -18,6 +18,7 @@ import type { ProcessSampler } from './process-stats';
 import type { Spawner, StopTiming } from './process-group';
 import { RotatingLog } from './rotating-log';
 import type { Watchdog } from './watchdog';
+import type { SandboxService } from '../sandbox/sandbox-service';
 
 export interface SupervisorTuning {
   restartPolicy: RestartPolicy;
@@ -49,6 +50,8 @@ export interface SupervisorDeps extends SupervisorTuning {
   /** Names of the AI clients connected to an instance now (the broker knows its sessions). */
   clients?: (id: string) => string[];
   remote: RemoteHooks;
+  /** Runs local servers in the OS sandbox their profile asks for (absent: never sandboxed). */
+  sandbox?: SandboxService;
 }
 
 /** What remote instances (MCP servers reached over HTTP) need besides a local runner's deps. */
@@ -96,6 +99,11 @@ export class Supervisor {
     }
   }
 
+  /** The sandbox service, for the profile a new instance gets. */
+  get sandbox(): SandboxService | undefined {
+    return this.deps.sandbox;
+  }
+
   runner(id: string): Runner | undefined {
     return this.runners.get(id);
   }
@@ -114,6 +122,8 @@ export class Supervisor {
       toolCount: runner?.tools.length ?? 0,
       nextRetryAt: runner?.nextRetryAt ? new Date(runner.nextRetryAt).toISOString() : null,
       clients: this.deps.clients?.(config.id) ?? [],
+      sandbox: this.deps.sandbox?.status(config) ?? 'none',
+      blockedCount: this.deps.sandbox?.blockedOf(config.id).count ?? 0,
     };
   }
 
@@ -183,6 +193,11 @@ export class Supervisor {
 
   private create(id: string): Runner {
     const stderr = new RotatingLog({ file: path.join(this.deps.logsDir, `${id}.stderr.log`) });
+    // Blocked attempts are lines of the same log the user reads for the server's errors.
+    this.deps.sandbox?.attachLog(id, (line) => {
+      stderr.write(line);
+      this.deps.onChange();
+    });
     const config = () => this.deps.instances().find((c) => c.id === id) ?? { ...missing(id) };
     const common = {
       ...this.deps,
@@ -214,6 +229,7 @@ export class Supervisor {
     if (!runner) return;
     await runner.stop(null);
     runner.dispose();
+    this.deps.sandbox?.detachLog(id);
     this.runners.delete(id);
   }
 
