@@ -22,8 +22,11 @@ export interface WrappedCommand {
 /** One blocked attempt, attributed to the instance whose command made it. */
 export type ViolationListener = (instanceId: string, line: string) => void;
 
+// "Install X (URL)" is the core's hint pattern for a missing program: the Services list turns it
+// into an "Install bubblewrap" button, as it does for uv.
 const APT_FIX =
-  'Install it: sudo apt install bubblewrap socat ripgrep (Fedora: sudo dnf install bubblewrap socat ripgrep), then press Restart.';
+  'Install bubblewrap (https://github.com/containers/bubblewrap): sudo apt install bubblewrap socat ripgrep ' +
+  '(Fedora: sudo dnf install bubblewrap socat ripgrep), then press Restart.';
 
 /**
  * MCP Tray's use of @anthropic-ai/sandbox-runtime. Strict instances (network limited to listed

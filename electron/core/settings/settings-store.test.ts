@@ -5,6 +5,7 @@ import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
 import { tempDir } from '../test-support/temp-dirs';
 import { createTestCore } from '../test-support/test-core';
+import { LEGACY_PROFILE } from '../sandbox/profile-defaults';
 import { SettingsStore } from './settings-store';
 
 const open = (dir: string) => new SettingsStore(path.join(dir, 'settings.json'), silentLogger, systemClock);
@@ -83,7 +84,13 @@ describe('settings migrations', () => {
     const store = open(dir);
     expect(store.recovery).toBeNull();
     expect(store.read().instances).toEqual([
-      { ...v1.instances[0], userConfig: {}, secretFields: [], disabledTools: [] },
+      {
+        ...v1.instances[0],
+        userConfig: {},
+        secretFields: [],
+        disabledTools: [],
+        permissions: LEGACY_PROFILE,
+      },
     ]);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
     expect(onDisk.__internal__.migrations.version).toBe('7.0.0');
@@ -147,5 +154,27 @@ describe('settings migrations', () => {
     expect(onDisk.instances[0].disabledTools).toEqual([]);
     expect(onDisk.logRetentionDays).toBe(30);
     expect(onDisk.launchAtLogin).toBe(false);
+  });
+
+  it('migrates a version 6 file: local servers that existed keep running, marked not sandboxed; remote ones are left alone', () => {
+    const dir = tempDir();
+    const remote = { ...instance, id: 'linear', remote: { url: 'https://mcp.linear.app/mcp' } };
+    const chosen = {
+      ...instance,
+      id: 'chosen',
+      permissions: { level: 'strict', allowRead: [], allowWrite: [], allowNet: [] },
+    };
+    const v6 = { instances: [instance, remote, chosen], __internal__: { migrations: { version: '6.0.0' } } };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v6));
+    const [local, far, kept] = open(dir).read().instances;
+    expect(local!.permissions).toMatchObject({
+      level: 'none',
+      note: expect.stringMatching(/before MCP Tray could sandbox/),
+    });
+    expect(far!.permissions).toBeUndefined();
+    expect(kept!.permissions?.level).toBe('strict');
+    const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
+    expect(onDisk.__internal__.migrations.version).toBe('7.0.0');
+    expect(onDisk.instances[0].permissions.level).toBe('none');
   });
 });
