@@ -60,7 +60,8 @@ describe('SettingsStore', () => {
     fs.writeFileSync(path.join(dir, 'settings.json'), '\uFEFF' + JSON.stringify({ instances: [instance] }));
     const store = open(dir);
     expect(store.recovery).toBeNull();
-    expect(store.read().instances).toEqual([instance]);
+    // A file without a version is migrated from the start: its local server predates sandboxing.
+    expect(store.read().instances).toEqual([{ ...instance, permissions: LEGACY_PROFILE }]);
   });
 
   it('tells the user through a notice when it recovered', async () => {
