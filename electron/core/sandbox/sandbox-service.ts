@@ -32,6 +32,8 @@ export interface SandboxedLaunch {
   file: string;
   args: string[];
   env: Record<string, string>;
+  /** The working directory to spawn in (the wrap was made for it). */
+  cwd: string | null;
   release: () => void;
 }
 
@@ -98,7 +100,7 @@ export class SandboxService {
     cwd: string | null,
   ): Promise<SandboxedLaunch> {
     const profile = this.profile(config);
-    if (profile.level === 'none') return { file, args, env: {}, release: () => undefined };
+    if (profile.level === 'none') return { file, args, env: {}, cwd, release: () => undefined };
     const availability = await this.check();
     if (!availability.ok) {
       throw new SandboxUnavailableError(
@@ -109,13 +111,12 @@ export class SandboxService {
     const dir = this.instanceDir(config.id);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const settings = sandboxSettings(profile, this.context(config));
+    // Without a folder of its own, a server starts in its instance folder: the library scans the
+    // working directory for files to protect (.git hooks, .bashrc…), and the app's own working
+    // directory can be / (a packaged app) or a large tree, which takes seconds.
+    const workDir = cwd ?? dir;
     try {
-      const wrapped = await this.deps.engine.wrap(
-        config.id,
-        shellLine(file, args),
-        settings,
-        cwd ?? undefined,
-      );
+      const wrapped = await this.deps.engine.wrap(config.id, shellLine(file, args), settings, workDir);
       // Package runners keep their caches in the instance's folder: the shared ones are not
       // writable, and a shared cache would let one server plant code that another runs.
       const env: Record<string, string> = {
@@ -124,7 +125,7 @@ export class SandboxService {
       };
       // Node's fetch ignores HTTP(S)_PROXY unless told; the limited network is only the proxy.
       if (settings.network) env.NODE_USE_ENV_PROXY = '1';
-      return { file: wrapped.file, args: wrapped.args, env, release: wrapped.release };
+      return { file: wrapped.file, args: wrapped.args, env, cwd: workDir, release: wrapped.release };
     } catch (error) {
       throw new SandboxUnavailableError(
         `Not started: the sandbox failed to start it (${(error as Error).message}).`,

@@ -76,7 +76,7 @@ export class InstanceRunner extends RunnerBase {
       // profile asks for a sandbox this machine cannot give.
       const run = this.deps.sandbox
         ? await this.deps.sandbox.launch(config, command.file, command.args, launch.cwd)
-        : { file: command.file, args: command.args, env: {}, release: () => undefined };
+        : { file: command.file, args: command.args, env: {}, cwd: launch.cwd, release: () => undefined };
       if (gen !== this.generation) {
         run.release();
         return;
@@ -92,7 +92,7 @@ export class InstanceRunner extends RunnerBase {
           ...run.env,
           ...command.env,
         },
-        cwd: launch.cwd,
+        cwd: run.cwd,
         // Verbatim quoting is for cmd.exe; a wrapped command is a POSIX shell's argv.
         windowsVerbatimArguments: run.file === command.file ? command.windowsVerbatimArguments : false,
       });

@@ -1,3 +1,4 @@
+import type { PermissionLevel } from '../../shared/permissions-contract';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -66,7 +67,8 @@ async function setup(tuning: Partial<SupervisorTuning> = FAST) {
     args: string[],
     env: Record<string, string> = {},
     secretEnv: Record<string, string> = {},
-  ) => core.services.instances.addCustom({ id, command: process.execPath, args, env, secretEnv });
+    sandbox?: PermissionLevel,
+  ) => core.services.instances.addCustom({ id, command: process.execPath, args, env, secretEnv, sandbox });
   return { core, dataDir, transitions, states, waitFor, add };
 }
 
@@ -175,10 +177,15 @@ describe('supervisor with real processes', () => {
 
   it('stops a server that ignores SIGTERM, and its grandchild, leaving no process', async () => {
     const { core, dataDir, waitFor, add } = await setup();
-    await add('stubborn', [path.join(FIXTURES, 'fixture-server.mjs')], {
-      FIXTURE_IGNORE_SIGTERM: '1',
-      FIXTURE_GRANDCHILD: '1',
-    });
+    // Not sandboxed: the pid the grandchild reports must be a host pid. Inside the sandbox it is
+    // its PID namespace's, and the kernel ends the whole namespace with the server (sandbox-e2e).
+    await add(
+      'stubborn',
+      [path.join(FIXTURES, 'fixture-server.mjs')],
+      { FIXTURE_IGNORE_SIGTERM: '1', FIXTURE_GRANDCHILD: '1' },
+      {},
+      'none',
+    );
     await waitFor('stubborn', 'running');
     const detail = core.services.instances.get('stubborn');
     const grandchild = Number(/grandchild (\d+)/.exec(detail.stderrTail.join('\n'))![1]);
