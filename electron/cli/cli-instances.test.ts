@@ -122,8 +122,9 @@ describe('mcp-tray instance commands against a running core', () => {
     await allRunning(dataDir, 1);
 
     const human = cli(dataDir, ['status']).stdout;
-    expect(human).toMatch(/^ID\s+STATE\s+PID\s+TOOLS\s+REASON/);
-    expect(human).toMatch(/notes\s+running/);
+    expect(human).toMatch(/^ID\s+STATE\s+PID\s+TOOLS\s+SANDBOX\s+REASON/);
+    // A server of the user's own is sandboxed (standard) unless they relax it.
+    expect(human).toMatch(/notes\s+running\s+\d+\s+2\s+sandboxed/);
 
     expect(cli(dataDir, ['remove', 'notes']).stdout).toBe('notes: removed\n');
     expect(status(dataDir)).toEqual([]);
