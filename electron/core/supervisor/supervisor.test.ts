@@ -25,7 +25,9 @@ const FAST: Partial<SupervisorTuning> = {
     crashWindowMs: 60_000,
   },
   health: { intervalMs: 100, timeoutMs: 200, unhealthyAfter: 2, restartAfter: 3 },
-  initTimeoutMs: 1500,
+  // Servers start inside the sandbox (bubblewrap, seccomp, a shell) and the suite shares two cores:
+  // 1.5 s was too tight for that under load; a hung server still fails within this.
+  initTimeoutMs: 4000,
   stopTiming: { stdinGraceMs: 300, termGraceMs: 500 },
   statsIntervalMs: 200,
 };
