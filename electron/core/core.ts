@@ -382,8 +382,9 @@ export function createCore(deps: CoreDeps): Core {
     start: async () => {
       notifications.start();
       calls.open();
-      // Known before the first summary, so the Services list never shows a level it cannot keep.
-      await sandbox.check();
+      // In the background (loading the library takes a moment); no server starts sandboxed or
+      // unconfined before it is known, and the list is republished with its answer.
+      void sandbox.check().then(() => instances?.publish());
       await supervisor.start();
       await http.start();
       drift.refresh();

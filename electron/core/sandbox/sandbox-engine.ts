@@ -48,7 +48,11 @@ export class SandboxEngine {
 
   /** Checked once per run: platform, the library's dependency check, and a real bwrap start. */
   check(): Promise<SandboxAvailability> {
-    this.availability ??= this.probe();
+    this.availability ??= this.probe().catch((error: unknown) => ({
+      ok: false as const,
+      reason: `the sandbox could not be checked (${(error as Error).message})`,
+      fix: 'Restart MCP Tray; if it persists, export diagnostics and report it.',
+    }));
     return this.availability;
   }
 
