@@ -32,8 +32,6 @@ export interface RunnerDeps extends RunnerBaseDeps {
  */
 export class InstanceRunner extends RunnerBase {
   private child: ChildProcessWithoutNullStreams | null = null;
-  /** Drops the running child's sandbox network allow list once it is gone. */
-  private releaseSandbox: () => void = () => undefined;
 
   constructor(private readonly deps: RunnerDeps) {
     super(deps);
@@ -81,8 +79,6 @@ export class InstanceRunner extends RunnerBase {
         run.release();
         return;
       }
-      this.releaseSandbox();
-      this.releaseSandbox = run.release;
       spawned = this.deps.spawner.spawn({
         file: run.file,
         args: run.args,
@@ -96,6 +92,9 @@ export class InstanceRunner extends RunnerBase {
         // Verbatim quoting is for cmd.exe; a wrapped command is a POSIX shell's argv.
         windowsVerbatimArguments: run.file === command.file ? command.windowsVerbatimArguments : false,
       });
+      // The child's network allow list lives exactly as long as the child (whatever stops it).
+      spawned.once('exit', run.release);
+      spawned.once('error', run.release);
     } catch (error) {
       if (gen !== this.generation) return;
       const needsAuth = (error as { code?: string }).code === 'needs-auth';
@@ -146,7 +145,6 @@ export class InstanceRunner extends RunnerBase {
     child.once('error', (error) => this.onGone(gen, `could not start: ${error.message}`));
     child.once('exit', (code, signal) => {
       if (child.pid !== undefined) this.deps.watchdog.unwatch(child.pid);
-      if (gen === this.generation) this.releaseSandbox();
       this.onGone(gen, signal ? `was stopped by ${signal}` : `exited with code ${code}`);
     });
   }
