@@ -131,11 +131,15 @@ describe.skipIf(!hasBwrap)('local servers in the OS sandbox (bubblewrap), throug
     seedSettings(m.dataDir, [
       { id: 'everything', args: [EVERYTHING, 'stdio'], permissions: { level: 'standard' } },
     ]);
-    await serveCore(m.dataDir, { HOME: m.home, TMPDIR: m.tmp });
+    // The home inside the (writable) temp folder, as in a test run: the sandbox must not leave
+    // mount points there for secret stores that do not exist (an empty ~/.cursor would make
+    // MCP Tray, and other tools, think Cursor is installed).
+    await serveCore(m.dataDir, { HOME: m.home, TMPDIR: path.dirname(m.home) });
     expect((await running(m.dataDir, 'everything')).sandbox).toBe('standard');
     const { client: c, call } = await client(m.dataDir, 'everything');
     expect((await c.listTools()).tools.map((t) => t.name)).toContain('echo');
     expect(await call('echo', { message: 'hi from the sandbox' })).toBe('Echo: hi from the sandbox');
+    expect(fs.readdirSync(m.home)).toEqual(['.ssh']);
     if (fs.existsSync(INSPECTOR)) {
       const inspect = spawnSync(
         INSPECTOR,

@@ -7,7 +7,7 @@ import { describeProfile } from './describe-profile';
 import { defaultProfile } from './profile-defaults';
 import type { SandboxAvailability, SandboxEngine } from './sandbox-engine';
 import { sandboxSettings } from './sandbox-settings';
-import type { SandboxContext } from './sandbox-settings';
+import type { InstanceSandboxSettings, SandboxContext } from './sandbox-settings';
 
 export interface SandboxServiceDeps {
   engine: SandboxEngine;
@@ -110,7 +110,7 @@ export class SandboxService {
     }
     const dir = this.instanceDir(config.id);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const settings = sandboxSettings(profile, this.context(config));
+    const settings = onlyExisting(sandboxSettings(profile, this.context(config)));
     // Without a folder of its own, a server starts in its instance folder: the library scans the
     // working directory for files to protect (.git hooks, .bashrc…), and the app's own working
     // directory can be / (a packaged app) or a large tree, which takes seconds.
@@ -184,6 +184,24 @@ export class SandboxService {
     this.logs.get(id)?.(`${text}\n`);
     this.deps.logger.info('sandbox blocked', { id, line });
   }
+}
+
+/**
+ * Drops deny rules for paths that do not exist. A missing path holds no secret, and the library
+ * masks a denied path inside a writable area with a mount, for which bubblewrap creates an empty
+ * file or folder on the real disk: `~/.cursor`, `~/.claude.json`… would appear in a home under a
+ * writable folder, and MCP Tray (and other tools) would then think those clients are installed.
+ */
+function onlyExisting(settings: InstanceSandboxSettings): InstanceSandboxSettings {
+  const { filesystem } = settings;
+  return {
+    ...settings,
+    filesystem: {
+      ...filesystem,
+      denyRead: filesystem.denyRead.filter((p) => fs.existsSync(p)),
+      denyWrite: filesystem.denyWrite.filter((p) => fs.existsSync(p)),
+    },
+  };
 }
 
 /** One POSIX shell word per argument: the library wraps a command line, not an argv. */
