@@ -186,6 +186,8 @@ describe('where the OS cannot sandbox', () => {
     expect(boxed.sandbox).toBe('unavailable');
     expect(boxed.reason).toMatch(/bubblewrap|bwrap/i);
     expect(boxed.reason).toMatch(/apt install bubblewrap/);
+    // The app's hint pattern for a missing program: the Services list shows "Install bubblewrap".
+    expect(boxed.reason).toMatch(/Install bubblewrap \(https:\/\/github\.com\/containers\/bubblewrap\)/);
     expect(boxed.pid).toBeNull();
     const open = await running(m.dataDir, 'open');
     expect(open.sandbox).toBe('none');
