@@ -91,7 +91,8 @@ describe('mcp-tray instance commands against a running core', () => {
     expect(result.stderr).toMatch(/MCP Tray is not running for .*Start it with "mcp-tray serve"/);
   });
 
-  it('adds, lists, restarts, disables, enables and removes a server', async () => {
+  // Four starts inside the sandbox (bubblewrap, seccomp): more than the default 30 s on a loaded machine.
+  it('adds, lists, restarts, disables, enables and removes a server', { timeout: 90_000 }, async () => {
     const { dataDir } = await serve(tempDir());
     const added = cli(dataDir, [
       'add',
