@@ -17,7 +17,7 @@ fs.rmSync('dist/main', { recursive: true, force: true });
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
@@ -57,7 +57,8 @@ await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    external: ['electron', 'keytar'],
+    // The sandbox library finds its own helper binaries (seccomp filters) next to its files.
+    external: ['electron', 'keytar', '@anthropic-ai/sandbox-runtime'],
     // ESM builds first: UMD ones (jsonc-parser's) require() their own files by computed names,
     // which a bundle cannot follow.
     mainFields: ['module', 'main'],

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 # libsecret-1-dev builds keytar; the rest are only needed by the tests (browser, Secret Service).
 pkgs=(libsecret-1-dev pkg-config)
 if [ "${1:-}" = "--for-tests" ]; then
-  pkgs+=(chromium gnome-keyring dbus dbus-daemon libsecret-tools libglib2.0-bin)
+  # bubblewrap, socat and ripgrep: the sandbox (@anthropic-ai/sandbox-runtime) on Linux.
+  pkgs+=(chromium gnome-keyring dbus dbus-daemon libsecret-tools libglib2.0-bin bubblewrap socat ripgrep)
 fi
 
 missing=()
@@ -26,9 +27,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Reinstall npm packages only when the lockfile changed since the last install.
+# Node >= 22.12: the system's, or the pinned one from the npm registry in .cache/node22.
+# shellcheck source=scripts/node22.sh
+. scripts/node22.sh
+node22_ensure
+
+# Reinstall npm packages only when the lockfile or the Node ABI changed since the last install
+# (keytar is compiled for one Node ABI; moving to another Node must rebuild it).
 stamp=node_modules/.mcp-tray-install-stamp
-want=$(sha256sum package-lock.json package.json | sha256sum | cut -c1-64)
+want=$( (sha256sum package-lock.json package.json; node -p 'process.version + " " + process.versions.modules') | sha256sum | cut -c1-64)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "installing npm packages"
   # Electron's binary and Playwright's browsers are never downloaded: tests use Debian's Chromium.
@@ -37,13 +44,13 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" >"$stamp"
 fi
 
-# Real external MCP clients used as test peers (they need Node 22, kept out of the app's tree).
+# Real external MCP clients used as test peers, kept out of the app's tree (their own lockfile).
 if [ "${1:-}" = "--for-tests" ]; then
   peers=scripts/peers
   peers_stamp=$peers/node_modules/.mcp-tray-install-stamp
-  peers_want=$(sha256sum $peers/package.json $peers/package-lock.json | sha256sum | cut -c1-64)
+  peers_want=$( (sha256sum $peers/package.json $peers/package-lock.json; node --version) | sha256sum | cut -c1-64)
   if [ ! -f "$peers_stamp" ] || [ "$(cat "$peers_stamp")" != "$peers_want" ]; then
-    echo "installing test peers (MCP Inspector, Node 22)"
+    echo "installing test peers (MCP Inspector, the MCP conformance suite)"
     (cd $peers && npm ci --no-audit --no-fund --loglevel=error)
     echo "$peers_want" >"$peers_stamp"
   fi

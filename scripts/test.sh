@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh --for-tests
+# The Node 22 that ensure-deps.sh installed (when the system's is older) runs everything below.
+. scripts/node22.sh
+node22_use
 
 # Everything runs against a real Secret Service in a throwaway HOME (see with-keyring.sh).
 exec scripts/with-keyring.sh npm test --silent

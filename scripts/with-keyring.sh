@@ -3,6 +3,9 @@
 # a real Secret Service. HOME is a throwaway folder: the keyring file is written there.
 # Example: scripts/with-keyring.sh npx vitest run servers/notion
 set -euo pipefail
+# Tests run on the project's Node 22 (keytar is built for its ABI); see node22.sh.
+. "$(dirname "$0")/node22.sh"
+node22_use || { echo "mcp-tray: no Node >= $NODE22_MIN; run scripts/ensure-deps.sh first" >&2; exit 1; }
 test_home=$(mktemp -d /tmp/mcp-tray-test-home.XXXXXX)
 # gnome-keyring-daemon can outlive its D-Bus session (holding our stderr open): stop the one
 # whose HOME is ours, then remove the folder.

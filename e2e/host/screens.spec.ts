@@ -141,7 +141,7 @@ const SCREENS: ScreenCase[] = [
       );
     },
   },
-  ...(['overview', 'tools', 'logs', 'process', 'settings'] as const).map((tab) => ({
+  ...(['overview', 'tools', 'logs', 'process', 'permissions', 'settings'] as const).map((tab) => ({
     name: `detail-${tab}`,
     open: async (page: Page) => {
       await page.goto(`${host.origin}/#/services/notes`);
@@ -158,6 +158,7 @@ const SCREENS: ScreenCase[] = [
       if (tab === 'logs') await expect(panel.getByTestId('call-row').first()).toBeVisible();
       if (tab === 'process') await expect(panel.getByTestId('trends')).toBeVisible({ timeout: 20_000 });
       if (tab === 'settings') await expect(panel.getByTestId('tool-switch').first()).toBeVisible();
+      if (tab === 'permissions') await expect(panel.getByTestId('permissions-summary')).toBeVisible();
     },
   })),
   {

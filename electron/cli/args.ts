@@ -20,6 +20,7 @@ export const COMMANDS = [
   'update',
   'rollback',
   'tools',
+  'permissions',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -50,6 +51,15 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     yes: { type: 'boolean', short: 'y' },
     config: { type: 'string', multiple: true },
     'no-trial': { type: 'boolean' },
+    sandbox: { type: 'string' },
+  },
+  permissions: {
+    level: { type: 'string' },
+    'allow-read': { type: 'string', multiple: true },
+    'allow-write': { type: 'string', multiple: true },
+    'allow-net': { type: 'string', multiple: true },
+    'deny-net': { type: 'string', multiple: true },
+    revoke: { type: 'string', multiple: true },
   },
   logs: { instance: { type: 'string' }, tool: { type: 'string' }, follow: { type: 'boolean', short: 'f' } },
   auth: {
@@ -118,6 +128,16 @@ export interface ParsedArgs {
   trial: boolean;
   /** `search --refresh`: fetch the registries now instead of using a list under an hour old. */
   refresh: boolean;
+  /** `add … --sandbox standard|strict|none`. */
+  sandbox: string | undefined;
+  /** `permissions <id> --level …`. */
+  level: string | undefined;
+  allowRead: string[];
+  allowWrite: string[];
+  allowNet: string[];
+  denyNet: string[];
+  /** `permissions <id> --revoke PATH`: take a read or write grant away. */
+  revoke: string[];
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -195,6 +215,13 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     yes: values.yes === true,
     trial: values['no-trial'] !== true,
     refresh: values.refresh === true,
+    sandbox: typeof values.sandbox === 'string' ? values.sandbox : undefined,
+    level: typeof values.level === 'string' ? values.level : undefined,
+    allowRead: strings('allow-read'),
+    allowWrite: strings('allow-write'),
+    allowNet: strings('allow-net'),
+    denyNet: strings('deny-net'),
+    revoke: strings('revoke'),
   };
 }
 
@@ -243,6 +270,12 @@ Commands:
                                         from AI clients), with a word diff and warnings
   tools approve|reject <id> (--all | --tool NAME...)
                                         let AI clients see them, or keep them hidden
+  add … --sandbox standard|strict|none  the sandbox level (default: strict for built-in
+                                        integrations, standard for everything else)
+  permissions <id> [--json]             what a service may read, write and reach, in words
+  permissions <id> [--level standard|strict|none] [--allow-read P]... [--allow-write P]...
+                   [--allow-net HOST]... [--deny-net HOST]... [--revoke P]...
+                                        change it (full paths that exist); it restarts
   open <mcp-tray://install?…>           open an install link in MCP Tray's Add flow (adds nothing
                                         until you confirm there)
 

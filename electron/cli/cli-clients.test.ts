@@ -9,7 +9,8 @@ import { connectControl } from './control-client';
 
 const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');
 const INSPECTOR = path.join(ROOT, 'scripts/peers/node_modules/.bin/mcp-inspector');
-const NODE22 = path.join(ROOT, 'scripts/peers/node_modules/node/bin');
+// The Node running the tests (>= 22.12, see scripts/node22.sh) is the one Inspector needs.
+const NODE22 = path.dirname(process.execPath);
 
 const USER_CONFIG = `{
   "globalShortcut": "Ctrl+Space",

@@ -101,7 +101,8 @@ describe('mcp-tray instance commands against a running core', () => {
     expect(result.stderr).toMatch(/MCP Tray is not running for .*Start it with "mcp-tray serve"/);
   });
 
-  it('adds, lists, restarts, disables, enables and removes a server', async () => {
+  // Four starts inside the sandbox (bubblewrap, seccomp): more than the default 30 s on a loaded machine.
+  it('adds, lists, restarts, disables, enables and removes a server', { timeout: 90_000 }, async () => {
     const { dataDir } = await serve(tempDir());
     const added = cli(dataDir, [
       'add',
@@ -132,8 +133,9 @@ describe('mcp-tray instance commands against a running core', () => {
     await allRunning(dataDir, 1);
 
     const human = cli(dataDir, ['status']).stdout;
-    expect(human).toMatch(/^ID\s+STATE\s+PID\s+TOOLS\s+REASON/);
-    expect(human).toMatch(/notes\s+running/);
+    expect(human).toMatch(/^ID\s+STATE\s+PID\s+TOOLS\s+SANDBOX\s+REASON/);
+    // A server of the user's own is sandboxed (standard) unless they relax it.
+    expect(human).toMatch(/notes\s+running\s+\d+\s+2\s+sandboxed/);
 
     expect(cli(dataDir, ['remove', 'notes']).stdout).toBe('notes: removed\n');
     expect(status(dataDir)).toEqual([]);

@@ -17,6 +17,7 @@ import {
   updateCommand,
 } from './commands/registry-commands';
 import { toolsCommand } from './commands/tools-command';
+import { permissionsCommand } from './commands/permissions-command';
 import { NotRunningError, connectControl } from './control-client';
 import { serveCommand } from './serve-command';
 
@@ -58,6 +59,8 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await httpCommand(connection.api, args, out);
       case 'tools':
         return await toolsCommand(connection.api, args, out);
+      case 'permissions':
+        return await permissionsCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -96,6 +99,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'update':
       case 'rollback':
       case 'tools':
+      case 'permissions':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

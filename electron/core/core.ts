@@ -57,6 +57,10 @@ import { Supervisor } from './supervisor/supervisor';
 import type { SupervisorTuning } from './supervisor/supervisor';
 import type { NodeRuntime } from './supervisor/watchdog';
 import { Watchdog } from './supervisor/watchdog';
+import { clientAdapters } from './clients/adapters/index';
+import { SandboxEngine } from './sandbox/sandbox-engine';
+import { SandboxService } from './sandbox/sandbox-service';
+import { PermissionsService } from './services/permissions-service';
 
 /** Everything the core needs from its host; Electron and the headless host pass their own. */
 export interface CoreDeps {
@@ -89,6 +93,8 @@ export interface CoreDeps {
   tuning?: Partial<SupervisorTuning>;
   /** Where "Export diagnostics" writes; default the user's Downloads folder when it exists. */
   downloadsDir?: () => string | null;
+  /** The OS sandbox (@anthropic-ai/sandbox-runtime); one per process, since the library is. */
+  sandboxEngine?: SandboxEngine;
 }
 
 /** The running core: services, the request dispatcher and the event bus for transports. */
@@ -192,8 +198,20 @@ export function createCore(deps: CoreDeps): Core {
       instances?.publish();
     },
   });
+  const sandboxEngine = deps.sandboxEngine ?? new SandboxEngine();
+  const sandbox = new SandboxService({
+    engine: sandboxEngine,
+    platform: process.platform,
+    home: deps.clientContext.home,
+    dataDir: deps.paths.dataDir,
+    tmpDir: os.tmpdir(),
+    clientConfigs: () => clientAdapters.map((adapter) => adapter.configPath(deps.clientContext)),
+    isBuiltIn: (integrationId) => catalog.get(integrationId)?.category === 'built-in',
+    logger: deps.logger.child('sandbox'),
+  });
   const supervisor = new Supervisor({
     ...DEFAULT_TUNING,
+    sandbox,
     ...deps.tuning,
     instances: () => deps.settings.read().instances,
     launch,
@@ -386,6 +404,7 @@ export function createCore(deps: CoreDeps): Core {
       secrets: deps.secrets,
       instanceIds: () => deps.settings.read().instances.map((c) => c.id),
     }),
+    permissions: new PermissionsService(instances, sandbox),
   };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
@@ -409,6 +428,9 @@ export function createCore(deps: CoreDeps): Core {
     start: async () => {
       notifications.start();
       calls.open();
+      // In the background (loading the library takes a moment); no server starts sandboxed or
+      // unconfined before it is known, and the list is republished with its answer.
+      void sandbox.check().then(() => instances?.publish());
       await supervisor.start();
       await http.start();
       drift.refresh();
@@ -423,6 +445,7 @@ export function createCore(deps: CoreDeps): Core {
       await caller.closeAll();
       await broker.closeAll();
       await supervisor.shutdown();
+      await sandboxEngine.dispose();
       calls.close();
       deps.logger.info('core stopped');
     },

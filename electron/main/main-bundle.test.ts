@@ -23,7 +23,7 @@ describe('main bundle', () => {
     await expect(assertNoTopLevelAwait(entry)).rejects.toThrow(/top-level await/i);
   });
 
-  it('takes only electron, keytar and Node built-ins from outside the bundle', () => {
+  it('takes only electron, keytar, the sandbox library and Node built-ins from outside the bundle', () => {
     const meta = JSON.parse(fs.readFileSync(mainBundle().replace(/\.cjs$/, '.meta.json'), 'utf8')) as {
       outputs: Record<string, { imports: { path: string; external?: boolean }[] }>;
     };
@@ -32,6 +32,6 @@ describe('main bundle', () => {
       .filter((i) => i.external)
       .map((i) => i.path)
       .filter((p) => !isBuiltin(p));
-    expect(new Set(outside)).toEqual(new Set(['electron', 'keytar']));
+    expect(new Set(outside)).toEqual(new Set(['electron', 'keytar', '@anthropic-ai/sandbox-runtime']));
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PermissionLevel } from './permissions-contract';
 
 /** Catalog and add-flow shapes of the contract (kept apart so `contract.ts` stays readable). */
 
@@ -74,6 +75,8 @@ export const AddCatalogInstance = z
     userConfig: z.record(z.string(), ConfigValue).default({}),
     /** Values of sensitive fields: stored in the keychain, never in settings. */
     secrets: z.record(z.string(), z.string().min(1).max(32_768)).default({}),
+    /** The sandbox level instead of the integration's default (strict for built-ins). */
+    sandbox: PermissionLevel.optional(),
   })
   .strict();
 export type AddCatalogInstance = z.input<typeof AddCatalogInstance>;

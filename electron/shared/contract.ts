@@ -28,7 +28,9 @@ export * from './bundle-contract';
 export * from './catalog-contract';
 export * from './registry-contract';
 export * from './pinning-contract';
+export * from './permissions-contract';
 import { InstallRequest } from './deep-link';
+import { EditPermissions, PermissionLevel, PermissionsView, SandboxStatus } from './permissions-contract';
 
 export { InstallRequest };
 
@@ -75,6 +77,10 @@ export const InstanceSummary = z.object({
   version: z.string().nullable().optional(),
   /** Tools new or changed since the user approved them, held back until reviewed (0 if absent). */
   toolsToReview: z.number().int().nonnegative().optional(),
+  /** The sandbox in force: a level, `none` (not sandboxed) or `unavailable` (the OS cannot). */
+  sandbox: SandboxStatus,
+  /** Attempts the sandbox blocked since the app started. */
+  blockedCount: z.number().int().nonnegative(),
 });
 export type InstanceSummary = z.infer<typeof InstanceSummary>;
 
@@ -217,6 +223,8 @@ export const AddCustomInstance = z
     env: z.record(EnvName, z.string().max(32_768)).default({}),
     /** Secret variables: stored in the keychain, given to the server's environment only. */
     secretEnv: z.record(EnvName, z.string().min(1).max(32_768)).default({}),
+    /** The sandbox level; `standard` unless the user relaxes or tightens it. */
+    sandbox: PermissionLevel.optional(),
   })
   .strict();
 export type AddCustomInstance = z.input<typeof AddCustomInstance>;
@@ -606,6 +614,10 @@ export const requests = {
   approveTools: { input: ToolDecision, output: ToolReview },
   /** Rejects tools: they stay hidden and are not asked about again until they change. */
   rejectTools: { input: ToolDecision, output: ToolReview },
+  /** The instance's sandbox profile, in data and in words, with what it blocked lately. */
+  getPermissions: { input: ById, output: PermissionsView },
+  /** Changes the profile (refusing bad paths in words) and restarts the server under it. */
+  editPermissions: { input: EditPermissions, output: PermissionsView },
 } as const;
 
 /** Core → UI events: name → payload schema. */

@@ -14,6 +14,8 @@ const instance = (id: string, state: InstanceState, enabled = state !== 'disable
   toolCount: 0,
   nextRetryAt: null,
   clients: [],
+  sandbox: 'none',
+  blockedCount: 0,
 });
 
 const model = (states: InstanceState[], driftCount = 0) =>

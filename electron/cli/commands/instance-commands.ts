@@ -1,4 +1,5 @@
 import type { InstanceSummary } from '../../shared/contract';
+import { PermissionLevel } from '../../shared/permissions-contract';
 import type { TrayApi } from '../../shared/api';
 import { UsageError } from '../args';
 import type { ParsedArgs } from '../args';
@@ -42,6 +43,8 @@ export function statusRecord(s: InstanceSummary) {
     /** The pinned version of a registry install, else null. */
     version: s.version ?? null,
     source: s.source ?? 'custom',
+    sandbox: s.sandbox,
+    blocked: s.blockedCount,
   };
 }
 
@@ -67,12 +70,30 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
     ]
       .filter(Boolean)
       .join('; '),
+    SANDBOX_WORDS[s.sandbox],
+    s.stateReason ?? '',
   ]);
-  const header = ['ID', 'STATE', 'PID', 'TOOLS', 'REASON'];
+  const header = ['ID', 'STATE', 'PID', 'TOOLS', 'SANDBOX', 'REASON'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const row of [header, ...rows])
-    out(row.map((cell, i) => (i === 4 ? cell : cell.padEnd(widths[i]!))).join('  '));
+    out(row.map((cell, i) => (i === 5 ? cell : cell.padEnd(widths[i]!))).join('  '));
   return 0;
+}
+
+// Never a word that claims protection that is not there.
+const SANDBOX_WORDS: Record<InstanceSummary['sandbox'], string> = {
+  standard: 'sandboxed',
+  strict: 'sandboxed (strict)',
+  none: 'not sandboxed',
+  unavailable: 'not sandboxed (unavailable)',
+};
+
+/** `--sandbox` as a level, refused in words when it is none of them. */
+export function sandboxLevel(value: string | undefined): PermissionLevel | undefined {
+  if (value === undefined) return undefined;
+  const level = PermissionLevel.safeParse(value);
+  if (!level.success) throw new UsageError(`--sandbox takes standard, strict or none, not "${value}"`);
+  return level.data;
 }
 
 function pairs(list: string[], flag: string): Record<string, string> {
@@ -121,6 +142,7 @@ async function addFromCatalog(api: TrayApi, args: ParsedArgs, out: Out): Promise
     name: args.name,
     userConfig,
     secrets,
+    sandbox: sandboxLevel(args.sandbox),
   });
   printSummary(out, args, summary);
   if (!args.json && (entry.auth === 'oauth' || entry.auth === 'device')) {
@@ -135,8 +157,10 @@ const REMOTE_SETTLE_MS = 20_000;
 /** `add [<id>] --url <address>`: a remote MCP server, reached over HTTP by the core. */
 async function addRemote(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
   if (args.rest.length > 0) throw new UsageError('--url and a command after "--" do not go together');
-  if (args.env.length > 0 || args.secretEnv.length > 0 || args.config.length > 0 || args.as) {
-    throw new UsageError('a remote server takes only an id, --name and --url');
+  if (args.env.length > 0 || args.secretEnv.length > 0 || args.config.length > 0 || args.as || args.sandbox) {
+    throw new UsageError(
+      'a remote server takes only an id, --name and --url (it runs elsewhere: nothing to sandbox)',
+    );
   }
   const [id, extra] = args.positionals;
   if (extra !== undefined) throw new UsageError('add --url takes at most one service id');
@@ -182,6 +206,7 @@ export async function addCommand(api: TrayApi, args: ParsedArgs, out: Out): Prom
     args: commandArgs,
     env,
     secretEnv,
+    sandbox: sandboxLevel(args.sandbox),
   });
   printSummary(out, args, summary);
   return 0;

@@ -325,9 +325,10 @@ describe('broker and connector, end to end with real processes', () => {
 
 const PEERS = path.join(ROOT, 'scripts/peers/node_modules');
 const INSPECTOR = path.join(PEERS, '.bin/mcp-inspector');
-const NODE22 = path.join(PEERS, 'node/bin');
+// The Node running the tests (>= 22.12, see scripts/node22.sh) is the one Inspector needs.
+const NODE22 = path.dirname(process.execPath);
 
-// MCP Inspector's CLI needs Node 22: the test command installs it (and Node 22) in scripts/peers.
+// MCP Inspector's CLI needs Node 22: the test command installs it in scripts/peers.
 describe.skipIf(!fs.existsSync(INSPECTOR))('a real third-party client: MCP Inspector CLI', () => {
   it('lists and calls tools through the connector', async () => {
     const dataDir = path.join(tempDir(), 'data');

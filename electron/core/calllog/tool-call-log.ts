@@ -3,7 +3,7 @@
  *
  * Storage is append-only JSON-lines segment files (`calls-<first id>.jsonl`, 0600, in a 0700
  * folder) plus an in-memory index of every retained record, which answers queries. Not SQLite:
- * `node:sqlite` needs Node 22 while the headless host runs on Node 20, better-sqlite3 needs an
+ * `node:sqlite` was experimental when this was chosen (the host then ran on Node 20), better-sqlite3 needs an
  * ABI rebuild for Electron, and sql.js keeps the database in memory and cannot append durably.
  *
  * Each record is one synchronous `fs.writeSync` on a descriptor opened for appending, made as

@@ -17,6 +17,7 @@ import type { RegistryUpdatesService } from '../services/registry-updates-servic
 import type { ToolsService } from '../services/tools-service';
 import type { SecretSweepService } from '../services/secret-sweep-service';
 import type { ToolReviewService } from '../services/tool-review-service';
+import type { PermissionsService } from '../services/permissions-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -40,6 +41,7 @@ export function createHandlers(s: {
   registry: RegistryService;
   registryInstall: RegistryInstallService;
   updates: RegistryUpdatesService;
+  permissions: PermissionsService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -112,5 +114,7 @@ export function createHandlers(s: {
     getToolReview: ({ id }) => s.toolReview.review(id),
     approveTools: (input) => s.toolReview.approve(input),
     rejectTools: (input) => s.toolReview.reject(input),
+    getPermissions: ({ id }) => s.permissions.get(id),
+    editPermissions: (edit) => s.permissions.edit(edit),
   };
 }

@@ -1,3 +1,4 @@
+import { defaultProfile } from '../sandbox/profile-defaults';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -93,7 +94,7 @@ export class CatalogService {
     for (const [key, value] of Object.entries(request.secrets)) {
       await this.deps.secrets.set(configSecretAccount(id, key), value);
     }
-    return this.deps.instances.addConfig({
+    const config: InstanceConfig = {
       id,
       name: request.name ?? this.name(integration),
       integrationId: integration.id,
@@ -102,7 +103,11 @@ export class CatalogService {
       userConfig,
       secretFields: Object.keys(request.secrets),
       disabledTools: [],
-    });
+    };
+    if (request.sandbox) {
+      config.permissions = defaultProfile(config, integration.category === 'built-in', request.sandbox);
+    }
+    return this.deps.instances.addConfig(config);
   }
 
   /**

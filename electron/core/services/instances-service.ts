@@ -1,3 +1,4 @@
+import { defaultProfile } from '../sandbox/profile-defaults';
 import type {
   AddCustomInstance,
   AddRemoteInstance,
@@ -83,6 +84,7 @@ export class InstancesService {
       secretFields: Object.keys(request.secretEnv),
       disabledTools: [],
     };
+    if (request.sandbox) config.permissions = defaultProfile(config, false, request.sandbox);
     return this.addConfig(config);
   }
 
@@ -119,7 +121,14 @@ export class InstancesService {
   }
 
   /** Saves a new instance (its secrets are already in the keychain) and starts it. */
-  async addConfig(config: InstanceConfig): Promise<InstanceSummary> {
+  async addConfig(input: InstanceConfig): Promise<InstanceSummary> {
+    // The profile is fixed when the instance is added (issue 15 defaults), so what the user saw
+    // is what runs even if defaults change later. Remote servers run elsewhere: none.
+    const sandbox = this.supervisor.sandbox;
+    const config =
+      input.remote || input.permissions || !sandbox
+        ? input
+        : { ...input, permissions: sandbox.profile(input) };
     this.settings.update((s) => ({ ...s, instances: [...s.instances, config] }));
     await this.supervisor.sync();
     this.publish();

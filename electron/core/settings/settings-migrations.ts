@@ -1,4 +1,5 @@
 import type Conf from 'conf';
+import { LEGACY_PROFILE } from '../sandbox/profile-defaults';
 import { DEFAULT_HTTP_BROKER_PORT, OFFICIAL_REGISTRY_URL, SETTINGS_VERSION } from './settings-schema';
 
 type Migrations = Record<string, (store: Conf<Record<string, unknown>>) => void>;
@@ -74,5 +75,20 @@ export const settingsMigrations: Migrations = {
       store.set('registries', [{ url: OFFICIAL_REGISTRY_URL, name: 'Official MCP Registry' }]);
     }
     if (!store.has('updateCheckHours')) store.set('updateCheckHours', 24);
+  },
+  // v8: sandbox profiles. Local servers that existed before keep running unconfined, and say
+  // so (a sandbox switched on silently could break a server that worked); new ones get the
+  // defaults of their kind when they are added.
+  [settingsSchemaSemver(8)]: (store) => {
+    const instances = store.get('instances');
+    if (!Array.isArray(instances)) return;
+    store.set(
+      'instances',
+      instances.map((instance: Record<string, unknown>) =>
+        instance.remote || instance.permissions
+          ? instance
+          : { ...instance, permissions: { ...LEGACY_PROFILE } },
+      ),
+    );
   },
 };

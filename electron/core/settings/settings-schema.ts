@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { PermissionProfile } from '../../shared/permissions-contract';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 7;
+export const SETTINGS_VERSION = 8;
 
 /** Port of the HTTP endpoint unless the user picks another (the UI host uses 7711). */
 export const DEFAULT_HTTP_BROKER_PORT = 7712;
@@ -136,6 +137,8 @@ export const InstanceConfig = z.object({
   disabledTools: z.array(z.string()).default([]),
   /** Installed from an MCP registry at a pinned version (`source=registry`). */
   registry: RegistrySource.optional(),
+  /** The sandbox profile; absent means the default for its kind (see sandbox/profile-defaults). */
+  permissions: PermissionProfile.optional(),
 });
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 

@@ -5,6 +5,7 @@ import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
 import { tempDir } from '../test-support/temp-dirs';
 import { createTestCore } from '../test-support/test-core';
+import { LEGACY_PROFILE } from '../sandbox/profile-defaults';
 import { SettingsStore } from './settings-store';
 
 const open = (dir: string) => new SettingsStore(path.join(dir, 'settings.json'), silentLogger, systemClock);
@@ -28,7 +29,7 @@ describe('SettingsStore', () => {
     const file = path.join(dir, 'settings.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(open(dir).read().instances).toEqual([instance]);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('7.0.0');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('8.0.0');
   });
 
   it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
@@ -59,7 +60,8 @@ describe('SettingsStore', () => {
     fs.writeFileSync(path.join(dir, 'settings.json'), '\uFEFF' + JSON.stringify({ instances: [instance] }));
     const store = open(dir);
     expect(store.recovery).toBeNull();
-    expect(store.read().instances).toEqual([instance]);
+    // A file without a version is migrated from the start: its local server predates sandboxing.
+    expect(store.read().instances).toEqual([{ ...instance, permissions: LEGACY_PROFILE }]);
   });
 
   it('tells the user through a notice when it recovered', async () => {
@@ -83,10 +85,16 @@ describe('settings migrations', () => {
     const store = open(dir);
     expect(store.recovery).toBeNull();
     expect(store.read().instances).toEqual([
-      { ...v1.instances[0], userConfig: {}, secretFields: [], disabledTools: [] },
+      {
+        ...v1.instances[0],
+        userConfig: {},
+        secretFields: [],
+        disabledTools: [],
+        permissions: LEGACY_PROFILE,
+      },
     ]);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('7.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
     expect(onDisk.instances[0].secretFields).toEqual([]);
   });
 
@@ -108,7 +116,7 @@ describe('settings migrations', () => {
       transport: 'stdio',
     });
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('7.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
     expect(onDisk.httpBroker).toEqual({ enabled: false, port: 7712 });
     expect(onDisk.clients.cursor.transport).toBe('stdio');
   });
@@ -143,7 +151,7 @@ describe('settings migrations', () => {
     expect(store.read().instances[0]!.disabledTools).toEqual([]);
     expect(store.read().driftPolicy).toBe('never');
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('7.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
     expect(onDisk.instances[0].disabledTools).toEqual([]);
     expect(onDisk.logRetentionDays).toBe(30);
     expect(onDisk.launchAtLogin).toBe(false);
@@ -157,10 +165,32 @@ describe('settings migrations', () => {
     expect(store.recovery).toBeNull();
     expect(store.read().instances).toHaveLength(1);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('7.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
     expect(onDisk.registries).toEqual([
       { url: 'https://registry.modelcontextprotocol.io', name: 'Official MCP Registry' },
     ]);
     expect(onDisk.updateCheckHours).toBe(24);
+  });
+
+  it('migrates a version 6 file: local servers that existed keep running, marked not sandboxed; remote ones are left alone', () => {
+    const dir = tempDir();
+    const remote = { ...instance, id: 'linear', remote: { url: 'https://mcp.linear.app/mcp' } };
+    const chosen = {
+      ...instance,
+      id: 'chosen',
+      permissions: { level: 'strict', allowRead: [], allowWrite: [], allowNet: [] },
+    };
+    const v6 = { instances: [instance, remote, chosen], __internal__: { migrations: { version: '6.0.0' } } };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v6));
+    const [local, far, kept] = open(dir).read().instances;
+    expect(local!.permissions).toMatchObject({
+      level: 'none',
+      note: expect.stringMatching(/before MCP Tray could sandbox/),
+    });
+    expect(far!.permissions).toBeUndefined();
+    expect(kept!.permissions?.level).toBe('strict');
+    const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
+    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
+    expect(onDisk.instances[0].permissions.level).toBe('none');
   });
 });

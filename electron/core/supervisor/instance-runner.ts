@@ -12,6 +12,7 @@ import { RunnerBase } from './runner-base';
 import type { RunnerBaseDeps } from './runner-base';
 import type { Watchdog } from './watchdog';
 import { failureLine } from './failure-line';
+import type { SandboxService } from '../sandbox/sandbox-service';
 
 export interface RunnerDeps extends RunnerBaseDeps {
   config: () => InstanceConfig;
@@ -23,6 +24,7 @@ export interface RunnerDeps extends RunnerBaseDeps {
   watchdog: Watchdog;
   env: NodeJS.ProcessEnv;
   stopTiming: StopTiming;
+  sandbox?: SandboxService | undefined;
 }
 
 /**
@@ -75,18 +77,32 @@ export class InstanceRunner extends RunnerBase {
       }
       const searchPath = await this.deps.commands.searchPath();
       this.secretValues = Object.values(launch.secretEnv);
+      // The sandbox wraps the resolved command; it throws (never runs it unconfined) when the
+      // profile asks for a sandbox this machine cannot give.
+      const run = this.deps.sandbox
+        ? await this.deps.sandbox.launch(config, command.file, command.args, launch.cwd)
+        : { file: command.file, args: command.args, env: {}, cwd: launch.cwd, release: () => undefined };
+      if (gen !== this.generation) {
+        run.release();
+        return;
+      }
       spawned = this.deps.spawner.spawn({
-        file: command.file,
-        args: command.args,
+        file: run.file,
+        args: run.args,
         // The runtime's own variables (ELECTRON_RUN_AS_NODE) last: the server cannot run without them.
         env: {
           ...childEnv(this.deps.env, searchPath, launch.env, launch.secretEnv),
           ...this.deps.watchdog.marker,
+          ...run.env,
           ...command.env,
         },
-        cwd: launch.cwd,
-        windowsVerbatimArguments: command.windowsVerbatimArguments,
+        cwd: run.cwd,
+        // Verbatim quoting is for cmd.exe; a wrapped command is a POSIX shell's argv.
+        windowsVerbatimArguments: run.file === command.file ? command.windowsVerbatimArguments : false,
       });
+      // The child's network allow list lives exactly as long as the child (whatever stops it).
+      spawned.once('exit', run.release);
+      spawned.once('error', run.release);
     } catch (error) {
       if (gen !== this.generation) return;
       const needsAuth = (error as { code?: string }).code === 'needs-auth';

@@ -1,3 +1,4 @@
+import type { PermissionLevel } from '../../shared/permissions-contract';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -24,7 +25,9 @@ const FAST: Partial<SupervisorTuning> = {
     crashWindowMs: 60_000,
   },
   health: { intervalMs: 100, timeoutMs: 200, unhealthyAfter: 2, restartAfter: 3 },
-  initTimeoutMs: 1500,
+  // Servers start inside the sandbox (bubblewrap, seccomp, a shell) and the suite shares two cores:
+  // 1.5 s was too tight for that under load; a hung server still fails within this.
+  initTimeoutMs: 4000,
   stopTiming: { stdinGraceMs: 300, termGraceMs: 500 },
   statsIntervalMs: 200,
 };
@@ -66,7 +69,8 @@ async function setup(tuning: Partial<SupervisorTuning> = FAST) {
     args: string[],
     env: Record<string, string> = {},
     secretEnv: Record<string, string> = {},
-  ) => core.services.instances.addCustom({ id, command: process.execPath, args, env, secretEnv });
+    sandbox?: PermissionLevel,
+  ) => core.services.instances.addCustom({ id, command: process.execPath, args, env, secretEnv, sandbox });
   return { core, dataDir, transitions, states, waitFor, add };
 }
 
@@ -149,7 +153,7 @@ describe('supervisor with real processes', () => {
     const { waitFor, add } = await setup();
     await add('hang', [path.join(FIXTURES, 'hang-on-initialize.mjs')]);
     const backoff = await waitFor('hang', 'backoff');
-    expect(backoff.reason).toMatch(/did not answer initialize \(the MCP handshake\) within 2 s/i);
+    expect(backoff.reason).toMatch(/did not answer initialize \(the MCP handshake\) within 4 s/i);
   });
 
   it('a per-service start timeout applies, and each timeout counts as a crash until it fails', async () => {
@@ -204,10 +208,15 @@ describe('supervisor with real processes', () => {
 
   it('stops a server that ignores SIGTERM, and its grandchild, leaving no process', async () => {
     const { core, dataDir, waitFor, add } = await setup();
-    await add('stubborn', [path.join(FIXTURES, 'fixture-server.mjs')], {
-      FIXTURE_IGNORE_SIGTERM: '1',
-      FIXTURE_GRANDCHILD: '1',
-    });
+    // Not sandboxed: the pid the grandchild reports must be a host pid. Inside the sandbox it is
+    // its PID namespace's, and the kernel ends the whole namespace with the server (sandbox-e2e).
+    await add(
+      'stubborn',
+      [path.join(FIXTURES, 'fixture-server.mjs')],
+      { FIXTURE_IGNORE_SIGTERM: '1', FIXTURE_GRANDCHILD: '1' },
+      {},
+      'none',
+    );
     await waitFor('stubborn', 'running');
     const detail = core.services.instances.get('stubborn');
     const grandchild = Number(/grandchild (\d+)/.exec(detail.stderrTail.join('\n'))![1]);

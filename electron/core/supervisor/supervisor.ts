@@ -19,6 +19,7 @@ import type { ProcessSampler } from './process-stats';
 import type { Spawner, StopTiming } from './process-group';
 import { RotatingLog } from './rotating-log';
 import type { Watchdog } from './watchdog';
+import type { SandboxService } from '../sandbox/sandbox-service';
 
 export interface SupervisorTuning {
   restartPolicy: RestartPolicy;
@@ -58,6 +59,8 @@ export interface SupervisorDeps extends SupervisorTuning {
   remote: RemoteHooks;
   /** Where an instance came from and its pinned version (`status --json` shows both). */
   origin?: (config: InstanceConfig) => Pick<InstanceSummary, 'source' | 'version'>;
+  /** Runs local servers in the OS sandbox their profile asks for (absent: never sandboxed). */
+  sandbox?: SandboxService;
 }
 
 /** What remote instances (MCP servers reached over HTTP) need besides a local runner's deps. */
@@ -107,6 +110,11 @@ export class Supervisor {
     }
   }
 
+  /** The sandbox service, for the profile a new instance gets. */
+  get sandbox(): SandboxService | undefined {
+    return this.deps.sandbox;
+  }
+
   runner(id: string): Runner | undefined {
     return this.runners.get(id);
   }
@@ -127,6 +135,8 @@ export class Supervisor {
       clients: this.deps.clients?.(config.id) ?? [],
       ...this.deps.origin?.(config),
       toolsToReview: this.deps.toolsToReview?.(config.id).length ?? 0,
+      sandbox: this.deps.sandbox?.status(config) ?? 'none',
+      blockedCount: this.deps.sandbox?.blockedOf(config.id).count ?? 0,
     };
   }
 
@@ -199,6 +209,11 @@ export class Supervisor {
 
   private create(id: string): Runner {
     const stderr = new RotatingLog({ file: path.join(this.deps.logsDir, `${id}.stderr.log`) });
+    // Blocked attempts are lines of the same log the user reads for the server's errors.
+    this.deps.sandbox?.attachLog(id, (line) => {
+      stderr.write(line);
+      this.deps.onChange();
+    });
     const config = () => this.deps.instances().find((c) => c.id === id) ?? { ...missing(id) };
     const common = {
       ...this.deps,
@@ -232,6 +247,7 @@ export class Supervisor {
     if (!runner) return;
     await runner.stop(null);
     runner.dispose();
+    this.deps.sandbox?.detachLog(id);
     this.runners.delete(id);
   }
 

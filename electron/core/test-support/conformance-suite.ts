@@ -4,8 +4,11 @@ import path from 'node:path';
 import { ROOT } from './served-core';
 
 const PEERS = path.join(ROOT, 'scripts/peers/node_modules');
-/** The suite needs Node 22; the `node` package in the test peers carries it (a real binary). */
-export const NODE22 = path.join(PEERS, 'node/bin/node');
+/**
+ * The suite needs Node 22, which is the project's floor: the scripts run the tests on it
+ * (the system's, or the one scripts/node22.sh installs), so it is this process's own binary.
+ */
+export const NODE22 = process.execPath;
 export const CONFORMANCE_CLI = path.join(PEERS, '@modelcontextprotocol/conformance/dist/index.js');
 
 /** One check of one scenario, as the suite writes it to `checks.json`. */

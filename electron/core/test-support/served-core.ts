@@ -14,6 +14,8 @@ export interface SeedInstance {
   env?: Record<string, string>;
   enabled?: boolean;
   requestTimeoutMs?: number;
+  /** A sandbox profile; without one the settings migration marks the instance not sandboxed. */
+  permissions?: Record<string, unknown>;
 }
 
 /** Settings for instances that run `node <args>`. */
@@ -29,6 +31,7 @@ export function seedSettings(dataDir: string, instances: SeedInstance[]): void {
     userConfig: {},
     secretFields: [],
     ...(i.requestTimeoutMs ? { requestTimeoutMs: i.requestTimeoutMs } : {}),
+    ...(i.permissions ? { permissions: i.permissions } : {}),
   }));
   fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ instances: list }));
 }

@@ -3,6 +3,7 @@ import type { TrayApi } from '../../../electron/shared/api';
 import { ApiError } from '../../../electron/shared/api';
 import { parseInstallLink } from '../../../electron/shared/deep-link';
 import type {
+  PermissionsView,
   AccountInfo,
   AddBundleInstance,
   AddCatalogInstance,
@@ -66,6 +67,8 @@ export function makeInstance(overrides: Partial<InstanceSummary> = {}): Instance
     toolCount: 12,
     nextRetryAt: null,
     clients: [],
+    sandbox: 'strict',
+    blockedCount: 0,
     ...overrides,
   };
 }
@@ -287,6 +290,8 @@ const summaryOf = ({
   nextRetryAt,
   clients,
   toolsToReview,
+  sandbox,
+  blockedCount,
 }: InstanceSummary): InstanceSummary => ({
   ...(toolsToReview !== undefined ? { toolsToReview } : {}),
   id,
@@ -300,7 +305,29 @@ const summaryOf = ({
   toolCount,
   nextRetryAt,
   clients,
+  sandbox,
+  blockedCount,
 });
+
+/** A strict profile of a built-in integration, as the Permissions tab shows it. */
+export function makePermissions(overrides: Partial<PermissionsView> = {}): PermissionsView {
+  return {
+    instanceId: 'inst-1',
+    profile: { level: 'strict', allowRead: [], allowWrite: [], allowNet: ['api.github.com'] },
+    sandbox: 'strict',
+    unavailable: null,
+    summary: [
+      'Can read your files except secret stores (SSH and cloud keys, browser profiles, password managers and keyrings), other AI clients’ settings and MCP Tray’s data.',
+      'Can write only to its own folder (~/Library/Application Support/MCP Tray/instances/inst-1) and the temporary folder.',
+      'Can reach only api.github.com on the network.',
+    ],
+    blockedCount: 0,
+    recentBlocked: [],
+    deniedRead: ['/Users/ada/.ssh', '/Users/ada/.aws'],
+    writable: ['/Users/ada/Library/Application Support/MCP Tray/instances/inst-1', '/tmp'],
+    ...overrides,
+  };
+}
 
 /** An account of an integration that signs in with OAuth in the browser, signed out by default. */
 export function makeAccount(overrides: Partial<AccountInfo> = {}): AccountInfo {
@@ -866,6 +893,8 @@ export function createFakeApi(init: FakeInit = {}) {
         decide(input, false),
     ),
     onToolReviewChanged: () => () => undefined,
+    getPermissions: vi.fn(async ({ id }: { id: string }) => makePermissions({ instanceId: id })),
+    editPermissions: vi.fn(async ({ id }: { id: string }) => makePermissions({ instanceId: id })),
     onPreferencesChanged: (listener) => {
       preferenceListeners.add(listener);
       return () => preferenceListeners.delete(listener);

@@ -151,6 +151,7 @@ describe('InstanceDetailScreen', () => {
       'Tools 2',
       'Logs',
       'Process',
+      'Permissions',
       'Settings',
     ]);
     expect(fake.api.queryToolCalls).not.toHaveBeenCalled();

@@ -14,13 +14,14 @@ import { DetailStatus } from './detail-status';
 import { InstanceActions } from './instance-actions';
 import { clearNewKeyRequest, hasNewKeyRequest, needsNewKey } from './new-key';
 import { OverviewPanel } from './overview-panel';
+import { PermissionsPanel } from './permissions-panel';
 import { ProcessPanel } from './process-panel';
 import { SettingsPanel } from './settings-panel';
 import { ToolsPanel } from './tools-panel';
 import { clearToolReviewRequest, hasToolReviewRequest } from './tools/review-request';
 import { useInstanceDetail } from './use-instance-detail';
 
-type TabId = 'account' | 'overview' | 'tools' | 'logs' | 'process' | 'settings';
+type TabId = 'account' | 'overview' | 'tools' | 'logs' | 'process' | 'permissions' | 'settings';
 
 const SERVICES_HREF = routeHref('services');
 
@@ -58,11 +59,13 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
   // (hidden) so it keeps its place and filters; so do the integration's settings.
   const [callsOpened, setCallsOpened] = useState(false);
   const [settingsOpened, setSettingsOpened] = useState(keyRequested);
+  const [permissionsOpened, setPermissionsOpened] = useState(false);
   const [keyFocus, setKeyFocus] = useState(keyRequested ? 1 : 0);
   const select = (id: TabId) => {
     setTab(id);
     if (id === 'logs') setCallsOpened(true);
     if (id === 'settings') setSettingsOpened(true);
+    if (id === 'permissions') setPermissionsOpened(true);
   };
   const enterKey = () => {
     select('settings');
@@ -113,6 +116,11 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
       id: 'process',
       label: 'Process',
       panel: <ProcessPanel instance={instance} active={tab === 'process'} />,
+    },
+    {
+      id: 'permissions',
+      label: 'Permissions',
+      panel: <PermissionsPanel instance={instance} opened={permissionsOpened} />,
     },
     {
       id: 'settings',
