@@ -147,7 +147,14 @@ export class InstancesService {
     this.publish();
     // Secrets of every kind: env vars, sensitive settings, tokens, an own OAuth client's secret.
     // A remote instance may hold a registration's client secret too.
-    if (config.secretFields.length > 0 || config.account || config.oauthClient?.hasSecret || config.remote) {
+    // A registry install may hold secrets of the version before an update (kept for rollback).
+    if (
+      config.secretFields.length > 0 ||
+      config.account ||
+      config.oauthClient?.hasSecret ||
+      config.remote ||
+      config.registry
+    ) {
       await this.secrets.deleteAllFor(id);
     }
   }
