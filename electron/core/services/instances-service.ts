@@ -147,14 +147,7 @@ export class InstancesService {
     this.publish();
     // Secrets of every kind: env vars, sensitive settings, tokens, an own OAuth client's secret.
     // A remote instance may hold a registration's client secret too.
-    // A registry install may hold secrets of the version before an update (kept for rollback).
-    if (
-      config.secretFields.length > 0 ||
-      config.account ||
-      config.oauthClient?.hasSecret ||
-      config.remote ||
-      config.registry
-    ) {
+    if (config.secretFields.length > 0 || config.account || config.oauthClient?.hasSecret || config.remote) {
       await this.secrets.deleteAllFor(id);
     }
   }
