@@ -148,6 +148,8 @@ describe('installing from the registry, pinned', () => {
     expect(back.version).toBe('1.2.3');
     await until(() => args('npx').includes('@example/weather-mcp@1.2.3'), 'the previous version started');
     expect(args('npx')).toEqual(['-y', '@example/weather-mcp@1.2.3', '--units', 'imperial']);
+    await call('removeInstance', { id: 'weather' });
+    expect(secrets.values.size).toBe(0);
   });
 
   it('pypi and oci run their pinned commands; docker gets variables by name only', async () => {
