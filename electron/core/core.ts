@@ -208,7 +208,15 @@ export function createCore(deps: CoreDeps): Core {
     upstream: (id) => broker!.hooks(id),
     tokenRejected: (id) => accounts.tokenRejected(id),
     clients: (id) => broker?.clientNames(id) ?? [],
-    onToolsListed: (id, tools) => pinning.observe(id, tools),
+    onToolsListed: (id, tools) => {
+      // A pins file that cannot be written must not crash the server: its tools then count as
+      // unapproved (hidden), which is the safe side.
+      try {
+        pinning.observe(id, tools);
+      } catch (error) {
+        deps.logger.error('could not compare tools with their pins', { id, error: String(error) });
+      }
+    },
     toolsToReview: (id) => pinning.pending(id),
     toolStatus: (id, tool) => pinning.status(id, tool),
     remote: accounts.remoteHooks(fetch),
