@@ -231,7 +231,15 @@ export function createCore(deps: CoreDeps): Core {
     clients: (id) => broker?.clientNames(id) ?? [],
     remote: { ...accounts.remoteHooks(fetch), headers: remoteHeaders(deps.settings, deps.secrets) },
     origin: (config) => instanceOrigin(catalog, config),
-    onToolsListed: (id, tools) => pinning.observe(id, tools),
+    onToolsListed: (id, tools) => {
+      // A pins file that cannot be written must not crash the server: its tools then count as
+      // unapproved (hidden), which is the safe side.
+      try {
+        pinning.observe(id, tools);
+      } catch (error) {
+        deps.logger.error('could not compare tools with their pins', { id, error: String(error) });
+      }
+    },
     toolsToReview: (id) => pinning.pending(id),
     toolStatus: (id, tool) => pinning.status(id, tool),
   });

@@ -27,7 +27,7 @@ const INSTRUCTION: RegExp[] = [
 
 const TOOL_REFERENCE: RegExp[] = [
   /\b(call|use|invoke|run)\s+(the\s+)?[`'"]?[\w.-]+[`'"]?\s+tool\b/i,
-  /\b(all|any|every|the\s+other)\s+other\s+tools?\b|\bother\s+tools\b/i,
+  /\b(all|any|every)\s+other\s+tools?\b|\bother\s+tools\b/i,
   /\binstead\s+of\s+(using|calling)\b/i,
   /\bbefore\s+(using|calling)\s+(any|another|other|the\s+\w+)\b/i,
 ];
