@@ -19,12 +19,13 @@ const hasBwrap = spawnSync('bwrap', ['--version']).status === 0;
 
 type Status = { id: string; state: string; reason: string | null; pid: number | null; sandbox: string };
 
-/** A loopback TCP server that greets each connection with `greeting`; counts connections. */
+/** A loopback TCP server that answers each connection with `greeting`; counts connections. */
 async function greeter(greeting: string): Promise<{ port: number; connections: () => number }> {
   let count = 0;
+  // It answers once spoken to: a greeting sent before the proxy's tunnel is up could be lost.
   const server = net.createServer((socket) => {
     count++;
-    socket.end(`${greeting}\n`);
+    socket.once('data', () => socket.end(`${greeting}\n`));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   onTestFinished(() => void server.close());
