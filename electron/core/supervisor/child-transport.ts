@@ -65,6 +65,13 @@ export class ChildStdioTransport implements Transport {
   }
 
   private handleLine(line: string): void {
+    // A line that cannot be JSON is noise without parsing it: a server flooding stdout with log
+    // lines would otherwise cost two thrown parse errors per line (garbage the core pays for).
+    const first = line.trimStart().charCodeAt(0);
+    if (first !== 0x7b && first !== 0x5b) {
+      this.onNoise({ kind: 'not-json', sample: line.slice(0, 200) });
+      return;
+    }
     const message = asJsonRpc(line);
     if (!message) {
       const isJson = (() => {
