@@ -33,6 +33,8 @@ export interface RunnerDeps extends RunnerBaseDeps {
  */
 export class InstanceRunner extends RunnerBase {
   private child: ChildProcessWithoutNullStreams | null = null;
+  /** Who waits for the exit of the current child to be reported (see `whenGone`). */
+  private readonly goneWaiters = new Set<() => void>();
 
   constructor(private readonly deps: RunnerDeps) {
     super(deps);
@@ -182,9 +184,13 @@ export class InstanceRunner extends RunnerBase {
       await client.connect(transport, { timeout: timeoutMs });
     } catch (error) {
       if (gen !== this.generation) return superseded();
-      if (this.ended === gen) return;
+      const timedOut = /timed out/i.test(String(error));
+      // The connection closed because the server is exiting: its exit (with the reason from its
+      // error output) reports the crash, a moment later, once that output has been read.
+      if (!timedOut) await this.whenGone(gen);
+      if (this.ended === gen || gen !== this.generation) return;
       // A timeout counts as a crash (onCrash), so restarts back off as for any other.
-      const message = /timed out/i.test(String(error))
+      const message = timedOut
         ? `The server started but did not answer initialize (the MCP handshake) within ${Math.round(timeoutMs / 1000)} s. ` +
           'It may be waiting for input, or not be an MCP server; its error output may say more'
         : `failed while starting: ${(error as Error).message}`;
@@ -196,10 +202,26 @@ export class InstanceRunner extends RunnerBase {
     if (!(await this.ready(client, gen))) return superseded();
   }
 
+  /** Resolves once the child's exit has been reported (onGone), or after a bounded wait. */
+  private whenGone(gen: number): Promise<void> {
+    if (this.ended === gen) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.goneWaiters.delete(done);
+        resolve();
+      };
+      // A server that closed its stdout but lives on is reported as a failed start instead.
+      const timer = setTimeout(done, 1000);
+      this.goneWaiters.add(done);
+    });
+  }
+
   private onGone(gen: number, how: string): void {
     if (gen !== this.generation || this.ended === gen) return;
     this.ended = gen;
     const why = failureLine(this.deps.stderr.tail(60));
     this.onCrash(gen, `The server ${how}${why ? `: ${why.slice(0, 300)}` : ''}`);
+    for (const wake of [...this.goneWaiters]) wake();
   }
 }
