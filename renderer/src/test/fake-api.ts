@@ -948,12 +948,16 @@ export function createFakeApi(init: FakeInit = {}) {
       const plan = registry.plans.find((p) => p.id === id);
       if (!plan) throw notFound(id);
       registry.outdated = registry.outdated.filter((o) => o.id !== id);
-      return update(id, { version: plan.to });
+      const pin = findDetail(id)?.registry;
+      const moved = pin ? { ...pin, version: plan.to, previousVersion: plan.from } : undefined;
+      return update(id, { version: plan.to, ...(moved ? { registry: moved } : {}) });
     }),
     rollbackUpdate: vi.fn(async ({ id }: { id: string }) => {
       const plan = registry.plans.find((p) => p.id === id);
       if (!plan) throw notFound(id);
-      return update(id, { version: plan.from });
+      const pin = findDetail(id)?.registry;
+      const back = pin ? { ...pin, version: plan.from, previousVersion: null } : undefined;
+      return update(id, { version: plan.from, ...(back ? { registry: back } : {}) });
     }),
     getRegistrySettings: vi.fn(async () => registrySettings),
     setRegistrySettings: vi.fn(async (change: SetRegistrySettings = {}) => {
