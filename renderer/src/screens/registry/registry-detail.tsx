@@ -73,7 +73,12 @@ export function RegistryDetail({ entry }: { entry: RegistryEntryDetail }) {
           ],
           ['Published', entry.publishedAt ? formatDateTime(entry.publishedAt) : 'Unknown'],
           ['Repository', link(entry.repository)],
-          ['Registry', entry.registryName],
+          [
+            'Registry',
+            <span key="r" data-testid="registry-name">
+              {entry.registryName}
+            </span>,
+          ],
           [
             'Packages',
             packages.length === 0 ? (

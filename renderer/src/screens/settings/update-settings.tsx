@@ -80,7 +80,13 @@ export function UpdateSettings() {
         </select>
         <p id={`${id}-hint`} className="form-field__hint">
           MCP Tray only says an update is there; you review and confirm each one.
-          {state.data.overriddenBy && ` Registry: ${state.data.overriddenBy} (set by MCP_TRAY_REGISTRY_URL).`}
+          {state.data.overriddenBy && (
+            <>
+              {' Registry: '}
+              <code data-testid="registry-override">{state.data.overriddenBy}</code> (set by
+              MCP_TRAY_REGISTRY_URL).
+            </>
+          )}
         </p>
       </div>
       <div className="actions">
