@@ -75,7 +75,7 @@ describe('Catalog with the MCP registry', () => {
     expect(queries).toEqual(['', 'pyweather']);
   });
 
-  it('warns about a deprecated entry and offers no install link text as active', async () => {
+  it('warns about a deprecated entry, in words, instead of its description', async () => {
     setup();
     const warning = await screen.findByTestId('registry-deprecated');
     expect(warning.textContent).toContain('Deprecated, not offered for install: Use io.github.acme/weather');
