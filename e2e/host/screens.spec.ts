@@ -9,6 +9,7 @@ import type { ScreenCase } from '../support/first-run-screens';
 import { firstRunScreens } from '../support/first-run-screens';
 import type { ServedHost } from '../support/serve';
 import { CLI, startServe } from '../support/serve';
+import { TestRegistry } from '../../electron/core/registry/test-registry-server';
 
 /**
  * Every main screen in light and dark, at the default window size and the smallest supported
@@ -39,6 +40,7 @@ const SIZES = [
 test.use({ bypassCSP: true });
 
 let host: ServedHost;
+let registry: TestRegistry | undefined;
 /** No services yet: the first run. */
 let fresh: ServedHost;
 
@@ -50,6 +52,9 @@ function installClaude(dataDir: string): void {
 }
 
 test.beforeAll(async () => {
+  // The catalog searches the registry: a local one, so the pictures never depend on the internet.
+  registry = await new TestRegistry().start();
+  process.env.MCP_TRAY_REGISTRY_URL = registry.url;
   fresh = await startServe(installClaude);
   host = await startServe((dir) => {
     const now = new Date().toISOString();
@@ -88,6 +93,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.stop();
   await fresh?.stop();
+  await registry?.close();
 });
 
 /** What changes from run to run: times, pids, resource use, temp paths, durations. */
@@ -104,6 +110,9 @@ function volatile(page: Page): Locator[] {
     page.getByTestId('launch-args'),
     page.getByTestId('data-dir'),
     page.getByTestId('client-path'),
+    // The local test registry listens on a random port.
+    page.getByTestId('registry-override'),
+    page.getByTestId('registry-name'),
     page.locator('.details').filter({ hasText: 'Background process' }).locator('dd'),
   ];
 }
@@ -161,6 +170,14 @@ const SCREENS: ScreenCase[] = [
       if (tab === 'permissions') await expect(panel.getByTestId('permissions-summary')).toBeVisible();
     },
   })),
+  {
+    name: 'registry-detail',
+    open: async (page) => {
+      await page.goto(`${host.origin}/#/add/registry%3Aio.github.example%2Fweather`);
+      await expect(page.getByTestId('registry-detail')).toBeVisible();
+      await expect(page.getByTestId('launch-preview')).toBeVisible();
+    },
+  },
   {
     name: 'logs',
     open: async (page) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { instanceHref, locationHref, parseLocation, parseRoute } from './routes';
+import {
+  REGISTRY_PREFIX,
+  instanceHref,
+  locationHref,
+  parseLocation,
+  parseRoute,
+  registryHref,
+} from './routes';
 
 describe('parseRoute', () => {
   it('reads the screen from the hash and falls back to Services', () => {
@@ -40,5 +47,11 @@ describe('add locations', () => {
     });
     expect(locationHref(parseLocation('#/add/mcpb%3Aweather'))).toBe('#/add/mcpb%3Aweather');
     expect(locationHref(parseLocation('#/add/'))).toBe('#/add');
+  });
+
+  it('keeps a registry name, slash and all, in one segment', () => {
+    const href = registryHref('io.github.acme/weather');
+    expect(href).toBe('#/add/registry%3Aio.github.acme%2Fweather');
+    expect(parseLocation(href).adding).toBe(`${REGISTRY_PREFIX}io.github.acme/weather`);
   });
 });

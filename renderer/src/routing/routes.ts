@@ -27,6 +27,12 @@ export const instanceHref = (id: string): string => `#/services/${encodeURICompo
 export const addHref = (adding?: string): string =>
   adding ? `#/add/${encodeURIComponent(adding)}` : routeHref('add');
 
+/** Registry entries live under Add with a prefix no integration id can have (ids have no colon). */
+export const REGISTRY_PREFIX = 'registry:';
+
+/** `#/add/registry%3Aio.github.owner%2Fserver`: the detail and install flow of a registry entry. */
+export const registryHref = (name: string): string => addHref(`${REGISTRY_PREFIX}${name}`);
+
 export const locationHref = ({ route, instanceId, adding }: AppLocation): string => {
   if (route === 'services' && instanceId) return instanceHref(instanceId);
   if (route === 'add') return addHref(adding);

@@ -1,4 +1,4 @@
-import type { InstanceSummary } from '../../../electron/shared/contract';
+import type { InstanceSummary, OutdatedInstance } from '../../../electron/shared/contract';
 import { Icon } from '../components/icon';
 import { RetryCountdown } from '../components/retry-countdown';
 import { StartedAgo } from '../components/started-ago';
@@ -8,6 +8,7 @@ import { formatSince, formatToolCount } from './format';
 import { InstanceRowFix } from './instance-row-fix';
 import { requestToolReview } from './instance-detail/tools/review-request';
 import { navigate } from '../routing/use-route';
+import { updateLabel } from './updates/use-updates';
 
 /** "Used by Claude Desktop and Cursor now", "No AI client connected". */
 export function formatClients(clients: readonly string[]): string {
@@ -21,7 +22,7 @@ export function formatClients(clients: readonly string[]): string {
  * One service: status (colour, icon and words), why, the action that fixes it, tool count and
  * who is connected. Its name links to the detail, and the link's hit area covers the whole row.
  */
-export function InstanceRow({ instance }: { instance: InstanceSummary }) {
+export function InstanceRow({ instance, update }: { instance: InstanceSummary; update?: OutdatedInstance }) {
   const since = formatSince(instance.stateSince);
   return (
     <li className="instance" data-testid="instance-row" data-instance-id={instance.id}>
@@ -66,6 +67,12 @@ export function InstanceRow({ instance }: { instance: InstanceSummary }) {
             Tools changed: review
             <span className="visually-hidden"> {instance.name}</span>
           </button>
+        )}
+        {update && (
+          <p className="instance__update" data-testid="row-update">
+            <Icon name="up" />
+            {updateLabel(update)}
+          </p>
         )}
         {since && <p className="instance__since">{since}</p>}
       </div>

@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '../components/load-states';
 import { Screen } from '../components/screen';
 import { addHref } from '../routing/routes';
 import { InstanceRow } from './instance-row';
+import { useUpdates } from './updates/use-updates';
 
 const loadInstances: Loader<InstanceSummary[]> = (api) => api.listInstances();
 const watchInstances: Watcher<InstanceSummary[]> = (api, apply) =>
@@ -13,6 +14,7 @@ const watchInstances: Watcher<InstanceSummary[]> = (api, apply) =>
 
 function ServicesBody() {
   const { state, retry } = useApiData(loadInstances, watchInstances);
+  const { updates } = useUpdates();
   if (state.status === 'loading') return <LoadingState label="Loading your services…" />;
   if (state.status === 'error') {
     return <ErrorState title="Couldn't load your services." message={state.message} onRetry={retry} />;
@@ -32,7 +34,7 @@ function ServicesBody() {
   return (
     <ul className="instance-list" aria-label="Services">
       {state.data.map((instance) => (
-        <InstanceRow key={instance.id} instance={instance} />
+        <InstanceRow key={instance.id} instance={instance} update={updates.get(instance.id)} />
       ))}
     </ul>
   );

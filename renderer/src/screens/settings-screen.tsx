@@ -11,6 +11,7 @@ import { DiagnosticsExportButton } from './settings/diagnostics-export';
 import { OrphanSecretsSection } from './settings/orphan-secrets';
 import { PreferencesForm } from './settings/preferences-form';
 import { Section } from './settings/section';
+import { UpdateSettings } from './settings/update-settings';
 
 const HOSTS: Record<AppInfo['host'], string> = {
   electron: 'Desktop app',
@@ -61,6 +62,9 @@ function SettingsBody({ info }: { info: AppInfo }) {
           ['Started', formatDateTime(info.startedAt)],
         ]}
       />
+      <Section title="Updates">
+        <UpdateSettings />
+      </Section>
       <OrphanSecretsSection />
       <Section title="Diagnostics">
         <DiagnosticsExportButton />

@@ -37,7 +37,13 @@ import type {
   ToolReview,
   ToolReviewItem,
   UpdateInstanceSettings,
+  InstallFromRegistry,
+  RegistrySettings,
+  SearchRegistry,
+  SetRegistrySettings,
 } from '../../../electron/shared/contract';
+import type { FakeRegistry } from './registry-fixtures';
+import { searchFakeRegistry } from './registry-fixtures';
 
 export function makeAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
   return {
@@ -292,8 +298,12 @@ const summaryOf = ({
   toolsToReview,
   sandbox,
   blockedCount,
+  source,
+  version,
 }: InstanceSummary): InstanceSummary => ({
   ...(toolsToReview !== undefined ? { toolsToReview } : {}),
+  ...(source !== undefined ? { source } : {}),
+  ...(version !== undefined ? { version } : {}),
   id,
   name,
   integrationId,
@@ -424,6 +434,8 @@ interface FakeInit {
   callTool?: (tool: string, args: Record<string, unknown>) => ToolCallResult | Promise<ToolCallResult>;
   /** Tool reviews by instance id (an instance without one has nothing to review). */
   toolReviews?: ToolReview[];
+  /** The MCP registry: entries (search answers their latest), details, updates (empty by default). */
+  registry?: Partial<FakeRegistry>;
 }
 
 /**
@@ -432,6 +444,20 @@ interface FakeInit {
  * core announces).
  */
 export function createFakeApi(init: FakeInit = {}) {
+  const registry: FakeRegistry = {
+    details: [],
+    outdated: [],
+    plans: [],
+    offline: false,
+    fetchedAt: null,
+    notice: null,
+    ...init.registry,
+  };
+  let registrySettings: RegistrySettings = {
+    registries: [{ url: 'https://registry.modelcontextprotocol.io', name: 'Official MCP Registry' }],
+    overriddenBy: null,
+    updateCheckHours: 24,
+  };
   let instances = [...(init.instances ?? [])];
   const details = new Map((init.details ?? []).map((detail) => [detail.id, detail]));
   for (const detail of details.values()) {
@@ -920,32 +946,53 @@ export function createFakeApi(init: FakeInit = {}) {
       return () => noticeListeners.delete(listener);
     },
     onSignInFinished: () => () => undefined,
-    // The registry catalog has no screen yet: an empty registry that answers every request.
-    searchRegistry: vi.fn(async () => ({
-      entries: [],
-      total: 0,
-      nextCursor: null,
-      offline: false,
-      fetchedAt: null,
-      notice: null,
-    })),
-    getRegistryEntry: vi.fn(async ({ name }: { name: string }) => Promise.reject(notFound(name))),
-    installFromRegistry: vi.fn(async ({ name }: { name: string }) => Promise.reject(notFound(name))),
-    listUpdates: vi.fn(async () => []),
-    checkUpdates: vi.fn(async () => []),
-    planUpdate: vi.fn(async ({ id }: { id: string }) => Promise.reject(notFound(id))),
-    applyUpdate: vi.fn(async ({ id }: { id: string }) => Promise.reject(notFound(id))),
-    rollbackUpdate: vi.fn(async ({ id }: { id: string }) => Promise.reject(notFound(id))),
-    getRegistrySettings: vi.fn(async () => ({
-      registries: [{ url: 'https://registry.modelcontextprotocol.io', name: 'Official MCP Registry' }],
-      overriddenBy: null,
-      updateCheckHours: 24,
-    })),
-    setRegistrySettings: vi.fn(async () => ({
-      registries: [{ url: 'https://registry.modelcontextprotocol.io', name: 'Official MCP Registry' }],
-      overriddenBy: null,
-      updateCheckHours: 24,
-    })),
+    searchRegistry: vi.fn(async (input: SearchRegistry = {}) => searchFakeRegistry(registry, input)),
+    getRegistryEntry: vi.fn(async ({ name }: { name: string }) => {
+      const entry = registry.details.find((e) => e.name === name);
+      if (!entry) throw notFound(name);
+      return entry;
+    }),
+    installFromRegistry: vi.fn(async (input: InstallFromRegistry) => {
+      const entry = registry.details.find((e) => e.name === input.name);
+      if (!entry) throw notFound(input.name);
+      const summary = makeInstance({
+        id: input.id ?? entry.name.split('/').pop()!.toLowerCase(),
+        name: input.displayName ?? entry.title ?? entry.name,
+        integrationId: entry.name,
+        state: 'starting',
+        source: 'registry',
+        version: entry.version,
+      });
+      instances = [...instances, summary];
+      return summary;
+    }),
+    listUpdates: vi.fn(async () => registry.outdated),
+    checkUpdates: vi.fn(async () => registry.outdated),
+    planUpdate: vi.fn(async ({ id }: { id: string }) => {
+      const plan = registry.plans.find((p) => p.id === id);
+      if (!plan) throw notFound(id);
+      return plan;
+    }),
+    applyUpdate: vi.fn(async ({ id }: { id: string }) => {
+      const plan = registry.plans.find((p) => p.id === id);
+      if (!plan) throw notFound(id);
+      registry.outdated = registry.outdated.filter((o) => o.id !== id);
+      const pin = findDetail(id)?.registry;
+      const moved = pin ? { ...pin, version: plan.to, previousVersion: plan.from } : undefined;
+      return update(id, { version: plan.to, ...(moved ? { registry: moved } : {}) });
+    }),
+    rollbackUpdate: vi.fn(async ({ id }: { id: string }) => {
+      const plan = registry.plans.find((p) => p.id === id);
+      if (!plan) throw notFound(id);
+      const pin = findDetail(id)?.registry;
+      const back = pin ? { ...pin, version: plan.from, previousVersion: null } : undefined;
+      return update(id, { version: plan.from, ...(back ? { registry: back } : {}) });
+    }),
+    getRegistrySettings: vi.fn(async () => registrySettings),
+    setRegistrySettings: vi.fn(async (change: SetRegistrySettings = {}) => {
+      registrySettings = { ...registrySettings, ...change };
+      return registrySettings;
+    }),
     onUpdatesAvailable: () => () => undefined,
     onInstallRequested: (listener) => {
       installListeners.add(listener);

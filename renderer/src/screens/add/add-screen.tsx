@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { Screen } from '../../components/screen';
-import { addHref } from '../../routing/routes';
+import { REGISTRY_PREFIX, addHref } from '../../routing/routes';
 import { useAppLocation } from '../../routing/use-route';
 import { CatalogScreen } from '../catalog/catalog-screen';
+import { RegistryAddFlow } from '../registry/registry-add-flow';
 import { AddFlow } from './add-flow';
 import { BackLink } from './add-parts';
 import { BundleFlow } from './bundle-flow';
@@ -41,6 +42,10 @@ function AddTarget({ segment, request }: { segment: string | undefined; request:
   if (!segment) return <CatalogScreen />;
   if (segment === 'custom') return <CustomFlow prefill={request?.kind === 'custom' ? request : undefined} />;
   if (segment === 'bundle') return <BundleFlow />;
+  if (segment.startsWith(REGISTRY_PREFIX)) {
+    const name = segment.slice(REGISTRY_PREFIX.length);
+    return <RegistryAddFlow key={name} name={name} />;
+  }
   if (segment === 'remote') return <RemoteNotice request={request?.kind === 'remote' ? request : null} />;
   return <AddFlow integrationId={segment} />;
 }

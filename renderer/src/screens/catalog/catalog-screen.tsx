@@ -7,8 +7,12 @@ import { Icon } from '../../components/icon';
 import { ErrorState, LoadingState } from '../../components/load-states';
 import { Screen } from '../../components/screen';
 import { addHref } from '../../routing/routes';
+import { CatalogFacets } from './catalog-facets';
 import { CatalogList } from './catalog-list';
 import { groupEntries, indexEntries } from './catalog-model';
+import type { Facets } from './registry-model';
+import { NO_FACETS, catalogEntryMatches } from './registry-model';
+import { RegistrySection } from './registry-section';
 
 const loadCatalog: Loader<CatalogEntry[]> = (api) => api.listCatalog();
 
@@ -47,10 +51,19 @@ function OtherWays() {
   );
 }
 
-function CatalogBody({ query, onClear }: { query: string; onClear: () => void }) {
+interface BodyProps {
+  query: string;
+  facets: Facets;
+  onClear: () => void;
+}
+
+function CatalogBody({ query, facets, onClear }: BodyProps) {
   const { state, retry } = useApiData(loadCatalog);
   const entries = state.status === 'ready' ? state.data : null;
-  const indexed = useMemo(() => indexEntries(entries ?? []), [entries]);
+  const indexed = useMemo(
+    () => indexEntries((entries ?? []).filter((entry) => catalogEntryMatches(entry, facets))),
+    [entries, facets],
+  );
   // Typing stays responsive with a long catalog: filtering renders at a lower priority.
   const deferred = useDeferredValue(query);
   const groups = useMemo(() => groupEntries(indexed, deferred), [indexed, deferred]);
@@ -91,6 +104,7 @@ function CatalogBody({ query, onClear }: { query: string; onClear: () => void })
 /** Everything a user can add: searchable and grouped, plus their own server or a bundle. */
 export function CatalogScreen() {
   const [query, setQuery] = useState('');
+  const [facets, setFacets] = useState<Facets>(NO_FACETS);
   const searchId = useId();
   return (
     <Screen
@@ -117,7 +131,11 @@ export function CatalogScreen() {
           />
         </div>
       </div>
-      <CatalogBody query={query} onClear={() => setQuery('')} />
+      <CatalogFacets facets={facets} onChange={setFacets} />
+      {facets.source !== 'registry' && (
+        <CatalogBody query={query} facets={facets} onClear={() => setQuery('')} />
+      )}
+      <RegistrySection query={query} facets={facets} />
       <OtherWays />
     </Screen>
   );

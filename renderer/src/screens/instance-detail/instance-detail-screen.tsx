@@ -20,6 +20,8 @@ import { SettingsPanel } from './settings-panel';
 import { ToolsPanel } from './tools-panel';
 import { clearToolReviewRequest, hasToolReviewRequest } from './tools/review-request';
 import { useInstanceDetail } from './use-instance-detail';
+import { UpdatePanel } from '../updates/update-panel';
+import { useUpdates } from '../updates/use-updates';
 
 type TabId = 'account' | 'overview' | 'tools' | 'logs' | 'process' | 'permissions' | 'settings';
 
@@ -42,6 +44,7 @@ interface DetailBodyProps {
 
 function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
   const { account } = instance;
+  const { updates, refresh: refreshUpdates } = useUpdates();
   // "Sign in" in the list brought us here: open the Account tab and start signing in.
   const [signInRequested] = useState(() => Boolean(account) && hasSignInRequest(instance.id));
   useEffect(() => clearSignInRequest(instance.id), [instance.id]);
@@ -142,6 +145,14 @@ function DetailBody({ instance, refresh, onRemovingChange }: DetailBodyProps) {
         refresh={refresh}
         onRemovingChange={onRemovingChange}
         onEnterKey={needsNewKey(instance) ? enterKey : undefined}
+      />
+      <UpdatePanel
+        instance={instance}
+        update={updates.get(instance.id)}
+        onChanged={() => {
+          void refresh();
+          refreshUpdates();
+        }}
       />
       <Tabs label="Service details" items={items} selected={tab} onSelect={select} />
     </>
