@@ -44,6 +44,7 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     url: { type: 'string' },
     registry: { type: 'string' },
     package: { type: 'string' },
+    sandbox: { type: 'string' },
   },
   search: { refresh: { type: 'boolean' } },
   update: {
@@ -51,7 +52,6 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     yes: { type: 'boolean', short: 'y' },
     config: { type: 'string', multiple: true },
     'no-trial': { type: 'boolean' },
-    sandbox: { type: 'string' },
   },
   permissions: {
     level: { type: 'string' },
