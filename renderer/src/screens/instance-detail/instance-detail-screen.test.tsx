@@ -64,7 +64,8 @@ describe('InstanceDetailScreen', () => {
     expect(screen.getByTestId('state-reason').textContent).toBe('It crashed.');
     expect(screen.getByRole('link', { name: 'Back to services' }).getAttribute('href')).toBe('#/services');
     expect(api.getInstance).toHaveBeenCalledWith({ id: 'notes' });
-    expect(document.title).toBe('Notes – Services – MCP Tray');
+    // The title follows the loaded detail in an effect, a render after the heading.
+    await waitFor(() => expect(document.title).toBe('Notes – Services – MCP Tray'));
   });
 
   it('shows the state history newest first, and the server it reports', async () => {
