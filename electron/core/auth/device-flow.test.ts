@@ -2,11 +2,11 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { DeviceFlowOptions } from './device-flow';
 import { DeviceFlow } from './device-flow';
 import { OAuthProviderError, SignInCancelledError } from './oauth-errors';
-import { TestBrowser } from './test-browser';
-import type { DeviceServerScript } from './test-device-server';
-import { startDeviceServer } from './test-device-server';
-import { expectNoSecretsIn } from './test-scan';
-import { testWorkspace } from './test-sign-in';
+import { TestBrowser } from '../../../test/core/auth/test-browser';
+import type { DeviceServerScript } from '../../../test/core/auth/test-device-server';
+import { startDeviceServer } from '../../../test/core/auth/test-device-server';
+import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
+import { testWorkspace } from '../../../test/core/auth/test-sign-in';
 import { FakeTime } from './test-time';
 
 async function setup(script: DeviceServerScript, autoAdvance = true) {

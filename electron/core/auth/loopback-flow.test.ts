@@ -8,10 +8,10 @@ import { EndpointDiscovery } from './discovery';
 import type { LoopbackFlowOptions } from './loopback-flow';
 import { buildAuthorizationUrl, LoopbackFlow } from './loopback-flow';
 import { OAuthProviderError, SignInCancelledError } from './oauth-errors';
-import { TestBrowser } from './test-browser';
-import type { TestProvider } from './test-oidc-provider';
-import { startTestProvider } from './test-oidc-provider';
-import { expectNoSecretsIn } from './test-scan';
+import { TestBrowser } from '../../../test/core/auth/test-browser';
+import type { TestProvider } from '../../../test/core/auth/test-oidc-provider';
+import { startTestProvider } from '../../../test/core/auth/test-oidc-provider';
+import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
 import { systemTimers } from './timers';
 
 let op: TestProvider;

@@ -9,11 +9,11 @@ import { AuthConfig, tokenEnvironment } from './auth-config';
 import { ReauthRequiredError } from './oauth-errors';
 import { TokenRevoker } from './revoke';
 import { SignInService } from './sign-in';
-import { TestBrowser } from './test-browser';
-import type { TestProvider } from './test-oidc-provider';
-import { startTestProvider } from './test-oidc-provider';
-import { expectNoSecretsIn } from './test-scan';
-import { signInAtTestProvider, testWorkspace, userinfoStatus } from './test-sign-in';
+import { TestBrowser } from '../../../test/core/auth/test-browser';
+import type { TestProvider } from '../../../test/core/auth/test-oidc-provider';
+import { startTestProvider } from '../../../test/core/auth/test-oidc-provider';
+import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
+import { signInAtTestProvider, testWorkspace, userinfoStatus } from '../../../test/core/auth/test-sign-in';
 import { systemTimers } from './timers';
 import { TokenRefresher } from './token-refresh';
 

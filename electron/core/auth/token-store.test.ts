@@ -5,7 +5,7 @@ import { silentLogger } from '../platform/logger';
 import { KeychainUnavailableError } from '../secrets/secret-store';
 import { MemorySecretStore } from '../test-support/memory-secret-store';
 import { tempDir } from '../test-support/temp-dirs';
-import { expectNoSecretsIn } from './test-scan';
+import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
 import type { TokenSet } from './token-set';
 import { TokenStore } from './token-store';
 

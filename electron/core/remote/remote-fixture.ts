@@ -2,7 +2,7 @@ import { onTestFinished } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { InstanceState } from '../../shared/contract';
 import type { Logger } from '../platform/logger';
-import { TestBrowser } from '../auth/test-browser';
+import { TestBrowser } from '../../../test/core/auth/test-browser';
 import { MemorySecretStore } from '../test-support/memory-secret-store';
 import { brokerClient } from '../test-support/broker-client';
 import { tempDir } from '../test-support/temp-dirs';

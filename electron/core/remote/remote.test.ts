@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoSecretsIn } from '../auth/test-scan';
+import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
 import { remoteSetup } from './remote-fixture';
 import { READ_SCOPE, WRITE_SCOPE } from './test-remote-server';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startDeviceServer } from '../../../electron/core/auth/test-device-server';
-import { expectNoSecretsIn } from '../../../electron/core/auth/test-scan';
+import { startDeviceServer } from '../../../test/core/auth/test-device-server';
+import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
 import { startProduct } from '../../shared/test/product';
 import { fakeGitHub } from './fake-github';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { TestBrowser } from '../../../electron/core/auth/test-browser';
-import { TEST_CLIENT_ID, startTestProvider } from '../../../electron/core/auth/test-oidc-provider';
-import { expectNoSecretsIn } from '../../../electron/core/auth/test-scan';
+import { TestBrowser } from '../../../test/core/auth/test-browser';
+import { TEST_CLIENT_ID, startTestProvider } from '../../../test/core/auth/test-oidc-provider';
+import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
 import { FakeApi } from '../../shared/test/fake-api';
 import { startProduct } from '../../shared/test/product';
 import { BASE, fakeCalendar } from './fake-calendar';

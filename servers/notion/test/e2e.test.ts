@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { expectNoSecretsIn } from '../../../electron/core/auth/test-scan';
+import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
 import { until } from '../../../electron/core/test-support/served-core';
 import { FakeApi } from '../../shared/test/fake-api';
 import { startProduct } from '../../shared/test/product';

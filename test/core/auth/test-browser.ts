@@ -1,4 +1,4 @@
-import type { Opener } from '../platform/opener';
+import type { Opener } from '../../../electron/core/platform/opener';
 
 /**
  * Test helper: stands in for the system browser. As the `Opener` it records what the app asks

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { systemClock } from '../platform/clock';
-import { FileLogger } from '../platform/logger';
-import { tempDir } from '../test-support/temp-dirs';
-import type { ResolvedEndpoints } from './discovery';
-import { EndpointDiscovery } from './discovery';
-import { LoopbackFlow } from './loopback-flow';
+import { systemClock } from '../../../electron/core/platform/clock';
+import { FileLogger } from '../../../electron/core/platform/logger';
+import { tempDir } from '../../../electron/core/test-support/temp-dirs';
+import type { ResolvedEndpoints } from '../../../electron/core/auth/discovery';
+import { EndpointDiscovery } from '../../../electron/core/auth/discovery';
+import { LoopbackFlow } from '../../../electron/core/auth/loopback-flow';
 import { TestBrowser } from './test-browser';
 import type { TestProvider } from './test-oidc-provider';
-import { systemTimers } from './timers';
-import type { TokenSet } from './token-set';
+import { systemTimers } from '../../../electron/core/auth/timers';
+import type { TokenSet } from '../../../electron/core/auth/token-set';
 
 /** Test helper: a temp dir with a debug log in it, for the end-of-test secret scan. */
 export function testWorkspace(): { dir: string; logger: FileLogger } {
