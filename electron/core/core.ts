@@ -27,6 +27,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { AccountsService } from './services/accounts-service';
 import { CatalogService } from './services/catalog-service';
 import { AppInfoService } from './services/app-info-service';
+import type { RegistryUpdatesService } from './services/registry-updates-service';
 import { BundlesService } from './services/bundles-service';
 import { ClientsService } from './services/clients-service';
 import { DeepLinkService } from './services/deep-link-service';
@@ -115,6 +116,8 @@ export interface Core {
     http: HttpBrokerService;
     /** Theme, log retention, drift policy, launch at login (the shell applies the last). */
     preferences: PreferencesService;
+    /** Registry updates: the last check's result feeds the tray's "Update available". */
+    updates: RegistryUpdatesService;
   };
   /** Starts the enabled instances (and the HTTP endpoint when it is on). */
   start(): Promise<void>;
@@ -432,6 +435,7 @@ export function createCore(deps: CoreDeps): Core {
       deepLinks,
       http,
       preferences,
+      updates: registryServices.updates,
     },
     start: async () => {
       notifications.start();

@@ -119,6 +119,7 @@ export function setupTray(
           instances: core.services.instances.list(),
           driftCount: clients.filter((c) => c.drift.length > 0).length,
           launchAtLogin: loginItem.enabled(),
+          updates: core.services.updates.last(),
         });
         tray.setImage(icon(model.health));
         tray.setToolTip(model.tooltip);
@@ -135,6 +136,7 @@ export function setupTray(
   };
   core.bus.on('instancesChanged', schedule);
   core.bus.on('clientsChanged', schedule);
+  core.bus.on('updatesAvailable', schedule);
   tray.on('click', () => window.show());
   rebuild();
   return tray;

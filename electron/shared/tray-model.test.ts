@@ -87,4 +87,27 @@ describe('trayModel', () => {
         .health,
     ).toBe('error');
   });
+
+  it('shows an update in words with the versions, without changing the icon', () => {
+    const tray = trayModel({
+      instances: [instance('gh', 'running'), instance('b', 'running')],
+      driftCount: 0,
+      launchAtLogin: false,
+      updates: [
+        { id: 'gh', name: 'io.github.x/gh', current: '1.2.3', latest: '1.4.0' },
+        // An update for a service that is gone since the check is not shown.
+        { id: 'removed', name: 'io.github.x/old', current: '1', latest: '2' },
+      ],
+    });
+    expect(tray.health).toBe('ok');
+    expect(tray.tooltip).toBe('MCP Tray — 2 running · 1 update available');
+    const [gh, b] = tray.menu;
+    expect(gh).toMatchObject({ label: 'GH — running · update available' });
+    expect(gh?.kind === 'instance' && gh.submenu[1]).toEqual({
+      kind: 'action',
+      label: 'Update available 1.2.3 → 1.4.0…',
+      action: { type: 'open-instance', id: 'gh' },
+    });
+    expect(b).toMatchObject({ label: 'B — running' });
+  });
 });

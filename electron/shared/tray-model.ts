@@ -1,4 +1,5 @@
 import type { InstanceState, InstanceSummary } from './contract';
+import type { OutdatedInstance } from './registry-contract';
 
 /** The tray icon's look: one per aggregate health (resources/tray/<health>.png). */
 export type TrayHealth = 'idle' | 'ok' | 'starting' | 'attention' | 'error';
@@ -32,6 +33,8 @@ export interface TrayInputs {
   /** Clients that removed our entries (config drift). */
   driftCount: number;
   launchAtLogin: boolean;
+  /** Registry installs with a newer active version (the last update check's result). */
+  updates?: readonly OutdatedInstance[];
 }
 
 const STATE_WORDS: Record<InstanceState, string> = {
@@ -46,7 +49,8 @@ const STATE_WORDS: Record<InstanceState, string> = {
 };
 
 /** The tray's icon, tooltip and menu as a pure function of core state (unit-tested in Node). */
-export function trayModel({ instances, driftCount, launchAtLogin }: TrayInputs): TrayModel {
+export function trayModel({ instances, driftCount, launchAtLogin, updates = [] }: TrayInputs): TrayModel {
+  const updateOf = new Map(updates.map((u) => [u.id, u]));
   const count = (...states: InstanceState[]) => instances.filter((i) => states.includes(i.state)).length;
   const enabled = instances.filter((i) => i.enabled);
   // Tools held back for review are news the user must act on, like a needed sign-in.
@@ -67,14 +71,17 @@ export function trayModel({ instances, driftCount, launchAtLogin }: TrayInputs):
     .map(([n, words]) => `${n} ${words}`);
   if (reviews > 0) parts.push(`${reviews} with tools to review`);
   if (driftCount > 0) parts.push(`${driftCount} client${driftCount === 1 ? '' : 's'} changed`);
+  // An update is news, not a fault: it shows in words and never changes the icon.
+  const updateCount = instances.filter((i) => updateOf.has(i.id)).length;
+  if (updateCount > 0) parts.push(`${updateCount} update${updateCount === 1 ? '' : 's'} available`);
   const tooltip = `MCP Tray — ${parts.length > 0 ? parts.join(' · ') : enabled.length > 0 ? 'all stopped' : 'nothing enabled'}`;
   const anyEnabled = enabled.length > 0;
   const menu: TrayMenuItem[] = [
     ...instances.map((instance): TrayMenuItem => ({
       kind: 'instance',
-      label: `${instance.name} — ${STATE_WORDS[instance.state]}${(instance.toolsToReview ?? 0) > 0 ? ' · tools changed' : ''}`,
+      label: `${instance.name} — ${STATE_WORDS[instance.state]}${(instance.toolsToReview ?? 0) > 0 ? ' · tools changed' : ''}${updateOf.has(instance.id) ? ' · update available' : ''}`,
       state: instance.state,
-      submenu: instanceMenu(instance),
+      submenu: instanceMenu(instance, updateOf.get(instance.id)),
     })),
     ...(instances.length > 0 ? [{ kind: 'separator' } as const] : []),
     { kind: 'action', label: 'Open MCP Tray', action: { type: 'open-window' } },
@@ -98,10 +105,20 @@ export function trayModel({ instances, driftCount, launchAtLogin }: TrayInputs):
   return { health, tooltip, menu };
 }
 
-function instanceMenu(instance: InstanceSummary): TrayMenuItem[] {
+function instanceMenu(instance: InstanceSummary, update: OutdatedInstance | undefined): TrayMenuItem[] {
   const { id } = instance;
   return [
     { kind: 'action', label: 'Open', action: { type: 'open-instance', id } },
+    // Opens the service, where the update is reviewed before anything changes.
+    ...(update
+      ? [
+          {
+            kind: 'action',
+            label: `Update available ${update.current} → ${update.latest}…`,
+            action: { type: 'open-instance', id },
+          } as const,
+        ]
+      : []),
     ...((instance.toolsToReview ?? 0) > 0
       ? [{ kind: 'action', label: 'Tools changed: review…', action: { type: 'open-instance', id } } as const]
       : []),
