@@ -32,6 +32,9 @@ export async function startServe(seed?: (dataDir: string) => void): Promise<Serv
         XDG_CONFIG_HOME: path.join(home, '.config'),
         // An error nothing handled ends the core (process-guard.ts), so no spec passes over one.
         MCP_TRAY_CRASH_ON_UNEXPECTED: '1',
+        // Never the live registry: a spec that sets none gets a closed local port (the catalog
+        // then says the registry is unreachable), so no result depends on the internet.
+        MCP_TRAY_REGISTRY_URL: process.env.MCP_TRAY_REGISTRY_URL ?? 'http://127.0.0.1:9',
       },
     },
   );
