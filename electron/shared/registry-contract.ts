@@ -31,6 +31,8 @@ export const RegistryField = z.object({
   choices: z.array(z.string()),
   format: z.enum(['string', 'number', 'boolean', 'filepath']),
   placeholder: z.string().nullable(),
+  /** An argument given any number of times (`isRepeated`): values are one per line in `values`. */
+  repeated: z.boolean().default(false),
 });
 export type RegistryField = z.infer<typeof RegistryField>;
 

@@ -74,18 +74,21 @@ export async function searchCommand(api: TrayApi, args: ParsedArgs, out: Out): P
   return 0;
 }
 
-function pairs(list: string[]): Record<string, string> {
+/** `--config K=V` pairs; a key given again adds a line (a repeated argument's next value). */
+export function pairs(list: string[]): Record<string, string> {
   const result: Record<string, string> = {};
   for (const pair of list) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--config takes KEY=value, not "${pair}"`);
-    result[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const key = pair.slice(0, eq);
+    // A repeated argument takes `--config K=a --config K=b`: one value per line, as the UI sends.
+    result[key] = key in result ? `${result[key]}\n${pair.slice(eq + 1)}` : pair.slice(eq + 1);
   }
   return result;
 }
 
-/** Splits `--config` into settings and refuses secrets there (they are asked for, hidden). */
-function settings(fields: RegistryField[], given: Record<string, string>): Record<string, string> {
+/** Checks `--config` against the option's fields; refuses secrets there (they are asked for, hidden). */
+export function settings(fields: RegistryField[], given: Record<string, string>): Record<string, string> {
   for (const key of Object.keys(given)) {
     const field = fields.find((f) => f.key === key);
     if (!field) {
@@ -93,6 +96,8 @@ function settings(fields: RegistryField[], given: Record<string, string>): Recor
       throw new UsageError(`there is no setting "${key}" (settings: ${known.join(', ') || 'none'})`);
     }
     if (field.secret) throw new UsageError(`"${key}" is secret: you will be asked for it, hidden`);
+    if (!field.repeated && given[key]!.includes('\n'))
+      throw new UsageError(`"${key}" takes one value: give --config ${key}=… once`);
   }
   return given;
 }

@@ -44,6 +44,30 @@ describe('pinned commands built from registry packages', () => {
     expect(() => planPackage(weather, { values: { nope: '1' }, secrets: {} })).toThrow(/no setting "nope"/);
   });
 
+  it('repeated arguments: one value per line, each passed and checked on its own', () => {
+    const repeated = pkg({
+      registryType: 'npm',
+      identifier: 'fs-mcp',
+      packageArguments: [
+        { type: 'named', name: '--mode', isRepeated: true, choices: ['read', 'write'] },
+        { type: 'positional', valueHint: 'dir', isRepeated: true, isRequired: true },
+      ],
+    });
+    const fields = planPackage(repeated, { ...none, preview: true }).fields;
+    expect(fields.map((f) => [f.key, f.repeated])).toEqual([
+      ['mode', true],
+      ['dir', true],
+    ]);
+    const plan = planPackage(repeated, { values: { mode: 'read\nwrite', dir: '/a\n\n /b \n' }, secrets: {} });
+    expect(plan.args).toEqual(['-y', 'fs-mcp@1.2.3', '--mode', 'read', '--mode', 'write', '/a', '/b']);
+    expect(() => planPackage(repeated, { values: { mode: 'read\nall', dir: '/a' }, secrets: {} })).toThrow(
+      /"--mode" must be one of: read, write/,
+    );
+    expect(() => planPackage(repeated, { values: { dir: '/a\n--eval=boom' }, secrets: {} })).toThrow(
+      /starts with "-"/,
+    );
+  });
+
   it('pypi: uvx pkg==version', () => {
     const plan = planPackage(fixturePackage('io.github.example/time'), {
       values: { 'local-timezone': 'Europe/Paris' },

@@ -184,14 +184,16 @@ export class CommandBuilder {
         ? { value: `<${field.label}>`, secret: field.secret, given: false }
         : undefined;
     }
-    if (field.choices.length > 0 && !field.choices.includes(value)) {
-      throw new PlanError(`"${field.label}" must be one of: ${field.choices.join(', ')}.`);
-    }
-    if (field.format === 'number' && !Number.isFinite(Number(value))) {
-      throw new PlanError(`"${field.label}" must be a number.`);
-    }
-    if (field.format === 'boolean' && value !== 'true' && value !== 'false') {
-      throw new PlanError(`"${field.label}" must be true or false.`);
+    for (const one of field.repeated ? repeatedValues(value) : [value]) {
+      if (field.choices.length > 0 && !field.choices.includes(one)) {
+        throw new PlanError(`"${field.label}" must be one of: ${field.choices.join(', ')}.`);
+      }
+      if (field.format === 'number' && !Number.isFinite(Number(one))) {
+        throw new PlanError(`"${field.label}" must be a number.`);
+      }
+      if (field.format === 'boolean' && one !== 'true' && one !== 'false') {
+        throw new PlanError(`"${field.label}" must be true or false.`);
+      }
     }
     return { value, secret: field.secret, given: given !== undefined };
   }
@@ -230,30 +232,41 @@ export class CommandBuilder {
       }
       const r = arg.value !== undefined ? { ...this.template(arg), given: false } : this.resolve(arg);
       if (r === undefined || r === 'kept') continue;
-      const value = 'text' in r ? r.text : r.value;
-      const setting = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(value);
-      if (env && arg.type === 'named' && (arg.name === '-e' || arg.name === '--env') && setting) {
-        this.put(env, setting[1]!, { value: setting[2]!, secret: r.secret, given: true });
-        argv.push('-e', setting[1]!);
-        continue;
-      }
-      if (r.secret) {
-        const label = arg.type === 'named' ? arg.name : (arg.valueHint ?? `argument ${index + 1}`);
-        throw new PlanError(
-          `${label} would put a secret on the command line, where other programs can read it; MCP Tray refuses that.`,
-        );
-      }
-      const bad = unsafeValue(value, arg.type === 'positional' && 'given' in r && r.given);
-      if (bad)
-        throw new PlanError(
-          `Refused the value of ${arg.type === 'named' ? arg.name : 'an argument'}: ${bad}.`,
-        );
-      if (arg.type === 'positional') argv.push(value);
-      else if (arg.format === 'boolean' && arg.value === undefined) {
-        if (value === 'true') argv.push(arg.name);
-      } else argv.push(arg.name, value);
+      const given = 'text' in r ? r.text : r.value;
+      // A repeated argument's values come one per line; each is checked and passed on its own.
+      const values = arg.isRepeated && arg.value === undefined ? repeatedValues(given) : [given];
+      for (const value of values) this.pushArgument(argv, arg, index, r, value, env);
     }
     return argv;
+  }
+
+  private pushArgument(
+    argv: string[],
+    arg: RegistryArgument,
+    index: number,
+    r: { secret: boolean; given?: boolean },
+    value: string,
+    env: EnvOut | null,
+  ): void {
+    const setting = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(value);
+    if (env && arg.type === 'named' && (arg.name === '-e' || arg.name === '--env') && setting) {
+      this.put(env, setting[1]!, { value: setting[2]!, secret: r.secret, given: true });
+      argv.push('-e', setting[1]!);
+      return;
+    }
+    if (r.secret) {
+      const label = arg.type === 'named' ? arg.name : (arg.valueHint ?? `argument ${index + 1}`);
+      throw new PlanError(
+        `${label} would put a secret on the command line, where other programs can read it; MCP Tray refuses that.`,
+      );
+    }
+    const bad = unsafeValue(value, arg.type === 'positional' && r.given === true);
+    if (bad)
+      throw new PlanError(`Refused the value of ${arg.type === 'named' ? arg.name : 'an argument'}: ${bad}.`);
+    if (arg.type === 'positional') argv.push(value);
+    else if (arg.format === 'boolean' && arg.value === undefined) {
+      if (value === 'true') argv.push(arg.name);
+    } else argv.push(arg.name, value);
   }
 
   private put(out: EnvOut, name: string, r: Resolved | { text: string; secret: boolean }): void {
@@ -271,3 +284,10 @@ export class CommandBuilder {
     } else out.plain[name] = value;
   }
 }
+
+/** The values of a repeated argument: one per line, blank lines left out. */
+export const repeatedValues = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');

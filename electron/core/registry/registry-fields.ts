@@ -81,6 +81,7 @@ export class FieldSet {
       choices: input.choices ?? [],
       format: input.format ?? 'string',
       placeholder: input.placeholder ?? null,
+      repeated: 'isRepeated' in input && input.isRepeated === true,
     };
     this.sources.set(key, { field, input });
     this.byInput.set(input, key);

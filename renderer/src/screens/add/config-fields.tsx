@@ -19,6 +19,7 @@ const placeholder = (field: CatalogField): string | undefined => {
   if (field.type === 'directory')
     return field.multiple ? 'One folder per line, e.g. ~/Documents' : '/path/to/folder';
   if (field.type === 'file') return '/path/to/file';
+  if (field.multiple) return 'One value per line';
   return undefined;
 };
 

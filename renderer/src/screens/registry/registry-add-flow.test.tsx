@@ -19,6 +19,7 @@ const field = (overrides: Partial<RegistryField> & Pick<RegistryField, 'key'>): 
   choices: [],
   format: 'string',
   placeholder: null,
+  repeated: false,
   ...overrides,
 });
 

@@ -32,7 +32,8 @@ export function asCatalogField(field: RegistryField): CatalogField {
     description: `${field.description}${choices} (${where.trim()})`.trim(),
     required: field.required,
     sensitive: field.secret,
-    multiple: false,
+    // A repeated argument is a list: one value per line, each passed as its own argument.
+    multiple: field.repeated,
     default: type === 'boolean' ? field.default === 'true' : field.default,
     min: null,
     max: null,
@@ -47,7 +48,7 @@ export function toInstallValues(
   const { userConfig, secrets } = toRequest(fields, values);
   const strings: Record<string, string> = {};
   for (const [key, value] of Object.entries(userConfig)) {
-    strings[key] = Array.isArray(value) ? value.join(',') : String(value);
+    strings[key] = Array.isArray(value) ? value.join('\n') : String(value);
   }
   return { values: strings, secrets };
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { RegistryField } from '../../../../electron/shared/contract';
+import { asCatalogField, toInstallValues } from './registry-fields';
+
+const field = (overrides: Partial<RegistryField> & Pick<RegistryField, 'key'>): RegistryField => ({
+  kind: 'positional',
+  label: overrides.key,
+  description: '',
+  required: false,
+  secret: false,
+  default: null,
+  choices: [],
+  format: 'string',
+  placeholder: null,
+  repeated: false,
+  ...overrides,
+});
+
+describe('registry fields in the settings form', () => {
+  it('shows a repeated argument as a list and sends its values one per line', () => {
+    const fields = [field({ key: 'dir', repeated: true }), field({ key: 'units' })].map(asCatalogField);
+    expect(fields.map((f) => f.multiple)).toEqual([true, false]);
+    expect(toInstallValues(fields, { dir: '/a\n\n/b ', units: 'metric' })).toEqual({
+      values: { dir: '/a\n/b', units: 'metric' },
+      secrets: {},
+    });
+  });
+});
