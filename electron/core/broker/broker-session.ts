@@ -57,6 +57,8 @@ export interface SessionContext {
   instanceName: () => string;
   /** Tools hidden from `tools/list` and refused: turned off, or waiting for review. */
   toolAccess: () => ToolAccess;
+  /** The server's live tool list, as a client asked for it (pinning compares it). */
+  toolsListed: (tools: Tool[]) => void;
   timeoutMs: () => number;
   /** The running server's client, waiting (bounded) while it restarts or is held. */
   upstream: (signal: AbortSignal) => Promise<Client>;
@@ -200,6 +202,7 @@ export class BrokerSession {
    */
   private async listTools(req: { method: string; params?: Record<string, unknown> }, extra: ForwardExtra) {
     const answer = await this.forward(req, ListToolsResultSchema, extra);
+    this.ctx.toolsListed(answer.tools);
     const access = this.ctx.toolAccess();
     return { ...answer, tools: answer.tools.filter((t) => access.listed(t)) };
   }

@@ -37,6 +37,8 @@ export interface BrokerDeps {
   pins: {
     status(id: string, tool: Tool): PinStatus;
     statusByName(id: string, name: string): PinStatus | 'unlisted';
+    /** A client's live `tools/list` answer, compared like the supervisor's own listings. */
+    observe(id: string, tools: Tool[]): void;
   };
 }
 
@@ -148,6 +150,7 @@ export class Broker {
         source,
         instanceName: () => this.deps.config(id)?.name ?? id,
         toolAccess: () => this.toolAccess(id),
+        toolsListed: (tools) => this.observeTools(id, tools),
         timeoutMs: () => this.deps.config(id)?.requestTimeoutMs ?? this.deps.defaultTimeoutMs,
         upstream: (signal) => this.upstream(id, signal),
         activity: (delta) => this.active.set(id, (this.active.get(id) ?? 0) + delta),
@@ -210,6 +213,18 @@ export class Broker {
         }
       },
     };
+  }
+
+  /**
+   * A server can change a tool without `list_changed`. Its live answer to a client updates the
+   * pins too, so a call by name is judged by what the server says now, not by an older listing.
+   */
+  private observeTools(id: string, tools: Tool[]): void {
+    try {
+      this.deps.pins.observe(id, tools);
+    } catch (error) {
+      this.deps.logger.error('could not compare tools with their pins', { id, error: String(error) });
+    }
   }
 
   private record(call: NewToolCall): void {
