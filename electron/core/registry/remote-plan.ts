@@ -39,7 +39,8 @@ export function planRemote(remote: RegistryRemote, given: PlanValues): RemotePla
   for (const header of remote.headers ?? []) {
     const bad = unsafeHeaderName(header.name);
     if (bad) throw new PlanError(`Refused: ${bad}.`);
-    const r = header.value !== undefined ? build.template(header) : build.resolve(header);
+    // A secret header already in the keychain (an update) is kept without asking again.
+    const r = header.value !== undefined ? build.template(header) : build.resolve(header, header.name);
     if (r === undefined || r === 'kept') continue;
     const value = 'text' in r ? r.text : r.value;
     if (hasControl(value))

@@ -308,9 +308,55 @@ describe('installing from the registry, pinned', () => {
     expect(secrets.values.get('keyed-local:header.X-API-Key')).toBe('api-7');
     expect(settingsText()).not.toContain('api-7');
     expect(settingsText()).toContain('"X-Client":"mcp-tray"'.replace(':', ': '));
+
+    // A new version at another address: reviewed, applied with the key kept, rolled back.
+    const first = registry.entries.at(-1)!;
+    first._meta = { 'io.modelcontextprotocol.registry/official': { status: 'active', isLatest: false } };
+    registry.entries.push({
+      server: {
+        ...first.server,
+        version: '1.1.0',
+        remotes: [
+          {
+            type: 'streamable-http',
+            url: `${server.url}?v=2`,
+            headers: [
+              { name: 'X-API-Key', isSecret: true, isRequired: true },
+              { name: 'X-Tenant', value: 'acme' },
+            ],
+          },
+        ],
+      },
+    });
+    const plan = await call<Record<string, unknown>>('planUpdate', { id: 'keyed-local' });
+    expect(plan).toMatchObject({
+      from: '1.0.0',
+      to: '1.1.0',
+      before: { command: server.url, envNames: ['X-Client', 'X-API-Key'] },
+      after: { command: `${server.url}?v=2`, envNames: ['X-Tenant', 'X-API-Key'] },
+      envAdded: ['X-Tenant'],
+      envRemoved: ['X-Client'],
+      missing: [],
+      tools: null,
+    });
+    const seen = server.requests.length;
+    const updated = await call<{ version: string }>('applyUpdate', { id: 'keyed-local' });
+    expect(updated.version).toBe('1.1.0');
+    await running('keyed-local');
+    await until(() => server.requests.slice(seen).some((r) => r.path.includes('v=2')), 'the new address');
+    expect(server.requests.slice(seen).every((r) => r.apiKey === 'api-7')).toBe(true);
+    expect(settingsText()).toContain('"X-Tenant": "acme"');
+    const again = server.requests.length;
+    const back = await call<{ version: string }>('rollbackUpdate', { id: 'keyed-local' });
+    expect(back.version).toBe('1.0.0');
+    await running('keyed-local');
+    await until(() => server.requests.length > again, 'the old address again');
+    expect(server.requests.slice(again).every((r) => !r.path.includes('v=2') && r.apiKey === 'api-7')).toBe(
+      true,
+    );
     await call('removeInstance', { id: 'keyed-local' });
     expect(secrets.values.size).toBe(0);
-  });
+  }, 90_000);
 });
 
 describe('the periodic update check', () => {

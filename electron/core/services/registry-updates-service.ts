@@ -3,6 +3,7 @@ import type {
   ApplyUpdate,
   LaunchPreview,
   OutdatedInstance,
+  RegistryField,
   UpdatePlan,
   UpdateTarget,
 } from '../../shared/registry-contract';
@@ -16,6 +17,11 @@ import { envSecretAccount } from '../integrations/launch-spec';
 import type { Logger } from '../platform/logger';
 import type { PackagePlan } from '../registry/install-plan';
 import { packageFields, planPackage } from '../registry/install-plan';
+import type { FieldSet } from '../registry/registry-fields';
+import type { RegistryPackage, RegistryRemote } from '../registry/registry-schema';
+import { planRemote, remoteFields } from '../registry/remote-plan';
+import { headerSecretAccount } from '../remote/remote-headers';
+import { checkRemoteUrl } from '../remote/remote-url';
 import { UserFacingError } from '../rpc/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import type { InstanceConfig, RegistryPin } from '../settings/settings-schema';
@@ -101,27 +107,26 @@ export class RegistryUpdatesService {
   /** What updating would change; with `trial`, the new version is started once to list its tools. */
   async plan(input: UpdateTarget): Promise<UpdatePlan> {
     const request = UpdateTargetSchema.parse(input);
-    const { config, plan, to } = await this.target(request.id, request.to, {});
+    const { config, next, to } = await this.target(request.id, request.to, {});
     const before = preview(config);
-    const after: LaunchPreview = {
-      command: plan.command!,
-      args: plan.args,
-      envNames: [...Object.keys(plan.env), ...plan.secretEnvNames],
-    };
+    const { after } = next;
     let tools: UpdatePlan['tools'] = null;
     let toolsNote: string | null = request.trial
       ? null
       : 'Not tried: ask for a trial start to compare tools.';
-    if (request.trial && this.deps.trial) {
+    if (config.remote) {
+      // Nothing to start on its own: the new address's tools go through tool review after it.
+      toolsNote = 'A remote server is not tried first: changed tools are held for review after the update.';
+    } else if (request.trial && this.deps.trial) {
       try {
-        const [old, next] = await Promise.all([
+        const [old, fresh] = await Promise.all([
           this.deps.trial(config),
-          this.deps.trial(candidate(config, plan)),
+          this.deps.trial({ ...config, ...next.patch }),
         ]);
         tools = {
-          added: [...next.keys()].filter((t) => !old.has(t)).sort(),
-          removed: [...old.keys()].filter((t) => !next.has(t)).sort(),
-          changed: [...next.keys()].filter((t) => old.has(t) && old.get(t) !== next.get(t)).sort(),
+          added: [...fresh.keys()].filter((t) => !old.has(t)).sort(),
+          removed: [...old.keys()].filter((t) => !fresh.has(t)).sort(),
+          changed: [...fresh.keys()].filter((t) => old.has(t) && old.get(t) !== fresh.get(t)).sort(),
         };
       } catch (error) {
         toolsNote = `The trial start failed: ${(error as Error).message}`;
@@ -136,7 +141,7 @@ export class RegistryUpdatesService {
       after,
       envAdded: after.envNames.filter((n) => !before.envNames.includes(n)),
       envRemoved: before.envNames.filter((n) => !after.envNames.includes(n)),
-      missing: plan.missing,
+      missing: next.missing,
       tools,
       toolsNote,
     };
@@ -145,14 +150,11 @@ export class RegistryUpdatesService {
   /** Applies an update the user confirmed; the version before is kept for `rollback`. */
   async apply(input: ApplyUpdate): Promise<InstanceSummary> {
     const request = ApplyUpdateSchema.parse(input);
-    const { config, plan, to, values } = await this.target(request.id, request.to, request);
-    requireAll(plan.missing);
-    for (const [envName, value] of Object.entries(plan.secretEnv)) {
-      await this.deps.secrets.set(envSecretAccount(config.id, envName), value);
-    }
+    const { config, next, to, values } = await this.target(request.id, request.to, request);
+    requireAll(next.missing);
+    for (const [account, value] of next.secrets) await this.deps.secrets.set(account, value);
     const summary = await this.deps.instances.updateConfig(config.id, {
-      launch: { command: plan.command!, args: plan.args, env: plan.env },
-      secretFields: plan.secretEnvNames,
+      ...next.patch,
       registry: { ...config.registry!, version: to, values, previous: pin(config) },
     });
     this.forget(config.id);
@@ -163,11 +165,12 @@ export class RegistryUpdatesService {
   async rollback(id: string): Promise<InstanceSummary> {
     const config = this.registryConfig(id);
     const previous = config.registry!.previous;
-    if (!previous?.launch)
+    if (!previous?.launch && !previous?.remote)
       throw new UserFacingError('no-previous', `"${config.name}" has no earlier version to roll back to.`);
     const summary = await this.deps.instances.updateConfig(id, {
-      launch: previous.launch,
-      secretFields: previous.secretFields,
+      ...(previous.launch
+        ? { launch: previous.launch, secretFields: previous.secretFields }
+        : { remote: { ...config.remote!, ...previous.remote } }),
       registry: {
         ...config.registry!,
         version: previous.version,
@@ -189,10 +192,10 @@ export class RegistryUpdatesService {
     if (!config) throw new UserFacingError('not-found', `There is no service called "${id}".`);
     if (!config.registry)
       throw new UserFacingError('invalid-input', `"${config.name}" was not installed from a registry.`);
-    if (!config.launch) {
+    if (!config.launch && !config.remote) {
       throw new UserFacingError(
         'unsupported',
-        `"${config.name}" is a ${config.registry.packageType === 'mcpb' ? 'bundle' : 'remote server'}; to change its version, remove it and install the new one.`,
+        `"${config.name}" is a bundle; to change its version, remove it and install the new one.`,
       );
     }
     return config;
@@ -213,28 +216,101 @@ export class RegistryUpdatesService {
         `${source.name} ${record.server.version} is ${record.status}; it is not offered as an update.`,
       );
     }
-    const pkg = (record.server.packages ?? []).find((p) => p.registryType === source.packageType);
-    if (!pkg)
-      throw new UserFacingError(
-        'not-found',
-        `${source.name} ${record.server.version} has no ${source.packageType} package.`,
-      );
-    // Saved values the new version no longer asks for are dropped; new ones come from `given`.
-    const known = packageFields(pkg).sources;
-    const kept = Object.fromEntries(
-      Object.entries(source.values).filter(([key]) => known.get(key)?.field.secret === false),
-    );
-    const values = { ...kept, ...(given.values ?? {}) };
+    const next =
+      source.packageType === 'remote'
+        ? this.nextRemote(config, record.server.remotes ?? [], given)
+        : this.nextPackage(config, record.server.packages ?? [], given);
+    return { config, next: next.candidate, to: record.server.version, values: next.values };
+  }
+
+  /** The new version's package command, from the saved values plus any given now. */
+  private nextPackage(config: InstanceConfig, packages: RegistryPackage[], given: Given) {
+    const source = config.registry!;
+    const pkg = packages.find((p) => p.registryType === source.packageType);
+    if (!pkg) throw new UserFacingError('not-found', `The new version has no ${source.packageType} package.`);
+    const values = keptValues(source.values, packageFields(pkg), given);
     const plan: PackagePlan = planPackage(pkg, {
       values,
       secrets: given.secrets ?? {},
       keptSecretEnv: new Set(config.secretFields),
     });
-    return { config, plan, to: record.server.version, values };
+    const candidate: Candidate = {
+      after: {
+        command: plan.command!,
+        args: plan.args,
+        envNames: [...Object.keys(plan.env), ...plan.secretEnvNames],
+      },
+      missing: plan.missing,
+      patch: {
+        launch: { command: plan.command!, args: plan.args, env: plan.env },
+        secretFields: plan.secretEnvNames,
+      },
+      secrets: Object.entries(plan.secretEnv).map(([name, value]) => [
+        envSecretAccount(config.id, name),
+        value,
+      ]),
+    };
+    return { candidate, values };
+  }
+
+  /** The new version's address and headers; the sign-in and kept secret headers carry over. */
+  private nextRemote(config: InstanceConfig, remotes: RegistryRemote[], given: Given) {
+    const current = config.remote!;
+    const remote = remotes.find((r) => r.type === current.transport) ?? remotes[0];
+    if (!remote) throw new UserFacingError('not-found', 'The new version has no remote address.');
+    const values = keptValues(config.registry!.values, remoteFields(remote), given);
+    const plan = planRemote(remote, {
+      values,
+      secrets: given.secrets ?? {},
+      keptSecretEnv: new Set(current.secretHeaders ?? []),
+    });
+    const url = checkRemoteUrl(plan.url);
+    const secretHeaders = [
+      ...new Set([...(current.secretHeaders ?? []), ...Object.keys(plan.secretHeaders)]),
+    ].filter((name) => (remote.headers ?? []).some((h) => h.name === name));
+    const candidate: Candidate = {
+      after: { command: url, args: [], envNames: [...Object.keys(plan.headers), ...secretHeaders] },
+      missing: plan.missing,
+      patch: {
+        remote: {
+          ...current,
+          url,
+          transport: plan.transport,
+          headers: Object.keys(plan.headers).length > 0 ? plan.headers : undefined,
+          secretHeaders: secretHeaders.length > 0 ? secretHeaders : undefined,
+        },
+      },
+      secrets: Object.entries(plan.secretHeaders).map(([name, value]) => [
+        headerSecretAccount(config.id, name),
+        value,
+      ]),
+    };
+    return { candidate, values };
   }
 }
 
+type Given = { values?: Record<string, string>; secrets?: Record<string, string> };
+
+/** What a new version would run, and what applying it writes. */
+interface Candidate {
+  after: LaunchPreview;
+  missing: RegistryField[];
+  patch: Partial<InstanceConfig>;
+  /** Keychain items to write first: `[account, value]`. */
+  secrets: [string, string][];
+}
+
+/** Saved values the new version still asks for (not secret), plus those given now. */
+function keptValues(saved: Record<string, string>, fields: FieldSet, given: Given): Record<string, string> {
+  const kept = Object.entries(saved).filter(([key]) => fields.sources.get(key)?.field.secret === false);
+  return { ...Object.fromEntries(kept), ...(given.values ?? {}) };
+}
+
 function preview(config: InstanceConfig): LaunchPreview {
+  if (config.remote) {
+    const { url, headers, secretHeaders } = config.remote;
+    return { command: url, args: [], envNames: [...Object.keys(headers ?? {}), ...(secretHeaders ?? [])] };
+  }
   return {
     command: config.launch?.command ?? '',
     args: config.launch?.args ?? [],
@@ -247,18 +323,10 @@ function pin(config: InstanceConfig): RegistryPin {
     version: config.registry!.version,
     packageType: config.registry!.packageType,
     launch: config.launch,
+    ...(config.remote ? { remote: config.remote } : {}),
     secretFields: config.secretFields,
     userConfig: config.userConfig,
     values: config.registry!.values,
-  };
-}
-
-/** The instance as it would be after the update (for a trial start; never saved). */
-function candidate(config: InstanceConfig, plan: PackagePlan): InstanceConfig {
-  return {
-    ...config,
-    launch: { command: plan.command!, args: plan.args, env: plan.env },
-    secretFields: plan.secretEnvNames,
   };
 }
 

@@ -84,7 +84,7 @@ export const RegistryPin = z.object({
   /** `npm`, `pypi`, `oci`, `mcpb`, or `remote`. */
   packageType: z.string().min(1).max(20),
   launch: LaunchConfig.optional(),
-  remote: z.object({ url: z.url() }).optional(),
+  remote: RemoteConfig.optional(),
   secretFields: z.array(z.string()).default([]),
   bundleDir: z.string().min(1).optional(),
   integrationId: z.string().min(1).optional(),
