@@ -8,8 +8,8 @@ import { systemClock } from '../../electron/core/platform/clock';
 import { silentLogger } from '../../electron/core/platform/logger';
 import { RegistryCache } from '../../electron/core/registry/registry-cache';
 import { RegistryClient } from '../../electron/core/registry/registry-client';
-import type { FixtureEntry } from '../../electron/core/registry/test-registry-server';
 import { TestRegistry } from '../../electron/core/registry/test-registry-server';
+import { syntheticEntries as entries } from './registry-entries';
 import { RegistryService } from '../../electron/core/services/registry-service';
 import { SettingsStore } from '../../electron/core/settings/settings-store';
 
@@ -24,40 +24,6 @@ const QUERIES = [
   'slack',
   'zzz-nothing',
 ];
-const WORDS = [
-  'weather',
-  'github',
-  'issues',
-  'postgres',
-  'database',
-  'files',
-  'slack',
-  'calendar',
-  'search',
-  'notes',
-];
-
-function entries(count: number): FixtureEntry[] {
-  return Array.from({ length: count }, (_, i) => ({
-    server: {
-      name: `io.github.owner${i % 97}/server-${String(i).padStart(5, '0')}`,
-      title: `Server ${i}`,
-      description: `An MCP server for ${WORDS[i % WORDS.length]} and ${WORDS[(i * 7) % WORDS.length]} (number ${i}).`,
-      version: `1.${i % 10}.0`,
-      packages: [
-        {
-          registryType: i % 3 === 0 ? 'pypi' : 'npm',
-          identifier: i % 3 === 0 ? `mcp-server-${i}` : `@owner${i % 97}/server-${i}`,
-          version: `1.${i % 10}.0`,
-          transport: { type: 'stdio' },
-          environmentVariables: [{ name: 'API_KEY', isSecret: i % 2 === 0 }],
-        },
-      ],
-    },
-    _meta: { 'io.modelcontextprotocol.registry/official': { status: 'active', isLatest: true } },
-  }));
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measure(count: number): Promise<{ fetchMs: number; p50: number }> {
