@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { FixtureEntry } from '../../electron/core/registry/test-registry-server';
 import { TestRegistry, fixtureEntries } from '../../electron/core/registry/test-registry-server';
+import { axeProblems } from '../support/axe';
 import type { ServedHost } from '../support/serve';
 import { startServe } from '../support/serve';
 
@@ -38,6 +39,9 @@ function beforeRelease(): FixtureEntry[] {
     );
 }
 
+// axe is injected as a script, which the page's CSP (script-src 'self') would otherwise refuse.
+test.use({ bypassCSP: true, viewport: { width: 1040, height: 700 } });
+
 let host: ServedHost | undefined;
 let registry: TestRegistry | undefined;
 let shimDir = '';
@@ -60,7 +64,14 @@ test('registry: search, facets, detail, install with a secret, update available,
   // The served core inherits this process's environment.
   process.env.PATH = [npxShim(shimDir), process.env.PATH].join(path.delimiter);
   process.env.MCP_TRAY_REGISTRY_URL = registry.url;
-  host = await startServe();
+  // Commands are looked up on the login shell's PATH first, as a user's own shell sets it: the
+  // shim goes there too, or the real npx would look for the made-up package on npmjs.com.
+  host = await startServe((dataDir) =>
+    fs.writeFileSync(
+      path.join(path.dirname(dataDir), '.profile'),
+      `PATH="${path.join(shimDir, 'bin')}:$PATH"\n`,
+    ),
+  );
   await page.goto(host.url);
 
   // Search: the registry's entries join the catalog, deprecated ones warned about.
@@ -101,6 +112,10 @@ test('registry: search, facets, detail, install with a secret, update available,
   const settings = fs.readFileSync(path.join(host.dataDir, 'settings.json'), 'utf8');
   expect(settings).toContain('io.github.example/weather');
   expect(settings).not.toContain('k-e2e-123');
+  await page.goto(`${host.url.split('#')[0]}#/services`);
+  await expect(page.getByTestId('instance-row').filter({ hasText: 'weather' }).first()).toContainText(
+    'Running',
+  );
 
   // 1.4.0 is published; "Check now" in Settings finds it.
   registry.entries = fixtureEntries();
@@ -120,6 +135,19 @@ test('registry: search, facets, detail, install with a secret, update available,
   const review = panel.getByTestId('update-review');
   await expect(review.getByTestId('update-change-arguments')).toContainText('@example/weather-mcp@1.4.0');
   await expect(review.getByTestId('update-change-variables')).toContainText('Added: WEATHER_LOG');
+  // The review as the user sees it, in light and dark: a picture to compare, and axe finds nothing serious.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    await page.mouse.move(0, 0);
+    await expect(panel).toHaveScreenshot(`update-review-${colorScheme}.png`, {
+      animations: 'disabled',
+      caret: 'hide',
+      mask: [page.locator('time')],
+      maxDiffPixelRatio: 0.01,
+    });
+    expect(await axeProblems(page), `axe on the update review (${colorScheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await review.getByTestId('update-apply').click();
   await expect(panel.getByTestId('update-done')).toHaveText('Updated to 1.4.0.');
   await expect(panel.getByTestId('update-version')).toContainText('Version 1.4.0');

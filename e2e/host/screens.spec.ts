@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { axeProblems } from '../support/axe';
 import type { ScreenCase } from '../support/first-run-screens';
 import { firstRunScreens } from '../support/first-run-screens';
 import type { ServedHost } from '../support/serve';
@@ -30,7 +30,6 @@ import { TestRegistry } from '../../electron/core/registry/test-registry-server'
  */
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../electron/core/supervisor/fixtures');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SIZES = [
   { width: 1040, height: 700 },
   { width: 800, height: 560 },
@@ -123,20 +122,6 @@ function volatile(page: Page): Locator[] {
  */
 const STEADY_LAYOUT = '[data-testid="launch-args"] li { white-space: nowrap; overflow: hidden; }';
 
-async function axe(page: Page, name: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const result = await run.run({ resultTypes: ['violations'] });
-    return result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  });
-  const bad = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, `axe on ${name}`).toEqual([]);
-}
-
 /** The main screens, each reached and settled the way a user would see it. */
 const SCREENS: ScreenCase[] = [
   ...firstRunScreens(() => fresh),
@@ -228,7 +213,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
             maxDiffPixelRatio: 0.01,
           },
         );
-        if (size === SIZES[0]) await axe(page, `${screen.name} (${colorScheme})`);
+        if (size === SIZES[0])
+          expect(await axeProblems(page), `axe on ${screen.name} (${colorScheme})`).toEqual([]);
         screen.after?.();
       }
     }

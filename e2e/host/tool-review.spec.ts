@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { axeProblems } from '../support/axe';
 import type { ServedHost } from '../support/serve';
 import { startServe } from '../support/serve';
 
@@ -17,24 +16,8 @@ const add = (description: string) => ({
   inputSchema: { type: 'object', properties: { a: { type: 'number' } } },
 });
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 // The page's CSP allows only its own scripts; axe is injected by the test.
 test.use({ bypassCSP: true });
-
-/** Serious or critical axe-core findings on the page, in words. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const result = await run.run({ resultTypes: ['violations'] });
-    return result.violations as { id: string; impact: string; help: string }[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`);
-}
 
 let host: ServedHost;
 test.afterEach(async () => {

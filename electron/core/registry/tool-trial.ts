@@ -5,6 +5,7 @@ import type { LaunchResolver } from '../integrations/launch-spec';
 import { UserFacingError } from '../rpc/errors';
 import type { InstanceConfig } from '../settings/settings-schema';
 import { childEnv } from '../supervisor/child-env';
+import { failureLine } from '../supervisor/failure-line';
 import { ChildStdioTransport } from '../supervisor/child-transport';
 import type { CommandResolver } from '../supervisor/command-resolver';
 import type { Spawner, StopTiming } from '../supervisor/process-group';
@@ -36,6 +37,7 @@ export function createToolTrial(deps: ToolTrialDeps): ToolTrial {
     if (!command.ok) throw new UserFacingError('runtime-missing', command.reason);
     const searchPath = await deps.commands.searchPath();
     let child: ChildProcessWithoutNullStreams | null = null;
+    const stderr: string[] = [];
     const client = new Client(deps.clientInfo, { capabilities: {} });
     try {
       child = deps.spawner.spawn({
@@ -45,7 +47,12 @@ export function createToolTrial(deps: ToolTrialDeps): ToolTrial {
         cwd: launch.cwd,
         windowsVerbatimArguments: command.windowsVerbatimArguments,
       });
-      child.stderr.resume();
+      // The last lines of its error output say why a trial failed better than "Connection closed".
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', (chunk: string) => {
+        stderr.push(...chunk.split('\n').filter((line) => line.trim() !== ''));
+        stderr.splice(0, Math.max(0, stderr.length - 50));
+      });
       const timeout = deps.timeoutMs ?? 120_000;
       await client.connect(new ChildStdioTransport(child, () => undefined), { timeout });
       const tools = new Map<string, string>();
@@ -63,6 +70,9 @@ export function createToolTrial(deps: ToolTrialDeps): ToolTrial {
         cursor = page.nextCursor;
       } while (cursor);
       return tools;
+    } catch (error) {
+      const line = failureLine(stderr);
+      throw line ? new Error(`${(error as Error).message} (${line})`, { cause: error }) : error;
     } finally {
       await client.close().catch(() => undefined);
       if (child) await stopProcessGroup(child, deps.stopTiming);

@@ -65,9 +65,9 @@ export function UpdatePanel({ instance, update, onChanged }: Props) {
         <span data-testid="update-version">
           Version {pin.version} from {pin.name}
         </span>
+        {update && ' '}
         {update && (
           <strong className="instance__update" data-testid="detail-update">
-            {' '}
             <Icon name="up" />
             {updateLabel(update)}
           </strong>
