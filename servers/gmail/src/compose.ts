@@ -74,7 +74,7 @@ export async function prepareMail(api: GmailApi, input: ComposeInput): Promise<P
       subject = /^re:/i.test(originalSubject) ? originalSubject : `Re: ${originalSubject}`.trim();
     }
   }
-  const raw = toRaw(buildMessage({ to, cc, bcc, subject, body: input.body, inReplyTo, references }));
+  const raw = toRaw(await buildMessage({ to, cc, bcc, subject, body: input.body, inReplyTo, references }));
   return {
     raw,
     ...(threadId ? { threadId } : {}),

@@ -1,9 +1,15 @@
+import iconv from 'iconv-lite';
+import libmime from 'libmime';
+import MailComposer from 'nodemailer/lib/mail-composer';
+
 /**
- * Just enough MIME for mail an AI client writes and reads: RFC 2047 encoded words in headers,
- * addresses, and one RFC 5322 text/plain message as Gmail's base64url `raw`.
+ * MIME for mail an AI client writes and reads, on the libraries made for it: libmime decodes
+ * RFC 2047 encoded words, iconv-lite decodes body charsets, nodemailer's MailComposer writes the
+ * RFC 5322 message. What stays here is our policy: which charset labels mean Windows-1252, how
+ * recipients are parsed and shown, and one-line header values.
  */
 
-/** Labels the Encoding Standard maps to windows-1252 (mail calls it ISO-8859-1 but uses 0x80–0x9F). */
+/** Labels mail calls ISO-8859-1 or ASCII but uses as Windows-1252 (0x80–0x9F are “quotes”, €…). */
 const WINDOWS_1252 = new Set([
   'windows-1252',
   'cp1252',
@@ -21,25 +27,13 @@ const WINDOWS_1252 = new Set([
   'ibm819',
 ]);
 
-// Node 20's TextDecoder decodes windows-1252 as plain Latin-1, turning “quotes” and € into C1 controls.
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes)
-    out += byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
-  return out;
-}
-
-/** Bytes → text in a MIME charset, UTF-8 when Node does not know the charset. */
+/** Bytes → text in a MIME charset, UTF-8 when the charset is unknown. */
 export function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {
   const label = (charset ?? 'utf-8').trim().replace(/^"|"$/g, '').split('*')[0]!.toLowerCase();
-  if (WINDOWS_1252.has(label)) return decodeWindows1252(bytes);
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
+  const name = WINDOWS_1252.has(label) ? 'windows-1252' : label;
+  return iconv.encodingExists(name)
+    ? iconv.decode(Buffer.from(bytes), name)
+    : Buffer.from(bytes).toString('utf8');
 }
 
 /** Gmail's body `data` is base64url; some producers pad it, some do not. */
@@ -47,67 +41,13 @@ export function base64urlBytes(data: string): Buffer {
   return Buffer.from(data.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 }
 
-const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
-
-function wordBytes(encoding: string, text: string): Buffer {
-  if (encoding.toUpperCase() === 'B') return Buffer.from(text, 'base64');
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '_') bytes.push(0x20);
-    else if (c === '=' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(c.charCodeAt(0) & 0xff);
-  }
-  return Buffer.from(bytes);
-}
-
 /**
- * Decodes RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?iso-8859-1?Q?…?=`). Whitespace between
- * adjacent encoded words is dropped (§6.2), and adjacent words in one charset are joined as
- * bytes first, because senders do split a multi-byte character across two words.
+ * Decodes RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?iso-8859-1?Q?…?=`), joining adjacent
+ * words first (senders split a multi-byte character across two).
  */
 export function decodeEncodedWords(value: string): string {
-  const segments: Array<{ text: string } | { charset: string; bytes: Buffer }> = [];
-  let last = 0;
-  for (const match of value.matchAll(ENCODED_WORD)) {
-    const [whole, charset, encoding, text] = match as unknown as [string, string, string, string];
-    const gap = value.slice(last, match.index);
-    const prev = segments.at(-1);
-    const adjacent = prev !== undefined && 'bytes' in prev && /^[ \t\r\n]*$/.test(gap);
-    if (!adjacent && gap) segments.push({ text: gap });
-    const bytes = wordBytes(encoding, text);
-    if (adjacent && prev.charset.toLowerCase() === charset.toLowerCase()) {
-      prev.bytes = Buffer.concat([prev.bytes, bytes]);
-    } else segments.push({ charset, bytes });
-    last = match.index + whole.length;
-  }
-  const decoded = segments.map((s) => ('bytes' in s ? decodeCharset(s.bytes, s.charset) : s.text));
-  return decoded.join('') + value.slice(last);
-}
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/**
- * A header value safe to send: unchanged when it is printable ASCII, otherwise UTF-8 encoded
- * words of at most 75 characters (RFC 2047 §2), folded onto continuation lines, never splitting
- * a character.
- */
-export function encodeHeaderText(text: string): string {
-  if (PRINTABLE_ASCII.test(text)) return text;
-  const words: string[] = [];
-  let chunk = '';
-  // 45 bytes → 60 base64 characters; with `=?UTF-8?B?` and `?=` a word stays under 75.
-  for (const char of text) {
-    if (Buffer.byteLength(chunk + char) > 45) {
-      words.push(chunk);
-      chunk = '';
-    }
-    chunk += char;
-  }
-  if (chunk) words.push(chunk);
-  return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join('\r\n ');
+  // A language tag (`utf-8*en`) is not part of the charset's name.
+  return libmime.decodeWords(value.replace(/=\?([^?*\s]+)\*[^?\s]*\?/g, '=?$1?'));
 }
 
 /** An email address, optionally with a display name. */
@@ -159,15 +99,6 @@ export function splitAddressList(header: string): string[] {
   return parts;
 }
 
-/** An address as a header needs it: quoted ASCII names, encoded words for any other name. */
-export function formatAddress(address: Address): string {
-  if (!address.name) return address.email;
-  const name = PRINTABLE_ASCII.test(address.name)
-    ? `"${address.name.replace(/(["\\])/g, '\\$1')}"`
-    : encodeHeaderText(address.name);
-  return `${name} <${address.email}>`;
-}
-
 /** An address for people to read. */
 export function showAddress(address: Address): string {
   if (!address.name) return address.email;
@@ -191,23 +122,22 @@ export interface OutgoingMessage {
 const oneLine = (value: string): string => value.replace(/[\r\n]+/g, ' ').trim();
 
 /** RFC 5322 text (CRLF lines) for a UTF-8 text/plain message; Bcc is read and removed by Gmail. */
-export function buildMessage(message: OutgoingMessage): string {
-  const headers: string[] = [];
-  const list = (name: string, addresses: Address[]) => {
-    if (addresses.length) headers.push(`${name}: ${addresses.map(formatAddress).join(',\r\n ')}`);
-  };
-  list('To', message.to);
-  list('Cc', message.cc);
-  list('Bcc', message.bcc);
-  headers.push(`Subject: ${encodeHeaderText(oneLine(message.subject))}`);
-  if (message.inReplyTo) headers.push(`In-Reply-To: ${oneLine(message.inReplyTo)}`);
-  if (message.references?.length)
-    headers.push(`References: ${message.references.map(oneLine).join('\r\n ')}`);
-  headers.push('MIME-Version: 1.0', 'Content-Type: text/plain; charset="UTF-8"');
-  headers.push('Content-Transfer-Encoding: base64');
-  const body = Buffer.from(message.body.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64');
-  const lines = body.match(/.{1,76}/g) ?? [];
-  return `${headers.join('\r\n')}\r\n\r\n${lines.join('\r\n')}\r\n`;
+export async function buildMessage(message: OutgoingMessage): Promise<string> {
+  const list = (addresses: Address[]) => addresses.map((a) => ({ name: a.name, address: a.email }));
+  const mail = new MailComposer({
+    to: list(message.to),
+    cc: list(message.cc),
+    bcc: list(message.bcc),
+    subject: oneLine(message.subject),
+    text: message.body.replace(/\r?\n/g, '\r\n'),
+    textEncoding: 'base64',
+    ...(message.inReplyTo ? { inReplyTo: oneLine(message.inReplyTo) } : {}),
+    ...(message.references?.length ? { references: message.references.map(oneLine) } : {}),
+  }).compile();
+  // Gmail reads Bcc from the message and removes it before sending.
+  mail.keepBcc = true;
+  const built = await mail.build();
+  return built.toString('utf8');
 }
 
 /** Gmail's `raw`: the whole message, base64url. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CREATED_DRAFT, REPORT_MESSAGE, SAVED_DRAFT, SENT_MESSAGE } from './fixtures/gmail';
-import { BASE, TOKEN, connectGmail, decodeRaw, startGmailFake } from './gmail-fake';
+import { parseAddress, splitAddressList } from '../src/mime';
+import { BASE, TOKEN, connectGmail, decodeRaw, mailHeaders, startGmailFake } from './gmail-fake';
+
+const addresses = (header: string | undefined) => splitAddressList(header ?? '').map(parseAddress);
 
 const accept = () => ({ action: 'accept' as const, content: { confirm: true } });
 
@@ -25,17 +28,21 @@ describe('create_draft', () => {
     expect(body.message.raw).toMatch(/^[A-Za-z0-9_-]+$/);
     const mime = decodeRaw(body.message.raw);
     const [head, content] = mime.split('\r\n\r\n') as [string, string];
-    expect(head.split('\r\n')).toEqual([
-      'To: "Ada Lovelace" <ada@example.com>,',
-      ' grace@example.com',
-      `Cc: =?UTF-8?B?${Buffer.from('Jürgen Groß').toString('base64')}?= <juergen@example.com>`,
-      'Bcc: boss@example.com',
-      `Subject: =?UTF-8?B?${Buffer.from('Grüße aus Köln ☕').toString('base64')}?=`,
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset="UTF-8"',
-      'Content-Transfer-Encoding: base64',
+    const headers = mailHeaders(head);
+    expect(addresses(headers.get('to'))).toEqual([
+      { name: 'Ada Lovelace', email: 'ada@example.com' },
+      { name: '', email: 'grace@example.com' },
     ]);
-    expect(Buffer.from(content, 'base64').toString('utf8')).toBe('Hallo,\r\nbis morgen!\r\n');
+    expect(addresses(headers.get('cc'))).toEqual([{ name: 'Jürgen Groß', email: 'juergen@example.com' }]);
+    expect(headers.get('bcc')).toBe('boss@example.com');
+    expect(headers.get('subject')).toBe('Grüße aus Köln ☕');
+    expect(head).toMatch(/^Subject: =\?UTF-8\?/im);
+    expect(headers.get('content-type')).toMatch(/^text\/plain; charset=utf-8$/i);
+    // ASCII text may go as 7bit; anything else as base64 (never 8bit, which mail may mangle).
+    const encoding = headers.get('content-transfer-encoding');
+    expect(['7bit', 'base64']).toContain(encoding);
+    const sent = encoding === 'base64' ? Buffer.from(content, 'base64').toString('utf8') : content;
+    expect(sent).toBe('Hallo,\r\nbis morgen!\r\n');
 
     expect(result.structuredContent).toEqual({
       draftId: CREATED_DRAFT.id,
@@ -69,10 +76,11 @@ describe('create_draft', () => {
     };
     expect(body.message.threadId).toBe(REPORT_MESSAGE.threadId);
     const mime = decodeRaw(body.message.raw);
-    expect(mime).toContain('To: "Grace Hopper" <grace@example.com>\r\n');
-    expect(mime).toContain('Subject: Re: Q3 report\r\n');
-    expect(mime).toContain('In-Reply-To: <CAB1234report@mail.gmail.com>\r\n');
-    expect(mime).toContain('References: <CAB1234report@mail.gmail.com>\r\n');
+    const headers = mailHeaders(mime);
+    expect(addresses(headers.get('to'))).toEqual([{ name: 'Grace Hopper', email: 'grace@example.com' }]);
+    expect(headers.get('subject')).toBe('Re: Q3 report');
+    expect(headers.get('in-reply-to')).toBe('<CAB1234report@mail.gmail.com>');
+    expect(headers.get('references')).toBe('<CAB1234report@mail.gmail.com>');
     expect(result.structuredContent).toMatchObject({
       to: ['Grace Hopper <grace@example.com>'],
       subject: 'Re: Q3 report',
@@ -106,7 +114,10 @@ describe('send_message', () => {
     const post = fake.requests(`POST ${BASE}/messages/send`)[0]!;
     expect(post.headers.authorization).toBe(`Bearer ${TOKEN}`);
     const mime = decodeRaw((post.body as { raw: string }).raw);
-    expect(mime).toContain('To: ada@example.com\r\nCc: "Grace" <grace@example.com>\r\nSubject: Lunch\r\n');
+    const headers = mailHeaders(mime);
+    expect(headers.get('to')).toBe('ada@example.com');
+    expect(addresses(headers.get('cc'))).toEqual([{ name: 'Grace', email: 'grace@example.com' }]);
+    expect(headers.get('subject')).toBe('Lunch');
     expect(result.structuredContent).toEqual({
       messageId: SENT_MESSAGE.id,
       threadId: SENT_MESSAGE.threadId,

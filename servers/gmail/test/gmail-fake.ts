@@ -1,3 +1,4 @@
+import { decodeEncodedWords } from '../src/mime';
 import type { ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import { connectTestClient, recordingSleep } from '../../shared/test/connect';
 import { FakeApi } from '../../shared/test/fake-api';
@@ -70,6 +71,20 @@ export async function connectGmail(fake: FakeApi, options: ConnectOptions = {}) 
 }
 
 /** The RFC 5322 text inside a `raw` the fake received. */
+/**
+ * A message's headers, unfolded and with encoded words decoded, by lower-case name: what a mail
+ * program would show, whatever way the writer chose to fold or quote them.
+ */
+export function mailHeaders(mime: string): Map<string, string> {
+  const block = mime.split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ');
+  return new Map(
+    block.split('\r\n').map((line) => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon).toLowerCase(), decodeEncodedWords(line.slice(colon + 1).trim())];
+    }),
+  );
+}
+
 export function decodeRaw(raw: unknown): string {
   return Buffer.from(String(raw), 'base64url').toString('utf8');
 }
