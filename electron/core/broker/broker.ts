@@ -9,7 +9,6 @@ import {
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Notification, Request, Result, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { InstanceState } from '../../shared/contract';
-import { scrubSecrets } from '../calllog/scrub-secrets';
 import type { NewToolCall, ToolCallLog } from '../calllog/tool-call-log';
 import type { EventBus } from '../event-bus';
 import type { Clock } from '../platform/clock';
@@ -218,11 +217,18 @@ export class Broker {
     };
   }
 
+  /**
+   * Logs a finished call after its reply is sent: the record is built, redacted and written on
+   * the next turn of the event loop (the log writes queued calls before any query or close).
+   */
   private record(call: NewToolCall): void {
+    const secrets = this.deps.supervisor.runner(call.instanceId)?.secretValues ?? [];
     try {
-      const secrets = this.deps.supervisor.runner(call.instanceId)?.secretValues ?? [];
-      const record = this.deps.log.append(scrubSecrets(call, secrets));
-      this.deps.bus.emit('toolCallRecorded', { record });
+      this.deps.log.appendLater(
+        call,
+        (record) => this.deps.bus.emitValidated('toolCallRecorded', { record }),
+        secrets,
+      );
     } catch (error) {
       this.deps.logger.error('could not record a tool call', { error: String(error) });
     }
