@@ -8,17 +8,9 @@ import { readInstallSecret } from '../core/control/install-secret';
 import { controlSocketPath } from '../core/control/socket-path';
 import { appPaths } from '../core/platform/paths';
 import { LineSplitter } from '../core/supervisor/line-splitter';
+import { NotRunningError } from './not-running-error';
 
-/** No core is running for this data folder (exit code 3). */
-export class NotRunningError extends Error {
-  constructor(dataDir: string) {
-    super(
-      `MCP Tray is not running for ${dataDir}. Start it with "mcp-tray serve" (or open the app), ` +
-        'then try again.',
-    );
-    this.name = 'NotRunningError';
-  }
-}
+export { NotRunningError };
 
 export interface ControlConnection {
   api: TrayApi;
