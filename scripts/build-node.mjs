@@ -46,6 +46,9 @@ await Promise.all([
     splitting: true,
     packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
+    // Kept for the test that checks what each command loads (cli-chunks.test.ts).
+    metafile: true,
+    plugins: [writeMetafile('dist/cli/cli.meta.json')],
   }),
   // Electron main process: one self-contained CommonJS file. Electron emits `ready` only after
   // the entry has evaluated, so the entry must not await at the top level (CommonJS cannot), and

@@ -1,24 +1,26 @@
 import net from 'node:net';
 import type { Transport, TrayApi } from '../shared/api';
-import { createApi } from '../shared/api';
+import { createApiByName } from '../shared/api-by-name';
 import type { Envelope, EventName } from '../shared/contract';
-import { WsServerFrame } from '../shared/ws-protocol';
-import { WelcomeFrame } from '../core/control/control-protocol';
 import { readInstallSecret } from '../core/control/install-secret';
 import { controlSocketPath } from '../core/control/socket-path';
 import { appPaths } from '../core/platform/paths';
 import { LineSplitter } from '../core/supervisor/line-splitter';
+import { NotRunningError } from './not-running-error';
 
-/** No core is running for this data folder (exit code 3). */
-export class NotRunningError extends Error {
-  constructor(dataDir: string) {
-    super(
-      `MCP Tray is not running for ${dataDir}. Start it with "mcp-tray serve" (or open the app), ` +
-        'then try again.',
-    );
-    this.name = 'NotRunningError';
-  }
-}
+export { NotRunningError };
+
+type Frame = {
+  type?: unknown;
+  version?: unknown;
+  id?: unknown;
+  result?: unknown;
+  name?: unknown;
+  payload?: unknown;
+};
+
+const isEnvelope = (value: unknown): value is Envelope<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 
 export interface ControlConnection {
   api: TrayApi;
@@ -51,14 +53,16 @@ export async function connectControl(
   const splitter = new LineSplitter(
     64 * 1024 * 1024,
     (line) => {
-      const json: unknown = JSON.parse(line);
-      if (WelcomeFrame.safeParse(json).success) return welcomed();
-      const frame = WsServerFrame.parse(json);
-      if (frame.type === 'response') {
-        pending.get(frame.id)?.(frame.result as Envelope<unknown>);
+      // Shapes checked by hand: this module must not load zod (see createApiByName).
+      const frame = JSON.parse(line) as Frame;
+      if (frame.type === 'welcome' && typeof frame.version === 'string') return welcomed();
+      if (frame.type === 'response' && typeof frame.id === 'number' && isEnvelope(frame.result)) {
+        pending.get(frame.id)?.(frame.result);
         pending.delete(frame.id);
-      } else {
+      } else if (frame.type === 'event' && typeof frame.name === 'string') {
         listeners.get(frame.name)?.forEach((listener) => listener(frame.payload));
+      } else {
+        throw new Error('MCP Tray sent a frame this CLI does not understand');
       }
     },
     () => socket.destroy(),
@@ -96,5 +100,5 @@ export async function connectControl(
     },
   };
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  return { api: createApi(transport), closed, close: () => socket.end() };
+  return { api: createApiByName(transport), closed, close: () => socket.end() };
 }

@@ -1,73 +1,14 @@
-import { ApiError } from '../shared/api';
-import { currentDataDir } from '../core/platform/paths';
 import { APP_VERSION } from '../core/version';
 import { USAGE, UsageError } from './args';
 import type { ParsedArgs } from './args';
-import { addCommand, simpleInstanceCommand, statusCommand } from './commands/instance-commands';
-import { authCommand } from './commands/auth-command';
-import { clientsCommand } from './commands/clients-command';
-import { httpCommand } from './commands/http-command';
-import { logsCommand } from './commands/logs-command';
-import { openCommand } from './commands/open-command';
-import {
-  addFromRegistry,
-  outdatedCommand,
-  rollbackCommand,
-  searchCommand,
-  updateCommand,
-} from './commands/registry-commands';
-import { toolsCommand } from './commands/tools-command';
-import { permissionsCommand } from './commands/permissions-command';
-import { NotRunningError, connectControl } from './control-client';
-import { serveCommand } from './serve-command';
+import { NotRunningError } from './not-running-error';
+
+// Light on purpose: `serve` imports the core and the control commands the contract, each in
+// its own chunk, so `status` or `logs` never load the core's modules (the SDK, conf and ajv,
+// keytar, ws) just to send one request over the control socket.
 
 const out = (line: string) => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(`mcp-tray: ${line}\n`);
-
-/** Commands answered by the running core over its local socket. */
-async function controlCommand(args: ParsedArgs): Promise<number> {
-  if (args.command === 'open' && args.positionals.length !== 1) {
-    throw new UsageError('open takes exactly one mcp-tray:// link');
-  }
-  const follow = args.command === 'logs' && args.follow;
-  const connection = await connectControl(currentDataDir(args.dataDir), { events: follow });
-  try {
-    switch (args.command) {
-      case 'status':
-        return await statusCommand(connection.api, args, out);
-      case 'add':
-        return args.registry !== undefined
-          ? await addFromRegistry(connection.api, args, out)
-          : await addCommand(connection.api, args, out);
-      case 'search':
-        return await searchCommand(connection.api, args, out);
-      case 'outdated':
-        return await outdatedCommand(connection.api, args, out);
-      case 'update':
-        return await updateCommand(connection.api, args, out);
-      case 'rollback':
-        return await rollbackCommand(connection.api, args, out);
-      case 'logs':
-        return await logsCommand(connection.api, args, out, connection.closed);
-      case 'clients':
-        return await clientsCommand(connection.api, args, out);
-      case 'auth':
-        return await authCommand(connection.api, args, out);
-      case 'open':
-        return await openCommand(connection.api, args, out);
-      case 'http':
-        return await httpCommand(connection.api, args, out);
-      case 'tools':
-        return await toolsCommand(connection.api, args, out);
-      case 'permissions':
-        return await permissionsCommand(connection.api, args, out);
-      default:
-        return await simpleInstanceCommand(connection.api, args, out);
-    }
-  } finally {
-    connection.close();
-  }
-}
 
 /** Every command but `connect`. */
 export async function runCommand(args: ParsedArgs): Promise<number> {
@@ -82,7 +23,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
   try {
     switch (args.command) {
       case 'serve':
-        return await serveCommand(args);
+        return await (await import('./serve-command')).serveCommand(args);
       case 'status':
       case 'add':
       case 'remove':
@@ -100,7 +41,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'rollback':
       case 'tools':
       case 'permissions':
-        return await controlCommand(args);
+        return await (await import('./control-command')).controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);
         return 2;
@@ -114,7 +55,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       err(error.message);
       return 3;
     }
-    if (error instanceof ApiError || error instanceof Error) {
+    if (error instanceof Error) {
       err(error.message);
       return 1;
     }

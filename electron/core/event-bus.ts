@@ -12,6 +12,14 @@ export class EventBus {
     for (const listener of [...(this.listeners.get(name) ?? [])]) listener(checked);
   }
 
+  /**
+   * Emits a payload already validated against the contract where it was built (a tool-call
+   * record): checking it again would only repeat the work on a busy path.
+   */
+  emitValidated<K extends EventName>(name: K, payload: EventPayload<K>): void {
+    for (const listener of [...(this.listeners.get(name) ?? [])]) listener(payload);
+  }
+
   on<K extends EventName>(name: K, listener: Listener<K>): () => void {
     let set = this.listeners.get(name);
     if (!set) this.listeners.set(name, (set = new Set()));

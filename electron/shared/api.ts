@@ -1,13 +1,6 @@
-import type {
-  ApiErrorShape,
-  Envelope,
-  EventName,
-  EventPayload,
-  RequestInput,
-  RequestName,
-  RequestOutput,
-} from './contract';
+import type { Envelope, EventName, EventPayload, RequestInput, RequestName, RequestOutput } from './contract';
 import { eventNames, requestNames } from './contract';
+import { ApiError } from './api-error';
 
 /** What a transport must carry: one request by name, one event subscription by name. */
 export interface Transport {
@@ -38,15 +31,7 @@ export type TrayApi = { [K in RequestName]: RequestMethod<K> } & {
   [K in EventName as EventMethodName<K>]: (listener: (payload: EventPayload<K>) => void) => () => void;
 };
 
-/** Thrown by API methods when the core answers with an error. */
-export class ApiError extends Error {
-  readonly code: string;
-  constructor(shape: ApiErrorShape) {
-    super(shape.message);
-    this.name = 'ApiError';
-    this.code = shape.code;
-  }
-}
+export { ApiError };
 
 /** The `onX` method name for an event. */
 export function eventMethodName(name: EventName): string {

@@ -14,14 +14,19 @@ import { systemClock } from '../../electron/core/platform/clock';
 const EVERYTHING = createRequire(import.meta.url).resolve(
   '@modelcontextprotocol/server-everything/dist/index.js',
 );
-const CLI = path.resolve('dist/cli/mcp-tray.mjs');
-const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
+// BENCH_CLI runs another build (a copy of main's dist, say) for a before/after comparison.
+const CLI = path.resolve(process.env.BENCH_CLI ?? 'dist/cli/mcp-tray.mjs');
+const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 10);
+const BLOCK_CALLS = Number(process.env.BENCH_BLOCK_CALLS ?? 100);
+const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 15);
 
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
 const median = (xs: number[]) => quantile(xs, 0.5);
 const row = (name: string, value: number, base: number, unit: string, baseName: string, extra = '') =>
   `${name.padEnd(46)} ${value.toFixed(2).padStart(9)} ${unit.padEnd(6)} ${baseName} ${base.toFixed(2)} ${unit}  ratio ${(value / base).toFixed(2)}x${extra}`;
+/** The goal beside a figure, and whether this run met it. */
+const goal = (text: string, met: boolean) => `  goal ${text}: ${met ? 'met' : 'MISSED'}`;
 
 const direct = () =>
   new StdioClientTransport({ command: process.execPath, args: [EVERYTHING, 'stdio'], stderr: 'ignore' });
@@ -39,10 +44,10 @@ async function connected(transport: StdioClientTransport): Promise<{ client: Cli
   return { client, ms: performance.now() - start };
 }
 
-async function latencies(client: Client): Promise<number[]> {
-  for (let i = 0; i < 50; i++) await client.callTool({ name: 'echo', arguments: { message: 'warm' } });
+/** One block: `BLOCK_CALLS` echo calls one after another; their latencies in ms. */
+async function block(client: Client): Promise<number[]> {
   const out: number[] = [];
-  for (let i = 0; i < CALLS; i++) {
+  for (let i = 0; i < BLOCK_CALLS; i++) {
     const start = performance.now();
     await client.callTool({ name: 'echo', arguments: { message: `call ${i}` } });
     out.push(performance.now() - start);
@@ -50,7 +55,8 @@ async function latencies(client: Client): Promise<number[]> {
   return out;
 }
 
-async function throughput(client: Client, inFlight = 16, total = CALLS * 2): Promise<number> {
+/** Calls per second with `inFlight` calls outstanding at all times. */
+async function throughput(client: Client, inFlight = 16, total = 400): Promise<number> {
   let next = 0;
   const start = performance.now();
   await Promise.all(
@@ -62,6 +68,36 @@ async function throughput(client: Client, inFlight = 16, total = CALLS * 2): Pro
     }),
   );
   return total / ((performance.now() - start) / 1000);
+}
+
+/**
+ * Direct and broker blocks alternate (the order flips every block), so a burst of load from
+ * the other programs on the machine hits both sides alike; each figure is the median of the
+ * blocks' own figures.
+ */
+async function interleaved<T>(run: (client: Client) => Promise<T>, d: Client, b: Client) {
+  const direct: T[] = [];
+  const broker: T[] = [];
+  for (let i = 0; i < BLOCKS; i++) {
+    if (i % 2 === 0) {
+      direct.push(await run(d));
+      broker.push(await run(b));
+    } else {
+      broker.push(await run(b));
+      direct.push(await run(d));
+    }
+  }
+  return { direct, broker };
+}
+
+/** Wall time of one process run to its exit, in ms. */
+function timed(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'] });
+    child.once('error', reject);
+    child.once('exit', () => resolve(performance.now() - start));
+  });
 }
 
 // A core with one warm server-everything instance.
@@ -105,32 +141,44 @@ try {
   }
   const d = await connected(direct());
   const b = await connected(viaBroker(dataDir));
-  const latDirect = await latencies(d.client);
-  const latBroker = await latencies(b.client);
-  const tpDirect = await throughput(d.client);
-  const tpBroker = await throughput(b.client);
+  for (let i = 0; i < 50; i++) {
+    await d.client.callTool({ name: 'echo', arguments: { message: 'warm' } });
+    await b.client.callTool({ name: 'echo', arguments: { message: 'warm' } });
+  }
+  const lat = await interleaved(block, d.client, b.client);
+  const tp = await interleaved((c) => throughput(c), d.client, b.client);
   await d.client.close();
   await b.client.close();
-  directP50 = median(latDirect);
+  const p50 = { direct: median(lat.direct.map(median)), broker: median(lat.broker.map(median)) };
+  const p99 = {
+    direct: median(lat.direct.map((xs) => quantile(xs, 0.99))),
+    broker: median(lat.broker.map((xs) => quantile(xs, 0.99))),
+  };
+  const tput = { direct: median(tp.direct), broker: median(tp.broker) };
+  directP50 = p50.direct;
 
   console.log(
-    `\nbroker (tools/call echo on server-everything; ${CALLS} calls; baseline: SDK client straight to the server over stdio)`,
+    `\nbroker (tools/call echo on server-everything; ${BLOCKS} blocks of ${BLOCK_CALLS} calls, direct and broker alternating, medians of the blocks; baseline: SDK client straight to the server over stdio)`,
   );
-  const added = quantile(latBroker, 0.99) - quantile(latDirect, 0.99);
+  const added = p99.broker - p99.direct;
   console.log(
-    row('latency p50 through connector + broker', median(latBroker), median(latDirect), 'ms', 'direct'),
+    row('latency p50 through connector + broker', p50.broker, p50.direct, 'ms', 'direct') +
+      goal('<= 2x', p50.broker <= 2 * p50.direct),
   );
   console.log(
     row(
       'latency p99 through connector + broker',
-      quantile(latBroker, 0.99),
-      quantile(latDirect, 0.99),
+      p99.broker,
+      p99.direct,
       'ms',
       'direct',
       `  (added ${added.toFixed(2)} ms)`,
-    ),
+    ) + goal('<= 1 ms added', added <= 1),
   );
-  console.log(row('throughput, 16 calls in flight', tpBroker, tpDirect, 'call/s', 'direct'));
+  console.log(
+    row('throughput, 16 calls in flight', tput.broker, tput.direct, 'call/s', 'direct') +
+      goal('>= 0.7x', tput.broker >= 0.7 * tput.direct),
+  );
   console.log(
     row(
       'client start to initialize answered',
@@ -139,6 +187,19 @@ try {
       'ms',
       'spawning the server',
     ),
+  );
+
+  // The CLI against the running core, alternating with a bare Node start.
+  const bare: number[] = [];
+  const status: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    bare.push(await timed(['-e', '0']));
+    status.push(await timed([CLI, 'status', '--json', '--data-dir', dataDir]));
+  }
+  console.log(`\nCLI (median of ${CLI_RUNS} runs, alternating; baseline: node -e 0)`);
+  console.log(
+    row('mcp-tray status --json', median(status), median(bare), 'ms', 'node -e 0') +
+      goal('<= 1.5x', median(status) <= 1.5 * median(bare)),
   );
 } finally {
   core.kill('SIGTERM');

@@ -45,7 +45,12 @@ async function serve(name: string, count: number): Promise<Served> {
     createdAt: new Date().toISOString(),
     launch: { command: process.execPath, args: [FIXTURE], env: {} },
   }));
-  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ instances }));
+  // A new data folder opens on the welcome screen; these are returning users who closed it,
+  // so both pages load the Services screen.
+  fs.writeFileSync(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({ instances, ui: { theme: 'system', welcomeDismissed: true } }),
+  );
   const child = spawn(
     process.execPath,
     [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir],

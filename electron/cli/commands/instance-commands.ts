@@ -1,5 +1,5 @@
 import type { InstanceSummary } from '../../shared/contract';
-import { PermissionLevel } from '../../shared/permissions-contract';
+import type { PermissionLevel } from '../../shared/permissions-contract';
 import type { TrayApi } from '../../shared/api';
 import { UsageError } from '../args';
 import type { ParsedArgs } from '../args';
@@ -88,12 +88,16 @@ const SANDBOX_WORDS: Record<InstanceSummary['sandbox'], string> = {
   unavailable: 'not sandboxed (unavailable)',
 };
 
+/** The contract's levels, listed here so `status` and friends need not load zod. */
+const LEVELS: readonly PermissionLevel[] = ['standard', 'strict', 'none'];
+
 /** `--sandbox` as a level, refused in words when it is none of them. */
 export function sandboxLevel(value: string | undefined): PermissionLevel | undefined {
   if (value === undefined) return undefined;
-  const level = PermissionLevel.safeParse(value);
-  if (!level.success) throw new UsageError(`--sandbox takes standard, strict or none, not "${value}"`);
-  return level.data;
+  if (!LEVELS.includes(value as PermissionLevel)) {
+    throw new UsageError(`--sandbox takes standard, strict or none, not "${value}"`);
+  }
+  return value as PermissionLevel;
 }
 
 function pairs(list: string[], flag: string): Record<string, string> {

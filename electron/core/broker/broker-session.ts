@@ -28,7 +28,10 @@ import {
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { RequestId, ServerCapabilities, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { NewToolCall } from '../calllog/tool-call-log';
+import { FastPath } from './fast-path';
+import type { FastPathHost } from './fast-path';
 import type { ForwardExtra } from './forwarding';
+import type { UpstreamRelay } from './upstream-relay';
 import {
   classifyFailure,
   forwardOptions,
@@ -62,6 +65,10 @@ export interface SessionContext {
   timeoutMs: () => number;
   /** The running server's client, waiting (bounded) while it restarts or is held. */
   upstream: (signal: AbortSignal) => Promise<Client>;
+  /** The running server's relay when a call can go at once (running, not held); else null. */
+  relayNow: () => UpstreamRelay | null;
+  /** The running server's relay, waiting (bounded) as {@link upstream} does. */
+  relay: (signal: AbortSignal) => Promise<UpstreamRelay>;
   /** Counts calls actually at the server (not those waiting for it). */
   activity: (delta: 1 | -1) => void;
   record: (call: NewToolCall) => void;
@@ -79,7 +86,7 @@ type AnyResultSchema = typeof ListToolsResultSchema;
  * One AI client's connection: an SDK `Server` advertising what the instance's server offers,
  * forwarding every request to the instance's single upstream `Client`.
  */
-export class BrokerSession {
+export class BrokerSession implements FastPathHost {
   readonly server: Server;
   /** What this session's client was told the server can do. */
   readonly capabilities: ServerCapabilities;
@@ -91,7 +98,7 @@ export class BrokerSession {
   initialized = false;
 
   constructor(
-    private readonly ctx: SessionContext,
+    readonly ctx: SessionContext,
     serverInfo: { name: string; version: string },
     upstreamCaps: ServerCapabilities,
     instructions: string | undefined,
@@ -114,6 +121,16 @@ export class BrokerSession {
   /** Serves MCP on a connection: a connector's socket, or an HTTP session. */
   async connect(transport: Transport): Promise<void> {
     await this.server.connect(transport);
+    // Installed after the SDK's handler, so it sees each message first.
+    new FastPath(this, transport, this.capabilities);
+  }
+
+  /**
+   * The call gate, one function for both paths: why a call to `tool` is refused (turned off,
+   * waiting for review, rejected), or null to let it through.
+   */
+  gate(tool: string): string | null {
+    return this.ctx.toolAccess().refusal(tool);
   }
 
   /** Requests of this session still waiting for the server. */
@@ -221,7 +238,7 @@ export class BrokerSession {
         tool: req.params.name,
         arguments: req.params.arguments ?? {},
       };
-      const message = this.ctx.toolAccess().refusal(req.params.name);
+      const message = this.gate(req.params.name);
       if (message !== null) {
         this.ctx.record({ ...base, durationMs: 0, outcome: 'protocol-error', error: message, result: null });
         throw new McpError(ErrorCode.InvalidParams, message);
@@ -263,14 +280,33 @@ export class BrokerSession {
     return {};
   }
 
-  private async track<T>(id: RequestId, run: () => Promise<T>): Promise<T> {
+  /** Whether the client finished `initialize` (the fast path takes over from there). */
+  get ready(): boolean {
+    return this.server.getClientVersion() !== undefined;
+  }
+
+  /** A request of this session went to the server (routing of server-to-client requests). */
+  begin(id: RequestId): void {
     this.pending.push(id);
     this.lastActivity = this.ctx.now();
+  }
+
+  /** A request of this session came back. */
+  end(id: RequestId): void {
+    this.untrack(id);
+  }
+
+  private untrack(id: RequestId): void {
+    const at = this.pending.lastIndexOf(id);
+    if (at !== -1) this.pending.splice(at, 1);
+  }
+
+  private async track<T>(id: RequestId, run: () => Promise<T>): Promise<T> {
+    this.begin(id);
     try {
       return await run();
     } finally {
-      const at = this.pending.lastIndexOf(id);
-      if (at !== -1) this.pending.splice(at, 1);
+      this.untrack(id);
     }
   }
 }

@@ -9,7 +9,6 @@ import {
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Notification, Request, Result, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { InstanceState } from '../../shared/contract';
-import { scrubSecrets } from '../calllog/scrub-secrets';
 import type { NewToolCall, ToolCallLog } from '../calllog/tool-call-log';
 import type { EventBus } from '../event-bus';
 import type { Clock } from '../platform/clock';
@@ -19,7 +18,9 @@ import type { UpstreamHooks } from '../supervisor/runner-base';
 import type { Supervisor } from '../supervisor/supervisor';
 import type { PinStatus } from '../pinning/tool-pinning';
 import { BrokerSession } from './broker-session';
+import { restartedError } from './forwarding';
 import type { ToolAccess } from './broker-session';
+import { UpstreamRelay } from './upstream-relay';
 
 export interface BrokerDeps {
   supervisor: Supervisor;
@@ -67,6 +68,8 @@ export class Broker {
   private readonly active = new Map<string, number>();
   /** Instances whose new calls wait (a token refresh restarting the server). */
   private readonly holds = new Map<string, Promise<void>>();
+  /** The fast path's relay on each upstream client's connection, made on first use. */
+  private readonly relays = new WeakMap<Client, UpstreamRelay>();
 
   constructor(private readonly deps: BrokerDeps) {
     deps.bus.on('instanceStateChanged', ({ id, transition }) => {
@@ -153,6 +156,8 @@ export class Broker {
         toolsListed: (tools) => this.observeTools(id, tools),
         timeoutMs: () => this.deps.config(id)?.requestTimeoutMs ?? this.deps.defaultTimeoutMs,
         upstream: (signal) => this.upstream(id, signal),
+        relayNow: () => this.relayNow(id),
+        relay: async (signal) => this.relayOf(id, await this.upstream(id, signal)),
         activity: (delta) => this.active.set(id, (this.active.get(id) ?? 0) + delta),
         record: (call) => this.record(call),
         now: () => this.deps.clock.now(),
@@ -227,11 +232,18 @@ export class Broker {
     }
   }
 
+  /**
+   * Logs a finished call after its reply is sent: the record is built, redacted and written on
+   * the next turn of the event loop (the log writes queued calls before any query or close).
+   */
   private record(call: NewToolCall): void {
+    const secrets = this.deps.supervisor.runner(call.instanceId)?.secretValues ?? [];
     try {
-      const secrets = this.deps.supervisor.runner(call.instanceId)?.secretValues ?? [];
-      const record = this.deps.log.append(scrubSecrets(call, secrets));
-      this.deps.bus.emit('toolCallRecorded', { record });
+      this.deps.log.appendLater(
+        call,
+        (record) => this.deps.bus.emitValidated('toolCallRecorded', { record }),
+        secrets,
+      );
     } catch (error) {
       this.deps.logger.error('could not record a tool call', { error: String(error) });
     }
@@ -260,6 +272,24 @@ export class Broker {
       this.holds.delete(id);
       release();
     }
+  }
+
+  /** The relay of a running instance no refresh is holding, or null (then wait with `upstream`). */
+  private relayNow(id: string): UpstreamRelay | null {
+    if (this.holds.has(id)) return null;
+    const runner = this.deps.supervisor.runner(id);
+    return runner?.state === 'running' && runner.client?.transport ? this.relayOf(id, runner.client) : null;
+  }
+
+  private relayOf(id: string, client: Client): UpstreamRelay {
+    let relay = this.relays.get(client);
+    if (!relay) {
+      const transport = client.transport;
+      if (!transport) throw restartedError(this.deps.config(id)?.name ?? id);
+      relay = new UpstreamRelay(transport);
+      this.relays.set(client, relay);
+    }
+    return relay;
   }
 
   private async upstream(id: string, signal: AbortSignal): Promise<Client> {

@@ -14,7 +14,8 @@ export interface ForwardExtra {
   }) => Promise<void>;
 }
 
-const PROGRESS_SETTLE_MS = 15;
+/** Pause between the last progress notification and the reply (see {@link forwardOptions}). */
+export const PROGRESS_SETTLE_MS = 15;
 
 type Params = { _meta?: { progressToken?: string | number; [key: string]: unknown }; [key: string]: unknown };
 

@@ -19,7 +19,8 @@ const MAX_TIME = 8.64e15;
 export function buildRecord(id: number, call: NewToolCall, clock: Clock): ToolCallRecord {
   const args = redact(call.arguments);
   const time = Number.isFinite(call.time) && Math.abs(call.time) <= MAX_TIME ? call.time : clock.now();
-  return {
+  // Validated here, once: the event that carries it to the UI is not checked again.
+  return ToolCallRecord.parse({
     id,
     time: new Date(time).toISOString(),
     instanceId: clip(call.instanceId),
@@ -35,7 +36,7 @@ export function buildRecord(id: number, call: NewToolCall, clock: Clock): ToolCa
     outcome: call.outcome,
     error: call.error === null ? null : redactText(call.error, MAX_ERROR),
     result: call.result ? summariseResult(call.result) : null,
-  };
+  });
 }
 
 /** A stored line back as a record; null for anything the contract would not accept. */

@@ -49,34 +49,50 @@ export function redact(value: unknown, limits: Partial<RedactLimits> = {}): unkn
   let budget = bounds.maxBytes - bounds.maxString - 512;
   if (budget < bounds.maxBytes / 2) budget = bounds.maxBytes / 2;
   for (; budget >= 64; budget /= 2) {
-    const copy = new Copier(bounds, budget).copy(value, 0);
+    const copier = new Copier(bounds, budget);
+    const copy = copier.copy(value, 0);
+    // The copier measured an upper bound of the JSON while copying: only a value that may be
+    // over the cap is serialised to find out (the common small call never is).
+    if (copier.maxJsonBytes <= bounds.maxBytes) return copy;
     const json = JSON.stringify(copy);
     if (json === undefined || Buffer.byteLength(json) <= bounds.maxBytes) return copy;
   }
   return CUT;
 }
 
+/** Worst case UTF-8 bytes of a string in JSON: every UTF-16 unit escaped as `\uXXXX`, plus quotes. */
+const jsonStringBytes = (text: string): number => text.length * 6 + 2;
+
 /** One redaction pass; holds the size budget shared by the whole value. */
 class Copier {
+  /** Upper bound of the copy's JSON size in bytes (separators and escapes counted at worst). */
+  maxJsonBytes = 0;
+
   constructor(
     private readonly limits: RedactLimits,
     private budget: number,
   ) {}
 
   copy(value: unknown, depth: number): unknown {
-    if (this.budget <= 0) return CUT;
+    if (this.budget <= 0) {
+      this.maxJsonBytes += jsonStringBytes(CUT) + 1;
+      return CUT;
+    }
     switch (typeof value) {
       case 'string':
         return this.spend(redactText(value, this.limits.maxString));
       case 'number':
       case 'boolean':
         this.budget -= 8;
+        // The longest number in JSON is 24 characters (-1.7976931348623157e+308), plus a comma.
+        this.maxJsonBytes += 25;
         return value;
       case 'bigint':
         return this.spend(String(value));
       case 'object':
         if (value === null) {
           this.budget -= 4;
+          this.maxJsonBytes += 5;
           return null;
         }
         if (depth >= this.limits.maxDepth) return this.spend(CUT);
@@ -93,6 +109,8 @@ class Copier {
     const more = value.length - kept.length;
     if (more > 0) out.push(this.spend(`… [${more} more items]`));
     this.budget -= 2;
+    // Brackets, and a null for every dropped item.
+    this.maxJsonBytes += 2 + 5 * (kept.length - kept.filter((item) => item !== undefined).length);
     return out;
   }
 
@@ -107,6 +125,7 @@ class Copier {
       done++;
       const name = redactText(key, this.limits.maxString);
       this.budget -= name.length + 4;
+      this.maxJsonBytes += jsonStringBytes(name) + 1;
       const raw = (value as Record<string, unknown>)[key];
       const item =
         SECRET_KEY.test(key) && !isPlainScalar(key, raw)
@@ -122,13 +141,18 @@ class Copier {
         });
       }
     }
-    if (done < keys.length) out['…'] = this.spend(`[${keys.length - done} more keys]`);
+    if (done < keys.length) {
+      this.maxJsonBytes += jsonStringBytes('…') + 1;
+      out['…'] = this.spend(`[${keys.length - done} more keys]`);
+    }
     this.budget -= 2;
+    this.maxJsonBytes += 2;
     return out;
   }
 
   private spend(text: string): string {
     this.budget -= text.length + 2;
+    this.maxJsonBytes += jsonStringBytes(text) + 1;
     return text;
   }
 }

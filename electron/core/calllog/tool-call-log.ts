@@ -24,6 +24,7 @@ import type { ToolCallOutcome, ToolCallPage, ToolCallQuery, ToolCallRecord } fro
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { buildRecord, parseRecord } from './record-codec';
+import { scrubSecrets } from './scrub-secrets';
 import { entryFor, RecordIndex } from './record-index';
 import { SegmentFiles } from './segment-files';
 
@@ -73,6 +74,12 @@ export class ToolCallLog {
   private nextId = 1;
   /** Set once a write fails: later records are kept in memory only, until the next start. */
   private diskFailed = false;
+  /** Calls handed over with {@link appendLater}, not yet built and written. */
+  private queued: {
+    call: NewToolCall;
+    then: (record: ToolCallRecord) => void;
+    secrets: readonly string[];
+  }[] = [];
 
   constructor(private readonly options: ToolCallLogOptions) {
     this.maxBytes = Math.max(1, options.maxBytes ?? 50 * MiB);
@@ -129,8 +136,40 @@ export class ToolCallLog {
     return record;
   }
 
+  /**
+   * Appends `call` after the current turn of the event loop (the broker sends the reply first),
+   * then calls `then` with the stored record. Queued calls are written before any query and
+   * before the log closes, so none is lost and none is missing from a query made after the
+   * client had its answer. `secrets` (the instance's own) are scrubbed from it first. Errors go
+   * to the logger, as a failing disk does.
+   */
+  appendLater(
+    call: NewToolCall,
+    then: (record: ToolCallRecord) => void,
+    secrets: readonly string[] = [],
+  ): void {
+    if (this.queued.length === 0) setImmediate(() => this.flush());
+    this.queued.push({ call, then, secrets });
+  }
+
+  /** Writes every queued call now. */
+  flush(): void {
+    while (this.queued.length > 0) {
+      const batch = this.queued;
+      this.queued = [];
+      for (const { call, then, secrets } of batch) {
+        try {
+          then(this.append(scrubSecrets(call, secrets)));
+        } catch (error) {
+          this.options.logger.error('could not record a tool call', { error: String(error) });
+        }
+      }
+    }
+  }
+
   /** Newest first, filtered; page on with `beforeId` set to the last id of a page. */
   query(query: ToolCallQuery): ToolCallPage {
+    this.flush();
     // Without this, records would outlive maxAgeMs in a log that stopped receiving calls.
     if (this.state === 'open') this.retain();
     const page = this.index.query(query);
@@ -147,6 +186,7 @@ export class ToolCallLog {
 
   /** Closes the file; queries still answer from memory, appends throw until the next open. */
   close(): void {
+    if (this.state === 'open') this.flush();
     if (this.state === 'closed') return;
     this.state = 'closed';
     this.files.close();

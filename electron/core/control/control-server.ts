@@ -7,6 +7,7 @@ import { APP_VERSION } from '../version';
 import { serveFrames } from '../host/frame-bridge';
 import type { Logger } from '../platform/logger';
 import { LineSplitter } from '../supervisor/line-splitter';
+import { batchedWrite } from '../platform/batched-write';
 import { HELLO_TIMEOUT_MS, HelloFrame, MAX_LINE_BYTES } from './control-protocol';
 
 export interface ControlServerOptions {
@@ -121,7 +122,7 @@ export class ControlServer {
     const { core, logger } = this.options;
     const transport = new LineTransport({
       write: (line) => {
-        if (socket.writable) socket.write(line + '\n');
+        if (socket.writable) batchedWrite(socket, line + '\n');
       },
       end: (reason) => {
         logger.info('MCP session ended', { instance, reason });

@@ -2,6 +2,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { asJsonRpc } from '../broker/json-rpc-shape';
+import { batchedWrite } from '../platform/batched-write';
 import { LineSplitter } from './line-splitter';
 
 /** Largest JSON-RPC line accepted from a server. */
@@ -47,7 +48,9 @@ export class ChildStdioTransport implements Transport {
       return Promise.reject(new Error('the server process is not running'));
     }
     return new Promise((resolve, reject) => {
-      this.child.stdin.write(JSON.stringify(message) + '\n', (error) => (error ? reject(error) : resolve()));
+      batchedWrite(this.child.stdin, JSON.stringify(message) + '\n', (error) =>
+        error ? reject(error) : resolve(),
+      );
     });
   }
 

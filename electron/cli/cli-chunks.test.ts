@@ -1,0 +1,66 @@
+// Static guards on the built CLI (`npm run build` makes it): what each command loads.
+import fs from 'node:fs';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface Meta {
+  outputs: Record<
+    string,
+    { imports: { path: string; kind: string; external?: boolean }[]; inputs: Record<string, unknown> }
+  >;
+}
+
+const meta = (): Meta =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/cli/cli.meta.json'), 'utf8')) as Meta;
+
+/** Every source file and outside package loaded, without dynamic imports, by the chunks given. */
+function loadedBy(m: Meta, outputs: string[]): { sources: Set<string>; packages: Set<string> } {
+  const sources = new Set<string>();
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (output: string) => {
+    if (seen.has(output)) return;
+    seen.add(output);
+    const chunk = m.outputs[output]!;
+    Object.keys(chunk.inputs).forEach((input) => sources.add(input));
+    for (const i of chunk.imports) {
+      if (i.kind !== 'import-statement') continue;
+      if (i.external) {
+        if (!isBuiltin(i.path)) packages.add(i.path);
+      } else visit(i.path);
+    }
+  };
+  outputs.forEach(visit);
+  return { sources, packages };
+}
+
+/** The chunk holding a source file. */
+const chunkOf = (m: Meta, source: string): string =>
+  Object.keys(m.outputs).find((o) => o.endsWith('.mjs') && source in m.outputs[o]!.inputs)!;
+
+describe('the CLI loads only what a command needs', () => {
+  it('status, logs, restart and the other control commands load neither the core nor zod', () => {
+    const m = meta();
+    const path = [
+      'electron/cli/mcp-tray.ts',
+      'electron/cli/run-command.ts',
+      'electron/cli/control-command.ts',
+      'electron/cli/commands/instance-commands.ts',
+      'electron/cli/commands/logs-command.ts',
+    ].map((source) => chunkOf(m, source));
+    const { sources, packages } = loadedBy(m, path);
+    expect([...packages]).toEqual([]);
+    expect([...sources].filter((s) => s.includes('contract') || s.includes('/core/broker/'))).toEqual([]);
+    expect([...sources].some((s) => s.includes('serve-command'))).toBe(false);
+  });
+
+  it('serve loads the core', () => {
+    const m = meta();
+    const { packages, sources } = loadedBy(m, [chunkOf(m, 'electron/cli/serve-command.ts')]);
+    expect([...packages]).toEqual(expect.arrayContaining(['conf', 'zod']));
+    expect(sources.has('electron/core/broker/broker.ts')).toBe(true);
+  });
+});

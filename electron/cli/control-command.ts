@@ -1,0 +1,65 @@
+import { currentDataDir } from '../core/platform/paths';
+import { UsageError } from './args';
+import type { ParsedArgs } from './args';
+import { connectControl } from './control-client';
+
+// Its own chunk: these commands only talk to a running core over its local socket, so they
+// never load the core (see run-command.ts); each imports only its own command module, and the
+// common ones (status, logs, restart…) need neither the contract nor zod.
+
+const out = (line: string) => process.stdout.write(line + '\n');
+
+/** Commands answered by the running core over its local socket. */
+export async function controlCommand(args: ParsedArgs): Promise<number> {
+  if (args.command === 'open' && args.positionals.length !== 1) {
+    throw new UsageError('open takes exactly one mcp-tray:// link');
+  }
+  const follow = args.command === 'logs' && args.follow;
+  const connection = await connectControl(currentDataDir(args.dataDir), { events: follow });
+  try {
+    switch (args.command) {
+      case 'status':
+        return await (await import('./commands/instance-commands')).statusCommand(connection.api, args, out);
+      case 'add':
+        return args.registry !== undefined
+          ? await (await import('./commands/registry-commands')).addFromRegistry(connection.api, args, out)
+          : await (await import('./commands/instance-commands')).addCommand(connection.api, args, out);
+      case 'search':
+        return await (await import('./commands/registry-commands')).searchCommand(connection.api, args, out);
+      case 'outdated':
+        return await (
+          await import('./commands/registry-commands')
+        ).outdatedCommand(connection.api, args, out);
+      case 'update':
+        return await (await import('./commands/registry-commands')).updateCommand(connection.api, args, out);
+      case 'rollback':
+        return await (
+          await import('./commands/registry-commands')
+        ).rollbackCommand(connection.api, args, out);
+      case 'logs':
+        return await (
+          await import('./commands/logs-command')
+        ).logsCommand(connection.api, args, out, connection.closed);
+      case 'clients':
+        return await (await import('./commands/clients-command')).clientsCommand(connection.api, args, out);
+      case 'auth':
+        return await (await import('./commands/auth-command')).authCommand(connection.api, args, out);
+      case 'open':
+        return await (await import('./commands/open-command')).openCommand(connection.api, args, out);
+      case 'http':
+        return await (await import('./commands/http-command')).httpCommand(connection.api, args, out);
+      case 'tools':
+        return await (await import('./commands/tools-command')).toolsCommand(connection.api, args, out);
+      case 'permissions':
+        return await (
+          await import('./commands/permissions-command')
+        ).permissionsCommand(connection.api, args, out);
+      default:
+        return await (
+          await import('./commands/instance-commands')
+        ).simpleInstanceCommand(connection.api, args, out);
+    }
+  } finally {
+    connection.close();
+  }
+}

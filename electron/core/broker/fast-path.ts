@@ -1,0 +1,213 @@
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage, RequestId, ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { ToolCallOutcome } from '../../shared/contract';
+import type { SessionContext } from './broker-session';
+import { PROGRESS_SETTLE_MS, restartedError } from './forwarding';
+import type { UpstreamRelay, WireError } from './upstream-relay';
+
+/** What the fast path needs from its session. */
+export interface FastPathHost {
+  readonly ctx: SessionContext;
+  /** The client finished `initialize`: only then does the fast path take requests. */
+  readonly ready: boolean;
+  readonly client: { name: string; version: string | null };
+  /** Why a call to this tool is refused (turned off, waiting for review); null lets it through. */
+  gate(tool: string): string | null;
+  /** A request of this session went to the server / came back (routing of server requests). */
+  begin(id: RequestId): void;
+  end(id: RequestId): void;
+}
+
+type Message = Record<string, unknown>;
+
+/** How a relayed request ended. */
+interface Ending {
+  /** The server's reply, to send back as it is (its id replaced); null when nothing is sent. */
+  reply: { result?: Message; error?: WireError } | null;
+  outcome: ToolCallOutcome;
+  error: string | null;
+}
+
+/** Plain forwards: no gate, no log, answered by the server as it is. */
+const FORWARDED: Record<string, keyof ServerCapabilities> = {
+  'resources/read': 'resources',
+  'resources/list': 'resources',
+  'resources/templates/list': 'resources',
+  'prompts/get': 'prompts',
+  'prompts/list': 'prompts',
+  'completion/complete': 'completions',
+};
+
+const asWire = (error: McpError): WireError => ({
+  code: error.code,
+  message: error.message,
+  ...(error.data === undefined ? {} : { data: error.data }),
+});
+
+/**
+ * The broker's hot path for a session after `initialize`: `tools/call` and the plain forwards
+ * are taken off the session's transport before the SDK `Server` sees them, written to the
+ * server under an id of ours (see {@link UpstreamRelay}) and answered with the server's reply
+ * under the client's id. Nothing is validated but the envelope (the server validates what it
+ * is sent; the client validates what it gets). What needs a protocol stack stays with the SDK:
+ * `initialize`, `tools/list` (filtered), subscriptions, server-to-client requests,
+ * notifications. Errors, timeouts, cancellation and restarts are answered in the same words
+ * as the SDK path, which still serves anything this path declines.
+ */
+export class FastPath {
+  /** Requests in flight by the client's id, for its `notifications/cancelled`. */
+  private readonly inFlight = new Map<RequestId, (reason: string) => void>();
+
+  constructor(
+    private readonly host: FastPathHost,
+    private readonly transport: Transport,
+    private readonly caps: ServerCapabilities,
+  ) {
+    const sdk = transport.onmessage;
+    transport.onmessage = (message, extra) => {
+      if (!this.take(message as unknown as Message)) sdk?.(message, extra);
+    };
+  }
+
+  private take(message: Message): boolean {
+    const method = message.method;
+    if (typeof method !== 'string' || !this.host.ready) return false;
+    const id = message.id as RequestId | undefined;
+    const params = message.params as Message | undefined;
+    if (id === undefined) {
+      if (method !== 'notifications/cancelled') return false;
+      const cancel = this.inFlight.get(params?.requestId as RequestId);
+      cancel?.(String(params?.reason));
+      return cancel !== undefined;
+    }
+    if (this.inFlight.has(id)) return false;
+    if (method === 'tools/call') {
+      if (!this.caps.tools || typeof params?.name !== 'string') return false;
+      void this.call(id, params);
+      return true;
+    }
+    const cap = FORWARDED[method];
+    if (!cap || !this.caps[cap]) return false;
+    void this.relay(id, method, params).then((ending) => this.answer(id, ending));
+    return true;
+  }
+
+  private async call(id: RequestId, params: Message): Promise<void> {
+    const { ctx } = this.host;
+    const started = ctx.now();
+    const base = {
+      time: started,
+      instanceId: ctx.instanceId,
+      client: this.host.client,
+      source: ctx.source,
+      tool: params.name as string,
+      arguments: (params.arguments ?? {}) as Record<string, unknown>,
+    };
+    const refusal = this.host.gate(base.tool);
+    let ending: Ending;
+    if (refusal !== null) {
+      const error = new McpError(ErrorCode.InvalidParams, refusal);
+      ending = { reply: { error: asWire(error) }, outcome: 'protocol-error', error: refusal };
+    } else {
+      ending = await this.relay(id, 'tools/call', params);
+    }
+    this.answer(id, ending);
+    // After the reply: the log never delays the client.
+    const result = ending.reply?.result ?? null;
+    const outcome = result ? (result.isError ? 'tool-error' : 'ok') : ending.outcome;
+    const durationMs = refusal !== null ? 0 : ctx.now() - started;
+    ctx.record({ ...base, durationMs, outcome, error: ending.error, result: result as never });
+  }
+
+  private answer(id: RequestId, ending: Ending): void {
+    if (!ending.reply) return;
+    const reply = ending.reply as Message;
+    reply.jsonrpc = '2.0';
+    reply.id = id;
+    this.transport.send(reply as JSONRPCMessage).catch(() => undefined);
+  }
+
+  /** Sends one request upstream (waiting for a held or restarting server) and waits for its end. */
+  private relay(id: RequestId, method: string, params: Message | undefined): Promise<Ending> {
+    const { ctx } = this.host;
+    const token = (params?._meta as Message | undefined)?.progressToken as string | number | undefined;
+    this.host.begin(id);
+    return new Promise<Ending>((resolve) => {
+      let relay: UpstreamRelay | null = null;
+      let upstreamId: number | null = null;
+      let waiting: AbortController | null = null;
+      let timer: NodeJS.Timeout | undefined;
+      let progress: Promise<void> | null = null;
+      let done = false;
+      const finish = (ending: Ending) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        this.inFlight.delete(id);
+        if (upstreamId !== null) ctx.activity(-1);
+        this.host.end(id);
+        resolve(ending);
+      };
+      const fail = (error: McpError, outcome: ToolCallOutcome): void =>
+        finish({ reply: { error: asWire(error) }, outcome, error: error.message });
+      const start = (to: UpstreamRelay) => {
+        if (done) return;
+        relay = to;
+        const timeoutMs = ctx.timeoutMs();
+        ctx.activity(1);
+        upstreamId = to.send(
+          method,
+          params,
+          {
+            onReply: (reply) => {
+              const ending: Ending = {
+                reply,
+                outcome: 'protocol-error',
+                error: reply.error ? new McpError(reply.error.code, reply.error.message).message : null,
+              };
+              // Let the client handle the last progress before the reply (see forwardOptions).
+              if (!progress) return finish(ending);
+              void progress.then(() => setTimeout(() => finish(ending), PROGRESS_SETTLE_MS));
+            },
+            onProgress: (update) => {
+              if (token === undefined) return;
+              timer?.refresh();
+              const notification = {
+                jsonrpc: '2.0',
+                method: 'notifications/progress',
+                params: { ...update, progressToken: token },
+              };
+              const send = () =>
+                this.transport
+                  .send(notification as JSONRPCMessage, { relatedRequestId: id })
+                  .catch(() => undefined);
+              progress = progress ? progress.then(send) : send();
+            },
+            onClosed: () => fail(restartedError(ctx.instanceName()), 'protocol-error'),
+          },
+          token !== undefined,
+        );
+        timer = setTimeout(() => {
+          const error = new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs });
+          to.cancel(upstreamId!, String(error));
+          fail(error, 'timeout');
+        }, timeoutMs);
+      };
+      // The client's cancel: the server stops, the client expects no answer.
+      this.inFlight.set(id, (reason) => {
+        if (relay && upstreamId !== null) relay.cancel(upstreamId, reason);
+        waiting?.abort(reason);
+        finish({ reply: null, outcome: 'cancelled', error: 'Cancelled by the client' });
+      });
+      const now = ctx.relayNow();
+      if (now) return start(now);
+      waiting = new AbortController();
+      ctx.relay(waiting.signal).then(start, (error: unknown) => {
+        const failure =
+          error instanceof McpError ? error : new McpError(ErrorCode.InternalError, String(error));
+        fail(failure, 'protocol-error');
+      });
+    });
+  }
+}
