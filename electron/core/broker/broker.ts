@@ -18,6 +18,9 @@ import type { InstanceConfig } from '../settings/settings-schema';
 import type { UpstreamHooks } from '../supervisor/runner-base';
 import type { Supervisor } from '../supervisor/supervisor';
 import type { PinStatus } from '../pinning/tool-pinning';
+import type { ProfileAccess } from '../profiles/profile-gate';
+import { withProfile } from '../profiles/profile-gate';
+import type { ProfileSelector } from '../profiles/profile-rules';
 import { BrokerSession } from './broker-session';
 import type { ToolAccess } from './broker-session';
 
@@ -38,6 +41,8 @@ export interface BrokerDeps {
     status(id: string, tool: Tool): PinStatus;
     statusByName(id: string, name: string): PinStatus | 'unlisted';
   };
+  /** Profiles: which tools of an instance a session's profile gives (null: no restriction). */
+  profileGate?: (selector: ProfileSelector, id: string) => ProfileAccess | null;
 }
 
 /** Why an instance cannot take a client now, in words for the client and its log. */
@@ -65,6 +70,8 @@ export class Broker {
   private readonly active = new Map<string, number>();
   /** Instances whose new calls wait (a token refresh restarting the server). */
   private readonly holds = new Map<string, Promise<void>>();
+  /** The profile each session was opened for (kept beside the session, not in it). */
+  private readonly selectors = new WeakMap<BrokerSession, ProfileSelector>();
 
   constructor(private readonly deps: BrokerDeps) {
     deps.bus.on('instanceStateChanged', ({ id, transition }) => {
@@ -95,6 +102,19 @@ export class Broker {
   async toolsChanged(id: string): Promise<void> {
     for (const session of this.sessions.get(id) ?? []) {
       if ('tools' in session.capabilities) await session.server.sendToolListChanged().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Profiles changed: sessions for which `affected` says the visible tools changed re-list
+   * (`list_changed`); no other session hears of it.
+   */
+  async profilesChanged(affected: (id: string, selector: ProfileSelector) => boolean): Promise<void> {
+    for (const [id, sessions] of this.sessions) {
+      for (const session of sessions) {
+        if (!('tools' in session.capabilities) || !affected(id, this.selectors.get(session) ?? {})) continue;
+        await session.server.sendToolListChanged().catch(() => undefined);
+      }
     }
   }
 
@@ -135,10 +155,16 @@ export class Broker {
   }
 
   /**
-   * Starts serving MCP on a connection (connector socket, HTTP session, or the app's own) whose instance is ready. `source` marks the app's own
-   * "try it" session, whose calls the log shows as made from MCP Tray.
+   * Starts serving MCP on a connection (connector socket, HTTP session, or the app's own) whose
+   * instance is ready. `source` marks the app's own "try it" session, whose calls the log shows
+   * as made from MCP Tray; `selector` is the profile the connection was opened for.
    */
-  async attach(id: string, transport: Transport, source: 'client' | 'mcp-tray' = 'client'): Promise<void> {
+  async attach(
+    id: string,
+    transport: Transport,
+    source: 'client' | 'mcp-tray' = 'client',
+    selector: ProfileSelector = {},
+  ): Promise<void> {
     const runner = this.deps.supervisor.runner(id);
     const upstream = runner?.client;
     if (!upstream) throw new Error(`instance ${id} is not running`);
@@ -147,7 +173,7 @@ export class Broker {
         instanceId: id,
         source,
         instanceName: () => this.deps.config(id)?.name ?? id,
-        toolAccess: () => this.toolAccess(id),
+        toolAccess: () => this.access(id, selector),
         timeoutMs: () => this.deps.config(id)?.requestTimeoutMs ?? this.deps.defaultTimeoutMs,
         upstream: (signal) => this.upstream(id, signal),
         activity: (delta) => this.active.set(id, (this.active.get(id) ?? 0) + delta),
@@ -169,6 +195,7 @@ export class Broker {
     let set = this.sessions.get(id);
     if (!set) this.sessions.set(id, (set = new Set()));
     set.add(session);
+    this.selectors.set(session, selector);
     await session.connect(transport);
   }
 
@@ -176,6 +203,11 @@ export class Broker {
   async closeAll(): Promise<void> {
     const all = [...this.sessions.values()].flatMap((set) => [...set]);
     await Promise.all(all.map((s) => s.close().catch(() => undefined)));
+  }
+
+  /** The gate of a session of this profile: {@link toolAccess}, then the profile's choice. */
+  access(id: string, selector: ProfileSelector): ToolAccess {
+    return withProfile(this.toolAccess(id), this.deps.profileGate?.(selector, id) ?? null);
   }
 
   /** The per-tool switches and the pins of an instance, as one gate for its sessions. */
