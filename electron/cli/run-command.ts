@@ -18,6 +18,8 @@ import {
 } from './commands/registry-commands';
 import { toolsCommand } from './commands/tools-command';
 import { permissionsCommand } from './commands/permissions-command';
+import { profilesCommand } from './commands/profiles-command';
+import { exportCommand, importCommand } from './commands/setup-command';
 import { NotRunningError, connectControl } from './control-client';
 import { serveCommand } from './serve-command';
 
@@ -61,6 +63,12 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await toolsCommand(connection.api, args, out);
       case 'permissions':
         return await permissionsCommand(connection.api, args, out);
+      case 'profiles':
+        return await profilesCommand(connection.api, args, out);
+      case 'export':
+        return await exportCommand(connection.api, args, out);
+      case 'import':
+        return await importCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -100,6 +108,9 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'rollback':
       case 'tools':
       case 'permissions':
+      case 'profiles':
+      case 'export':
+      case 'import':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

@@ -116,8 +116,6 @@ export class SetupService {
     try {
       return readSetupFile(text);
     } catch (error) {
-      // The reader's words are the whole message: the user needs nothing else from the cause.
-      // eslint-disable-next-line preserve-caught-error
       throw new UserFacingError('invalid-setup', (error as Error).message);
     }
   }
