@@ -87,7 +87,14 @@ try {
 
 // Supervisor and broker figures: bundled from TypeScript, each run as its own process.
 const { build } = await import('esbuild');
-for (const name of ['supervisor-bench', 'broker-bench', 'sandbox-bench', 'ui-bench', 'registry-bench']) {
+for (const name of [
+  'supervisor-bench',
+  'broker-bench',
+  'sandbox-bench',
+  'ui-bench',
+  'registry-bench',
+  'profiles-bench',
+]) {
   await build({
     entryPoints: [`scripts/bench/${name}.ts`],
     outfile: `dist/bench/${name}.mjs`,
