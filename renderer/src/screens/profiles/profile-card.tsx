@@ -63,7 +63,7 @@ export function ProfileCard({ profile, instances }: ProfileCardProps) {
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`Take ${s.name ?? s.instance} out of ${profile.name}`}
+                    aria-label={`Remove ${s.name ?? s.instance} from ${profile.name}`}
                     onClick={() =>
                       void run(() =>
                         api.editProfile({ name: profile.name, remove: [{ instance: s.instance }] }),
