@@ -38,9 +38,10 @@ export function entrySyncChanges(input: EntrySyncInput): ConfigChanges {
   const kept = new Set<string>();
   for (const id of new Set(input.instanceIds)) {
     const name = nameForInstance(owners, id);
-    // The HTTP endpoint serves single services only: a combined entry always runs the connector.
+    // The HTTP endpoint serves single services to Everything only: a combined entry, and the
+    // entries of a client on a profile (which carry its id), always run the connector.
     set[name] =
-      viaHttp && id !== COMBINED_ENTRY
+      viaHttp && id !== COMBINED_ENTRY && !input.client
         ? viaHttp.shape.toEntry(httpEntryUrl(viaHttp.target.port, id), httpEntryHeaders(viaHttp.target.token))
         : adapter.toEntry(connectorEntry(input.runtime, id, input.dataDir, input.client));
     kept.add(name);

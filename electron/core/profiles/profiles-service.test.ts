@@ -87,4 +87,27 @@ describe('profiles and entry modes (core services, real files)', () => {
       await env.close();
     }
   });
+
+  it('a client set to HTTP still gets connector entries while it is on a profile (the HTTP endpoint knows no profiles)', async () => {
+    const env = await startHttpCore(six.slice(0, 2), true);
+    try {
+      const { clients } = env.core.services;
+      await clients.setSelection('claude-code', ['a']);
+      await clients.setTransport('claude-code', 'http');
+      const dispatch = (name: string, input: unknown) => env.core.dispatcher.dispatch(name, input);
+      await dispatch('createProfile', { name: 'Work' });
+      await dispatch('editProfile', { name: 'Work', add: [{ instance: 'a', tools: ['echo'] }] });
+      await dispatch('setClientProfile', { client: 'claude-code', profile: 'Work' });
+      await clients.apply('claude-code');
+      const entry = mcpServers(path.join(env.dataDir, '.claude.json')).a as unknown as Record<
+        string,
+        unknown
+      >;
+      expect(entry.url).toBeUndefined();
+      expect(entry.args).toEqual(expect.arrayContaining(['connect', 'a', '--client', 'claude-code']));
+      expect((await clients.list()).find((c) => c.id === 'claude-code')!.effectiveTransport).toBe('stdio');
+    } finally {
+      await env.close();
+    }
+  });
 });

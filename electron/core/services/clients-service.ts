@@ -339,7 +339,8 @@ export class ClientsService {
           ),
       supportsHttp: Boolean(adapter.http),
       transport: saved.transport,
-      effectiveTransport: this.writesHttp(adapter) && mode.mode !== 'combined' ? 'http' : 'stdio',
+      effectiveTransport:
+        this.writesHttp(adapter) && mode.mode !== 'combined' && isEverything(profile) ? 'http' : 'stdio',
       profile,
       entryMode: mode.mode,
       entryModeChosen: mode.chosen,
