@@ -46,6 +46,12 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
     return 0;
   }
   if (args.combined && args.perService) throw new UsageError('choose --combined or --per-service, not both');
+  if (args.dryRun && (args.combined || args.perService)) {
+    // A preview saves nothing, and the entry mode is a saved choice.
+    throw new UsageError(
+      '--dry-run previews the saved choice; write with --combined or --per-service without it',
+    );
+  }
   if (sub !== 'write' || extra !== undefined)
     throw new UsageError('usage: mcp-tray clients write <client>|--all');
   if (Boolean(target) === args.all) throw new UsageError('clients write takes one client id, or --all');
