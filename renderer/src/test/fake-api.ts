@@ -4,6 +4,7 @@ import { ApiError } from '../../../electron/shared/api';
 import { parseInstallLink } from '../../../electron/shared/deep-link';
 import type {
   EntryMode,
+  ImportReview,
   ProfileInfo,
   PermissionsView,
   AccountInfo,
@@ -1054,8 +1055,13 @@ export function createFakeApi(init: FakeInit = {}) {
       clientWith(client, { entryMode: mode, entryModeChosen: true }),
     ),
     exportSetup: vi.fn(async () => ({ text: '{"mcpTraySetup":1}\n' })),
-    planImport: vi.fn(async () => ({ services: [], profiles: [], clients: [], notes: [] })),
-    applyImport: vi.fn(async () => ({
+    planImport: vi.fn(async (): Promise<ImportReview> => ({
+      services: [],
+      profiles: [],
+      clients: [],
+      notes: [],
+    })),
+    applyImport: vi.fn(async (): Promise<{ added: string[]; review: ImportReview }> => ({
       added: [],
       review: { services: [], profiles: [], clients: [], notes: [] },
     })),
