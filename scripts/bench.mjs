@@ -121,6 +121,7 @@ for (const name of [
   'ui-bench',
   'registry-bench',
   'catalog-bench',
+  'profiles-bench',
 ]) {
   if (!wanted(name.replace('-bench', ''))) continue;
   await build({

@@ -72,6 +72,16 @@ test.beforeAll(async () => {
         custom('python-tools', 'Python tools', '/opt/missing/uvx', ['python-tools-mcp']),
         custom('paused', 'Paused', process.execPath, [path.join(FIXTURES, 'fixture-server.mjs')], false),
       ],
+      // A profile with some tools of one service, and one it names that was removed since.
+      profiles: [
+        {
+          name: 'Work',
+          services: [
+            { instance: 'notes', tools: ['echo'] },
+            { instance: 'old-drive', tools: null },
+          ],
+        },
+      ],
     };
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
     installClaude(dir);
@@ -175,6 +185,13 @@ const SCREENS: ScreenCase[] = [
     open: async (page) => {
       await page.goto(`${host.origin}/#/clients`);
       await expect(page.getByTestId('client-card').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'profiles',
+    open: async (page) => {
+      await page.goto(`${host.origin}/#/profiles`);
+      await expect(page.getByTestId('profile-card').nth(1)).toBeVisible();
     },
   },
   {

@@ -21,6 +21,9 @@ export const COMMANDS = [
   'rollback',
   'tools',
   'permissions',
+  'profiles',
+  'export',
+  'import',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -35,6 +38,9 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 
 const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> = {
   serve: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+  connect: { profile: { type: 'string' }, client: { type: 'string' } },
+  export: { profile: { type: 'string' } },
+  import: { yes: { type: 'boolean', short: 'y' } },
   add: {
     name: { type: 'string' },
     env: { type: 'string', multiple: true },
@@ -72,6 +78,8 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
     all: { type: 'boolean' },
     instance: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean' },
+    combined: { type: 'boolean' },
+    'per-service': { type: 'boolean' },
   },
   http: { 'show-token': { type: 'boolean' } },
   tools: { all: { type: 'boolean' }, tool: { type: 'string', multiple: true } },
@@ -138,6 +146,13 @@ export interface ParsedArgs {
   denyNet: string[];
   /** `permissions <id> --revoke PATH`: take a read or write grant away. */
   revoke: string[];
+  /** `connect --profile NAME`, `export --profile NAME`. */
+  profile: string | undefined;
+  /** `connect --client ID`: the client an entry belongs to (its profile applies). */
+  client: string | undefined;
+  /** `clients write <client> --combined` / `--per-service`: the entry mode to write. */
+  combined: boolean;
+  perService: boolean;
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -222,6 +237,10 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     allowNet: strings('allow-net'),
     denyNet: strings('deny-net'),
     revoke: strings('revoke'),
+    profile: typeof values.profile === 'string' ? values.profile : undefined,
+    client: typeof values.client === 'string' ? values.client : undefined,
+    combined: values.combined === true,
+    perService: values['per-service'] === true,
   };
 }
 
@@ -251,12 +270,24 @@ Commands:
                                         after a trial start) and apply it once confirmed
   rollback <id>                         back to the version before the last update
   remove | restart | enable | disable <id>
-  connect <id>                          the stdio connector AI clients run for a service
+  connect <id> [--client C] [--profile NAME]
+                                        the stdio connector AI clients run for a service
+  connect --profile NAME | --client C   one combined entry: every service of the profile
+  profiles [--json]                     profiles and the services and tools each one gives
+  profiles create|delete NAME           (rename NAME NEW)
+  profiles add|remove NAME <id>[:tool,tool]...
+                                        put services or single tools in or out of a profile
+  export [--profile NAME] > setup.json  services, settings, profiles, client choices; no secret
+  import setup.json [--yes]             shows the review, asks for the secrets, then installs
   logs [--instance ID] [--tool T] [--json] [--follow]
                                         tool calls AI clients made, newest last
   clients [--json]                      AI clients found, their config files, what they get
   clients write <client>|--all [--instance ID]... [--dry-run]
                                         write a client's entries (--instance adds to its choice)
+  clients write <client> --combined|--per-service
+                                        one combined entry for the client's profile, or one
+                                        entry per service (saved for next time)
+  clients profile <client> NAME         the profile this client gets (Everything: all)
   clients restart <client>              quit and reopen it (Claude Desktop on macOS and Windows)
   clients transport <client> http|stdio reach MCP Tray over HTTP (Cursor, VS Code, Claude Code)
                                         or through the connector, and rewrite its entries

@@ -14,7 +14,10 @@ import { cliDir } from './bundle-paths';
  * `initialize` and the reason on stderr.
  */
 export interface ConnectorOptions {
-  instance: string;
+  /** The service; absent for a combined entry (`--profile` or `--client` then say which). */
+  instance?: string;
+  profile?: string;
+  client?: string;
   dataDir: string;
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
@@ -125,7 +128,14 @@ export async function runConnector(options: ConnectorOptions): Promise<number> {
     );
   }
   socket.write(
-    JSON.stringify({ type: 'hello', secret, purpose: 'connect', instance: options.instance }) + '\n',
+    JSON.stringify({
+      type: 'hello',
+      secret,
+      purpose: 'connect',
+      instance: options.instance,
+      profile: options.profile,
+      client: options.client,
+    }) + '\n',
   );
   const answer = await readAnswer(socket, options.welcomeTimeoutMs ?? 60_000);
   if (answer.type !== 'welcome') {

@@ -54,6 +54,12 @@ export async function controlCommand(args: ParsedArgs): Promise<number> {
         return await (
           await import('./commands/permissions-command')
         ).permissionsCommand(connection.api, args, out);
+      case 'profiles':
+        return await (await import('./commands/profiles-command')).profilesCommand(connection.api, args, out);
+      case 'export':
+        return await (await import('./commands/setup-command')).exportCommand(connection.api, args, out);
+      case 'import':
+        return await (await import('./commands/setup-command')).importCommand(connection.api, args, out);
       default:
         return await (
           await import('./commands/instance-commands')

@@ -16,13 +16,17 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.command === 'connect' && !args.help) {
     const [instance, extra] = args.positionals;
-    if (!instance || extra !== undefined) {
-      process.stderr.write('mcp-tray: connect takes exactly one service id\n');
+    if ((!instance && !args.profile && !args.client) || extra !== undefined) {
+      process.stderr.write(
+        'mcp-tray: connect takes one service id, or --profile NAME for a combined entry\n',
+      );
       return 2;
     }
     const { runConnector } = await import('./connector');
     return runConnector({
-      instance,
+      ...(instance ? { instance } : {}),
+      ...(args.profile ? { profile: args.profile } : {}),
+      ...(args.client ? { client: args.client } : {}),
       dataDir: currentDataDir(args.dataDir),
       stdin: process.stdin,
       stdout: process.stdout,

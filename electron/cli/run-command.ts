@@ -41,6 +41,9 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'rollback':
       case 'tools':
       case 'permissions':
+      case 'profiles':
+      case 'export':
+      case 'import':
         return await (await import('./control-command')).controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

@@ -62,6 +62,10 @@ import { clientAdapters } from './clients/adapters/index';
 import { SandboxEngine } from './sandbox/sandbox-engine';
 import { SandboxService } from './sandbox/sandbox-service';
 import { PermissionsService } from './services/permissions-service';
+import { CombinedHub } from './profiles/combined-members';
+import { profileGate } from './profiles/profile-gate';
+import { ProfilesService } from './profiles/profiles-service';
+import { SetupService } from './profiles/setup-service';
 
 /** Everything the core needs from its host; Electron and the headless host pass their own. */
 export interface CoreDeps {
@@ -104,6 +108,8 @@ export interface Core {
   readonly dispatcher: Dispatcher;
   readonly supervisor: Supervisor;
   readonly broker: Broker;
+  /** Combined entries (`connect --profile`): every service of a profile behind one session. */
+  readonly combined: CombinedHub;
   readonly calls: ToolCallLog;
   readonly services: {
     appInfo: AppInfoService;
@@ -258,6 +264,29 @@ export function createCore(deps: CoreDeps): Core {
     defaultTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
     onSessionsChanged: () => instances?.publish(),
     pins: pinning,
+    profileGate: (selector, id) => profileGate(deps.settings.read(), selector, id),
+  });
+  const combined = new CombinedHub({
+    settings: () => deps.settings.read(),
+    runner: (id) => supervisor.runner(id),
+    access: (id, selector) => broker!.access(id, selector),
+    attach: (id, transport, selector) => broker!.attach(id, transport, 'client', selector),
+    whenReady: (id, waitMs) => broker!.whenReady(id, waitMs),
+    start: (id) => supervisor.restart(id),
+    bus,
+    logger: deps.logger.child('combined'),
+    version: APP_VERSION,
+    startWaitMs: 10_000,
+  });
+  const profiles = new ProfilesService({
+    settings: deps.settings,
+    bus,
+    sessionsChanged: (affected) => broker!.profilesChanged(affected),
+    combinedChanged: () => combined.refresh(),
+    toolNames: (id) => {
+      const runner = supervisor.runner(id);
+      return runner && runner.tools.length > 0 ? runner.tools.map((t) => t.name) : null;
+    },
   });
   const caller = new AppCaller(broker, APP_VERSION);
   instances = new InstancesService(deps.settings, deps.secrets, supervisor, bus, deps.clock, accounts);
@@ -416,6 +445,15 @@ export function createCore(deps: CoreDeps): Core {
       instanceIds: () => deps.settings.read().instances.map((c) => c.id),
     }),
     permissions: new PermissionsService(instances, sandbox),
+    profiles,
+    setup: new SetupService({
+      settings: deps.settings,
+      secrets: deps.secrets,
+      describe: (config) => launch.describe(config),
+      add: (config) => instances!.addConfig(config),
+      now: () => deps.clock.now(),
+      appVersion: APP_VERSION,
+    }),
   };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
@@ -424,6 +462,7 @@ export function createCore(deps: CoreDeps): Core {
     dispatcher,
     supervisor,
     broker,
+    combined,
     calls,
     services: {
       appInfo,
@@ -455,6 +494,7 @@ export function createCore(deps: CoreDeps): Core {
       accounts.stopAll();
       await http.stop();
       await caller.closeAll();
+      await combined.closeAll();
       await broker.closeAll();
       await supervisor.shutdown();
       await sandboxEngine.dispose();

@@ -23,12 +23,14 @@ import {
 } from './registry-contract';
 
 import { ToolDecision, ToolPinStatus, ToolReview } from './pinning-contract';
+import { EntryMode, ProfileInfo, ProfileName, profileRequests } from './profiles-contract';
 
 export * from './bundle-contract';
 export * from './catalog-contract';
 export * from './registry-contract';
 export * from './pinning-contract';
 export * from './permissions-contract';
+export * from './profiles-contract';
 import { InstallRequest } from './deep-link';
 import { EditPermissions, PermissionLevel, PermissionsView, SandboxStatus } from './permissions-contract';
 
@@ -103,6 +105,8 @@ export const ToolSummary = z.object({
   destructive: z.boolean(),
   /** Tool pinning: only `approved` versions reach AI clients. */
   review: ToolPinStatus.optional(),
+  /** Its name through a combined entry (prefixed, shortened to 64 characters when needed). */
+  combinedName: z.string().optional(),
 });
 export type ToolSummary = z.infer<typeof ToolSummary>;
 
@@ -302,6 +306,12 @@ export const ClientInfo = z.object({
    * client supports it.
    */
   effectiveTransport: ClientTransport.optional(),
+  /** The profile this client gets ("Everything" unless the user chose one). */
+  profile: z.string().optional(),
+  /** One entry per service, or one combined entry, as written now (the default or the choice). */
+  entryMode: EntryMode.optional(),
+  /** Whether `entryMode` is the user's choice rather than the default. */
+  entryModeChosen: z.boolean().optional(),
 });
 export type ClientInfo = z.infer<typeof ClientInfo>;
 
@@ -618,6 +628,20 @@ export const requests = {
   getPermissions: { input: ById, output: PermissionsView },
   /** Changes the profile (refusing bad paths in words) and restarts the server under it. */
   editPermissions: { input: EditPermissions, output: PermissionsView },
+  ...profileRequests,
+  /**
+   * Gives a client a profile. Its open sessions re-list at once; its file is rewritten when it
+   * has entries of ours (entries of a profile other than Everything carry the client's id).
+   */
+  setClientProfile: {
+    input: ByClient.extend({ profile: ProfileName }).strict(),
+    output: ClientInfo,
+  },
+  /** One entry per service, or one combined entry; saved only (`applyClientConfig` writes it). */
+  setClientEntryMode: {
+    input: ByClient.extend({ mode: EntryMode }).strict(),
+    output: ClientInfo,
+  },
 } as const;
 
 /** Core → UI events: name → payload schema. */
@@ -643,6 +667,8 @@ export const events = {
    * everything is decided). Clients do not see them until approved.
    */
   toolReviewChanged: z.object({ id: z.string(), name: z.string(), pending: z.array(z.string()) }),
+  /** Profiles were created, changed, renamed or deleted, or a client got another one. */
+  profilesChanged: z.object({ profiles: z.array(ProfileInfo) }),
 } as const;
 
 export type Requests = typeof requests;

@@ -13,6 +13,7 @@ import { requestInstall } from './screens/add/install-request';
 import { ClientsScreen } from './screens/clients-screen';
 import { InstanceDetailScreen } from './screens/instance-detail/instance-detail-screen';
 import { LogsScreen } from './screens/logs-screen';
+import { ProfilesScreen } from './screens/profiles/profiles-screen';
 import { SettingsScreen } from './screens/settings-screen';
 import { ServicesHome } from './screens/welcome/services-home';
 import { useAppliedTheme } from './theme/use-applied-theme';
@@ -21,6 +22,7 @@ const SCREENS: Record<Route, ComponentType> = {
   services: ServicesHome,
   add: AddScreen,
   clients: ClientsScreen,
+  profiles: ProfilesScreen,
   logs: LogsScreen,
   settings: SettingsScreen,
 };

@@ -37,6 +37,21 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
     return result.restarted ? 0 : 1;
   }
   if (sub === 'transport') return transportCommand(api, args, out);
+  if (sub === 'profile') {
+    const parsed = ClientIdSchema.safeParse(target);
+    if (!parsed.success || !extra || args.positionals.length > 3)
+      throw new UsageError('usage: mcp-tray clients profile <client> NAME');
+    const info = await api.setClientProfile({ client: parsed.data, profile: extra });
+    out(args.json ? JSON.stringify(info) : `${parsed.data} now gets the profile "${info.profile}".`);
+    return 0;
+  }
+  if (args.combined && args.perService) throw new UsageError('choose --combined or --per-service, not both');
+  if (args.dryRun && (args.combined || args.perService)) {
+    // A preview saves nothing, and the entry mode is a saved choice.
+    throw new UsageError(
+      '--dry-run previews the saved choice; write with --combined or --per-service without it',
+    );
+  }
   if (sub !== 'write' || extra !== undefined)
     throw new UsageError('usage: mcp-tray clients write <client>|--all');
   if (Boolean(target) === args.all) throw new UsageError('clients write takes one client id, or --all');
@@ -61,6 +76,9 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
       continue;
     }
     if (args.instances.length > 0) await api.setClientSelection({ client, instances });
+    if (args.combined || args.perService) {
+      await api.setClientEntryMode({ client, mode: args.combined ? 'combined' : 'per-service' });
+    }
     const applied = await api.applyClientConfig({ client });
     results.push(applied);
     if (!args.json) {

@@ -17,6 +17,9 @@ import type { InstanceConfig } from '../settings/settings-schema';
 import type { UpstreamHooks } from '../supervisor/runner-base';
 import type { Supervisor } from '../supervisor/supervisor';
 import type { PinStatus } from '../pinning/tool-pinning';
+import type { ProfileAccess } from '../profiles/profile-gate';
+import { withProfile } from '../profiles/profile-gate';
+import type { ProfileSelector } from '../profiles/profile-rules';
 import { BrokerSession } from './broker-session';
 import { restartedError } from './forwarding';
 import type { ToolAccess } from './broker-session';
@@ -41,6 +44,8 @@ export interface BrokerDeps {
     /** A client's live `tools/list` answer, compared like the supervisor's own listings. */
     observe(id: string, tools: Tool[]): void;
   };
+  /** Profiles: which tools of an instance a session's profile gives (null: no restriction). */
+  profileGate?: (selector: ProfileSelector, id: string) => ProfileAccess | null;
 }
 
 /** Why an instance cannot take a client now, in words for the client and its log. */
@@ -70,6 +75,8 @@ export class Broker {
   private readonly holds = new Map<string, Promise<void>>();
   /** The fast path's relay on each upstream client's connection, made on first use. */
   private readonly relays = new WeakMap<Client, UpstreamRelay>();
+  /** The profile each session was opened for (kept beside the session, not in it). */
+  private readonly selectors = new WeakMap<BrokerSession, ProfileSelector>();
 
   constructor(private readonly deps: BrokerDeps) {
     deps.bus.on('instanceStateChanged', ({ id, transition }) => {
@@ -100,6 +107,19 @@ export class Broker {
   async toolsChanged(id: string): Promise<void> {
     for (const session of this.sessions.get(id) ?? []) {
       if ('tools' in session.capabilities) await session.server.sendToolListChanged().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Profiles changed: sessions for which `affected` says the visible tools changed re-list
+   * (`list_changed`); no other session hears of it.
+   */
+  async profilesChanged(affected: (id: string, selector: ProfileSelector) => boolean): Promise<void> {
+    for (const [id, sessions] of this.sessions) {
+      for (const session of sessions) {
+        if (!('tools' in session.capabilities) || !affected(id, this.selectors.get(session) ?? {})) continue;
+        await session.server.sendToolListChanged().catch(() => undefined);
+      }
     }
   }
 
@@ -140,10 +160,16 @@ export class Broker {
   }
 
   /**
-   * Starts serving MCP on a connection (connector socket, HTTP session, or the app's own) whose instance is ready. `source` marks the app's own
-   * "try it" session, whose calls the log shows as made from MCP Tray.
+   * Starts serving MCP on a connection (connector socket, HTTP session, or the app's own) whose
+   * instance is ready. `source` marks the app's own "try it" session, whose calls the log shows
+   * as made from MCP Tray; `selector` is the profile the connection was opened for.
    */
-  async attach(id: string, transport: Transport, source: 'client' | 'mcp-tray' = 'client'): Promise<void> {
+  async attach(
+    id: string,
+    transport: Transport,
+    source: 'client' | 'mcp-tray' = 'client',
+    selector: ProfileSelector = {},
+  ): Promise<void> {
     const runner = this.deps.supervisor.runner(id);
     const upstream = runner?.client;
     if (!upstream) throw new Error(`instance ${id} is not running`);
@@ -152,7 +178,7 @@ export class Broker {
         instanceId: id,
         source,
         instanceName: () => this.deps.config(id)?.name ?? id,
-        toolAccess: () => this.toolAccess(id),
+        toolAccess: () => this.access(id, selector),
         toolsListed: (tools) => this.observeTools(id, tools),
         timeoutMs: () => this.deps.config(id)?.requestTimeoutMs ?? this.deps.defaultTimeoutMs,
         upstream: (signal) => this.upstream(id, signal),
@@ -177,6 +203,7 @@ export class Broker {
     let set = this.sessions.get(id);
     if (!set) this.sessions.set(id, (set = new Set()));
     set.add(session);
+    this.selectors.set(session, selector);
     await session.connect(transport);
   }
 
@@ -184,6 +211,11 @@ export class Broker {
   async closeAll(): Promise<void> {
     const all = [...this.sessions.values()].flatMap((set) => [...set]);
     await Promise.all(all.map((s) => s.close().catch(() => undefined)));
+  }
+
+  /** The gate of a session of this profile: {@link toolAccess}, then the profile's choice. */
+  access(id: string, selector: ProfileSelector): ToolAccess {
+    return withProfile(this.toolAccess(id), this.deps.profileGate?.(selector, id) ?? null);
   }
 
   /** The per-tool switches and the pins of an instance, as one gate for its sessions. */

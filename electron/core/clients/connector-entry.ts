@@ -17,20 +17,38 @@ export interface ConnectorRuntime {
 }
 
 /**
+ * What the owner of a combined entry is called where entries are matched to instances (never
+ * a valid instance id, so it cannot collide with one).
+ */
+export const COMBINED_ENTRY = '@combined';
+
+/** The name a combined entry gets in a client's file (unless the user's entry has it). */
+export const COMBINED_ENTRY_NAME = 'mcp-tray';
+
+/**
  * The command an AI client runs for one of our instances:
- * `<runtime> <runtime args> connect <instance-id> [--data-dir D]`, with the runtime's own `env`
- * when it has one. It never carries a secret: the connector fetches what it needs from the
- * running core.
+ * `<runtime> <runtime args> connect <instance-id> [--client C] [--data-dir D]`, or for a combined
+ * entry (`instanceId` {@link COMBINED_ENTRY}) `connect --client C`, with the runtime's own `env`
+ * when it has one. `--client` makes the core apply that client's profile. It never carries a
+ * secret: the connector fetches what it needs from the running core.
  */
 export function connectorEntry(
   runtime: ConnectorRuntime,
   instanceId: string,
   dataDir: string | null,
+  client?: string,
 ): LaunchCommand {
   const env = runtime.env && Object.keys(runtime.env).length > 0 ? { env: { ...runtime.env } } : {};
+  const target = instanceId === COMBINED_ENTRY ? [] : [instanceId];
   return {
     command: runtime.command,
-    args: [...runtime.args, 'connect', instanceId, ...(dataDir ? ['--data-dir', dataDir] : [])],
+    args: [
+      ...runtime.args,
+      'connect',
+      ...target,
+      ...(client ? ['--client', client] : []),
+      ...(dataDir ? ['--data-dir', dataDir] : []),
+    ],
     ...env,
   };
 }
@@ -53,9 +71,10 @@ export function ourInstanceId(entry: { command: string; args: readonly string[] 
   const words = [entry.command, ...entry.args];
   for (let i = 0; i + 2 < words.length; i++) {
     const id = words[i + 2]!;
-    if (OUR_PROGRAM.test(baseName(words[i]!)) && words[i + 1] === 'connect' && id && !id.startsWith('-')) {
-      return id;
-    }
+    if (!OUR_PROGRAM.test(baseName(words[i]!)) || words[i + 1] !== 'connect' || !id) continue;
+    if (!id.startsWith('-')) return id;
+    // `connect --client C` or `connect --profile P`: a combined entry.
+    if (id === '--client' || id === '--profile') return COMBINED_ENTRY;
   }
   return null;
 }
@@ -89,8 +108,9 @@ export function nameForInstance(owners: Readonly<Record<string, string | null>>,
     if (owner === instanceId) return name;
   }
   const taken = (name: string) => Object.prototype.hasOwnProperty.call(owners, name);
-  if (!taken(instanceId)) return instanceId;
-  const base = `${instanceId}-mcp-tray`;
+  const wanted = instanceId === COMBINED_ENTRY ? COMBINED_ENTRY_NAME : instanceId;
+  if (!taken(wanted)) return wanted;
+  const base = `${wanted}-mcp-tray`;
   if (!taken(base)) return base;
   for (let n = 2; ; n++) {
     if (!taken(`${base}-${n}`)) return `${base}-${n}`;

@@ -1,7 +1,7 @@
 import type { ClientAdapter } from './client-adapter';
 import type { ConfigChanges } from './config-changes';
 import type { ConnectorRuntime } from './connector-entry';
-import { connectorEntry, nameForInstance } from './connector-entry';
+import { COMBINED_ENTRY, connectorEntry, nameForInstance } from './connector-entry';
 import type { HttpEntryTarget } from './http-entry';
 import { entryOwner, httpEntryHeaders, httpEntryUrl } from './http-entry';
 
@@ -18,6 +18,8 @@ export interface EntrySyncInput {
   httpPort?: number;
   /** Write HTTP entries to this endpoint instead of the connector (when the client speaks HTTP). */
   http?: HttpEntryTarget | null;
+  /** `--client` for the entries: the core then applies this client's profile. */
+  client?: string;
 }
 
 /**
@@ -36,9 +38,12 @@ export function entrySyncChanges(input: EntrySyncInput): ConfigChanges {
   const kept = new Set<string>();
   for (const id of new Set(input.instanceIds)) {
     const name = nameForInstance(owners, id);
-    set[name] = viaHttp
-      ? viaHttp.shape.toEntry(httpEntryUrl(viaHttp.target.port, id), httpEntryHeaders(viaHttp.target.token))
-      : adapter.toEntry(connectorEntry(input.runtime, id, input.dataDir));
+    // The HTTP endpoint serves single services to Everything only: a combined entry, and the
+    // entries of a client on a profile (which carry its id), always run the connector.
+    set[name] =
+      viaHttp && id !== COMBINED_ENTRY && !input.client
+        ? viaHttp.shape.toEntry(httpEntryUrl(viaHttp.target.port, id), httpEntryHeaders(viaHttp.target.token))
+        : adapter.toEntry(connectorEntry(input.runtime, id, input.dataDir, input.client));
     kept.add(name);
     // Later instances must see this name as taken.
     owners[name] = id;

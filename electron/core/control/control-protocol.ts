@@ -15,10 +15,20 @@ const ConnectHello = z
     type: z.literal('hello'),
     secret: z.string().max(200),
     purpose: z.literal('connect'),
-    /** The instance this MCP session is for. */
-    instance: z.string().max(100),
+    /** The instance this MCP session is for; absent: a combined entry for the whole profile. */
+    instance: z.string().max(100).optional(),
+    /** The profile the entry names (`--profile`); it wins over the client's. */
+    profile: z.string().max(40).optional(),
+    /** The client the entry belongs to (`--client`): its profile applies. */
+    client: z.string().max(40).optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (hello) => hello.instance !== undefined || hello.profile !== undefined || hello.client !== undefined,
+    {
+      message: 'a connect hello names an instance, a profile or a client',
+    },
+  );
 
 /** First line a local client sends: who it is, what for, and the per-install secret. */
 export const HelloFrame = z.discriminatedUnion('purpose', [ControlHello, ConnectHello]);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import { LineTransport } from '../broker/line-transport';
+import type { ProfileSelector } from '../profiles/profile-rules';
 import type { Core } from '../core';
 import { APP_VERSION } from '../version';
 import { serveFrames } from '../host/frame-bridge';
@@ -90,7 +91,11 @@ export class ControlServer {
         if (hello.purpose === 'control') {
           receive = this.serveControl(socket, hello.events, drop);
         } else {
-          const session = this.serveConnect(socket, hello.instance);
+          const selector = {
+            ...(hello.profile ? { profile: hello.profile } : {}),
+            ...(hello.client ? { client: hello.client } : {}),
+          };
+          const session = this.serveConnect(socket, hello.instance ?? null, selector);
           receive = (l) => session.receive(l);
           oversized = () => session.fail('a frame over 10 MB');
         }
@@ -117,8 +122,15 @@ export class ControlServer {
     return bridge.receive;
   }
 
-  /** An MCP session: wait (bounded) for the instance, then hand the socket to the broker. */
-  private serveConnect(socket: net.Socket, instance: string): LineTransport {
+  /**
+   * An MCP session: wait (bounded) for the instance, then hand the socket to the broker; with no
+   * instance, a combined session over the profile's services.
+   */
+  private serveConnect(
+    socket: net.Socket,
+    instance: string | null,
+    selector: ProfileSelector,
+  ): LineTransport {
     const { core, logger } = this.options;
     const transport = new LineTransport({
       write: (line) => {
@@ -131,14 +143,20 @@ export class ControlServer {
     });
     socket.on('close', () => transport.fail('the client went away'));
     void (async () => {
-      const refusal = await core.broker.whenReady(instance);
+      const noProfile = core.combined.refusal(selector);
+      const refusal = noProfile
+        ? { code: 'unknown-profile', message: noProfile }
+        : instance === null
+          ? null
+          : await core.broker.whenReady(instance);
       if (!socket.writable) return;
       if (refusal) {
         socket.end(JSON.stringify({ type: 'refused', ...refusal }) + '\n');
         return;
       }
       socket.write(JSON.stringify({ type: 'welcome', version: APP_VERSION, pid: process.pid }) + '\n');
-      await core.broker.attach(instance, transport);
+      if (instance === null) await core.combined.open(transport, selector);
+      else await core.broker.attach(instance, transport, 'client', selector);
     })().catch((error: unknown) => {
       logger.error('could not open an MCP session', { instance, error: String(error) });
       socket.destroy();

@@ -18,6 +18,8 @@ import type { ToolsService } from '../services/tools-service';
 import type { SecretSweepService } from '../services/secret-sweep-service';
 import type { ToolReviewService } from '../services/tool-review-service';
 import type { PermissionsService } from '../services/permissions-service';
+import type { ProfilesService } from '../profiles/profiles-service';
+import type { SetupService } from '../profiles/setup-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -42,6 +44,8 @@ export function createHandlers(s: {
   registryInstall: RegistryInstallService;
   updates: RegistryUpdatesService;
   permissions: PermissionsService;
+  profiles: ProfilesService;
+  setup: SetupService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -116,5 +120,34 @@ export function createHandlers(s: {
     rejectTools: (input) => s.toolReview.reject(input),
     getPermissions: ({ id }) => s.permissions.get(id),
     editPermissions: (edit) => s.permissions.edit(edit),
+    listProfiles: () => s.profiles.list(),
+    createProfile: ({ name }) => s.profiles.create(name),
+    deleteProfile: async ({ name }) => {
+      const left = await s.profiles.remove(name);
+      await s.clients.publish();
+      return left;
+    },
+    renameProfile: async ({ name, to }) => {
+      const renamed = await s.profiles.rename(name, to);
+      await s.clients.publish();
+      return renamed;
+    },
+    editProfile: async (input) => {
+      const edited = await s.profiles.edit(input);
+      await s.clients.publish();
+      return edited;
+    },
+    setClientProfile: async ({ client, profile }) => {
+      await s.profiles.assign(client, profile);
+      return watching(s.clients.profileChanged(client));
+    },
+    setClientEntryMode: ({ client, mode }) => s.clients.setEntryMode(client, mode),
+    exportSetup: ({ profile }) => s.setup.export(profile),
+    planImport: ({ text }) => s.setup.plan(text),
+    applyImport: async ({ text, secrets }) => {
+      const result = await s.setup.apply(text, secrets ?? {});
+      await s.clients.publish();
+      return result;
+    },
   };
 }

@@ -5,8 +5,11 @@ import type {
   ClientInfo,
   ClientPlan,
   ClientTransport,
+  EntryMode,
   InstanceSummary,
 } from '../../shared/contract';
+import { COMBINED_ENTRY } from '../clients/connector-entry';
+import { EVERYTHING, isEverything, profileInstances } from '../profiles/profile-rules';
 import type { AdapterContext, ClientAdapter, ConfigChanges, ConnectorRuntime } from '../clients';
 import {
   ConfigParseError,
@@ -44,6 +47,10 @@ export interface ClientsServiceDeps {
 
 const NO_CHOICE: ClientSettings = { selected: [], applied: [], transport: 'stdio' };
 
+/** Clients that get one combined entry by default once their profile has more services than this. */
+const COMBINED_BY_DEFAULT = new Set<string>(['claude-desktop', 'cursor']);
+const COMBINED_AFTER = 5;
+
 /** The AI clients, their files, and which instances each one gets. */
 export class ClientsService {
   constructor(private readonly deps: ClientsServiceDeps) {}
@@ -74,6 +81,23 @@ export class ClientsService {
     }
     this.update(client, (s) => ({ ...s, transport }));
     return this.info(adapter);
+  }
+
+  /** One entry per service, or one combined entry; saved only (`apply` writes it). */
+  async setEntryMode(client: ClientId, mode: EntryMode): Promise<ClientInfo> {
+    this.update(client, (s) => ({ ...s, entryMode: mode }));
+    return this.info(clientAdapter(client));
+  }
+
+  /**
+   * The client got another profile: its file is rewritten when it has entries of ours (the
+   * services change with the profile, and entries then carry the client's id).
+   */
+  async profileChanged(client: ClientId): Promise<ClientInfo> {
+    const saved = this.deps.settings.read().clients[client];
+    if (saved && saved.applied.length > 0) await this.apply(client);
+    else await this.publish();
+    return this.info(clientAdapter(client));
   }
 
   /**
@@ -107,13 +131,16 @@ export class ClientsService {
 
   async apply(client: ClientId, extraRemovals: string[] = []): Promise<ClientApplied> {
     const { adapter, file } = this.target(client);
-    const result = await inWords(async () =>
-      this.deps.writer.apply(adapter, file, await this.changes(adapter, file, extraRemovals), {
+    let written: string[] = [];
+    const result = await inWords(async () => {
+      const changes = await this.changes(adapter, file, extraRemovals);
+      written = changes.written;
+      return this.deps.writer.apply(adapter, file, changes, {
         // HTTP entries carry the endpoint's token: nobody but the user may read the file.
         ownerOnly: this.writesHttp(adapter),
-      }),
-    );
-    this.update(client, (s) => ({ ...s, applied: [...s.selected] }));
+      });
+    });
+    this.update(client, (s) => ({ ...s, applied: written }));
     this.deps.logger.info('client config written', { client, file, changed: result.changed });
     await this.publish();
     return {
@@ -216,27 +243,47 @@ export class ClientsService {
     });
   }
 
+  /**
+   * The entry mode a client's file gets now: the user's choice, else combined for Claude
+   * Desktop and Cursor once their profile has more than five services.
+   */
+  private entryMode(clientId: string): { mode: EntryMode; chosen: boolean } {
+    const settings = this.deps.settings.read();
+    const saved = settings.clients[clientId];
+    if (saved?.entryMode) return { mode: saved.entryMode, chosen: true };
+    const count = profileInstances(settings, saved?.profile ?? EVERYTHING).length;
+    const combined = COMBINED_BY_DEFAULT.has(clientId) && count > COMBINED_AFTER;
+    return { mode: combined ? 'combined' : 'per-service', chosen: false };
+  }
+
   private async changes(
     adapter: ClientAdapter,
     file: string,
     replacing: string[] = [],
     preview?: string[],
-  ): Promise<ConfigChanges> {
+  ): Promise<ConfigChanges & { written: string[] }> {
     const { raw } = await this.deps.writer.read(adapter, file);
     const entries = Object.fromEntries(Object.entries(raw).filter(([name]) => !replacing.includes(name)));
     const settings = this.deps.settings.read();
     const saved = settings.clients[adapter.id] ?? NO_CHOICE;
-    const selected = preview ?? saved.selected;
+    const profile = saved.profile ?? EVERYTHING;
+    const combined = this.entryMode(adapter.id).mode === 'combined';
+    // A profile other than Everything decides the services; Everything keeps the selection.
+    const selected = isEverything(profile)
+      ? (preview ?? saved.selected)
+      : profileInstances(settings, profile);
     const existing = new Set(this.deps.instances.configs().map((c) => c.id));
+    const written = combined ? [COMBINED_ENTRY] : selected.filter((id) => existing.has(id));
     const http = adapter.http && saved.transport === 'http' ? await this.deps.httpAccess() : null;
     const changes = entrySyncChanges({
       adapter,
       entries,
-      instanceIds: selected.filter((id) => existing.has(id)),
+      instanceIds: written,
       runtime: this.deps.runtime,
       dataDir: this.deps.dataDirArg,
       httpPort: settings.httpBroker.port,
       http,
+      ...(combined || !isEverything(profile) ? { client: adapter.id } : {}),
     });
     const { unstable } = this.deps.runtime;
     // An entry naming a binary that is about to disappear would break the client after the next quit.
@@ -244,7 +291,7 @@ export class ClientsService {
       throw new UserFacingError('app-location-temporary', unstable);
     }
     const remove = [...changes.remove, ...replacing.filter((name) => !(name in changes.set))];
-    return { set: changes.set, remove };
+    return { set: changes.set, remove, written };
   }
 
   private async info(adapter: ClientAdapter): Promise<ClientInfo> {
@@ -261,7 +308,18 @@ export class ClientsService {
         error = e instanceof ConfigParseError ? e.message : `Could not read ${file}: ${(e as Error).message}`;
       }
     }
-    const configured = entries.flatMap((e) => (e.instanceId ? [e.instanceId] : []));
+    const combinedThere = entries.some((e) => e.instanceId === COMBINED_ENTRY);
+    const profile = saved.profile ?? EVERYTHING;
+    const configured = [
+      ...entries.flatMap((e) => (e.instanceId && e.instanceId !== COMBINED_ENTRY ? [e.instanceId] : [])),
+      ...(combinedThere ? profileInstances(settings, profile) : []),
+    ];
+    const mode = this.entryMode(adapter.id);
+    const wanted = saved.applied.includes(COMBINED_ENTRY)
+      ? [COMBINED_ENTRY]
+      : isEverything(profile)
+        ? saved.selected
+        : saved.applied;
     return {
       id: adapter.id,
       name: adapter.displayName,
@@ -275,10 +333,17 @@ export class ClientsService {
       error,
       drift: error
         ? []
-        : saved.applied.filter((id) => saved.selected.includes(id) && !configured.includes(id)),
+        : saved.applied.filter(
+            (id) =>
+              wanted.includes(id) && (id === COMBINED_ENTRY ? !combinedThere : !configured.includes(id)),
+          ),
       supportsHttp: Boolean(adapter.http),
       transport: saved.transport,
-      effectiveTransport: this.writesHttp(adapter) ? 'http' : 'stdio',
+      effectiveTransport:
+        this.writesHttp(adapter) && mode.mode !== 'combined' && isEverything(profile) ? 'http' : 'stdio',
+      profile,
+      entryMode: mode.mode,
+      entryModeChosen: mode.chosen,
     };
   }
 

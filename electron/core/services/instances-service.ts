@@ -1,4 +1,5 @@
 import { defaultProfile } from '../sandbox/profile-defaults';
+import { NameMap, servicePrefixes } from '../profiles/combined-names';
 import type {
   AddCustomInstance,
   AddRemoteInstance,
@@ -58,7 +59,15 @@ export class InstancesService {
           },
         }
       : {};
-    return { ...this.supervisor.detail(config), ...settings, ...registry, ...(account ? { account } : {}) };
+    const detail = this.supervisor.detail(config);
+    // Shown in the Tools tab: the name each tool has through a combined entry (Everything).
+    const prefixes = servicePrefixes(this.configs().map((c) => c.id));
+    const names = new NameMap(
+      prefixes,
+      detail.tools.map((t) => ({ instance: id, name: t.name })),
+    );
+    const tools = detail.tools.map((t) => ({ ...t, combinedName: names.combined(id, t.name) ?? t.name }));
+    return { ...detail, tools, ...settings, ...registry, ...(account ? { account } : {}) };
   }
 
   /** Adds a custom command. Secrets go to the keychain first: no keychain, no instance. */

@@ -91,4 +91,9 @@ export const settingsMigrations: Migrations = {
       ),
     );
   },
+  // v9: profiles (none yet: every client keeps getting everything). Clients may carry
+  // `profile` and `entryMode` now; both are optional.
+  [settingsSchemaSemver(9)]: (store) => {
+    if (!store.has('profiles')) store.set('profiles', []);
+  },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PermissionProfile } from '../../shared/permissions-contract';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
-export const SETTINGS_VERSION = 8;
+export const SETTINGS_VERSION = 9;
 
 /** Port of the HTTP endpoint unless the user picks another (the UI host uses 7711). */
 export const DEFAULT_HTTP_BROKER_PORT = 7712;
@@ -152,12 +152,38 @@ export const ClientSettings = z.object({
   applied: z.array(z.string()).default([]),
   /** `http` only takes effect for clients that speak it, while the HTTP endpoint is on. */
   transport: ClientTransport.default('stdio'),
+  /** The profile this client gets; absent: "Everything" (every service, as before profiles). */
+  profile: z.string().min(1).max(40).optional(),
+  /**
+   * One entry per service, or one combined entry for the whole profile. Absent: the default
+   * (combined for Claude Desktop and Cursor when the profile has more than five services).
+   */
+  entryMode: z.enum(['per-service', 'combined']).optional(),
 });
 export type ClientSettings = z.infer<typeof ClientSettings>;
+
+/** What a profile takes from one service: every tool (`null`), or only these. */
+export const ProfileService = z.object({
+  instance: z.string().min(1).max(63),
+  tools: z.array(z.string().min(1).max(200)).nullable().default(null),
+});
+export type ProfileService = z.infer<typeof ProfileService>;
+
+/** Profile names: shown to users and typed on command lines. */
+export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,39}$/;
+
+/** A named set of services, with optional tool choices inside each (see core/profiles). */
+export const Profile = z.object({
+  name: z.string().regex(PROFILE_NAME),
+  services: z.array(ProfileService).default([]),
+});
+export type Profile = z.infer<typeof Profile>;
 
 export const Settings = z.looseObject({
   instances: z.array(InstanceConfig).default([]),
   clients: z.record(z.string(), ClientSettings).default({}),
+  /** The user's profiles; "Everything" is implicit and never stored. */
+  profiles: z.array(Profile).default([]),
   /** When a client strips our entries: restore them always, ask first, or leave them. */
   driftPolicy: z.enum(['always', 'ask', 'never']).default('ask'),
   /** The broker over Streamable HTTP on 127.0.0.1 (off until the user turns it on). */

@@ -29,7 +29,7 @@ describe('SettingsStore', () => {
     const file = path.join(dir, 'settings.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(open(dir).read().instances).toEqual([instance]);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('8.0.0');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('9.0.0');
   });
 
   it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
@@ -94,7 +94,7 @@ describe('settings migrations', () => {
       },
     ]);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('9.0.0');
     expect(onDisk.instances[0].secretFields).toEqual([]);
   });
 
@@ -116,7 +116,7 @@ describe('settings migrations', () => {
       transport: 'stdio',
     });
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('9.0.0');
     expect(onDisk.httpBroker).toEqual({ enabled: false, port: 7712 });
     expect(onDisk.clients.cursor.transport).toBe('stdio');
   });
@@ -151,7 +151,7 @@ describe('settings migrations', () => {
     expect(store.read().instances[0]!.disabledTools).toEqual([]);
     expect(store.read().driftPolicy).toBe('never');
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('9.0.0');
     expect(onDisk.instances[0].disabledTools).toEqual([]);
     expect(onDisk.logRetentionDays).toBe(30);
     expect(onDisk.launchAtLogin).toBe(false);
@@ -165,7 +165,7 @@ describe('settings migrations', () => {
     expect(store.recovery).toBeNull();
     expect(store.read().instances).toHaveLength(1);
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('9.0.0');
     expect(onDisk.registries).toEqual([
       { url: 'https://registry.modelcontextprotocol.io', name: 'Official MCP Registry' },
     ]);
@@ -190,7 +190,24 @@ describe('settings migrations', () => {
     expect(far!.permissions).toBeUndefined();
     expect(kept!.permissions?.level).toBe('strict');
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.__internal__.migrations.version).toBe('8.0.0');
+    expect(onDisk.__internal__.migrations.version).toBe('9.0.0');
     expect(onDisk.instances[0].permissions.level).toBe('none');
+  });
+
+  it('migrates a version 8 file: no profiles yet, every client keeps its choice (Everything)', () => {
+    const dir = tempDir();
+    const v8 = {
+      instances: [instance],
+      clients: { cursor: { selected: ['memory'], applied: ['memory'], transport: 'stdio' } },
+      __internal__: { migrations: { version: '8.0.0' } },
+    };
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v8));
+    const store = open(dir);
+    expect(store.recovery).toBeNull();
+    expect(store.read().profiles).toEqual([]);
+    expect(store.read().clients.cursor?.profile).toBeUndefined();
+    const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
+    expect(onDisk.__internal__.migrations.version).toBe('9.0.0');
+    expect(onDisk.profiles).toEqual([]);
   });
 });

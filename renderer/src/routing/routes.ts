@@ -1,4 +1,4 @@
-export const ROUTES = ['services', 'add', 'clients', 'logs', 'settings'] as const;
+export const ROUTES = ['services', 'add', 'clients', 'profiles', 'logs', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const DEFAULT_ROUTE: Route = 'services';
@@ -7,6 +7,7 @@ export const ROUTE_LABELS: Record<Route, string> = {
   services: 'Services',
   add: 'Add a service',
   clients: 'Clients',
+  profiles: 'Profiles',
   logs: 'Logs',
   settings: 'Settings',
 };

@@ -11,6 +11,7 @@ import { DiagnosticsExportButton } from './settings/diagnostics-export';
 import { OrphanSecretsSection } from './settings/orphan-secrets';
 import { PreferencesForm } from './settings/preferences-form';
 import { Section } from './settings/section';
+import { SetupTransfer } from './settings/setup-transfer';
 import { UpdateSettings } from './settings/update-settings';
 
 const HOSTS: Record<AppInfo['host'], string> = {
@@ -64,6 +65,9 @@ function SettingsBody({ info }: { info: AppInfo }) {
       />
       <Section title="Updates">
         <UpdateSettings />
+      </Section>
+      <Section title="Move your setup">
+        <SetupTransfer />
       </Section>
       <OrphanSecretsSection />
       <Section title="Diagnostics">

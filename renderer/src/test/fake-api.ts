@@ -3,6 +3,9 @@ import type { TrayApi } from '../../../electron/shared/api';
 import { ApiError } from '../../../electron/shared/api';
 import { parseInstallLink } from '../../../electron/shared/deep-link';
 import type {
+  EntryMode,
+  ImportReview,
+  ProfileInfo,
   PermissionsView,
   AccountInfo,
   AddBundleInstance,
@@ -515,6 +518,20 @@ export function createFakeApi(init: FakeInit = {}) {
   const noticeListeners = new Set<(payload: { notices: AppNotice[] }) => void>();
 
   let clients = [...(init.clients ?? [])];
+  let profiles: ProfileInfo[] = [
+    { name: 'Everything', builtIn: true, services: [], missing: [], clients: [] },
+  ];
+  const profileListeners = new Set<(payload: { profiles: ProfileInfo[] }) => void>();
+  const publishProfiles = () => profileListeners.forEach((l) => l({ profiles }));
+  const profileNamed = (name: string) => {
+    const found = profiles.find((p) => p.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw notFound(name);
+    return found;
+  };
+  const clientWith = (id: string, change: Partial<ClientInfo>) => {
+    clients = clients.map((c) => (c.id === id ? { ...c, ...change } : c));
+    return clients.find((c) => c.id === id)!;
+  };
   const catalog = [...(init.catalog ?? [makeCatalogEntry()])];
   let backups = 0;
   const clientListeners = new Set<(payload: { clients: ClientInfo[] }) => void>();
@@ -994,6 +1011,64 @@ export function createFakeApi(init: FakeInit = {}) {
       return registrySettings;
     }),
     onUpdatesAvailable: () => () => undefined,
+    listProfiles: vi.fn(async () => profiles),
+    createProfile: vi.fn(async ({ name }: { name: string }) => {
+      const made: ProfileInfo = { name, builtIn: false, services: [], missing: [], clients: [] };
+      profiles = [...profiles, made];
+      publishProfiles();
+      return made;
+    }),
+    deleteProfile: vi.fn(async ({ name }: { name: string }) => {
+      profiles = profiles.filter((p) => p !== profileNamed(name));
+      publishProfiles();
+      return profiles;
+    }),
+    renameProfile: vi.fn(async ({ name, to }: { name: string; to: string }) => {
+      const renamed = { ...profileNamed(name), name: to };
+      profiles = profiles.map((p) => (p.name === name ? renamed : p));
+      publishProfiles();
+      return renamed;
+    }),
+    editProfile: vi.fn(
+      async (input: {
+        name: string;
+        add?: { instance: string; tools?: string[] | null }[];
+        remove?: { instance: string; tools?: string[] | null }[];
+      }) => {
+        const profile = profileNamed(input.name);
+        const services = new Map(profile.services.map((s) => [s.instance, s]));
+        for (const add of input.add ?? []) {
+          const name = instances.find((i) => i.id === add.instance)?.name ?? null;
+          services.set(add.instance, { instance: add.instance, name, tools: add.tools ?? null });
+        }
+        for (const cut of input.remove ?? []) services.delete(cut.instance);
+        const edited = { ...profile, services: [...services.values()] };
+        profiles = profiles.map((p) => (p === profile ? edited : p));
+        publishProfiles();
+        return edited;
+      },
+    ),
+    setClientProfile: vi.fn(async ({ client, profile }: { client: string; profile: string }) =>
+      clientWith(client, { profile }),
+    ),
+    setClientEntryMode: vi.fn(async ({ client, mode }: { client: string; mode: EntryMode }) =>
+      clientWith(client, { entryMode: mode, entryModeChosen: true }),
+    ),
+    exportSetup: vi.fn(async () => ({ text: '{"mcpTraySetup":1}\n' })),
+    planImport: vi.fn(async (): Promise<ImportReview> => ({
+      services: [],
+      profiles: [],
+      clients: [],
+      notes: [],
+    })),
+    applyImport: vi.fn(async (): Promise<{ added: string[]; review: ImportReview }> => ({
+      added: [],
+      review: { services: [], profiles: [], clients: [], notes: [] },
+    })),
+    onProfilesChanged: (listener) => {
+      profileListeners.add(listener);
+      return () => profileListeners.delete(listener);
+    },
     onInstallRequested: (listener) => {
       installListeners.add(listener);
       return () => installListeners.delete(listener);

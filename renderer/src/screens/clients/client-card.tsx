@@ -4,6 +4,7 @@ import { CopyButton } from '../../components/copy-button';
 import { Icon } from '../../components/icon';
 import { MiddleEllipsis } from '../../components/middle-ellipsis';
 import type { NameOf } from './client-model';
+import { ClientProfile } from './client-profile';
 import { blockedReason, commandLine, foreignEntries, formatList, pendingChange } from './client-model';
 
 interface ClientCardProps {
@@ -14,6 +15,9 @@ interface ClientCardProps {
   /** Opens the review of this client's file; the button is passed to get focus back. */
   onReview: (client: ClientInfo, opener: HTMLElement) => void;
   onImport: (client: ClientInfo, opener: HTMLElement) => void;
+  /** Profile names for the profile choice (absent: the choice is not shown). */
+  profiles?: string[];
+  onClientChanged?: (client: ClientInfo) => void;
 }
 
 function Presence({ client }: { client: ClientInfo }) {
@@ -38,7 +42,11 @@ function Presence({ client }: { client: ClientInfo }) {
   );
 }
 
-function PendingLine({ client, instanceIds, nameOf }: Omit<ClientCardProps, 'onReview' | 'onImport'>) {
+function PendingLine({
+  client,
+  instanceIds,
+  nameOf,
+}: Pick<ClientCardProps, 'client' | 'instanceIds' | 'nameOf'>) {
   const { adds, removes } = pendingChange(client, instanceIds);
   if (adds.length === 0 && removes.length === 0) return null;
   const parts = [];
@@ -55,7 +63,15 @@ function PendingLine({ client, instanceIds, nameOf }: Omit<ClientCardProps, 'onR
 }
 
 /** One AI client: whether it is here, its config file, what it gets, and its own servers. */
-export function ClientCard({ client, instanceIds, nameOf, onReview, onImport }: ClientCardProps) {
+export function ClientCard({
+  client,
+  instanceIds,
+  nameOf,
+  onReview,
+  onImport,
+  profiles,
+  onClientChanged,
+}: ClientCardProps) {
   const headingId = useId();
   const blocked = blockedReason(client);
   const { adds, removes } = pendingChange(client, instanceIds);
@@ -121,6 +137,10 @@ export function ClientCard({ client, instanceIds, nameOf, onReview, onImport }: 
             </div>
           )}
         </dl>
+
+        {profiles && onClientChanged && client.configPath && (
+          <ClientProfile client={client} profiles={profiles} onChanged={onClientChanged} />
+        )}
 
         {!blocked && <PendingLine client={client} instanceIds={instanceIds} nameOf={nameOf} />}
 

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/empty-state';
 import { routeHref } from '../../routing/routes';
 import { ApplyDialog } from './apply-dialog';
 import { ClientCard } from './client-card';
+import { useProfiles } from '../profiles/use-profiles';
 import { ClientMatrix } from './client-matrix';
 import { formatList, hasPending, instanceNamer, plural, sortClients } from './client-model';
 import { DriftBanners } from './drift-banners';
@@ -37,6 +38,8 @@ export function ClientsBody({ clients, instances, refresh, putClient }: ClientsB
   const nameOf = useMemo(() => instanceNamer(instances), [instances]);
   const selection = useClientSelection(instanceIds, putClient);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const profiles = useProfiles();
+  const profileNames = profiles.state.status === 'ready' ? profiles.state.data.map((p) => p.name) : undefined;
   const opener = useRef<HTMLElement | null>(null);
 
   const open = (next: NonNullable<OpenDialog>, from: HTMLElement) => {
@@ -105,6 +108,8 @@ export function ClientsBody({ clients, instances, refresh, putClient }: ClientsB
               nameOf={nameOf}
               onReview={review}
               onImport={importFrom}
+              profiles={profileNames}
+              onClientChanged={putClient}
             />
           ))}
         </ul>

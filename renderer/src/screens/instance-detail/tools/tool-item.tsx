@@ -20,6 +20,12 @@ function ToolBody({ instanceId, tool, running }: ToolItemProps) {
   const headingId = useId();
   return (
     <div className="tool__body">
+      {tool.combinedName && (
+        <p className="muted" data-testid="tool-combined-name">
+          Through a combined entry: <code>{tool.combinedName}</code>
+          {tool.combinedName.length === 64 && ' (shortened to the 64 characters clients accept)'}
+        </p>
+      )}
       <SchemaView fields={fields} toolName={tool.name} />
       <section className="try" aria-labelledby={headingId}>
         <h3 id={headingId} className="try__title">
