@@ -4,7 +4,12 @@ import { APP_VERSION } from '../core/version';
 import { USAGE, UsageError } from './args';
 import type { ParsedArgs } from './args';
 import { addCommand, simpleInstanceCommand, statusCommand } from './commands/instance-commands';
-import { authCommand } from './commands/auth-command';
+import { authCommand, signOutCommand } from './commands/auth-command';
+import { diagnosticsCommand, preferencesCommand, secretsCommand } from './commands/app-commands';
+import { callCommand } from './commands/call-command';
+import { installCommand } from './commands/install-command';
+import { settingsCommand } from './commands/settings-command';
+import { commandHelp } from './command-help';
 import { clientsCommand } from './commands/clients-command';
 import { httpCommand } from './commands/http-command';
 import { logsCommand } from './commands/logs-command';
@@ -61,6 +66,20 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await toolsCommand(connection.api, args, out);
       case 'permissions':
         return await permissionsCommand(connection.api, args, out);
+      case 'signout':
+        return await signOutCommand(connection.api, args, out);
+      case 'settings':
+        return await settingsCommand(connection.api, args, out);
+      case 'install':
+        return await installCommand(connection.api, args, out);
+      case 'call':
+        return await callCommand(connection.api, args, out);
+      case 'preferences':
+        return await preferencesCommand(connection.api, args, out);
+      case 'diagnostics':
+        return await diagnosticsCommand(connection.api, args, out);
+      case 'secrets':
+        return await secretsCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -73,6 +92,10 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
 export async function runCommand(args: ParsedArgs): Promise<number> {
   if (args.version) {
     out(APP_VERSION);
+    return 0;
+  }
+  if (args.help && args.command !== null) {
+    process.stdout.write(commandHelp(args.command));
     return 0;
   }
   if (args.help || args.command === null) {
@@ -100,6 +123,13 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'rollback':
       case 'tools':
       case 'permissions':
+      case 'signout':
+      case 'settings':
+      case 'install':
+      case 'call':
+      case 'preferences':
+      case 'diagnostics':
+      case 'secrets':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

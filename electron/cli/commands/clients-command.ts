@@ -1,3 +1,4 @@
+import { importCommand } from './client-import-command';
 import type { TrayApi } from '../../shared/api';
 import type { ClientId, ClientInfo } from '../../shared/contract';
 import { ClientId as ClientIdSchema, ClientTransport } from '../../shared/contract';
@@ -37,6 +38,7 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
     return result.restarted ? 0 : 1;
   }
   if (sub === 'transport') return transportCommand(api, args, out);
+  if (sub === 'import') return importCommand(api, args, out);
   if (sub !== 'write' || extra !== undefined)
     throw new UsageError('usage: mcp-tray clients write <client>|--all');
   if (Boolean(target) === args.all) throw new UsageError('clients write takes one client id, or --all');

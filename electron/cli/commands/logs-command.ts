@@ -1,6 +1,8 @@
 import type { TrayApi } from '../../shared/api';
 import type { ToolCallQuery, ToolCallRecord } from '../../shared/contract';
+import { UsageError } from '../args';
 import type { ParsedArgs } from '../args';
+import { parseSince } from '../durations';
 
 type Out = (line: string) => void;
 
@@ -29,7 +31,20 @@ export function formatRecord(record: ToolCallRecord): string {
 const matches = (record: ToolCallRecord, args: ParsedArgs) =>
   (!args.instance || record.instanceId === args.instance) && (!args.tool || record.tool === args.tool);
 
-/** `mcp-tray logs`: the last 100 matching calls, oldest first; `--follow` keeps printing new ones. */
+/** `--limit N`: 1 to 1000 calls (100 without it). */
+function limitOf(args: ParsedArgs): number {
+  if (args.limit === undefined) return 100;
+  const limit = Number(args.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw new UsageError(`--limit takes a number from 1 to 1000, not "${args.limit}"`);
+  }
+  return limit;
+}
+
+/**
+ * `mcp-tray logs`: the last 100 (or `--limit`) matching calls since `--since`, oldest first;
+ * `--follow` keeps printing new ones.
+ */
 export async function logsCommand(
   api: TrayApi,
   args: ParsedArgs,
@@ -37,7 +52,8 @@ export async function logsCommand(
   closed: Promise<void> = new Promise(() => undefined),
 ): Promise<number> {
   const print = (record: ToolCallRecord) => out(args.json ? JSON.stringify(record) : formatRecord(record));
-  const query: ToolCallQuery = { limit: 100 };
+  const query: ToolCallQuery = { limit: limitOf(args) };
+  if (args.since !== undefined) query.from = parseSince(args.since);
   if (args.instance) query.instanceId = args.instance;
   if (args.tool) query.tool = args.tool;
   let lastId = -1;
