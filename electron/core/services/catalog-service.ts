@@ -118,7 +118,8 @@ export class CatalogService {
     const request = UpdateInstanceSettingsSchema.parse(input);
     const config = this.deps.instances.configs().find((c) => c.id === request.id);
     if (!config) throw new UserFacingError('not-found', `There is no service called "${request.id}".`);
-    const integration = config.launch ? undefined : this.deps.catalog.get(config.integrationId);
+    // A bundle's settings are declared by its own manifest, not by a catalog entry.
+    const integration = config.launch ? undefined : this.deps.catalog.forInstance(config);
     if (!integration) {
       throw new UserFacingError(
         'invalid-input',
