@@ -1,4 +1,5 @@
 import type { TrayApi } from '../../shared/api';
+import { clientDisplayName } from '../../shared/client-names';
 import type { ToolCallQuery, ToolCallRecord } from '../../shared/contract';
 import { UsageError } from '../args';
 import type { ParsedArgs } from '../args';
@@ -6,24 +7,25 @@ import { parseSince } from '../durations';
 
 type Out = (line: string) => void;
 
-const pad = (text: string, width: number) =>
-  text.length >= width ? text : text + ' '.repeat(width - text.length);
+/** Exactly `width` characters: padded, or cut with "…" so a long name never shifts a column. */
+const cell = (text: string, width: number) =>
+  text.length > width ? text.slice(0, width - 1) + '…' : text + ' '.repeat(width - text.length);
 
-/** One line per call, for people reading a terminal. */
+/** One line per call, for people reading a terminal; clients named as people know them. */
 export function formatRecord(record: ToolCallRecord): string {
   const time = new Date(record.time).toISOString().replace('T', ' ').slice(0, 19);
   const duration =
     record.durationMs < 1000
       ? `${Math.round(record.durationMs)} ms`
       : `${(record.durationMs / 1000).toFixed(1)} s`;
-  const detail = record.error ?? JSON.stringify(record.arguments);
+  const detail = (record.error ?? JSON.stringify(record.arguments) ?? '').replace(/\s+/g, ' ');
   return [
     time,
-    pad(record.instanceId, 14),
-    pad(record.client.name, 16),
-    pad(record.tool, 20),
-    pad(record.outcome, 14),
-    pad(duration, 8),
+    cell(record.instanceId, 14),
+    cell(clientDisplayName(record.client.name), 16),
+    cell(record.tool, 20),
+    cell(record.outcome, 14),
+    cell(duration, 8),
     detail.slice(0, 120),
   ].join(' ');
 }
