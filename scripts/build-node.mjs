@@ -11,6 +11,35 @@ const serverEntries = Object.fromEntries(
     .map((d) => [`${d.name}/dist/server`, `servers/${d.name}/src/server.ts`]),
 );
 
+// OAuth clients an official build ships (a build-time setting): GitHub's device flow needs only
+// the public client id, and a Google desktop client's secret is not a secret (RFC 8252). Without
+// them, the app keeps the "use your own OAuth client" steps. See bundled-client.ts.
+const bundledClients = {
+  github: { clientId: process.env.MCP_TRAY_GITHUB_CLIENT_ID },
+  'google-calendar': {
+    clientId: process.env.MCP_TRAY_GOOGLE_CLIENT_ID,
+    clientSecret: process.env.MCP_TRAY_GOOGLE_CLIENT_SECRET,
+  },
+  gmail: {
+    clientId: process.env.MCP_TRAY_GOOGLE_CLIENT_ID,
+    clientSecret: process.env.MCP_TRAY_GOOGLE_CLIENT_SECRET,
+  },
+};
+for (const [id, client] of Object.entries(bundledClients)) {
+  const file = `servers/${id}/dist/oauth-client.json`;
+  if (!fs.existsSync(`servers/${id}`)) continue;
+  if (client.clientId) {
+    fs.mkdirSync(`servers/${id}/dist`, { recursive: true });
+    const json = {
+      clientId: client.clientId,
+      ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}),
+    };
+    fs.writeFileSync(file, JSON.stringify(json) + '\n');
+  } else {
+    fs.rmSync(file, { force: true });
+  }
+}
+
 // The main process was an ESM file before; a stale one must not be mistaken for the build.
 fs.rmSync('dist/main', { recursive: true, force: true });
 

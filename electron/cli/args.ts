@@ -24,6 +24,13 @@ export const COMMANDS = [
   'profiles',
   'export',
   'import',
+  'signout',
+  'settings',
+  'install',
+  'call',
+  'preferences',
+  'diagnostics',
+  'secrets',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -83,7 +90,33 @@ const COMMAND_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> 
   },
   http: { 'show-token': { type: 'boolean' } },
   tools: { all: { type: 'boolean' }, tool: { type: 'string', multiple: true } },
+  settings: {
+    config: { type: 'string', multiple: true },
+    secret: { type: 'string', multiple: true },
+    'request-timeout': { type: 'string' },
+    'start-timeout': { type: 'string' },
+  },
+  install: {
+    as: { type: 'string' },
+    name: { type: 'string' },
+    config: { type: 'string', multiple: true },
+    yes: { type: 'boolean', short: 'y' },
+  },
+  // `call` takes the tool's arguments as JSON text after --json (its answer is printed as is).
+  call: { arg: { type: 'string', multiple: true }, json: { type: 'string' } },
+  secrets: { remove: { type: 'boolean' }, instance: { type: 'string' } },
 };
+
+/** Options added to commands that had some before (kept apart to merge cleanly). */
+const MORE_OPTIONS: Partial<Record<CommandName, Record<string, OptionSpec>>> = {
+  logs: { limit: { type: 'string' }, since: { type: 'string' } },
+  auth: { cancel: { type: 'boolean' } },
+};
+
+const optionsOf = (command: CommandName): Record<string, OptionSpec> => ({
+  ...COMMAND_OPTIONS[command],
+  ...MORE_OPTIONS[command],
+});
 
 export interface ParsedArgs {
   command: CommandName | null;
@@ -153,6 +186,24 @@ export interface ParsedArgs {
   /** `clients write <client> --combined` / `--per-service`: the entry mode to write. */
   combined: boolean;
   perService: boolean;
+  /** `settings <id> --secret NAME`: a secret setting to ask for (hidden) and replace. */
+  secrets: string[];
+  /** `settings <id> --request-timeout 30s|default`. */
+  requestTimeout: string | undefined;
+  /** `settings <id> --start-timeout 30s|default`. */
+  startTimeout: string | undefined;
+  /** `call <id> <tool> --arg K=V`: one argument (V is parsed as JSON when it can be). */
+  callArgs: string[];
+  /** `call <id> <tool> --json '{…}'`: all arguments as one JSON object. */
+  callJson: string | undefined;
+  /** `secrets orphans --remove`. */
+  remove: boolean;
+  /** `logs --limit N`. */
+  limit: string | undefined;
+  /** `logs --since 10m|ISO time`. */
+  since: string | undefined;
+  /** `auth <id> --cancel`: stop a sign-in that is waiting for the browser. */
+  cancel: boolean;
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
@@ -166,10 +217,13 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   const head = dash === -1 ? argv : argv.slice(0, dash);
   const rest = dash === -1 ? [] : argv.slice(dash + 1);
   // First pass only finds the command word, knowing every option so values are not taken for it.
-  const allOptions = Object.assign({}, GLOBAL_OPTIONS, ...Object.values(COMMAND_OPTIONS)) as Record<
-    string,
-    OptionSpec
-  >;
+  // Global options win here, so `call`'s string `--json` does not swallow the command word.
+  const allOptions = Object.assign(
+    {},
+    ...Object.values(COMMAND_OPTIONS),
+    ...Object.values(MORE_OPTIONS),
+    GLOBAL_OPTIONS,
+  ) as Record<string, OptionSpec>;
   const first = parseArgs({ args: head, allowPositionals: true, strict: false, options: allOptions })
     .positionals[0];
   if (first !== undefined && !isCommand(first)) throw new UsageError(`unknown command "${first}"`);
@@ -180,7 +234,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       args: head,
       allowPositionals: true,
       strict: true,
-      options: { ...GLOBAL_OPTIONS, ...(command ? COMMAND_OPTIONS[command] : {}) },
+      options: { ...GLOBAL_OPTIONS, ...(command ? optionsOf(command) : {}) },
     });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
@@ -241,6 +295,15 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     client: typeof values.client === 'string' ? values.client : undefined,
     combined: values.combined === true,
     perService: values['per-service'] === true,
+    secrets: strings('secret'),
+    requestTimeout: typeof values['request-timeout'] === 'string' ? values['request-timeout'] : undefined,
+    startTimeout: typeof values['start-timeout'] === 'string' ? values['start-timeout'] : undefined,
+    callArgs: command === 'call' ? strings('arg') : [],
+    callJson: command === 'call' && typeof values.json === 'string' ? values.json : undefined,
+    remove: values.remove === true,
+    limit: typeof values.limit === 'string' ? values.limit : undefined,
+    since: typeof values.since === 'string' ? values.since : undefined,
+    cancel: values.cancel === true,
   };
 }
 
@@ -309,6 +372,24 @@ Commands:
                                         change it (full paths that exist); it restarts
   open <mcp-tray://install?…>           open an install link in MCP Tray's Add flow (adds nothing
                                         until you confirm there)
+  auth <id> --cancel                    stop a sign-in that waits for the browser
+  signout <id>                          sign out: revoke and delete the token, stop the server
+  settings <id> [--config K=V]... [--secret NAME]... [--request-timeout T] [--start-timeout T]
+                                        show or change a service's settings and timeouts
+  install <file.mcpb> [--as ID] [--config K=V]... [--yes]
+                                        check an MCP bundle, then add it as a service
+  clients import <client> <server>...   adopt a client's own servers as services
+  tools enable|disable <id> --tool NAME...
+                                        turn tools on or off for every AI client
+  call <id> <tool> [--arg K=V]... | [--json '{…}']
+                                        call a tool and print its answer
+  logs … [--limit N] [--since 10m|ISO]  fewer or newer calls
+  preferences [set KEY=VALUE...]        show or change app-wide preferences
+  diagnostics                           write a redacted diagnostics zip, print its path
+  secrets orphans [--remove [--instance ID]]
+                                        keychain items of removed services; delete them
+
+Every command has its own help: mcp-tray <command> --help
 
 Options:
   --data-dir DIR   keep all data in DIR (or set MCP_TRAY_HOME)

@@ -60,6 +60,20 @@ export async function controlCommand(args: ParsedArgs): Promise<number> {
         return await (await import('./commands/setup-command')).exportCommand(connection.api, args, out);
       case 'import':
         return await (await import('./commands/setup-command')).importCommand(connection.api, args, out);
+      case 'signout':
+        return await (await import('./commands/auth-command')).signOutCommand(connection.api, args, out);
+      case 'settings':
+        return await (await import('./commands/settings-command')).settingsCommand(connection.api, args, out);
+      case 'install':
+        return await (await import('./commands/install-command')).installCommand(connection.api, args, out);
+      case 'call':
+        return await (await import('./commands/call-command')).callCommand(connection.api, args, out);
+      case 'preferences':
+        return await (await import('./commands/app-commands')).preferencesCommand(connection.api, args, out);
+      case 'diagnostics':
+        return await (await import('./commands/app-commands')).diagnosticsCommand(connection.api, args, out);
+      case 'secrets':
+        return await (await import('./commands/app-commands')).secretsCommand(connection.api, args, out);
       default:
         return await (
           await import('./commands/instance-commands')

@@ -1,6 +1,7 @@
 import { APP_VERSION } from '../core/version';
 import { USAGE, UsageError } from './args';
 import type { ParsedArgs } from './args';
+import { commandHelp } from './command-help';
 import { NotRunningError } from './not-running-error';
 
 // Light on purpose: `serve` imports the core and the control commands the contract, each in
@@ -14,6 +15,10 @@ const err = (line: string) => process.stderr.write(`mcp-tray: ${line}\n`);
 export async function runCommand(args: ParsedArgs): Promise<number> {
   if (args.version) {
     out(APP_VERSION);
+    return 0;
+  }
+  if (args.help && args.command !== null) {
+    process.stdout.write(commandHelp(args.command));
     return 0;
   }
   if (args.help || args.command === null) {
@@ -41,6 +46,13 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'rollback':
       case 'tools':
       case 'permissions':
+      case 'signout':
+      case 'settings':
+      case 'install':
+      case 'call':
+      case 'preferences':
+      case 'diagnostics':
+      case 'secrets':
       case 'profiles':
       case 'export':
       case 'import':

@@ -373,6 +373,8 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     // Packaged, the connector runs on the app's own binary: so do built-in servers' `node`.
     bundledNode: !/^node(\.exe)?$/i.test(path.basename(deps.connectorRuntime.command)),
+    fetch,
+    logger: deps.logger.child('catalog'),
   });
   const deepLinks = new DeepLinkService(bus, notices, deps.logger.child('deep-link'));
   const notifications = new NotificationService({

@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { createConnectionStore } from './api/connection-store';
 import { App } from './app';
-import { createFakeApi, makeAppInfo, makeInstance } from './test/fake-api';
+import { createFakeApi, makeAppInfo, makeClient, makeInstance } from './test/fake-api';
 import { renderScreen } from './test/render';
 
 const nav = () => screen.getByRole('navigation', { name: 'Main' });
@@ -131,5 +131,37 @@ describe('App shell', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     expect(await screen.findByTestId('instance-not-found')).toBeTruthy();
+  });
+
+  it('shows a client’s drift once, with one action, on every screen', async () => {
+    const drift = {
+      id: 'drift-claude-desktop',
+      level: 'warning' as const,
+      message: 'Claude Desktop removed the entry for notes from its settings.',
+    };
+    const { api } = createFakeApi({
+      appInfo: makeAppInfo({ notices: [drift] }),
+      instances: [makeInstance({ id: 'notes', name: 'Notes' })],
+      clients: [makeClient({ id: 'claude-desktop', selected: ['notes'], configured: [], drift: ['notes'] })],
+    });
+    window.location.hash = '#/logs';
+    renderScreen(<App />, { api });
+    const notice = await screen.findByTestId('notice-banner');
+    expect(
+      within(notice)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([['Restore in Clients', '#/clients']]);
+    expect(within(notice).queryAllByRole('button')).toEqual([]);
+    fireEvent.click(within(notice).getByRole('link'));
+    await screen.findByTestId('drift-banner');
+    // On Clients the warning is its own banner with its Restore button, and nothing else says it.
+    expect(screen.queryByTestId('notice-banner')).toBeNull();
+    expect(screen.getAllByText(/removed the entr/)).toHaveLength(1);
+    expect(
+      within(screen.getByTestId('drift-banner'))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Restore']);
   });
 });

@@ -45,7 +45,7 @@ export function App() {
       <div className="shell">
         <Sidebar current={route} nested={instanceId !== null} />
         <main id="main" className="main" ref={main} tabIndex={-1}>
-          <Banners />
+          <Banners route={instanceId ? null : route} />
           {instanceId ? <InstanceDetailScreen key={instanceId} id={instanceId} /> : <CurrentScreen />}
         </main>
       </div>

@@ -10,6 +10,18 @@ export async function authCommand(api: TrayApi, args: ParsedArgs, out: Out): Pro
   const [id, extra] = args.positionals;
   if (!id || extra !== undefined) throw new UsageError('auth takes exactly one service id');
   if (args.clientSecret && !args.clientId) throw new UsageError('--client-secret goes with --client-id');
+  if (args.cancel) {
+    if (args.clientId || args.token || args.noBrowser) throw new UsageError('--cancel goes alone');
+    const { cancelled } = await api.cancelSignIn({ id });
+    out(
+      args.json
+        ? JSON.stringify({ id, cancelled })
+        : cancelled
+          ? `${id}: sign-in cancelled.`
+          : `${id}: no sign-in was waiting.`,
+    );
+    return 0;
+  }
   if (args.clientId) {
     const [clientSecret] = args.clientSecret ? await readSecrets(['the client secret']) : [];
     await api.setOAuthClient({ id, clientId: args.clientId, clientSecret });
@@ -36,5 +48,14 @@ export async function authCommand(api: TrayApi, args: ParsedArgs, out: Out): Pro
   out('Waiting for you to finish signing in… (Ctrl+C to stop waiting)');
   const account = await api.waitSignIn({ id });
   out(account.label ? `Signed in as ${account.label}.` : 'Signed in.');
+  return 0;
+}
+
+/** `mcp-tray signout <id>`: the same sign-out as the service's "Sign out" button. */
+export async function signOutCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
+  const [id, extra] = args.positionals;
+  if (!id || extra !== undefined) throw new UsageError('signout takes exactly one service id');
+  const account = await api.signOut({ id });
+  out(args.json ? JSON.stringify(account) : `${id}: signed out. Sign in again with: mcp-tray auth ${id}`);
   return 0;
 }

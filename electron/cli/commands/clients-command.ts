@@ -1,3 +1,4 @@
+import { importCommand } from './client-import-command';
 import type { TrayApi } from '../../shared/api';
 import type { ClientId, ClientInfo } from '../../shared/contract';
 import { ClientId as ClientIdSchema, ClientTransport } from '../../shared/contract';
@@ -37,6 +38,7 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
     return result.restarted ? 0 : 1;
   }
   if (sub === 'transport') return transportCommand(api, args, out);
+  if (sub === 'import') return importCommand(api, args, out);
   if (sub === 'profile') {
     const parsed = ClientIdSchema.safeParse(target);
     if (!parsed.success || !extra || args.positionals.length > 3)

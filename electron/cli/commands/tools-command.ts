@@ -2,11 +2,13 @@ import type { TrayApi } from '../../shared/api';
 import type { ToolDiffPart, ToolReview, ToolReviewItem } from '../../shared/contract';
 import { UsageError } from '../args';
 import type { ParsedArgs } from '../args';
+import { toolSwitchCommand } from './tool-switch-command';
 
 type Out = (line: string) => void;
 
 const USAGE =
-  'usage: mcp-tray tools review <id> [--json] | tools approve|reject <id> (--all | --tool NAME...)';
+  'usage: mcp-tray tools review <id> [--json] | tools approve|reject <id> (--all | --tool NAME...) | ' +
+  'tools enable|disable <id> --tool NAME...';
 
 /** Unchanged text longer than this is shortened in the terminal (the UI shows it whole). */
 const CONTEXT = 80;
@@ -72,6 +74,7 @@ function printReview(review: ToolReview, out: Out): void {
  */
 export async function toolsCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
   const [sub, id, extra] = args.positionals;
+  if (sub === 'enable' || sub === 'disable') return toolSwitchCommand(api, args, out);
   if (!sub || !id || extra !== undefined || !['review', 'approve', 'reject'].includes(sub)) {
     throw new UsageError(USAGE);
   }

@@ -1,3 +1,4 @@
+import { describeFetchFailure } from './fetch-failure';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Opener } from '../platform/opener';
@@ -40,6 +41,8 @@ export interface SignInOptions {
   timeoutMs?: number;
   /** False when the caller shows the URL itself (`mcp-tray auth --no-browser`). */
   openBrowser?: boolean;
+  /** Where to check a pasted token, when the instance uses another API address (a test, GHE). */
+  userinfoEndpoint?: string;
 }
 
 type EndpointsConfig = OAuthAuthConfig | DeviceAuthConfig;
@@ -166,8 +169,8 @@ export class SignInService {
   ): Promise<TokenMetadata> {
     await this.store.probe();
     const name = this.name(config, options);
-    const endpoints = await this.resolve(config, options).catch(() => null);
-    const userinfo = endpoints?.userinfoEndpoint ?? config.userinfoEndpoint;
+    const endpoints = options.userinfoEndpoint ? null : await this.resolve(config, options).catch(() => null);
+    const userinfo = options.userinfoEndpoint ?? endpoints?.userinfoEndpoint ?? config.userinfoEndpoint;
     let accountLabel: string | undefined;
     if (userinfo) {
       const response = await this.deps
@@ -179,7 +182,8 @@ export class SignInService {
         .catch((error: unknown) => {
           throw new UserFacingError(
             'unreachable',
-            `Could not reach ${name} to check the token: ${String(error)}`,
+            `Could not check the token with ${name}: ${describeFetchFailure(error, name, 15_000)}. ` +
+              'Check your internet connection and try again.',
           );
         });
       if (response.status === 401 || response.status === 403) {

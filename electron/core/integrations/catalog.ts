@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../platform/logger';
+import { withBundledClient } from './bundled-client';
 import { communityManifests } from './community-catalog';
 import type { Integration } from './manifest';
 import { Manifest } from './manifest';
@@ -68,7 +69,10 @@ export class Catalog {
         continue;
       }
       const dir = path.dirname(file);
-      this.entries.set(entry.name, { id: entry.name, manifest: parsed.data, dir, category: 'built-in' });
+      const manifest = withBundledClient(parsed.data, dir, (error) =>
+        this.logger.error('invalid bundled OAuth client', { id: entry.name, error }),
+      );
+      this.entries.set(entry.name, { id: entry.name, manifest, dir, category: 'built-in' });
     }
   }
 }

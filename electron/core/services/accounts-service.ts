@@ -164,6 +164,7 @@ export class AccountsService {
     const metadata = config
       ? await this.deps.signIn.saveManualToken(id, config, token, {
           providerName: this.providerName(instance),
+          userinfoEndpoint: userinfoAt(instance, config.userinfoEndpoint),
         })
       : await this.remote.saveManualToken(id, token);
     this.update(id, {
@@ -399,4 +400,14 @@ export class AccountsService {
 function quiet<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
+}
+
+/**
+ * The "who am I" address under the API address the instance uses (its `api_url` setting: a
+ * GitHub Enterprise Server, or a local stand-in in tests), else none (the manifest's is used).
+ */
+function userinfoAt(instance: InstanceConfig, userinfo: string | undefined): string | undefined {
+  const base = instance.userConfig['api_url'];
+  if (!userinfo || typeof base !== 'string' || !base) return undefined;
+  return `${base.replace(/\/+$/, '')}${new URL(userinfo).pathname}`;
 }

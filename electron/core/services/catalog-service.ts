@@ -1,3 +1,5 @@
+import type { Logger } from '../platform/logger';
+import { KEY_CHECKS, checkKey } from './key-check';
 import { defaultProfile } from '../sandbox/profile-defaults';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,6 +51,9 @@ export interface CatalogServiceDeps {
   clock: Clock;
   /** Whether `node` runs on the app's own runtime (packaged Electron): then it is always found. */
   bundledNode: boolean;
+  /** Checks a pasted API key with its provider before it is saved (KEY_CHECKS). */
+  fetch?: typeof globalThis.fetch;
+  logger?: Logger;
 }
 
 /** The catalog as the Add flow sees it, and adding an instance of a catalog integration. */
@@ -91,6 +96,7 @@ export class CatalogService {
     if (this.deps.instances.configs().some((c) => c.id === id)) {
       throw new UserFacingError('exists', `There is already a service called "${id}".`);
     }
+    await this.checkKey(integration, userConfig, request.secrets);
     for (const [key, value] of Object.entries(request.secrets)) {
       await this.deps.secrets.set(configSecretAccount(id, key), value);
     }
@@ -118,7 +124,8 @@ export class CatalogService {
     const request = UpdateInstanceSettingsSchema.parse(input);
     const config = this.deps.instances.configs().find((c) => c.id === request.id);
     if (!config) throw new UserFacingError('not-found', `There is no service called "${request.id}".`);
-    const integration = config.launch ? undefined : this.deps.catalog.get(config.integrationId);
+    // A bundle's settings are declared by its own manifest, not by a catalog entry.
+    const integration = config.launch ? undefined : this.deps.catalog.forInstance(config);
     if (!integration) {
       throw new UserFacingError(
         'invalid-input',
@@ -132,6 +139,7 @@ export class CatalogService {
       { ...have, ...request.secrets },
       config.userConfig,
     );
+    await this.checkKey(integration, userConfig, request.secrets);
     for (const [key, value] of Object.entries(request.secrets)) {
       await this.deps.secrets.set(configSecretAccount(config.id, key), value);
     }
@@ -139,6 +147,31 @@ export class CatalogService {
       userConfig,
       secretFields: [...new Set([...config.secretFields, ...Object.keys(request.secrets)])],
     });
+  }
+
+  /** A newly entered key is checked with its provider (at the API address set), before saving. */
+  private async checkKey(
+    integration: Integration,
+    userConfig: InstanceConfig['userConfig'],
+    secrets: Record<string, string>,
+  ): Promise<void> {
+    const spec = KEY_CHECKS[integration.id];
+    const key = spec ? secrets[spec.secret] : undefined;
+    if (!spec || !key || !this.deps.fetch) return;
+    const base = userConfig[spec.baseField];
+    const unchecked = await checkKey(
+      this.deps.fetch,
+      {
+        url: `${(typeof base === 'string' && base ? base : spec.defaultBase).replace(/\/+$/, '')}${spec.path}`,
+        key,
+        headers: spec.headers,
+        provider: this.name(integration),
+        what: 'key',
+      },
+      true,
+    );
+    // Saved all the same: the server says so at its first call if the key is wrong.
+    if (unchecked) this.deps.logger?.warn('a new key was saved unchecked', { reason: unchecked });
   }
 
   /** Checks settings and secrets against the manifest; returns the settings to keep. */

@@ -61,13 +61,13 @@ export class DriftWatcher {
         return;
       }
       if (policy === 'ask') {
+        // No action in the words: the window adds its one action ("Restore in Clients").
         this.notices.post({
           id: `drift-${client}`,
           level: 'warning',
           message:
             `${info.name} removed ${info.drift.length === 1 ? 'the entry' : 'the entries'} for ` +
-            `${info.drift.join(', ')} from its settings. Open Clients and press Apply to put ` +
-            `${info.drift.length === 1 ? 'it' : 'them'} back.`,
+            `${info.drift.join(', ')} from its settings.`,
         });
       }
       await this.clients.publish(clients);

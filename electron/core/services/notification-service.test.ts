@@ -141,16 +141,16 @@ describe('NotificationService', () => {
     expect(shown).toEqual([
       {
         title: "Claude Desktop removed MCP Tray's entries",
-        body: 'GitHub, Notes no longer reach Claude Desktop. Open Clients and press Apply to put them back.',
+        body: 'GitHub, Notes no longer reach Claude Desktop. Open Clients and press Restore to put them back.',
         target: { kind: 'clients' },
       },
     ]);
     clients({ 'claude-desktop': [], cursor: ['gh'] });
     clients({ 'claude-desktop': ['gh'], cursor: ['gh'] });
     expect(shown.map((n) => n.body)).toEqual([
-      'GitHub, Notes no longer reach Claude Desktop. Open Clients and press Apply to put them back.',
-      'GitHub no longer reaches Cursor. Open Clients and press Apply to put it back.',
-      'GitHub no longer reaches Claude Desktop. Open Clients and press Apply to put it back.',
+      'GitHub, Notes no longer reach Claude Desktop. Open Clients and press Restore to put them back.',
+      'GitHub no longer reaches Cursor. Open Clients and press Restore to put it back.',
+      'GitHub no longer reaches Claude Desktop. Open Clients and press Restore to put it back.',
     ]);
     // "never" means the user does not want to hear about it; "always" puts entries back by itself.
     for (const policy of ['never', 'always'] as const) {

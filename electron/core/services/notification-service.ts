@@ -140,7 +140,7 @@ export class NotificationService {
       const names = client.drift.map((id) => this.deps.instanceName(id) ?? id).join(', ');
       this.raise(key, {
         title: `${client.name} removed MCP Tray's entries`,
-        body: `${names} no longer ${client.drift.length === 1 ? 'reaches' : 'reach'} ${client.name}. Open Clients and press Apply to put ${client.drift.length === 1 ? 'it' : 'them'} back.`,
+        body: `${names} no longer ${client.drift.length === 1 ? 'reaches' : 'reach'} ${client.name}. Open Clients and press Restore to put ${client.drift.length === 1 ? 'it' : 'them'} back.`,
         target: { kind: 'clients' },
       });
     }

@@ -1,5 +1,7 @@
 import { useConnectionState } from '../api/api-context';
 import { useAppInfo } from '../api/app-info';
+import type { Route } from '../routing/routes';
+import { routeHref } from '../routing/routes';
 import { Banner } from './banner';
 
 function ConnectionBanner() {
@@ -13,25 +15,39 @@ function ConnectionBanner() {
   );
 }
 
-function NoticeBanners() {
+/** Notices the core posts when a client drops our entries (`drift-<client>`). */
+const isDrift = (id: string) => id.startsWith('drift-');
+
+function NoticeBanners({ route }: { route: Route | null }) {
   const { state } = useAppInfo();
   if (state.status !== 'ready') return null;
+  // The Clients screen shows each drift once, with its Restore button: no second banner there.
+  const notices = state.data.notices.filter((notice) => !(isDrift(notice.id) && route === 'clients'));
   return (
     <>
-      {state.data.notices.map((notice) => (
+      {notices.map((notice) => (
         <Banner key={notice.id} level={notice.level} testId="notice-banner">
           {notice.message}
+          {isDrift(notice.id) && (
+            <>
+              {' '}
+              <a className="button button--small" href={routeHref('clients')} data-testid="drift-review">
+                Restore in Clients
+              </a>
+            </>
+          )}
         </Banner>
       ))}
     </>
   );
 }
 
-export function Banners() {
+/** The connection banner and the core's notices; `route` is the screen they sit above. */
+export function Banners({ route = null }: { route?: Route | null }) {
   return (
     <div className="banners">
       <ConnectionBanner />
-      <NoticeBanners />
+      <NoticeBanners route={route} />
     </div>
   );
 }

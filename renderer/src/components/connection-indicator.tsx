@@ -11,9 +11,14 @@ const LABELS: Record<ConnectionState, string> = {
 export function ConnectionIndicator() {
   const state = useConnectionState();
   return (
-    <p className={`connection connection--${state}`} data-testid="connection-indicator" data-state={state}>
+    <p
+      className={`connection connection--${state}`}
+      data-testid="connection-indicator"
+      data-state={state}
+      title={LABELS[state]}
+    >
       <span className="connection__dot" aria-hidden="true" />
-      {LABELS[state]}
+      <span className="sidebar__label">{LABELS[state]}</span>
     </p>
   );
 }

@@ -14,7 +14,7 @@ export function Sidebar({ current, nested = false }: SidebarProps) {
     <div className="sidebar">
       <p className="sidebar__brand">
         <span className="sidebar__logo" aria-hidden="true" />
-        MCP Tray
+        <span className="sidebar__label">MCP Tray</span>
       </p>
       <nav className="sidebar__nav" aria-label="Main">
         <ul className="nav-list">
@@ -24,9 +24,10 @@ export function Sidebar({ current, nested = false }: SidebarProps) {
                 className="nav-link"
                 href={routeHref(route)}
                 aria-current={route === current ? (nested ? 'true' : 'page') : undefined}
+                title={ROUTE_LABELS[route]}
               >
                 <Icon name={route} />
-                {ROUTE_LABELS[route]}
+                <span className="sidebar__label">{ROUTE_LABELS[route]}</span>
               </a>
             </li>
           ))}

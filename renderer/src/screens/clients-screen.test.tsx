@@ -262,7 +262,7 @@ describe('ClientsScreen problems', () => {
     ]);
     const banner = await screen.findByTestId('drift-banner');
     expect(banner.textContent).toContain('Claude Desktop removed the entries for Notes and Files.');
-    fireEvent.click(within(banner).getByRole('button', { name: 'Restore them' }));
+    fireEvent.click(within(banner).getByRole('button', { name: 'Restore' }));
 
     await waitFor(() => expect(dialog().getByTestId('diff').querySelectorAll('ins')).toHaveLength(2));
     fireEvent.click(dialog().getByRole('button', { name: 'Apply' }));

@@ -96,5 +96,9 @@ describe('Services list: status, the fix, tools and clients at a glance', () => 
     expect(installHint('It exited with code 1.')).toBeNull();
     expect(formatClients(['Zed'])).toBe('Used by Zed now');
     expect(formatClients(['A', 'B', 'C'])).toBe('Used by A, B and C now');
+    // As people know them, each once (two Claude Desktop windows send the same name).
+    expect(formatClients(['claude-ai', 'gemini-cli-mcp-client', 'Claude Desktop'])).toBe(
+      'Used by Claude Desktop and Gemini CLI now',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { InstanceSummary, OutdatedInstance } from '../../../electron/shared/contract';
+import { clientDisplayName } from '../../../electron/shared/client-names';
 import { Icon } from '../components/icon';
 import { RetryCountdown } from '../components/retry-countdown';
 import { StartedAgo } from '../components/started-ago';
@@ -11,7 +12,9 @@ import { navigate } from '../routing/use-route';
 import { updateLabel } from './updates/use-updates';
 
 /** "Used by Claude Desktop and Cursor now", "No AI client connected". */
-export function formatClients(clients: readonly string[]): string {
+export function formatClients(sent: readonly string[]): string {
+  // Named as people know them ("Claude Desktop", not claude-ai), each once.
+  const clients = [...new Set(sent.map(clientDisplayName))];
   if (clients.length === 0) return 'No AI client connected';
   const names =
     clients.length === 1 ? clients[0]! : `${clients.slice(0, -1).join(', ')} and ${clients.at(-1)!}`;

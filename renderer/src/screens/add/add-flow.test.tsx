@@ -195,6 +195,8 @@ describe('the settings form', () => {
 
   it('names a second account, and skips the clients when there are none', async () => {
     const fake = await openAdd(makeCatalogEntry({ id: 'memory', name: 'Memory', auth: 'none' }), []);
+    // Memory has no account, so no hint about a second one.
+    expect(flow().queryByTestId('second-account-hint')).toBeNull();
     fireEvent.change(flow().getByTestId('field-name'), { target: { value: 'Memory (work)' } });
     fireEvent.click(flow().getByRole('button', { name: 'Add Memory' }));
     expect(await screen.findByTestId('no-clients-found')).toBeTruthy();
@@ -204,5 +206,13 @@ describe('the settings form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Skip for now' }));
     const done = await screen.findByTestId('step-done');
     expect(within(done).getByRole('heading', { level: 2 }).textContent).toBe('Memory (work) is added');
+  });
+
+  it('offers the second-account hint only for services with accounts', async () => {
+    await openAdd(GITHUB, []);
+    expect(flow().getByTestId('second-account-hint').textContent).toContain('Connecting a second account?');
+    expect(flow().getByTestId('field-name').getAttribute('aria-describedby')).toBe(
+      flow().getByTestId('second-account-hint').id,
+    );
   });
 });

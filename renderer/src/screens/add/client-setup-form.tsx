@@ -95,7 +95,7 @@ export function ClientSetupForm({ instanceId, serviceName, setup, onSaved }: Cli
       {setup.redirectUri && (
         <div className="client-setup__redirect">
           <p className="form-field__label" id={`${id}-redirect`}>
-            Redirect URI to register
+            Redirect URI (any port)
           </p>
           <div className="sign-in__link">
             <code className="sign-in__url" aria-labelledby={`${id}-redirect`} data-testid="redirect-uri">
@@ -103,6 +103,10 @@ export function ClientSetupForm({ instanceId, serviceName, setup, onSaved }: Cli
             </code>
             <CopyButton text={setup.redirectUri} label="Copy" testId="redirect-uri-copy" />
           </div>
+          <p className="form-field__hint" data-testid="redirect-uri-hint">
+            MCP Tray signs in through this address, on a free port each time. A “Desktop app” client accepts
+            it without registering; register it only where your provider asks for one.
+          </p>
         </div>
       )}
       <div className="form-field">

@@ -39,6 +39,8 @@ export function ConfigureStep({
 }: ConfigureStepProps) {
   const prefix = useId();
   const nameId = `${prefix}-name`;
+  // Only a service you sign in to (an account, a token, an API key) can have a second account.
+  const hasAccounts = entry.auth !== 'none';
   const [values, setValues] = useState<FieldValues>(() => initialValues(entry.fields));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [name, setName] = useState(entry.name);
@@ -121,13 +123,15 @@ export function ConfigureStep({
             value={name}
             maxLength={200}
             onChange={(event) => setName(event.target.value)}
-            aria-describedby={`${nameId}-hint`}
+            aria-describedby={hasAccounts ? `${nameId}-hint` : undefined}
             aria-invalid={submitted && nameError ? true : undefined}
             data-testid="field-name"
           />
-          <p id={`${nameId}-hint`} className="form-field__hint">
-            Connecting a second account? Give each its own name, such as “{entry.name} (work)”.
-          </p>
+          {hasAccounts && (
+            <p id={`${nameId}-hint`} className="form-field__hint" data-testid="second-account-hint">
+              Connecting a second account? Give each its own name, such as “{entry.name} (work)”.
+            </p>
+          )}
         </div>
         <LaunchPreview launch={launch} />
         <RequestError message={failure} />

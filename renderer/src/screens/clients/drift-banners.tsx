@@ -29,7 +29,7 @@ function DriftBanner({ client, nameOf, onRestore }: DriftBannerProps) {
           onClick={(event) => onRestore(client, event.currentTarget)}
           data-testid="drift-restore"
         >
-          Restore them
+          Restore
         </button>
       </div>
     </Banner>

@@ -1,4 +1,5 @@
 import type { InstanceDetail } from '../../../../electron/shared/contract';
+import { clientDisplayName } from '../../../../electron/shared/client-names';
 import { DetailList } from '../detail-list';
 import { plural } from '../format';
 import { StateHistory } from './state-history';
@@ -21,7 +22,12 @@ export function OverviewPanel({ instance }: { instance: InstanceDetail }) {
               plural(instance.promptCount, 'prompt'),
             ].join(', '),
           ],
-          ['Connected now', instance.clients.length ? instance.clients.join(', ') : 'No AI client'],
+          [
+            'Connected now',
+            instance.clients.length
+              ? [...new Set(instance.clients.map(clientDisplayName))].join(', ')
+              : 'No AI client',
+          ],
           ['Restarts', String(instance.restarts)],
           ['Kind', <code>{instance.integrationId}</code>],
         ]}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ChangeEvent, ReactNode, RefObject } from 'react';
 import type { InstanceSummary, ToolCallOutcome } from '../../../../electron/shared/contract';
 import { ToolCallOutcome as Outcomes } from '../../../../electron/shared/contract';
+import { clientDisplayName } from '../../../../electron/shared/client-names';
 import { Icon } from '../../components/icon';
 import { outcomeLabel } from '../../components/outcome-badge';
 import type { CallFilters } from './call-query';
@@ -121,7 +122,7 @@ export function CallFilterBar({
             <option value="">All clients</option>
             {clientOptions.map((client) => (
               <option key={client} value={client}>
-                {client}
+                {clientDisplayName(client)}
               </option>
             ))}
           </select>

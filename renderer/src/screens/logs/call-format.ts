@@ -1,3 +1,4 @@
+import { clientDisplayName } from '../../../../electron/shared/client-names';
 import type { ToolCallOutcome, ToolCallRecord } from '../../../../electron/shared/contract';
 
 const number = (value: number): string => value.toLocaleString('en-US');
@@ -48,7 +49,8 @@ export function prettyJson(value: unknown): string {
 }
 
 export function clientLabel(client: ToolCallRecord['client']): string {
-  return client.version ? `${client.name} ${client.version}` : client.name;
+  const name = clientDisplayName(client.name);
+  return client.version ? `${name} ${client.version}` : name;
 }
 
 export const SOURCE_LABELS: Record<ToolCallRecord['source'], string> = {

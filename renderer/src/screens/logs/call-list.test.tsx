@@ -105,4 +105,16 @@ describe('CallList', () => {
     expect(rows[0]!.querySelector('[data-testid="call-source"]')?.textContent).toBe('try it');
     expect(rows[1]!.querySelector('[data-testid="call-source"]')).toBeNull();
   });
+
+  it('names clients as people know them, not by what they send', () => {
+    const records = [
+      makeToolCall({ id: 2, client: { name: 'claude-ai', version: '0.1.0' } }),
+      makeToolCall({ id: 1, client: { name: 'gemini-cli-mcp-client', version: null } }),
+    ];
+    renderList({ records, total: 2 });
+    const rows = screen.getAllByTestId('call-row').map((row) => row.textContent);
+    expect(rows[0]).toContain('Claude Desktop');
+    expect(rows[1]).toContain('Gemini CLI');
+    expect(rows.join(' ')).not.toMatch(/claude-ai|gemini-cli-mcp-client/);
+  });
 });

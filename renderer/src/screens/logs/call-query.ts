@@ -1,3 +1,4 @@
+import { clientDisplayName } from '../../../../electron/shared/client-names';
 import type { ToolCallOutcome, ToolCallQuery, ToolCallRecord } from '../../../../electron/shared/contract';
 
 /** Records per request: enough to fill a tall window several times over. */
@@ -66,6 +67,7 @@ export function matchesQuery(record: ToolCallRecord, query: CallQuery): boolean 
     const haystack = [
       record.tool,
       record.client.name,
+      clientDisplayName(record.client.name),
       argumentsText(record.arguments),
       record.result?.preview ?? '',
       record.error ?? '',

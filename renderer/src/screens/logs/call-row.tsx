@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { ToolCallRecord } from '../../../../electron/shared/contract';
+import { clientDisplayName } from '../../../../electron/shared/client-names';
 import { OutcomeBadge } from '../../components/outcome-badge';
 import { formatMoment } from '../format';
 import { formatDuration } from './call-format';
@@ -76,8 +77,8 @@ export const CallRow = memo(function CallRow({
           {instanceName}
         </div>
       )}
-      <div role="gridcell" className="call-cell" title={record.client.name}>
-        {record.client.name}
+      <div role="gridcell" className="call-cell" title={clientDisplayName(record.client.name)}>
+        {clientDisplayName(record.client.name)}
         {record.source === 'mcp-tray' && (
           <span className="tag tag--source" data-testid="call-source">
             try it
