@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientInfo } from '../shared/contract';
 import { tempDir } from '../core/test-support/temp-dirs';
 import { CLI, FIXTURES, ROOT, seedSettings, serveCore, until } from '../core/test-support/served-core';
+import { installClaudeDesktop } from '../../test/core/clients/installed-client';
 import { connectControl } from './control-client';
 
 const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');
@@ -32,7 +33,7 @@ async function setup() {
   const configFile = path.join(home, '.config', 'Claude', 'claude_desktop_config.json');
   fs.mkdirSync(path.dirname(configFile), { recursive: true });
   fs.writeFileSync(configFile, USER_CONFIG);
-  await serveCore(dataDir, { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') });
+  await serveCore(dataDir, { ...installClaudeDesktop(home), XDG_CONFIG_HOME: path.join(home, '.config') });
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], {
       encoding: 'utf8',
@@ -43,10 +44,21 @@ async function setup() {
 
 describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
   it('lists clients, shows a dry-run diff, writes only our entry with a backup, and keeps the rest', async () => {
-    const { configFile, cli, dataDir } = await setup();
+    const { configFile, cli, dataDir, home } = await setup();
+    const vscodeFile = path.join(home, '.config', 'Code', 'User', 'mcp.json');
+    fs.mkdirSync(path.dirname(vscodeFile), { recursive: true });
+    fs.writeFileSync(vscodeFile, '{ "servers": {} }\n');
     const clients = JSON.parse(cli('clients', '--json').stdout) as ClientInfo[];
     const claude = clients.find((c) => c.id === 'claude-desktop')!;
     expect(claude).toMatchObject({ installed: true, configPath: configFile, configured: [] });
+    expect(claude.evidence).toEqual([
+      {
+        kind: 'desktop-file',
+        path: path.join(home, '.local', 'share', 'applications', 'claude-desktop.desktop'),
+      },
+    ]);
+    // A config file alone (here: VS Code's, and Gemini's folder) is not an install.
+    expect(clients.find((c) => c.id === 'vscode')).toMatchObject({ installed: false, evidence: [] });
     expect(claude.entries).toEqual([
       { name: 'weather', command: 'npx', args: ['-y', 'weather-mcp'], envNames: ['UNITS'], instanceId: null },
     ]);

@@ -12,6 +12,8 @@ import { HttpEndpoint } from './broker/http-endpoint';
 import { ToolCallLog } from './calllog/tool-call-log';
 import { EventBus } from './event-bus';
 import type { AdapterContext, ConnectorRuntime } from './clients';
+import type { DetectorDeps } from './clients/client-detector';
+import { ClientDetector } from './clients/client-detector';
 import { ConfigWriter } from './clients';
 import { Catalog } from './integrations/catalog';
 import { LaunchResolver } from './integrations/launch-spec';
@@ -82,6 +84,8 @@ export interface CoreDeps {
   builtInServersDir: string | null;
   /** Where AI clients' config files are (home, platform, env). */
   clientContext: AdapterContext;
+  /** How AI clients' programs are found (file system, login-shell PATH). */
+  clientDetector: DetectorDeps;
   /** How client entries start the connector. */
   connectorRuntime: ConnectorRuntime;
   /** `--data-dir` for client entries when this core does not use the default folder. */
@@ -300,6 +304,7 @@ export function createCore(deps: CoreDeps): Core {
     instances,
     writer: new ConfigWriter({ clock: deps.clock, logger: deps.logger.child('client-config') }),
     context: deps.clientContext,
+    detector: new ClientDetector(deps.clientDetector),
     runtime: deps.connectorRuntime,
     dataDirArg: deps.dataDirArg,
     bus,

@@ -10,6 +10,7 @@ import { NodeOpener } from './platform/opener';
 import { appPaths, resolveDataDir } from './platform/paths';
 import type { ConnectorRuntime } from './clients';
 import { nodeAdapterContext } from './clients';
+import { nodeDetectorDeps } from './clients/client-detector';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { CommandResolver, readLoginShellPath } from './supervisor/command-resolver';
@@ -40,6 +41,13 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
   const env = process.env;
   const platform = process.platform;
   const runtime = options.runtime ?? { execPath: process.execPath, env: {} };
+  const commands = new CommandResolver({
+    platform,
+    env,
+    loginShellPath: () => readLoginShellPath({ shell: env.SHELL || '/bin/sh', env }),
+    // Built-in servers run on the host's own Node (Electron as Node in the app).
+    appNode: { execPath: runtime.execPath, env: definedOnly(runtime.env) },
+  });
   return {
     host: options.host,
     paths,
@@ -49,18 +57,19 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
     secrets: new KeytarSecretStore(logger.child('keychain')),
     settings: new SettingsStore(paths.settingsFile, logger.child('settings'), systemClock),
     spawner: nodeSpawner,
-    commands: new CommandResolver({
-      platform,
-      env,
-      loginShellPath: () => readLoginShellPath({ shell: env.SHELL || '/bin/sh', env }),
-      // Built-in servers run on the host's own Node (Electron as Node in the app).
-      appNode: { execPath: runtime.execPath, env: definedOnly(runtime.env) },
-    }),
+    commands,
     sampler: new ProcessSampler({ reader: createProcessTreeReader(platform), now: () => Date.now() }),
     runtime,
     env,
     builtInServersDir: options.builtInServersDir ?? null,
     clientContext: nodeAdapterContext({ platform, home: os.homedir(), env }),
+    clientDetector: nodeDetectorDeps({
+      platform,
+      home: os.homedir(),
+      env,
+      findCommand: (name) => commands.which(name),
+      isExecutable: (file) => commands.canRun(file),
+    }),
     connectorRuntime: options.connectorRuntime ?? { command: process.execPath, args: [] },
     dataDirArg: paths.dataDir === defaultDataDir(env, platform) ? null : paths.dataDir,
     ...(options.notifier ? { notifier: options.notifier } : {}),

@@ -276,11 +276,28 @@ export const ClientEntry = z.object({
 });
 export type ClientEntry = z.infer<typeof ClientEntry>;
 
+/** What showed that a client is installed: its program, found where. */
+export const ClientEvidence = z.object({
+  kind: z.enum([
+    'app-bundle',
+    'install-folder',
+    'msix-package',
+    'desktop-file',
+    'flatpak',
+    'appimage',
+    'command',
+  ]),
+  path: z.string(),
+});
+export type ClientEvidence = z.infer<typeof ClientEvidence>;
+
 /** An AI client, its config file, and which instances it gets. */
 export const ClientInfo = z.object({
   id: ClientId,
   name: z.string(),
+  /** Its program was found (never a config file alone); `evidence` says where. */
   installed: z.boolean(),
+  evidence: z.array(ClientEvidence),
   configPath: z.string().nullable(),
   reloadHint: z.string(),
   docs: z.array(z.string()),

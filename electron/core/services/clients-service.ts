@@ -18,6 +18,7 @@ import {
   restartClient,
 } from '../clients';
 import type { ConfigWriter } from '../clients';
+import type { ClientDetector } from '../clients/client-detector';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../platform/logger';
 import { UserFacingError } from '../rpc/errors';
@@ -32,6 +33,8 @@ export interface ClientsServiceDeps {
   instances: InstancesService;
   writer: ConfigWriter;
   context: AdapterContext;
+  /** Finds each client's program (whether it is installed). */
+  detector: ClientDetector;
   /** How client entries start the connector (node + our CLI, or the packaged app). */
   runtime: ConnectorRuntime;
   /** `--data-dir` for entries when this core does not use the default folder. */
@@ -262,10 +265,12 @@ export class ClientsService {
       }
     }
     const configured = entries.flatMap((e) => (e.instanceId ? [e.instanceId] : []));
+    const { installed, evidence } = await this.deps.detector.detect(adapter.id);
     return {
       id: adapter.id,
       name: adapter.displayName,
-      installed: adapter.isInstalled(this.deps.context),
+      installed,
+      evidence,
       configPath: file,
       reloadHint: adapter.reloadHint,
       docs: [...adapter.docs],

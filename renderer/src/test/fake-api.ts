@@ -166,6 +166,7 @@ export function makeClient(overrides: Partial<ClientInfo> & Pick<ClientInfo, 'id
   return {
     name,
     installed: true,
+    evidence: [{ kind: 'app-bundle', path: `/Applications/${name}.app` }],
     configPath: `/Users/ada/Library/Application Support/${name}/config.json`,
     reloadHint: `Restart ${name} to use the change.`,
     docs: [],

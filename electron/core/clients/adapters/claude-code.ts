@@ -27,14 +27,6 @@ export const claudeCodeAdapter: ClientAdapter = {
   configPath(ctx) {
     return joinFor(ctx, configDir(ctx) ?? ctx.home, '.claude.json');
   },
-  isInstalled(ctx) {
-    const dir = configDir(ctx);
-    return anyExists(ctx, [
-      ...(dir ? [dir] : []),
-      joinFor(ctx, ctx.home, '.claude'),
-      joinFor(ctx, ctx.home, '.claude.json'),
-    ]);
-  },
   toEntry: (launch) => ({ type: 'stdio', ...stdioEntry(launch) }),
   readEntry(raw) {
     // Remote entries (`"type": "http"`/`"sse"`) have no command and are skipped by the reader.

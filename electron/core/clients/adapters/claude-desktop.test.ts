@@ -19,7 +19,6 @@ describe('Claude Desktop on Windows: Store (MSIX) or classic install', () => {
     expect(claude.configPath(msix)).toBe(
       `${packageDir}\\LocalCache\\Roaming\\Claude\\claude_desktop_config.json`,
     );
-    expect(claude.isInstalled(msix)).toBe(true);
   });
 
   it('prefers the MSIX location even when a stale classic %APPDATA% config exists', () => {
@@ -42,8 +41,6 @@ describe('Claude Desktop on Windows: Store (MSIX) or classic install', () => {
       existing: ['C:\\Users\\ada\\AppData\\Roaming\\Claude'],
     });
     expect(claude.configPath(classic)).toBe(classicPath);
-    expect(claude.isInstalled(classic)).toBe(true);
-    expect(claude.isInstalled(windows)).toBe(false);
   });
 
   it('uses a custom LOCALAPPDATA to find the package', () => {

@@ -47,23 +47,6 @@ export const claudeDesktopAdapter: ClientAdapter = {
     }
     return joinFor(ctx, appConfigDir(ctx, 'Claude'), FILE);
   },
-  isInstalled(ctx) {
-    if (ctx.platform === 'darwin') {
-      return anyExists(ctx, [
-        appConfigDir(ctx, 'Claude'),
-        '/Applications/Claude.app',
-        joinFor(ctx, ctx.home, 'Applications', 'Claude.app'),
-      ]);
-    }
-    if (ctx.platform === 'win32') {
-      return anyExists(ctx, [
-        msixPackageDir(ctx),
-        joinFor(ctx, roamingAppData(ctx), 'Claude'),
-        joinFor(ctx, localAppData(ctx), 'AnthropicClaude'),
-      ]);
-    }
-    return ctx.exists(appConfigDir(ctx, 'Claude'));
-  },
   toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

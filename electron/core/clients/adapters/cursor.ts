@@ -20,9 +20,6 @@ export const cursorAdapter: ClientAdapter = {
   configPath(ctx) {
     return joinFor(ctx, ctx.home, '.cursor', 'mcp.json');
   },
-  isInstalled(ctx) {
-    return anyExists(ctx, [joinFor(ctx, ctx.home, '.cursor'), appConfigDir(ctx, 'Cursor')]);
-  },
   toEntry: stdioEntry,
   readEntry: readStdioEntry,
   // Cursor treats an entry with `url` (and optional `headers`) instead of `command` as a
