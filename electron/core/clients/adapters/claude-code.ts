@@ -1,6 +1,6 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
 import { readStdioEntry, stdioEntry } from '../client-adapter';
-import { anyExists, envPath, joinFor } from './platform-paths';
+import { envPath, joinFor } from './platform-paths';
 
 function configDir(ctx: AdapterContext): string | null {
   return envPath(ctx, 'CLAUDE_CONFIG_DIR');

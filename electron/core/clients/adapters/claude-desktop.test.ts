@@ -3,7 +3,6 @@ import { machine, windowsEnv } from './fake-machine';
 import { CLAUDE_MSIX_PACKAGE, clientAdapter } from './index';
 
 const classicPath = 'C:\\Users\\ada\\AppData\\Roaming\\Claude\\claude_desktop_config.json';
-const windows = machine({ platform: 'win32', home: 'C:\\Users\\ada', env: windowsEnv });
 
 describe('Claude Desktop on Windows: Store (MSIX) or classic install', () => {
   const claude = clientAdapter('claude-desktop');

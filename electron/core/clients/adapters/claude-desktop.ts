@@ -1,6 +1,6 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
 import { readStdioEntry, stdioEntry } from '../client-adapter';
-import { anyExists, appConfigDir, joinFor, localAppData, roamingAppData } from './platform-paths';
+import { appConfigDir, joinFor, localAppData } from './platform-paths';
 
 /**
  * Package family name of Claude Desktop's MSIX install on Windows (Microsoft Store, and since

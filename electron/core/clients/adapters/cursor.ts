@@ -1,6 +1,6 @@
 import type { ClientAdapter } from '../client-adapter';
 import { readStdioEntry, stdioEntry } from '../client-adapter';
-import { anyExists, appConfigDir, joinFor } from './platform-paths';
+import { joinFor } from './platform-paths';
 
 /**
  * Cursor. Global servers live in `~/.cursor/mcp.json` on every platform (`%USERPROFILE%` on
