@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import type { ServedHost } from '../support/serve';
 import { startServe } from '../support/serve';
 import { writeZip } from '../../electron/core/test-support/zip-writer';
+import { installClaudeDesktop } from '../../test/core/clients/installed-client';
 
 const resolve = createRequire(import.meta.url).resolve;
 const EVERYTHING = resolve('@modelcontextprotocol/server-everything/dist/index.js');
@@ -69,7 +70,11 @@ test('first run: welcome → add server-everything as your own server, confirmed
 }) => {
   let claudeFile = '';
   host = await startServe((dir) => {
-    // Claude Desktop "installed": its config folder exists under this run's HOME.
+    // Claude Desktop installed (its program), with a config file; Cursor has only a config file.
+    installClaudeDesktop(path.dirname(dir));
+    const cursorFile = path.join(path.dirname(dir), '.cursor', 'mcp.json');
+    fs.mkdirSync(path.dirname(cursorFile), { recursive: true });
+    fs.writeFileSync(cursorFile, '{ "mcpServers": {} }\n');
     claudeFile = path.join(path.dirname(dir), '.config', 'Claude', 'claude_desktop_config.json');
     fs.mkdirSync(path.dirname(claudeFile), { recursive: true });
     fs.writeFileSync(claudeFile, '{\n  "mcpServers": {}\n}\n');
@@ -79,6 +84,8 @@ test('first run: welcome → add server-everything as your own server, confirmed
   const welcome = page.getByTestId('welcome-screen');
   await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Welcome to MCP Tray');
   await expect(welcome.getByTestId('welcome-clients')).toContainText('Claude Desktop');
+  // A config file is no install: Cursor is not shown as found.
+  await expect(welcome.getByTestId('welcome-clients')).not.toContainText('Cursor');
   await scan(page, 'welcome');
 
   // The catalog (loaded or not, it offers your own server).
