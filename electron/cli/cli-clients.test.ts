@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import type { ClientInfo } from '../shared/contract';
 import { tempDir } from '../core/test-support/temp-dirs';
 import { CLI, FIXTURES, ROOT, seedSettings, serveCore, until } from '../core/test-support/served-core';
 import { installClaudeDesktop } from '../../test/core/clients/installed-client';
+import { BACKUP_MARK, MOVED_SECRET_MARKER } from '../core/clients/backup-store';
 import { connectControl } from './control-client';
 
 const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');
@@ -25,6 +27,16 @@ const USER_CONFIG = `{
   "preferences": { "menuBarEnabled": true }
 }
 `;
+
+/** Every regular file under `dir` whose bytes contain `needle`. */
+function filesContaining(dir: string, needle: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && fs.readFileSync(file).includes(needle)) found.push(file);
+  }
+  return found;
+}
 
 async function setup() {
   const home = tempDir();
@@ -145,15 +157,23 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
   });
 
   it('imports a client’s own server as an instance and points its entry at MCP Tray', async () => {
-    const { configFile, dataDir } = await setup();
-    fs.writeFileSync(
-      configFile,
-      JSON.stringify(
-        { mcpServers: { 'My Tools': { command: process.execPath, args: [FIXTURE], env: { MODE: 'x' } } } },
-        null,
-        2,
-      ),
+    const { configFile, dataDir, home } = await setup();
+    const secret = `sk-live-${randomBytes(12).toString('hex')}`;
+    const userFile = JSON.stringify(
+      {
+        mcpServers: {
+          'My Tools': { command: process.execPath, args: [FIXTURE], env: { MODE: 'x', API_KEY: secret } },
+        },
+      },
+      null,
+      2,
     );
+    fs.writeFileSync(configFile, userFile, { mode: 0o644 });
+    fs.chmodSync(configFile, 0o644);
+    // A backup an earlier version left, readable by everyone and holding the secret.
+    const oldBackup = `${configFile}${BACKUP_MARK}20260101T000000000Z`;
+    fs.writeFileSync(oldBackup, userFile, { mode: 0o644 });
+    fs.chmodSync(oldBackup, 0o644);
     const control = await connectControl(dataDir);
     const { imported, applied } = await control.api.importClientServers({
       client: 'claude-desktop',
@@ -167,6 +187,19 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
     const entry = servers['my-tools'];
     expect(entry.args).toEqual([CLI, 'connect', 'my-tools', '--data-dir', dataDir]);
     expect(entry.env).toBeUndefined();
+    // The secret went to the keychain: nothing under HOME (client file, backups, data folder,
+    // logs) holds it any more, and every backup is owner-only.
+    expect(filesContaining(home, secret)).toEqual([]);
+    const backups = fs.readdirSync(path.dirname(configFile)).filter((n) => n.includes(BACKUP_MARK));
+    expect(backups).toHaveLength(2);
+    for (const name of backups) {
+      const backup = path.join(path.dirname(configFile), name);
+      expect(fs.statSync(backup).mode & 0o777, name).toBe(0o600);
+      expect(JSON.parse(fs.readFileSync(backup, 'utf8')).mcpServers['My Tools'].env).toEqual({
+        MODE: 'x',
+        API_KEY: MOVED_SECRET_MARKER,
+      });
+    }
   });
 
   it.skipIf(!fs.existsSync(INSPECTOR))(

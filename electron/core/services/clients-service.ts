@@ -108,12 +108,17 @@ export class ClientsService {
     return { client, file, diff: plan.diff, changed: plan.changed };
   }
 
-  async apply(client: ClientId, extraRemovals: string[] = []): Promise<ClientApplied> {
+  async apply(
+    client: ClientId,
+    extraRemovals: string[] = [],
+    movedSecrets: readonly string[] = [],
+  ): Promise<ClientApplied> {
     const { adapter, file } = this.target(client);
     const result = await inWords(async () =>
       this.deps.writer.apply(adapter, file, await this.changes(adapter, file, extraRemovals), {
         // HTTP entries carry the endpoint's token: nobody but the user may read the file.
         ownerOnly: this.writesHttp(adapter),
+        movedSecrets,
       }),
     );
     this.update(client, (s) => ({ ...s, applied: [...s.selected] }));
@@ -140,6 +145,7 @@ export class ClientsService {
     const { adapter, file } = this.target(client);
     const { servers } = await inWords(() => this.deps.writer.read(adapter, file));
     const imported: InstanceSummary[] = [];
+    const moved: string[] = [];
     const taken = new Set(this.deps.instances.configs().map((c) => c.id));
     for (const name of names) {
       const entry = servers[name];
@@ -152,6 +158,7 @@ export class ClientsService {
       const secretEnv: Record<string, string> = {};
       for (const [key, value] of Object.entries(entry.env))
         (SECRET_ENV.test(key) ? secretEnv : env)[key] = value;
+      moved.push(...Object.values(secretEnv));
       imported.push(
         await this.deps.instances.addCustom({
           id,
@@ -167,7 +174,8 @@ export class ClientsService {
       ...s,
       selected: [...new Set([...s.selected, ...imported.map((i) => i.id)])],
     }));
-    return { imported, applied: await this.apply(client, names) };
+    // The secrets now live in the keychain: the file's backups must not keep them in plain text.
+    return { imported, applied: await this.apply(client, names, moved) };
   }
 
   /**

@@ -199,6 +199,11 @@ export function ImportDialog({ client, onClose, onImported, returnFocus }: Impor
             Each server you choose becomes a service in MCP Tray, which runs it and shows its status.{' '}
             {client.name}’s file is changed to start it through MCP Tray; a backup of the file is kept.
           </p>
+          <p className="muted" data-testid="import-secrets-note">
+            Secret values (keys, tokens, passwords) move to the system keychain. They are taken out of{' '}
+            {client.name}’s file, and in MCP Tray’s backups of it they are replaced by a marker. Backups can
+            only be read by you.
+          </p>
           <fieldset className="import-entries" disabled={pending}>
             <legend className="import-entries__legend">Servers {client.name} runs itself</legend>
             <ul className="import-entries__list">
