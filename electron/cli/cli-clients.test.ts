@@ -185,7 +185,8 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
     const servers = JSON.parse(fs.readFileSync(configFile, 'utf8')).mcpServers;
     expect(Object.keys(servers)).toEqual(['my-tools']);
     const entry = servers['my-tools'];
-    expect(entry.args).toEqual([CLI, 'connect', 'my-tools', '--data-dir', dataDir]);
+    expect(entry.command).toBe(path.join(dataDir, 'runtime', 'mcp-tray'));
+    expect(entry.args).toEqual(['connect', 'my-tools', '--data-dir', dataDir]);
     expect(entry.env).toBeUndefined();
     // The secret went to the keychain: nothing under HOME (client file, backups, data folder,
     // logs) holds it any more, and every backup is owner-only.

@@ -446,6 +446,8 @@ export function createCore(deps: CoreDeps): Core {
       void sandbox.check().then(() => instances?.publish());
       await supervisor.start();
       await http.start();
+      // Entries written by an MCP Tray that has since moved point at nothing: put them right.
+      await clients.repairEntries();
       drift.refresh();
       registryServices.updates.start();
     },

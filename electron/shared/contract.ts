@@ -310,6 +310,11 @@ export const ClientInfo = z.object({
   error: z.string().nullable(),
   /** Instances we wrote that the client has since removed from its file. */
   drift: z.array(z.string()),
+  /**
+   * Instances whose entries of ours name a program that no longer exists (MCP Tray moved):
+   * MCP Tray rewrites them to its stable launcher.
+   */
+  broken: z.array(z.string()).optional(),
   /** Whether the client can reach MCP Tray over HTTP (otherwise always stdio). */
   supportsHttp: z.boolean().optional(),
   /** The transport chosen for this client (default stdio). */

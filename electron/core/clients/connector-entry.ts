@@ -14,6 +14,12 @@ export interface ConnectorRuntime {
    * copy or a temporary mount), or absent. Writes that would add entries are refused with it.
    */
   unstable?: string;
+  /**
+   * The stable launcher in the data folder that runs this runtime (`<data>/runtime/mcp-tray`,
+   * refreshed at every start). When set, entries run it instead of naming the runtime, so they
+   * keep working when MCP Tray moves.
+   */
+  launcher?: string;
 }
 
 /**
@@ -27,10 +33,13 @@ export function connectorEntry(
   instanceId: string,
   dataDir: string | null,
 ): LaunchCommand {
+  const tail = ['connect', instanceId, ...(dataDir ? ['--data-dir', dataDir] : [])];
+  // The launcher sets the runtime's own variables itself.
+  if (runtime.launcher) return { command: runtime.launcher, args: tail };
   const env = runtime.env && Object.keys(runtime.env).length > 0 ? { env: { ...runtime.env } } : {};
   return {
     command: runtime.command,
-    args: [...runtime.args, 'connect', instanceId, ...(dataDir ? ['--data-dir', dataDir] : [])],
+    args: [...runtime.args, ...tail],
     ...env,
   };
 }

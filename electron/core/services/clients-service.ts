@@ -19,6 +19,7 @@ import {
 } from '../clients';
 import type { ConfigWriter } from '../clients';
 import type { ClientDetector } from '../clients/client-detector';
+import { entryRepairs } from '../clients/entry-repair';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../platform/logger';
 import { UserFacingError } from '../rpc/errors';
@@ -218,6 +219,53 @@ export class ClientsService {
     this.deps.bus.emit('clientsChanged', { clients: clients ?? (await this.list()) });
   }
 
+  /**
+   * Rewrites our entries that no longer run this MCP Tray (it moved, or their program is gone) to
+   * run the stable launcher; other entries and the user's are untouched. Run at every start and
+   * when a watched file changes. Returns the clients whose files were repaired.
+   */
+  async repairEntries(only?: ClientId): Promise<ClientId[]> {
+    if (this.deps.runtime.unstable) return [];
+    const repaired: ClientId[] = [];
+    for (const adapter of clientAdapters) {
+      if ((only && adapter.id !== only) || this.writesHttp(adapter)) continue;
+      const file = adapter.configPath(this.deps.context);
+      try {
+        const { exists, raw } = await this.deps.writer.read(adapter, file);
+        const { set, broken } = exists ? this.repairs(adapter, raw) : { set: {}, broken: [] };
+        if (Object.keys(set).length === 0) continue;
+        await this.deps.writer.apply(adapter, file, { set, remove: [] });
+        repaired.push(adapter.id);
+        this.deps.logger.info('client entries repaired', {
+          client: adapter.id,
+          entries: Object.keys(set),
+          broken,
+        });
+      } catch (error) {
+        this.deps.logger.warn('could not repair a client’s entries', {
+          client: adapter.id,
+          error: String(error),
+        });
+      }
+    }
+    if (repaired.length > 0) await this.publish();
+    return repaired;
+  }
+
+  private repairs(
+    adapter: ClientAdapter,
+    raw: Record<string, unknown>,
+  ): { set: Record<string, unknown>; broken: string[] } {
+    return entryRepairs({
+      adapter,
+      entries: raw,
+      instanceIds: new Set(this.deps.instances.configs().map((c) => c.id)),
+      runtime: this.deps.runtime,
+      dataDir: this.deps.dataDirArg,
+      exists: (file) => this.deps.context.exists(file),
+    });
+  }
+
   /** Config files of clients we have written to, for drift watching. */
   watchedFiles(): { client: ClientId; file: string }[] {
     const clients = this.deps.settings.read().clients;
@@ -263,11 +311,13 @@ export class ClientsService {
     const settings = this.deps.settings.read();
     const saved = settings.clients[adapter.id] ?? NO_CHOICE;
     let entries: ClientEntry[] = [];
+    let broken: string[] = [];
     let error: string | null = null;
     if (file) {
       try {
         const { raw, servers } = await this.deps.writer.read(adapter, file);
         entries = listEntries(raw, servers, settings.httpBroker.port);
+        broken = this.repairs(adapter, raw).broken;
       } catch (e) {
         error = e instanceof ConfigParseError ? e.message : `Could not read ${file}: ${(e as Error).message}`;
       }
@@ -289,6 +339,7 @@ export class ClientsService {
       drift: error
         ? []
         : saved.applied.filter((id) => saved.selected.includes(id) && !configured.includes(id)),
+      broken,
       supportsHttp: Boolean(adapter.http),
       transport: saved.transport,
       effectiveTransport: this.writesHttp(adapter) ? 'http' : 'stdio',
