@@ -21,6 +21,7 @@ export const COMMANDS = [
   'rollback',
   'tools',
   'permissions',
+  'quit',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -278,6 +279,7 @@ Commands:
                                         change it (full paths that exist); it restarts
   open <mcp-tray://install?…>           open an install link in MCP Tray's Add flow (adds nothing
                                         until you confirm there)
+  quit [--json]                         stop the running MCP Tray cleanly (its services too)
 
 Options:
   --data-dir DIR   keep all data in DIR (or set MCP_TRAY_HOME)

@@ -42,11 +42,11 @@ describe.skipIf(process.platform === 'win32')(
       const home = tempDir();
       const dataDir = path.join(home, 'data');
       seedSettings(dataDir, [{ id: 'notes', args: [FIXTURE] }]);
-    // Written to Claude Desktop by that earlier MCP Tray.
-    const settingsFile = path.join(dataDir, 'settings.json');
-    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    const chosen = { selected: ['notes'], applied: ['notes'], transport: 'stdio' };
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, clients: { 'claude-desktop': chosen } }));
+      // Written to Claude Desktop by that earlier MCP Tray.
+      const settingsFile = path.join(dataDir, 'settings.json');
+      const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+      const chosen = { selected: ['notes'], applied: ['notes'], transport: 'stdio' };
+      fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, clients: { 'claude-desktop': chosen } }));
       const launcher = path.join(dataDir, 'runtime', 'mcp-tray');
       // A launcher left by an older location: refreshed at start.
       fs.mkdirSync(path.dirname(launcher), { recursive: true });

@@ -18,6 +18,7 @@ import {
 } from './commands/registry-commands';
 import { toolsCommand } from './commands/tools-command';
 import { permissionsCommand } from './commands/permissions-command';
+import { quitCommand } from './commands/quit-command';
 import { NotRunningError, connectControl } from './control-client';
 import { serveCommand } from './serve-command';
 
@@ -61,6 +62,8 @@ async function controlCommand(args: ParsedArgs): Promise<number> {
         return await toolsCommand(connection.api, args, out);
       case 'permissions':
         return await permissionsCommand(connection.api, args, out);
+      case 'quit':
+        return await quitCommand(connection.api, args, out);
       default:
         return await simpleInstanceCommand(connection.api, args, out);
     }
@@ -100,6 +103,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'rollback':
       case 'tools':
       case 'permissions':
+      case 'quit':
         return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);

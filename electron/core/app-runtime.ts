@@ -8,6 +8,7 @@ import { createNodeDeps } from './node-deps';
 import { InstanceLock } from './platform/instance-lock';
 import type { HostInfo } from './platform/instance-lock';
 import { appPaths } from './platform/paths';
+import { recordSessionEnv, sessionEnvFile } from './platform/session-env';
 import { installStableLauncher, stableLauncherPath } from './platform/stable-cli';
 
 /**
@@ -46,6 +47,10 @@ export async function launchCore(options: NodeDepsOptions): Promise<RunningCore>
   let core: Core | null = null;
   try {
     const deps = createNodeDeps({ ...options, connectorRuntime: withLauncher(options, paths.dataDir) });
+    // Started by the user: remember their session for cores the connector starts later.
+    if (recordSessionEnv(paths.dataDir, process.env, process.platform)) {
+      deps.logger.info('session environment recorded', { file: sessionEnvFile(paths.dataDir) });
+    }
     core = createCore(deps);
     const socket = controlSocketPath(paths.dataDir, paths.runDir);
     control = new ControlServer({

@@ -35,6 +35,7 @@ import { DeepLinkService } from './services/deep-link-service';
 import { DiagnosticsService } from './services/diagnostics-service';
 import { SecretSweepService } from './services/secret-sweep-service';
 import { DriftWatcher } from './services/drift-watcher';
+import { LifecycleService } from './services/lifecycle-service';
 import { HttpBrokerService } from './services/http-broker-service';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
@@ -97,6 +98,8 @@ export interface CoreDeps {
   tuning?: Partial<SupervisorTuning>;
   /** Where "Export diagnostics" writes; default the user's Downloads folder when it exists. */
   downloadsDir?: () => string | null;
+  /** Stops the host that runs this core (`mcp-tray quit`); absent where nothing may stop it. */
+  quit?: () => void;
   /** The OS sandbox (@anthropic-ai/sandbox-runtime); one per process, since the library is. */
   sandboxEngine?: SandboxEngine;
 }
@@ -418,6 +421,7 @@ export function createCore(deps: CoreDeps): Core {
       instanceIds: () => deps.settings.read().instances.map((c) => c.id),
     }),
     permissions: new PermissionsService(instances, sandbox),
+    lifecycle: new LifecycleService(deps.quit ?? null, process.pid),
   };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });

@@ -31,6 +31,8 @@ export interface NodeDepsOptions {
   connectorRuntime?: ConnectorRuntime;
   /** Desktop notifications (the Electron shell's); default: logged. */
   notifier?: Notifier;
+  /** How the host stops itself when asked (`mcp-tray quit`). */
+  onQuit?: () => void;
 }
 
 /** The production dependencies, shared by the Electron main process and the headless host. */
@@ -73,6 +75,7 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
     connectorRuntime: options.connectorRuntime ?? { command: process.execPath, args: [] },
     dataDirArg: paths.dataDir === defaultDataDir(env, platform) ? null : paths.dataDir,
     ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.onQuit ? { quit: options.onQuit } : {}),
   };
 }
 

@@ -605,6 +605,8 @@ export const requests = {
   setPreferences: { input: Preferences.partial().strict(), output: Preferences },
   /** Writes a zip of logs and state with every secret redacted; answers where it is. */
   exportDiagnostics: { input: NoInput, output: DiagnosticsExport },
+  /** Stops MCP Tray cleanly (`mcp-tray quit`): its servers, its socket, then the process. */
+  quitApp: { input: NoInput, output: z.object({ stopping: z.literal(true), pid: z.number().int() }) },
   /** Keychain items left behind by services that were removed (a reset, an older version). */
   listOrphanSecrets: { input: NoInput, output: z.array(OrphanSecrets) },
   /** Deletes the orphaned items of one former service id, or all of them. */

@@ -18,6 +18,7 @@ import type { ToolsService } from '../services/tools-service';
 import type { SecretSweepService } from '../services/secret-sweep-service';
 import type { ToolReviewService } from '../services/tool-review-service';
 import type { PermissionsService } from '../services/permissions-service';
+import type { LifecycleService } from '../services/lifecycle-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -42,6 +43,7 @@ export function createHandlers(s: {
   registryInstall: RegistryInstallService;
   updates: RegistryUpdatesService;
   permissions: PermissionsService;
+  lifecycle: LifecycleService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -95,6 +97,7 @@ export function createHandlers(s: {
     getPreferences: () => s.preferences.get(),
     setPreferences: (change) => s.preferences.set(change),
     exportDiagnostics: () => s.diagnostics.export(),
+    quitApp: () => s.lifecycle.quit(),
     listOrphanSecrets: () => s.secretSweep.orphans(),
     removeOrphanSecrets: ({ instanceId }) => s.secretSweep.remove(instanceId),
     searchRegistry: (input) => s.registry.search(input),

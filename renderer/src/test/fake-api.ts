@@ -899,6 +899,7 @@ export function createFakeApi(init: FakeInit = {}) {
       preferences = { ...preferences, ...change };
       return preferences;
     }),
+    quitApp: vi.fn(async () => ({ stopping: true as const, pid: 4242 })),
     exportDiagnostics: vi.fn(async () => ({
       path: '/Users/ada/Downloads/mcp-tray-diagnostics-2025-03-01T10-00-00Z.zip',
       bytes: 48_213,
