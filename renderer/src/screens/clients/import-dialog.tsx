@@ -199,11 +199,6 @@ export function ImportDialog({ client, onClose, onImported, returnFocus }: Impor
             Each server you choose becomes a service in MCP Tray, which runs it and shows its status.{' '}
             {client.name}’s file is changed to start it through MCP Tray; a backup of the file is kept.
           </p>
-          <p className="muted" data-testid="import-secrets-note">
-            Secret values (keys, tokens, passwords) move to the system keychain. They are taken out of{' '}
-            {client.name}’s file, and in MCP Tray’s backups of it they are replaced by a marker. Backups can
-            only be read by you.
-          </p>
           <fieldset className="import-entries" disabled={pending}>
             <legend className="import-entries__legend">Servers {client.name} runs itself</legend>
             <ul className="import-entries__list">
@@ -219,11 +214,13 @@ export function ImportDialog({ client, onClose, onImported, returnFocus }: Impor
             </ul>
           </fieldset>
           {anySecret && (
-            <p className="note">
+            <p className="note" data-testid="import-secrets-note">
               <Icon name="lock" />
               <span>
                 Values of variables that look secret (tokens, keys, passwords) move to the system keychain.
-                Other values move to MCP Tray’s settings. None of them are shown here.
+                They leave {client.name}’s file, and MCP Tray’s backups of that file keep a marker in their
+                place; only you can read the backups. Other values move to MCP Tray’s settings. None of them
+                are shown here.
               </span>
             </p>
           )}
