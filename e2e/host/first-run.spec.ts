@@ -209,3 +209,35 @@ test('a .mcpb bundle: its manifest and command first, then its settings; it runs
   await expect(row).toContainText('Running', { timeout: 20_000 });
   expect(fs.existsSync(path.join(host.dataDir, 'bundles', 'weather', 'server.mjs'))).toBe(true);
 });
+
+test('import from a client: says where secrets go, and leaves none behind in the file or its backups', async ({
+  page,
+}) => {
+  const secret = `sk-e2e-${randomBytes(10).toString('hex')}`;
+  let home = '';
+  host = await startServe((dir) => {
+    home = path.dirname(dir);
+    installClaudeDesktop(home);
+    const file = path.join(home, '.config', 'Claude', 'claude_desktop_config.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tools = { command: 'node', args: [EVERYTHING], env: { API_KEY: secret } };
+    fs.writeFileSync(file, JSON.stringify({ mcpServers: { tools } }, null, 2), { mode: 0o644 });
+  });
+  await page.goto(`${host.url}#/clients`);
+  const card = page.locator('[data-testid="client-card"][data-client="claude-desktop"]');
+  await card.getByTestId('client-import').click();
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-secrets-note')).toContainText(
+    'backups of that file keep a marker in their place; only you can read the backups',
+  );
+  await dialog.getByRole('checkbox').first().check();
+  await scan(page, 'import dialog');
+  await dialog.getByTestId('import-confirm').click();
+  await expect(dialog.getByTestId('import-confirm')).toHaveText('Done');
+  const holding = fs
+    .readdirSync(home, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => fs.readFileSync(file).includes(secret));
+  expect(holding).toEqual([]);
+});
