@@ -220,7 +220,9 @@ export class CommandResolver {
 
   /** Where a bare program name is found on {@link searchPath} (PATHEXT applied), or null. */
   async which(name: string): Promise<string | null> {
-    const dirs = (await this.searchPath()).split(this.paths.delimiter).filter((d) => this.paths.isAbsolute(d));
+    const dirs = (await this.searchPath())
+      .split(this.paths.delimiter)
+      .filter((d) => this.paths.isAbsolute(d));
     for (const dir of dirs) {
       for (const candidate of this.candidates(name)) {
         const file = this.paths.join(dir, candidate);
