@@ -99,9 +99,10 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
       args: ['-y', 'weather-mcp'],
       env: { UNITS: 'metric' },
     });
+    // The stable launcher in the data folder, which runs this Node and CLI.
     expect(written.mcpServers.notes).toEqual({
-      command: process.execPath,
-      args: [CLI, 'connect', 'notes', '--data-dir', dataDir],
+      command: path.join(dataDir, 'runtime', 'mcp-tray'),
+      args: ['connect', 'notes', '--data-dir', dataDir],
     });
     expect(fs.readFileSync(configFile, 'utf8').startsWith(USER_CONFIG.slice(0, 40))).toBe(true);
     const again = cli('clients', 'write', 'claude-desktop');
