@@ -32,26 +32,15 @@ fi
 . scripts/node22.sh
 node22_ensure
 
-# Reinstall npm packages only when the lockfile or the Node ABI changed since the last install
-# (keytar is compiled for one Node ABI; moving to another Node must rebuild it).
-stamp=node_modules/.mcp-tray-install-stamp
-want=$( (sha256sum package-lock.json package.json; node -p 'process.version + " " + process.versions.modules') | sha256sum | cut -c1-64)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "installing npm packages"
-  # Electron's binary and Playwright's browsers are never downloaded: tests use Debian's Chromium.
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 \
-    npm ci --no-audit --no-fund --loglevel=error
-  echo "$want" >"$stamp"
+# npm packages: reinstalled only when the lockfile or the Node ABI changed (keytar is compiled
+# for one Node ABI), into a fresh folder swapped in on success (scripts/install-npm.sh). A failed
+# install keeps the old packages: starting carries on with them when there are any.
+if ! scripts/install-npm.sh .; then
+  [ -d node_modules ] || exit 1
 fi
 
 # Real external MCP clients used as test peers, kept out of the app's tree (their own lockfile).
 if [ "${1:-}" = "--for-tests" ]; then
   peers=scripts/peers
-  peers_stamp=$peers/node_modules/.mcp-tray-install-stamp
-  peers_want=$( (sha256sum $peers/package.json $peers/package-lock.json; node --version) | sha256sum | cut -c1-64)
-  if [ ! -f "$peers_stamp" ] || [ "$(cat "$peers_stamp")" != "$peers_want" ]; then
-    echo "installing test peers (MCP Inspector, the MCP conformance suite)"
-    (cd $peers && npm ci --no-audit --no-fund --loglevel=error)
-    echo "$peers_want" >"$peers_stamp"
-  fi
+  scripts/install-npm.sh "$peers"
 fi

@@ -41,5 +41,10 @@ test('choose Claude Desktop for a service, review the diff, apply, and see the r
   const written = JSON.parse(fs.readFileSync(configFile, 'utf8'));
   expect(written.preferences).toEqual({ x: 1 });
   expect(written.mcpServers.weather).toEqual({ command: 'npx', args: ['weather-mcp'] });
-  expect(written.mcpServers.notes.args).toEqual([CLI, 'connect', 'notes', '--data-dir', host.dataDir]);
+  // The entry runs the stable launcher in the data folder, which runs this CLI.
+  expect(written.mcpServers.notes).toEqual({
+    command: path.join(host.dataDir, 'runtime', 'mcp-tray'),
+    args: ['connect', 'notes', '--data-dir', host.dataDir],
+  });
+  expect(fs.readFileSync(written.mcpServers.notes.command, 'utf8')).toContain(CLI);
 });

@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import type { ServedHost } from '../support/serve';
 import { startServe } from '../support/serve';
 import { writeZip } from '../../electron/core/test-support/zip-writer';
+import { installClaudeDesktop } from '../../test/core/clients/installed-client';
 
 const resolve = createRequire(import.meta.url).resolve;
 const EVERYTHING = resolve('@modelcontextprotocol/server-everything/dist/index.js');
@@ -69,7 +70,11 @@ test('first run: welcome → add server-everything as your own server, confirmed
 }) => {
   let claudeFile = '';
   host = await startServe((dir) => {
-    // Claude Desktop "installed": its config folder exists under this run's HOME.
+    // Claude Desktop installed (its program), with a config file; Cursor has only a config file.
+    installClaudeDesktop(path.dirname(dir));
+    const cursorFile = path.join(path.dirname(dir), '.cursor', 'mcp.json');
+    fs.mkdirSync(path.dirname(cursorFile), { recursive: true });
+    fs.writeFileSync(cursorFile, '{ "mcpServers": {} }\n');
     claudeFile = path.join(path.dirname(dir), '.config', 'Claude', 'claude_desktop_config.json');
     fs.mkdirSync(path.dirname(claudeFile), { recursive: true });
     fs.writeFileSync(claudeFile, '{\n  "mcpServers": {}\n}\n');
@@ -79,6 +84,8 @@ test('first run: welcome → add server-everything as your own server, confirmed
   const welcome = page.getByTestId('welcome-screen');
   await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Welcome to MCP Tray');
   await expect(welcome.getByTestId('welcome-clients')).toContainText('Claude Desktop');
+  // A config file is no install: Cursor is not shown as found.
+  await expect(welcome.getByTestId('welcome-clients')).not.toContainText('Cursor');
   await scan(page, 'welcome');
 
   // The catalog (loaded or not, it offers your own server).
@@ -201,4 +208,36 @@ test('a .mcpb bundle: its manifest and command first, then its settings; it runs
   const row = page.getByTestId('instance-row').filter({ hasText: 'Weather' });
   await expect(row).toContainText('Running', { timeout: 20_000 });
   expect(fs.existsSync(path.join(host.dataDir, 'bundles', 'weather', 'server.mjs'))).toBe(true);
+});
+
+test('import from a client: says where secrets go, and leaves none behind in the file or its backups', async ({
+  page,
+}) => {
+  const secret = `sk-e2e-${randomBytes(10).toString('hex')}`;
+  let home = '';
+  host = await startServe((dir) => {
+    home = path.dirname(dir);
+    installClaudeDesktop(home);
+    const file = path.join(home, '.config', 'Claude', 'claude_desktop_config.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tools = { command: 'node', args: [EVERYTHING], env: { API_KEY: secret } };
+    fs.writeFileSync(file, JSON.stringify({ mcpServers: { tools } }, null, 2), { mode: 0o644 });
+  });
+  await page.goto(`${host.url}#/clients`);
+  const card = page.locator('[data-testid="client-card"][data-client="claude-desktop"]');
+  await card.getByTestId('client-import').click();
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-secrets-note')).toContainText(
+    'backups of that file keep a marker in their place; only you can read the backups',
+  );
+  await dialog.getByRole('checkbox').first().check();
+  await scan(page, 'import dialog');
+  await dialog.getByTestId('import-confirm').click();
+  await expect(dialog.getByTestId('import-confirm')).toHaveText('Done');
+  const holding = fs
+    .readdirSync(home, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => fs.readFileSync(file).includes(secret));
+  expect(holding).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { firstRunScreens } from '../support/first-run-screens';
 import type { ServedHost } from '../support/serve';
 import { CLI, startServe } from '../support/serve';
 import { TestRegistry } from '../../electron/core/registry/test-registry-server';
+import { installClaudeDesktop } from '../../test/core/clients/installed-client';
 
 /**
  * Every main screen in light and dark, at the default window size and the smallest supported
@@ -43,8 +44,9 @@ let registry: TestRegistry | undefined;
 /** No services yet: the first run. */
 let fresh: ServedHost;
 
-/** Claude Desktop is "installed" (its config file exists) in a host's HOME. */
+/** Claude Desktop is installed (its program and desktop file) in a host's HOME, with its config. */
 function installClaude(dataDir: string): void {
+  installClaudeDesktop(path.dirname(dataDir));
   const claude = path.join(path.dirname(dataDir), '.config', 'Claude', 'claude_desktop_config.json');
   fs.mkdirSync(path.dirname(claude), { recursive: true });
   fs.writeFileSync(claude, '{\n  "mcpServers": {}\n}\n');

@@ -30,6 +30,8 @@ export async function startServe(seed?: (dataDir: string) => void): Promise<Serv
         ...process.env,
         HOME: home,
         XDG_CONFIG_HOME: path.join(home, '.config'),
+        // Client programs (desktop files) are looked for in this run's HOME only.
+        XDG_DATA_HOME: path.join(home, '.local', 'share'),
         // An error nothing handled ends the core (process-guard.ts), so no spec passes over one.
         MCP_TRAY_CRASH_ON_UNEXPECTED: '1',
         // Never the live registry: a spec that sets none gets a closed local port (the catalog

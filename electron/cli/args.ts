@@ -31,6 +31,7 @@ export const COMMANDS = [
   'preferences',
   'diagnostics',
   'secrets',
+  'quit',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -388,6 +389,7 @@ Commands:
   diagnostics                           write a redacted diagnostics zip, print its path
   secrets orphans [--remove [--instance ID]]
                                         keychain items of removed services; delete them
+  quit [--json]                         stop the running MCP Tray cleanly (its services too)
 
 Every command has its own help: mcp-tray <command> --help
 

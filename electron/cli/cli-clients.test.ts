@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClientInfo } from '../shared/contract';
 import { tempDir } from '../core/test-support/temp-dirs';
 import { CLI, FIXTURES, ROOT, seedSettings, serveCore, until } from '../core/test-support/served-core';
+import { installClaudeDesktop } from '../../test/core/clients/installed-client';
+import { BACKUP_MARK, MOVED_SECRET_MARKER } from '../core/clients/backup-store';
 import { connectControl } from './control-client';
 
 const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');
@@ -25,6 +28,16 @@ const USER_CONFIG = `{
 }
 `;
 
+/** Every regular file under `dir` whose bytes contain `needle`. */
+function filesContaining(dir: string, needle: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && fs.readFileSync(file).includes(needle)) found.push(file);
+  }
+  return found;
+}
+
 async function setup() {
   const home = tempDir();
   const dataDir = path.join(home, 'data');
@@ -32,7 +45,7 @@ async function setup() {
   const configFile = path.join(home, '.config', 'Claude', 'claude_desktop_config.json');
   fs.mkdirSync(path.dirname(configFile), { recursive: true });
   fs.writeFileSync(configFile, USER_CONFIG);
-  await serveCore(dataDir, { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') });
+  await serveCore(dataDir, { ...installClaudeDesktop(home), XDG_CONFIG_HOME: path.join(home, '.config') });
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], {
       encoding: 'utf8',
@@ -43,10 +56,21 @@ async function setup() {
 
 describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
   it('lists clients, shows a dry-run diff, writes only our entry with a backup, and keeps the rest', async () => {
-    const { configFile, cli, dataDir } = await setup();
+    const { configFile, cli, dataDir, home } = await setup();
+    const vscodeFile = path.join(home, '.config', 'Code', 'User', 'mcp.json');
+    fs.mkdirSync(path.dirname(vscodeFile), { recursive: true });
+    fs.writeFileSync(vscodeFile, '{ "servers": {} }\n');
     const clients = JSON.parse(cli('clients', '--json').stdout) as ClientInfo[];
     const claude = clients.find((c) => c.id === 'claude-desktop')!;
     expect(claude).toMatchObject({ installed: true, configPath: configFile, configured: [] });
+    expect(claude.evidence).toEqual([
+      {
+        kind: 'desktop-file',
+        path: path.join(home, '.local', 'share', 'applications', 'claude-desktop.desktop'),
+      },
+    ]);
+    // A config file alone (here: VS Code's, and Gemini's folder) is not an install.
+    expect(clients.find((c) => c.id === 'vscode')).toMatchObject({ installed: false, evidence: [] });
     expect(claude.entries).toEqual([
       { name: 'weather', command: 'npx', args: ['-y', 'weather-mcp'], envNames: ['UNITS'], instanceId: null },
     ]);
@@ -75,9 +99,10 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
       args: ['-y', 'weather-mcp'],
       env: { UNITS: 'metric' },
     });
+    // The stable launcher in the data folder, which runs this Node and CLI.
     expect(written.mcpServers.notes).toEqual({
-      command: process.execPath,
-      args: [CLI, 'connect', 'notes', '--data-dir', dataDir],
+      command: path.join(dataDir, 'runtime', 'mcp-tray'),
+      args: ['connect', 'notes', '--data-dir', dataDir],
     });
     expect(fs.readFileSync(configFile, 'utf8').startsWith(USER_CONFIG.slice(0, 40))).toBe(true);
     const again = cli('clients', 'write', 'claude-desktop');
@@ -133,15 +158,23 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
   });
 
   it('imports a client’s own server as an instance and points its entry at MCP Tray', async () => {
-    const { configFile, dataDir } = await setup();
-    fs.writeFileSync(
-      configFile,
-      JSON.stringify(
-        { mcpServers: { 'My Tools': { command: process.execPath, args: [FIXTURE], env: { MODE: 'x' } } } },
-        null,
-        2,
-      ),
+    const { configFile, dataDir, home } = await setup();
+    const secret = `sk-live-${randomBytes(12).toString('hex')}`;
+    const userFile = JSON.stringify(
+      {
+        mcpServers: {
+          'My Tools': { command: process.execPath, args: [FIXTURE], env: { MODE: 'x', API_KEY: secret } },
+        },
+      },
+      null,
+      2,
     );
+    fs.writeFileSync(configFile, userFile, { mode: 0o644 });
+    fs.chmodSync(configFile, 0o644);
+    // A backup an earlier version left, readable by everyone and holding the secret.
+    const oldBackup = `${configFile}${BACKUP_MARK}20260101T000000000Z`;
+    fs.writeFileSync(oldBackup, userFile, { mode: 0o644 });
+    fs.chmodSync(oldBackup, 0o644);
     const control = await connectControl(dataDir);
     const { imported, applied } = await control.api.importClientServers({
       client: 'claude-desktop',
@@ -153,8 +186,22 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
     const servers = JSON.parse(fs.readFileSync(configFile, 'utf8')).mcpServers;
     expect(Object.keys(servers)).toEqual(['my-tools']);
     const entry = servers['my-tools'];
-    expect(entry.args).toEqual([CLI, 'connect', 'my-tools', '--data-dir', dataDir]);
+    expect(entry.command).toBe(path.join(dataDir, 'runtime', 'mcp-tray'));
+    expect(entry.args).toEqual(['connect', 'my-tools', '--data-dir', dataDir]);
     expect(entry.env).toBeUndefined();
+    // The secret went to the keychain: nothing under HOME (client file, backups, data folder,
+    // logs) holds it any more, and every backup is owner-only.
+    expect(filesContaining(home, secret)).toEqual([]);
+    const backups = fs.readdirSync(path.dirname(configFile)).filter((n) => n.includes(BACKUP_MARK));
+    expect(backups).toHaveLength(2);
+    for (const name of backups) {
+      const backup = path.join(path.dirname(configFile), name);
+      expect(fs.statSync(backup).mode & 0o777, name).toBe(0o600);
+      expect(JSON.parse(fs.readFileSync(backup, 'utf8')).mcpServers['My Tools'].env).toEqual({
+        MODE: 'x',
+        API_KEY: MOVED_SECRET_MARKER,
+      });
+    }
   });
 
   it.skipIf(!fs.existsSync(INSPECTOR))(

@@ -157,6 +157,10 @@ to another computer. No secret is written: secret fields are listed by name only
 
 Shows what each service will run, asks for its secrets (hidden, or one per line on standard
 input with --yes), then installs. A file from a newer version or with unknown fields is refused.`,
+  quit: `Usage: mcp-tray quit [--json]
+
+Stops the running MCP Tray cleanly, its services too, and waits until it has let go of its
+data folder. AI clients start it again when they next connect.`,
 };
 
 /** The help of one command, with the options every command takes. */

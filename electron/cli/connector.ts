@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readInstallSecret } from '../core/control/install-secret';
 import { controlSocketPath } from '../core/control/socket-path';
 import { appPaths } from '../core/platform/paths';
+import { autoStartEnv, readSessionEnv } from '../core/platform/session-env';
 import { cliDir } from './bundle-paths';
 
 /**
@@ -49,7 +50,9 @@ function startCore(dataDir: string): void {
   const args = packaged
     ? ['--hidden', '--data-dir', dataDir]
     : [cli, 'serve', '--no-open', '--data-dir', dataDir];
-  const env = { ...process.env };
+  // The client may have started us without the desktop session's D-Bus: give the core the
+  // session the user last started MCP Tray in, so it reaches the keychain as that one did.
+  const env = autoStartEnv(process.env, readSessionEnv(dataDir));
   if (packaged) delete env.ELECTRON_RUN_AS_NODE;
   const app = packaged && process.env.APPIMAGE ? process.env.APPIMAGE : process.execPath;
   spawn(app, args, { detached: true, stdio: 'ignore', env }).unref();

@@ -74,6 +74,8 @@ export async function controlCommand(args: ParsedArgs): Promise<number> {
         return await (await import('./commands/app-commands')).diagnosticsCommand(connection.api, args, out);
       case 'secrets':
         return await (await import('./commands/app-commands')).secretsCommand(connection.api, args, out);
+      case 'quit':
+        return await (await import('./commands/quit-command')).quitCommand(connection.api, args, out);
       default:
         return await (
           await import('./commands/instance-commands')

@@ -46,6 +46,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'rollback':
       case 'tools':
       case 'permissions':
+      case 'quit':
       case 'signout':
       case 'settings':
       case 'install':

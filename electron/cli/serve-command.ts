@@ -35,7 +35,9 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
     return 1;
   }
   const dataDir = currentDataDir(args.dataDir);
+  let stop = (): void => undefined;
   const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
   });
   let running: RunningCore;
@@ -47,6 +49,8 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
       builtInServersDir: builtInServersDir(),
       // Client entries run this Node with this CLI: `node …/mcp-tray.mjs connect <id>`.
       connectorRuntime: { command: process.execPath, args: [path.join(bundleDir(), 'mcp-tray.mjs')] },
+      // `mcp-tray quit`: the same clean stop as Ctrl+C.
+      onQuit: () => stop(),
     });
   } catch (error) {
     if (error instanceof AlreadyRunningError) {

@@ -8,6 +8,22 @@ import { createNodeDeps } from './node-deps';
 import { InstanceLock } from './platform/instance-lock';
 import type { HostInfo } from './platform/instance-lock';
 import { appPaths } from './platform/paths';
+import { recordSessionEnv, sessionEnvFile } from './platform/session-env';
+import { installStableLauncher, stableLauncherPath } from './platform/stable-cli';
+
+/**
+ * The connector runtime with its stable launcher, written (or refreshed) now: entries name the
+ * launcher, which names wherever MCP Tray runs from today. Not on Windows (clients there cannot
+ * run a script without a shell; the installed app's path is stable), and not from a place that
+ * goes away (the launcher would point there).
+ */
+function withLauncher(options: NodeDepsOptions, dataDir: string): NodeDepsOptions['connectorRuntime'] {
+  const runtime = options.connectorRuntime;
+  if (!runtime || runtime.unstable || process.platform === 'win32') return runtime;
+  const launcher = stableLauncherPath(dataDir);
+  installStableLauncher(launcher, runtime);
+  return { ...runtime, launcher };
+}
 
 /** A core that owns its data folder, with its local control socket listening. */
 export interface RunningCore {
@@ -30,7 +46,11 @@ export async function launchCore(options: NodeDepsOptions): Promise<RunningCore>
   let control: ControlServer | null = null;
   let core: Core | null = null;
   try {
-    const deps = createNodeDeps(options);
+    const deps = createNodeDeps({ ...options, connectorRuntime: withLauncher(options, paths.dataDir) });
+    // Started by the user: remember their session for cores the connector starts later.
+    if (recordSessionEnv(paths.dataDir, process.env, process.platform)) {
+      deps.logger.info('session environment recorded', { file: sessionEnvFile(paths.dataDir) });
+    }
     core = createCore(deps);
     const socket = controlSocketPath(paths.dataDir, paths.runDir);
     control = new ControlServer({

@@ -12,6 +12,8 @@ import { HttpEndpoint } from './broker/http-endpoint';
 import { ToolCallLog } from './calllog/tool-call-log';
 import { EventBus } from './event-bus';
 import type { AdapterContext, ConnectorRuntime } from './clients';
+import type { DetectorDeps } from './clients/client-detector';
+import { ClientDetector } from './clients/client-detector';
 import { ConfigWriter } from './clients';
 import { Catalog } from './integrations/catalog';
 import { LaunchResolver } from './integrations/launch-spec';
@@ -34,6 +36,7 @@ import { DeepLinkService } from './services/deep-link-service';
 import { DiagnosticsService } from './services/diagnostics-service';
 import { SecretSweepService } from './services/secret-sweep-service';
 import { DriftWatcher } from './services/drift-watcher';
+import { LifecycleService } from './services/lifecycle-service';
 import { HttpBrokerService } from './services/http-broker-service';
 import { InstancesService } from './services/instances-service';
 import { NoticeService } from './services/notice-service';
@@ -87,6 +90,8 @@ export interface CoreDeps {
   builtInServersDir: string | null;
   /** Where AI clients' config files are (home, platform, env). */
   clientContext: AdapterContext;
+  /** How AI clients' programs are found (file system, login-shell PATH). */
+  clientDetector: DetectorDeps;
   /** How client entries start the connector. */
   connectorRuntime: ConnectorRuntime;
   /** `--data-dir` for client entries when this core does not use the default folder. */
@@ -98,6 +103,8 @@ export interface CoreDeps {
   tuning?: Partial<SupervisorTuning>;
   /** Where "Export diagnostics" writes; default the user's Downloads folder when it exists. */
   downloadsDir?: () => string | null;
+  /** Stops the host that runs this core (`mcp-tray quit`); absent where nothing may stop it. */
+  quit?: () => void;
   /** The OS sandbox (@anthropic-ai/sandbox-runtime); one per process, since the library is. */
   sandboxEngine?: SandboxEngine;
 }
@@ -332,6 +339,7 @@ export function createCore(deps: CoreDeps): Core {
     instances,
     writer: new ConfigWriter({ clock: deps.clock, logger: deps.logger.child('client-config') }),
     context: deps.clientContext,
+    detector: new ClientDetector(deps.clientDetector),
     runtime: deps.connectorRuntime,
     dataDirArg: deps.dataDirArg,
     bus,
@@ -456,6 +464,7 @@ export function createCore(deps: CoreDeps): Core {
       now: () => deps.clock.now(),
       appVersion: APP_VERSION,
     }),
+    lifecycle: new LifecycleService(deps.quit ?? null, process.pid),
   };
   const dispatcher = new Dispatcher(createHandlers(services), deps.logger.child('rpc'));
   deps.logger.info('core created', { host: deps.host, dataDir: deps.paths.dataDir, version: APP_VERSION });
@@ -486,6 +495,8 @@ export function createCore(deps: CoreDeps): Core {
       void sandbox.check().then(() => instances?.publish());
       await supervisor.start();
       await http.start();
+      // Entries written by an MCP Tray that has since moved point at nothing: put them right.
+      await clients.repairEntries();
       drift.refresh();
       registryServices.updates.start();
     },

@@ -10,6 +10,7 @@ import { NodeOpener } from './platform/opener';
 import { appPaths, resolveDataDir } from './platform/paths';
 import type { ConnectorRuntime } from './clients';
 import { nodeAdapterContext } from './clients';
+import { nodeDetectorDeps } from './clients/client-detector';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { CommandResolver, readLoginShellPath } from './supervisor/command-resolver';
@@ -30,6 +31,8 @@ export interface NodeDepsOptions {
   connectorRuntime?: ConnectorRuntime;
   /** Desktop notifications (the Electron shell's); default: logged. */
   notifier?: Notifier;
+  /** How the host stops itself when asked (`mcp-tray quit`). */
+  onQuit?: () => void;
 }
 
 /** The production dependencies, shared by the Electron main process and the headless host. */
@@ -40,6 +43,13 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
   const env = process.env;
   const platform = process.platform;
   const runtime = options.runtime ?? { execPath: process.execPath, env: {} };
+  const commands = new CommandResolver({
+    platform,
+    env,
+    loginShellPath: () => readLoginShellPath({ shell: env.SHELL || '/bin/sh', env }),
+    // Built-in servers run on the host's own Node (Electron as Node in the app).
+    appNode: { execPath: runtime.execPath, env: definedOnly(runtime.env) },
+  });
   return {
     host: options.host,
     paths,
@@ -49,21 +59,23 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
     secrets: new KeytarSecretStore(logger.child('keychain')),
     settings: new SettingsStore(paths.settingsFile, logger.child('settings'), systemClock),
     spawner: nodeSpawner,
-    commands: new CommandResolver({
-      platform,
-      env,
-      loginShellPath: () => readLoginShellPath({ shell: env.SHELL || '/bin/sh', env }),
-      // Built-in servers run on the host's own Node (Electron as Node in the app).
-      appNode: { execPath: runtime.execPath, env: definedOnly(runtime.env) },
-    }),
+    commands,
     sampler: new ProcessSampler({ reader: createProcessTreeReader(platform), now: () => Date.now() }),
     runtime,
     env,
     builtInServersDir: options.builtInServersDir ?? null,
     clientContext: nodeAdapterContext({ platform, home: os.homedir(), env }),
+    clientDetector: nodeDetectorDeps({
+      platform,
+      home: os.homedir(),
+      env,
+      findCommand: (name) => commands.which(name),
+      isExecutable: (file) => commands.canRun(file),
+    }),
     connectorRuntime: options.connectorRuntime ?? { command: process.execPath, args: [] },
     dataDirArg: paths.dataDir === defaultDataDir(env, platform) ? null : paths.dataDir,
     ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.onQuit ? { quit: options.onQuit } : {}),
   };
 }
 

@@ -33,6 +33,8 @@ export async function setupCore(dataDir: string, notifier: Notifier): Promise<Sh
     runtime: plan.runtime,
     connectorRuntime: plan.connectorRuntime,
     notifier,
+    // `mcp-tray quit`: the same clean stop as the tray's Quit.
+    onQuit: () => app.quit(),
     opener: {
       openExternal: (url) => {
         assertOpenableUrl(url);

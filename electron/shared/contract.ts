@@ -280,11 +280,28 @@ export const ClientEntry = z.object({
 });
 export type ClientEntry = z.infer<typeof ClientEntry>;
 
+/** What showed that a client is installed: its program, found where. */
+export const ClientEvidence = z.object({
+  kind: z.enum([
+    'app-bundle',
+    'install-folder',
+    'msix-package',
+    'desktop-file',
+    'flatpak',
+    'appimage',
+    'command',
+  ]),
+  path: z.string(),
+});
+export type ClientEvidence = z.infer<typeof ClientEvidence>;
+
 /** An AI client, its config file, and which instances it gets. */
 export const ClientInfo = z.object({
   id: ClientId,
   name: z.string(),
+  /** Its program was found (never a config file alone); `evidence` says where. */
   installed: z.boolean(),
+  evidence: z.array(ClientEvidence),
   configPath: z.string().nullable(),
   reloadHint: z.string(),
   docs: z.array(z.string()),
@@ -297,6 +314,11 @@ export const ClientInfo = z.object({
   error: z.string().nullable(),
   /** Instances we wrote that the client has since removed from its file. */
   drift: z.array(z.string()),
+  /**
+   * Instances whose entries of ours name a program that no longer exists (MCP Tray moved):
+   * MCP Tray rewrites them to its stable launcher.
+   */
+  broken: z.array(z.string()).optional(),
   /** Whether the client can reach MCP Tray over HTTP (otherwise always stdio). */
   supportsHttp: z.boolean().optional(),
   /** The transport chosen for this client (default stdio). */
@@ -593,6 +615,8 @@ export const requests = {
   setPreferences: { input: Preferences.partial().strict(), output: Preferences },
   /** Writes a zip of logs and state with every secret redacted; answers where it is. */
   exportDiagnostics: { input: NoInput, output: DiagnosticsExport },
+  /** Stops MCP Tray cleanly (`mcp-tray quit`): its servers, its socket, then the process. */
+  quitApp: { input: NoInput, output: z.object({ stopping: z.literal(true), pid: z.number().int() }) },
   /** Keychain items left behind by services that were removed (a reset, an older version). */
   listOrphanSecrets: { input: NoInput, output: z.array(OrphanSecrets) },
   /** Deletes the orphaned items of one former service id, or all of them. */

@@ -2,15 +2,18 @@
 import './api/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ApiProvider } from './api/api-provider';
-import { connect } from './api/connect';
-import { App } from './app';
 import { canonicalizeHash } from './routing/use-route';
 import './styles/index.css';
 
-const container = document.getElementById('root');
-if (container) {
+// The contract (zod and every schema), the shell and the screens load as separate chunks; the
+// first paint needs none of them.
+async function start(container: HTMLElement): Promise<void> {
   canonicalizeHash();
+  const [{ connect }, { ApiProvider }, { App }] = await Promise.all([
+    import('./api/connect'),
+    import('./api/api-provider'),
+    import('./app'),
+  ]);
   const { api, connection } = connect();
   createRoot(container).render(
     <StrictMode>
@@ -20,3 +23,6 @@ if (container) {
     </StrictMode>,
   );
 }
+
+const container = document.getElementById('root');
+if (container) void start(container);

@@ -11,7 +11,28 @@ export const BACKUP_MARK = '.mcp-tray-backup-';
 export const DEFAULT_BACKUPS_KEPT = 5;
 
 /** The file functions backups need. */
-export type BackupFs = AtomicFs & Pick<typeof fsPromises, 'access'>;
+export type BackupFs = AtomicFs & Pick<typeof fsPromises, 'access' | 'chmod' | 'readFile'>;
+
+/** What replaces a secret value MCP Tray moved to the keychain, in the backups that held it. */
+export const MOVED_SECRET_MARKER = '<moved to the system keychain by MCP Tray>';
+
+/** Backups may hold secrets a client's file had: nobody but the user may read them. */
+const BACKUP_MODE = 0o600;
+
+/**
+ * `content` with every secret value replaced by {@link MOVED_SECRET_MARKER}, as written (raw) and
+ * as JSON or TOML escape it inside a quoted string.
+ */
+export function scrubSecrets(content: Uint8Array, secrets: readonly string[]): Buffer {
+  let text = Buffer.from(content).toString('utf8');
+  const forms = secrets
+    .filter((secret) => secret.length > 0)
+    .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)])
+    // Longest first, so a value that contains another is replaced whole.
+    .sort((a, b) => b.length - a.length);
+  for (const form of new Set(forms)) text = text.split(form).join(MOVED_SECRET_MARKER);
+  return Buffer.from(text, 'utf8');
+}
 
 /** `20261121T202635123Z`: sorts by time and is a valid file name everywhere (no colons). */
 function stamp(ms: number): string {
@@ -34,14 +55,34 @@ export class BackupStore {
     this.keep = options.keep ?? DEFAULT_BACKUPS_KEPT;
   }
 
-  /** Saves `content` as the newest backup of `file` and prunes old ones; returns its path. */
-  async save(file: string, content: Uint8Array, mode: number): Promise<string> {
+  /**
+   * Saves `content` as the newest backup of `file` (owner-only, whatever the file's own mode), with
+   * `secrets` replaced by a marker; prunes old ones, makes the kept ones owner-only too, and
+   * scrubs the same secrets out of them. Returns the new backup's path.
+   */
+  async save(file: string, content: Uint8Array, secrets: readonly string[] = []): Promise<string> {
     const base = `${file}${BACKUP_MARK}${stamp(this.clock.now())}`;
     let name = base;
     for (let n = 2; await this.exists(name); n++) name = `${base}-${n}`;
-    await writeFileAtomic(name, content, { mode, fs: this.fs });
+    await writeFileAtomic(name, scrubSecrets(content, secrets), { mode: BACKUP_MODE, fs: this.fs });
     await this.prune(file);
+    for (const older of await this.list(file)) {
+      if (older !== name) await this.secure(older, secrets);
+    }
     return name;
+  }
+
+  /** An older backup made owner-only, and rewritten without `secrets` when it holds any. */
+  private async secure(backup: string, secrets: readonly string[]): Promise<void> {
+    try {
+      await this.fs.chmod(backup, BACKUP_MODE);
+      if (secrets.length === 0) return;
+      const before = await this.fs.readFile(backup);
+      const after = scrubSecrets(before, secrets);
+      if (!after.equals(before)) await writeFileAtomic(backup, after, { mode: BACKUP_MODE, fs: this.fs });
+    } catch {
+      // Gone meanwhile (pruned by another writer): nothing left to secure.
+    }
   }
 
   /** Backups of `file`, oldest first. */

@@ -86,8 +86,6 @@ export interface ClientAdapter {
   reloadHint: string;
   /** The config file the client reads on this machine. */
   configPath(ctx: AdapterContext): string;
-  /** Whether the client looks installed (its config or app folder exists). */
-  isInstalled(ctx: AdapterContext): boolean;
   /** Our entry in the client's own shape. */
   toEntry(launch: LaunchCommand): Record<string, unknown>;
   /** A user's entry read back for import; null for entries that are not local stdio servers. */

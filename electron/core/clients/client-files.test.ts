@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-dirs';
 import { clientAdapters } from './adapters/index';
 import type { AdapterContext, ClientAdapter } from './client-adapter';
+import { ClientDetector, nodeDetectorDeps } from './client-detector';
 import { ConfigParseError } from './config-errors';
 import { resolveEntryName } from './connector-entry';
 import { ourEntry, testWriter } from './test-helpers';
@@ -17,6 +18,19 @@ function tempHome(): AdapterContext {
     exists: (file) => fs.existsSync(file),
     readText: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null),
   };
+}
+
+/** Detection in that home only, with an empty PATH. */
+function detectorFor(ctx: AdapterContext): ClientDetector {
+  return new ClientDetector(
+    nodeDetectorDeps({
+      platform: ctx.platform,
+      home: ctx.home,
+      env: { XDG_DATA_DIRS: path.join(ctx.home, 'share') },
+      findCommand: () => Promise.resolve(null),
+      isExecutable: (file) => fs.existsSync(file),
+    }),
+  );
 }
 
 /** What a user's file for this client might hold: servers with env, settings we do not know. */
@@ -76,10 +90,10 @@ describe.each(clientAdapters.map((adapter) => [adapter.id, adapter] as const))(
         const ctx = tempHome();
         const file = adapter.configPath(ctx);
         expect(file.startsWith(ctx.home)).toBe(true);
-        expect(adapter.isInstalled(ctx)).toBe(false);
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, fixture);
-        expect(adapter.isInstalled(ctx)).toBe(true);
+        // A config file alone is no proof that the client is installed.
+        expect((await detectorFor(ctx).detect(adapter.id)).installed).toBe(false);
 
         const writer = testWriter();
         const current = await writer.read(adapter, file);

@@ -139,16 +139,20 @@ describe('ConfigWriter: backups, modes, no-ops', () => {
     ).toHaveLength(5);
   });
 
-  it.skipIf(process.platform === 'win32')("keeps the file's permission bits", async () => {
-    const file = fixtureFile('claude_desktop_config.json', claudeUserConfig);
-    fs.chmodSync(file, 0o640);
-    const result = await testWriter().apply(claude, file, add);
-    expect(fs.statSync(file).mode & 0o777).toBe(0o640);
-    expect(fs.statSync(result.backup!).mode & 0o777).toBe(0o640);
-    fs.chmodSync(file, 0o604);
-    await testWriter().apply(claude, file, { set: {}, remove: ['files'] });
-    expect(fs.statSync(file).mode & 0o777).toBe(0o604);
-  });
+  it.skipIf(process.platform === 'win32')(
+    "keeps the file's permission bits; backups are owner-only",
+    async () => {
+      const file = fixtureFile('claude_desktop_config.json', claudeUserConfig);
+      fs.chmodSync(file, 0o640);
+      const result = await testWriter().apply(claude, file, add);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o640);
+      // A backup may hold secrets the user's file had: only the user reads it.
+      expect(fs.statSync(result.backup!).mode & 0o777).toBe(0o600);
+      fs.chmodSync(file, 0o604);
+      await testWriter().apply(claude, file, { set: {}, remove: ['files'] });
+      expect(fs.statSync(file).mode & 0o777).toBe(0o604);
+    },
+  );
 
   it.skipIf(process.platform === 'win32')('writes through a symlinked config, keeping the link', async () => {
     const dotfiles = tempDir();

@@ -54,6 +54,11 @@ export interface ApplyOptions {
    * other permissions, from the moment it is written (not by a chmod afterwards).
    */
   ownerOnly?: boolean;
+  /**
+   * Secret values this write moves out of the file (import puts them in the keychain): the
+   * backups of the file, the new one and the kept ones, get a marker instead.
+   */
+  movedSecrets?: readonly string[];
 }
 
 /** The file functions the writer uses; `node:fs/promises` by default, a wrapper in tests. */
@@ -135,7 +140,7 @@ export class ConfigWriter {
         plan = this.planFrom(plan.adapter, plan.file, plan.changes, current);
       }
       if (!plan.changed) return { file: plan.file, backup: null, changed: false, plan };
-      const written = await this.write(target, current, plan.after, options.ownerOnly === true);
+      const written = await this.write(target, current, plan.after, options);
       if (written.done) {
         this.deps.logger.info('client config updated', { file: plan.file, backup: written.backup });
         return { file: plan.file, backup: written.backup, changed: true, plan };
@@ -148,11 +153,14 @@ export class ConfigWriter {
     target: string,
     current: Current,
     text: string,
-    ownerOnly: boolean,
+    options: ApplyOptions,
   ): Promise<{ done: boolean; backup: string | null }> {
+    const ownerOnly = options.ownerOnly === true;
     if (!current.exists) await this.fs.mkdir(path.dirname(target), { recursive: true });
     await removeStaleTemps(target, this.deps.clock.now(), STALE_TEMP_MS, this.fs);
-    const backup = current.exists ? await this.backups.save(target, current.bytes, current.mode) : null;
+    const backup = current.exists
+      ? await this.backups.save(target, current.bytes, options.movedSecrets ?? [])
+      : null;
     const done = await writeFileAtomic(target, text, {
       mode: ownerOnly ? current.mode & ~0o077 : current.mode,
       fs: this.fs,

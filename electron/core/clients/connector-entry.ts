@@ -14,6 +14,12 @@ export interface ConnectorRuntime {
    * copy or a temporary mount), or absent. Writes that would add entries are refused with it.
    */
   unstable?: string;
+  /**
+   * The stable launcher in the data folder that runs this runtime (`<data>/runtime/mcp-tray`,
+   * refreshed at every start). When set, entries run it instead of naming the runtime, so they
+   * keep working when MCP Tray moves.
+   */
+  launcher?: string;
 }
 
 /**
@@ -38,17 +44,20 @@ export function connectorEntry(
   dataDir: string | null,
   client?: string,
 ): LaunchCommand {
-  const env = runtime.env && Object.keys(runtime.env).length > 0 ? { env: { ...runtime.env } } : {};
+  // A combined entry names no instance: `connect --client C` serves the client's profile.
   const target = instanceId === COMBINED_ENTRY ? [] : [instanceId];
+  const tail = [
+    'connect',
+    ...target,
+    ...(client ? ['--client', client] : []),
+    ...(dataDir ? ['--data-dir', dataDir] : []),
+  ];
+  // The launcher sets the runtime's own variables itself.
+  if (runtime.launcher) return { command: runtime.launcher, args: tail };
+  const env = runtime.env && Object.keys(runtime.env).length > 0 ? { env: { ...runtime.env } } : {};
   return {
     command: runtime.command,
-    args: [
-      ...runtime.args,
-      'connect',
-      ...target,
-      ...(client ? ['--client', client] : []),
-      ...(dataDir ? ['--data-dir', dataDir] : []),
-    ],
+    args: [...runtime.args, ...tail],
     ...env,
   };
 }

@@ -20,6 +20,7 @@ import type { ToolReviewService } from '../services/tool-review-service';
 import type { PermissionsService } from '../services/permissions-service';
 import type { ProfilesService } from '../profiles/profiles-service';
 import type { SetupService } from '../profiles/setup-service';
+import type { LifecycleService } from '../services/lifecycle-service';
 import type { Handlers } from './dispatcher';
 
 /** Maps each contract request to the service method that answers it. */
@@ -46,6 +47,7 @@ export function createHandlers(s: {
   permissions: PermissionsService;
   profiles: ProfilesService;
   setup: SetupService;
+  lifecycle: LifecycleService;
 }): Handlers {
   // A write changes which files we own entries in: watch those for drift.
   const watching = async <T>(result: Promise<T>): Promise<T> => {
@@ -99,6 +101,7 @@ export function createHandlers(s: {
     getPreferences: () => s.preferences.get(),
     setPreferences: (change) => s.preferences.set(change),
     exportDiagnostics: () => s.diagnostics.export(),
+    quitApp: () => s.lifecycle.quit(),
     listOrphanSecrets: () => s.secretSweep.orphans(),
     removeOrphanSecrets: ({ instanceId }) => s.secretSweep.remove(instanceId),
     searchRegistry: (input) => s.registry.search(input),

@@ -3,16 +3,29 @@ import type { KeychainStatus } from '../../shared/contract';
 import type { Logger } from '../platform/logger';
 import type { SecretStore } from './secret-store';
 import { KEYCHAIN_SERVICE, KeychainUnavailableError } from './secret-store';
+import { isAutoStarted } from '../platform/session-env';
 
 type Keytar = typeof KeytarModule;
+type Env = Readonly<Record<string, string | undefined>>;
 
 const PROBE_TIMEOUT_MS = 5000;
 
 /** Account of the item `status()` writes and deletes to prove the keychain takes writes. */
 const PROBE_ACCOUNT = 'mcp-tray:probe';
 
-function explain(platform: NodeJS.Platform, cause: unknown): string {
+function explain(platform: NodeJS.Platform, cause: unknown, env: Env): string {
   const reason = cause instanceof Error ? cause.message : String(cause);
+  if (platform === 'linux' && !env.DBUS_SESSION_BUS_ADDRESS) {
+    const who = isAutoStarted(env)
+      ? 'MCP Tray was started by an AI client outside your desktop session, so it cannot reach your keychain'
+      : 'MCP Tray was started outside your desktop session, so it cannot reach your keychain';
+    return (
+      `${who} (no D-Bus session address). Run "mcp-tray quit", then open MCP Tray yourself from ` +
+      'your desktop (the app, or "mcp-tray serve" in a terminal of your session). It then remembers ' +
+      'your session, and AI clients that start it later get the same access. MCP Tray never stores ' +
+      'secrets in plain files.'
+    );
+  }
   if (/locked/i.test(reason)) {
     return platform === 'linux'
       ? 'The keychain is locked. Unlock your Login keyring (open "Passwords and Keys", or sign out ' +
@@ -37,6 +50,8 @@ export class KeytarSecretStore implements SecretStore {
     private readonly logger: Logger,
     private readonly platform: NodeJS.Platform = process.platform,
     private readonly service = KEYCHAIN_SERVICE,
+    /** The process's environment: whether a desktop session bus was there to reach. */
+    private readonly env: Env = process.env,
   ) {}
 
   async status(): Promise<KeychainStatus> {
@@ -103,7 +118,7 @@ export class KeytarSecretStore implements SecretStore {
       return await Promise.race([call(keytar), timeout]);
     } catch (error) {
       if (error instanceof KeychainUnavailableError) throw error;
-      const message = explain(this.platform, error);
+      const message = explain(this.platform, error, this.env);
       this.logger.warn('keychain unavailable', { reason: String(error) });
       throw new KeychainUnavailableError(message);
     } finally {

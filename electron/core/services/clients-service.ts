@@ -21,6 +21,8 @@ import {
   restartClient,
 } from '../clients';
 import type { ConfigWriter } from '../clients';
+import type { ClientDetector } from '../clients/client-detector';
+import { entryRepairs } from '../clients/entry-repair';
 import type { EventBus } from '../event-bus';
 import type { Logger } from '../platform/logger';
 import { UserFacingError } from '../rpc/errors';
@@ -35,6 +37,8 @@ export interface ClientsServiceDeps {
   instances: InstancesService;
   writer: ConfigWriter;
   context: AdapterContext;
+  /** Finds each client's program (whether it is installed). */
+  detector: ClientDetector;
   /** How client entries start the connector (node + our CLI, or the packaged app). */
   runtime: ConnectorRuntime;
   /** `--data-dir` for entries when this core does not use the default folder. */
@@ -129,7 +133,11 @@ export class ClientsService {
     return { client, file, diff: plan.diff, changed: plan.changed };
   }
 
-  async apply(client: ClientId, extraRemovals: string[] = []): Promise<ClientApplied> {
+  async apply(
+    client: ClientId,
+    extraRemovals: string[] = [],
+    movedSecrets: readonly string[] = [],
+  ): Promise<ClientApplied> {
     const { adapter, file } = this.target(client);
     let written: string[] = [];
     const result = await inWords(async () => {
@@ -138,6 +146,7 @@ export class ClientsService {
       return this.deps.writer.apply(adapter, file, changes, {
         // HTTP entries carry the endpoint's token: nobody but the user may read the file.
         ownerOnly: this.writesHttp(adapter),
+        movedSecrets,
       });
     });
     this.update(client, (s) => ({ ...s, applied: written }));
@@ -164,6 +173,7 @@ export class ClientsService {
     const { adapter, file } = this.target(client);
     const { servers } = await inWords(() => this.deps.writer.read(adapter, file));
     const imported: InstanceSummary[] = [];
+    const moved: string[] = [];
     const taken = new Set(this.deps.instances.configs().map((c) => c.id));
     for (const name of names) {
       const entry = servers[name];
@@ -176,6 +186,7 @@ export class ClientsService {
       const secretEnv: Record<string, string> = {};
       for (const [key, value] of Object.entries(entry.env))
         (SECRET_ENV.test(key) ? secretEnv : env)[key] = value;
+      moved.push(...Object.values(secretEnv));
       imported.push(
         await this.deps.instances.addCustom({
           id,
@@ -191,7 +202,8 @@ export class ClientsService {
       ...s,
       selected: [...new Set([...s.selected, ...imported.map((i) => i.id)])],
     }));
-    return { imported, applied: await this.apply(client, names) };
+    // The secrets now live in the keychain: the file's backups must not keep them in plain text.
+    return { imported, applied: await this.apply(client, names, moved) };
   }
 
   /**
@@ -232,6 +244,53 @@ export class ClientsService {
   /** Tells every UI the clients' state (after a write, or when a client changed its file). */
   async publish(clients?: ClientInfo[]): Promise<void> {
     this.deps.bus.emit('clientsChanged', { clients: clients ?? (await this.list()) });
+  }
+
+  /**
+   * Rewrites our entries that no longer run this MCP Tray (it moved, or their program is gone) to
+   * run the stable launcher; other entries and the user's are untouched. Run at every start and
+   * when a watched file changes. Returns the clients whose files were repaired.
+   */
+  async repairEntries(only?: ClientId): Promise<ClientId[]> {
+    if (this.deps.runtime.unstable) return [];
+    const repaired: ClientId[] = [];
+    for (const adapter of clientAdapters) {
+      if ((only && adapter.id !== only) || this.writesHttp(adapter)) continue;
+      const file = adapter.configPath(this.deps.context);
+      try {
+        const { exists, raw } = await this.deps.writer.read(adapter, file);
+        const { set, broken } = exists ? this.repairs(adapter, raw) : { set: {}, broken: [] };
+        if (Object.keys(set).length === 0) continue;
+        await this.deps.writer.apply(adapter, file, { set, remove: [] });
+        repaired.push(adapter.id);
+        this.deps.logger.info('client entries repaired', {
+          client: adapter.id,
+          entries: Object.keys(set),
+          broken,
+        });
+      } catch (error) {
+        this.deps.logger.warn('could not repair a client’s entries', {
+          client: adapter.id,
+          error: String(error),
+        });
+      }
+    }
+    if (repaired.length > 0) await this.publish();
+    return repaired;
+  }
+
+  private repairs(
+    adapter: ClientAdapter,
+    raw: Record<string, unknown>,
+  ): { set: Record<string, unknown>; broken: string[] } {
+    return entryRepairs({
+      adapter,
+      entries: raw,
+      instanceIds: new Set(this.deps.instances.configs().map((c) => c.id)),
+      runtime: this.deps.runtime,
+      dataDir: this.deps.dataDirArg,
+      exists: (file) => this.deps.context.exists(file),
+    });
   }
 
   /** Config files of clients we have written to, for drift watching. */
@@ -299,11 +358,13 @@ export class ClientsService {
     const settings = this.deps.settings.read();
     const saved = settings.clients[adapter.id] ?? NO_CHOICE;
     let entries: ClientEntry[] = [];
+    let broken: string[] = [];
     let error: string | null = null;
     if (file) {
       try {
         const { raw, servers } = await this.deps.writer.read(adapter, file);
         entries = listEntries(raw, servers, settings.httpBroker.port);
+        broken = this.repairs(adapter, raw).broken;
       } catch (e) {
         error = e instanceof ConfigParseError ? e.message : `Could not read ${file}: ${(e as Error).message}`;
       }
@@ -320,10 +381,12 @@ export class ClientsService {
       : isEverything(profile)
         ? saved.selected
         : saved.applied;
+    const { installed, evidence } = await this.deps.detector.detect(adapter.id);
     return {
       id: adapter.id,
       name: adapter.displayName,
-      installed: adapter.isInstalled(this.deps.context),
+      installed,
+      evidence,
       configPath: file,
       reloadHint: adapter.reloadHint,
       docs: [...adapter.docs],
@@ -337,6 +400,7 @@ export class ClientsService {
             (id) =>
               wanted.includes(id) && (id === COMBINED_ENTRY ? !combinedThere : !configured.includes(id)),
           ),
+      broken,
       supportsHttp: Boolean(adapter.http),
       transport: saved.transport,
       effectiveTransport:

@@ -47,8 +47,14 @@ export class DriftWatcher {
   /** Looks at one client after its file changed. */
   async check(client: ClientId): Promise<void> {
     try {
-      const clients = await this.clients.list();
-      const info = clients.find((c) => c.id === client);
+      let clients = await this.clients.list();
+      let info = clients.find((c) => c.id === client);
+      if (info?.broken?.length) {
+        // Our own entry pointing at a program that is gone: repaired whatever the policy.
+        await this.clients.repairEntries(client);
+        clients = await this.clients.list();
+        info = clients.find((c) => c.id === client);
+      }
       if (!info || info.drift.length === 0) {
         this.notices.dismiss(`drift-${client}`);
         await this.clients.publish(clients);

@@ -56,6 +56,7 @@ function client(id: ClientInfo['id'], drift: string[]): ClientInfo {
     id,
     name: id === 'claude-desktop' ? 'Claude Desktop' : 'Cursor',
     installed: true,
+    evidence: [],
     configPath: `/home/ada/${id}.json`,
     reloadHint: '',
     docs: [],

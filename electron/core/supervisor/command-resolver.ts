@@ -218,6 +218,25 @@ export class CommandResolver {
     return { ok: false, reason: this.missing(command, hasDir) };
   }
 
+  /** Where a bare program name is found on {@link searchPath} (PATHEXT applied), or null. */
+  async which(name: string): Promise<string | null> {
+    const dirs = (await this.searchPath())
+      .split(this.paths.delimiter)
+      .filter((d) => this.paths.isAbsolute(d));
+    for (const dir of dirs) {
+      for (const candidate of this.candidates(name)) {
+        const file = this.paths.join(dir, candidate);
+        if (this.isExecutable(file)) return file;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a file is a program this user may run (on Windows: a file). */
+  canRun(file: string): boolean {
+    return this.isExecutable(file);
+  }
+
   /** An environment variable; on Windows names are case-insensitive (`Path`, `ComSpec`). */
   private env(name: string): string | undefined {
     const key = Object.keys(this.deps.env).find((k) => (this.win ? k.toUpperCase() === name : k === name));

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Core, CoreDeps } from '../core';
 import { nodeAdapterContext } from '../clients';
+import { nodeDetectorDeps } from '../clients/client-detector';
 import { createCore } from '../core';
 import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
@@ -35,6 +36,14 @@ export function testDeps(dataDir: string, overrides: Partial<CoreDeps> = {}): Co
     env: process.env,
     builtInServersDir: null,
     clientContext: nodeAdapterContext({ platform: process.platform, home: dataDir, env: {} }),
+    // Programs only in this test's HOME: the machine's own clients must not leak into tests.
+    clientDetector: nodeDetectorDeps({
+      platform: process.platform,
+      home: dataDir,
+      env: { XDG_DATA_DIRS: path.join(dataDir, 'share') },
+      findCommand: async () => null,
+      isExecutable: () => false,
+    }),
     connectorRuntime: {
       command: process.execPath,
       args: [path.resolve(import.meta.dirname, '../../../dist/cli/mcp-tray.mjs')],

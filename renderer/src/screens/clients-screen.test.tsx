@@ -318,6 +318,9 @@ describe('ClientsScreen import', () => {
     expect(github.getByText('GITHUB_TOKEN').parentElement?.textContent).toContain('moves to the keychain');
     expect(github.getByText('GITHUB_HOST').parentElement?.textContent).not.toContain('keychain');
     expect(importDialog.getByText(/move to the system keychain/)).toBeTruthy();
+    expect(importDialog.getByTestId('import-secrets-note').textContent).toMatch(
+      /backups of that file keep a marker in their place; only you can read the backups/,
+    );
 
     // Nothing chosen yet: Import does nothing.
     const confirm = importDialog.getByTestId('import-confirm');

@@ -169,6 +169,7 @@ export function makeClient(overrides: Partial<ClientInfo> & Pick<ClientInfo, 'id
   return {
     name,
     installed: true,
+    evidence: [{ kind: 'app-bundle', path: `/Applications/${name}.app` }],
     configPath: `/Users/ada/Library/Application Support/${name}/config.json`,
     reloadHint: `Restart ${name} to use the change.`,
     docs: [],
@@ -915,6 +916,7 @@ export function createFakeApi(init: FakeInit = {}) {
       preferences = { ...preferences, ...change };
       return preferences;
     }),
+    quitApp: vi.fn(async () => ({ stopping: true as const, pid: 4242 })),
     exportDiagnostics: vi.fn(async () => ({
       path: '/Users/ada/Downloads/mcp-tray-diagnostics-2025-03-01T10-00-00Z.zip',
       bytes: 48_213,

@@ -1,6 +1,6 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
 import { readStdioEntry, stdioEntry } from '../client-adapter';
-import { anyExists, envPath, joinFor } from './platform-paths';
+import { envPath, joinFor } from './platform-paths';
 
 function configDir(ctx: AdapterContext): string | null {
   return envPath(ctx, 'CLAUDE_CONFIG_DIR');
@@ -26,14 +26,6 @@ export const claudeCodeAdapter: ClientAdapter = {
   reloadHint: 'Start a new Claude Code session (running sessions keep the servers they started with).',
   configPath(ctx) {
     return joinFor(ctx, configDir(ctx) ?? ctx.home, '.claude.json');
-  },
-  isInstalled(ctx) {
-    const dir = configDir(ctx);
-    return anyExists(ctx, [
-      ...(dir ? [dir] : []),
-      joinFor(ctx, ctx.home, '.claude'),
-      joinFor(ctx, ctx.home, '.claude.json'),
-    ]);
   },
   toEntry: (launch) => ({ type: 'stdio', ...stdioEntry(launch) }),
   readEntry(raw) {

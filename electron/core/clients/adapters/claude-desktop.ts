@@ -1,6 +1,6 @@
 import type { AdapterContext, ClientAdapter } from '../client-adapter';
 import { readStdioEntry, stdioEntry } from '../client-adapter';
-import { anyExists, appConfigDir, joinFor, localAppData, roamingAppData } from './platform-paths';
+import { appConfigDir, joinFor, localAppData } from './platform-paths';
 
 /**
  * Package family name of Claude Desktop's MSIX install on Windows (Microsoft Store, and since
@@ -46,23 +46,6 @@ export const claudeDesktopAdapter: ClientAdapter = {
       return joinFor(ctx, msixPackageDir(ctx), 'LocalCache', 'Roaming', 'Claude', FILE);
     }
     return joinFor(ctx, appConfigDir(ctx, 'Claude'), FILE);
-  },
-  isInstalled(ctx) {
-    if (ctx.platform === 'darwin') {
-      return anyExists(ctx, [
-        appConfigDir(ctx, 'Claude'),
-        '/Applications/Claude.app',
-        joinFor(ctx, ctx.home, 'Applications', 'Claude.app'),
-      ]);
-    }
-    if (ctx.platform === 'win32') {
-      return anyExists(ctx, [
-        msixPackageDir(ctx),
-        joinFor(ctx, roamingAppData(ctx), 'Claude'),
-        joinFor(ctx, localAppData(ctx), 'AnthropicClaude'),
-      ]);
-    }
-    return ctx.exists(appConfigDir(ctx, 'Claude'));
   },
   toEntry: stdioEntry,
   readEntry: readStdioEntry,

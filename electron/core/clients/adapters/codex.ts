@@ -27,9 +27,6 @@ export const codexAdapter: ClientAdapter = {
   configPath(ctx) {
     return joinFor(ctx, codexHome(ctx), 'config.toml');
   },
-  isInstalled(ctx) {
-    return ctx.exists(codexHome(ctx));
-  },
   toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

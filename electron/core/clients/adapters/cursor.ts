@@ -1,6 +1,6 @@
 import type { ClientAdapter } from '../client-adapter';
 import { readStdioEntry, stdioEntry } from '../client-adapter';
-import { anyExists, appConfigDir, joinFor } from './platform-paths';
+import { joinFor } from './platform-paths';
 
 /**
  * Cursor. Global servers live in `~/.cursor/mcp.json` on every platform (`%USERPROFILE%` on
@@ -19,9 +19,6 @@ export const cursorAdapter: ClientAdapter = {
   reloadHint: 'Restart Cursor, or switch the server off and on in Cursor Settings → MCP.',
   configPath(ctx) {
     return joinFor(ctx, ctx.home, '.cursor', 'mcp.json');
-  },
-  isInstalled(ctx) {
-    return anyExists(ctx, [joinFor(ctx, ctx.home, '.cursor'), appConfigDir(ctx, 'Cursor')]);
   },
   toEntry: stdioEntry,
   readEntry: readStdioEntry,

@@ -25,9 +25,6 @@ export const geminiCliAdapter: ClientAdapter = {
   configPath(ctx) {
     return joinFor(ctx, geminiDir(ctx), 'settings.json');
   },
-  isInstalled(ctx) {
-    return ctx.exists(geminiDir(ctx));
-  },
   toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

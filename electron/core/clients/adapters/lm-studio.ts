@@ -36,9 +36,6 @@ export const lmStudioAdapter: ClientAdapter = {
   configPath(ctx) {
     return joinFor(ctx, lmStudioHome(ctx), 'mcp.json');
   },
-  isInstalled(ctx) {
-    return ctx.exists(lmStudioHome(ctx));
-  },
   toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

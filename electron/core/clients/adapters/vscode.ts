@@ -27,9 +27,6 @@ export const vscodeAdapter: ClientAdapter = {
   configPath(ctx) {
     return joinFor(ctx, appConfigDir(ctx, 'Code'), 'User', 'mcp.json');
   },
-  isInstalled(ctx) {
-    return ctx.exists(appConfigDir(ctx, 'Code'));
-  },
   toEntry: (launch) => ({ type: 'stdio', ...stdioEntry(launch) }),
   readEntry(raw) {
     // `type` is optional in older files; an http server has a url instead of a command.

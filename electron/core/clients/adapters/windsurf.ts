@@ -20,9 +20,6 @@ export const windsurfAdapter: ClientAdapter = {
   configPath(ctx) {
     return joinFor(ctx, ctx.home, '.codeium', 'windsurf', 'mcp_config.json');
   },
-  isInstalled(ctx) {
-    return ctx.exists(joinFor(ctx, ctx.home, '.codeium', 'windsurf'));
-  },
   toEntry: stdioEntry,
   readEntry: readStdioEntry,
 };

@@ -31,9 +31,6 @@ export const zedAdapter: ClientAdapter = {
   configPath(ctx) {
     return joinFor(ctx, zedConfigDir(ctx), 'settings.json');
   },
-  isInstalled(ctx) {
-    return ctx.exists(zedConfigDir(ctx));
-  },
   toEntry: (launch) => ({ source: 'custom', ...stdioEntry(launch) }),
   readEntry: readStdioEntry,
 };

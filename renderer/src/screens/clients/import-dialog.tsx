@@ -214,11 +214,13 @@ export function ImportDialog({ client, onClose, onImported, returnFocus }: Impor
             </ul>
           </fieldset>
           {anySecret && (
-            <p className="note">
+            <p className="note" data-testid="import-secrets-note">
               <Icon name="lock" />
               <span>
                 Values of variables that look secret (tokens, keys, passwords) move to the system keychain.
-                Other values move to MCP Tray’s settings. None of them are shown here.
+                They leave {client.name}’s file, and MCP Tray’s backups of that file keep a marker in their
+                place; only you can read the backups. Other values move to MCP Tray’s settings. None of them
+                are shown here.
               </span>
             </p>
           )}
