@@ -188,7 +188,9 @@ describe('the CLI against a running core', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('my-tools: imported');
     const servers = JSON.parse(fs.readFileSync(path.join(home, configFile), 'utf8')).mcpServers;
-    expect(servers['my-tools'].args).toEqual([CLI, 'connect', 'my-tools', '--data-dir', dataDir]);
+    // Through the stable launcher MCP Tray refreshes at every start.
+    expect(servers['my-tools'].command).toBe(path.join(dataDir, 'runtime', 'mcp-tray'));
+    expect(servers['my-tools'].args).toEqual(['connect', 'my-tools', '--data-dir', dataDir]);
     expect((await cli(['clients', 'import', 'claude-desktop', 'Nope'])).status).toBe(1);
   }, 90_000);
 });

@@ -69,6 +69,12 @@ export interface SessionContext {
   relayNow: () => UpstreamRelay | null;
   /** The running server's relay, waiting (bounded) as {@link upstream} does. */
   relay: (signal: AbortSignal) => Promise<UpstreamRelay>;
+  /**
+   * Whether calls take the fast path. Only for stdio servers: a remote server's failures (a
+   * revoked sign-in, a 403 asking for more scope) arrive as transport errors, which only the
+   * SDK path turns into the reason the client must see.
+   */
+  fastPath: boolean;
   /** Counts calls actually at the server (not those waiting for it). */
   activity: (delta: 1 | -1) => void;
   record: (call: NewToolCall) => void;
@@ -122,7 +128,7 @@ export class BrokerSession implements FastPathHost {
   async connect(transport: Transport): Promise<void> {
     await this.server.connect(transport);
     // Installed after the SDK's handler, so it sees each message first.
-    new FastPath(this, transport, this.capabilities);
+    if (this.ctx.fastPath) new FastPath(this, transport, this.capabilities);
   }
 
   /**

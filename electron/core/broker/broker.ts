@@ -184,6 +184,7 @@ export class Broker {
         upstream: (signal) => this.upstream(id, signal),
         relayNow: () => this.relayNow(id),
         relay: async (signal) => this.relayOf(id, await this.upstream(id, signal)),
+        fastPath: !this.deps.config(id)?.remote,
         activity: (delta) => this.active.set(id, (this.active.get(id) ?? 0) + delta),
         record: (call) => this.record(call),
         now: () => this.deps.clock.now(),
