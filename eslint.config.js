@@ -19,6 +19,33 @@ const noDynamicElectron = [
   },
 ];
 
+// Test code: spec files, the test trees (the top-level test/, renderer/src/test, servers' test/)
+// and the fixtures beside the tests that run them.
+const TEST_FILES = [
+  '**/*.test.ts',
+  '**/*.test.tsx',
+  'test/**',
+  '**/test/**',
+  '**/fixtures/**',
+  'e2e/**',
+  'scripts/**',
+];
+// Production code never imports the test tree: helpers live in test/, not beside the code.
+const noTestTree = { regex: '(^|/)test/', message: 'Production code may not import test helpers (test/).' };
+
+/** A layer's import rule, once for all its files and once, stricter, for its production files. */
+function importRules(files, options, extra = {}) {
+  const rule = (patterns) => ['error', { paths: [electronImport], patterns }];
+  return [
+    { files, ...extra, rules: { ...extra.rules, 'no-restricted-imports': rule(options.patterns ?? []) } },
+    {
+      files,
+      ignores: [...(extra.ignores ?? []), ...TEST_FILES],
+      rules: { 'no-restricted-imports': rule([...(options.patterns ?? []), noTestTree]) },
+    },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.cache/', 'servers/*/dist/'],
@@ -42,52 +69,40 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
-  {
-    // Core, shared contract and CLI are plain Node: never Electron, not even its types.
-    files: ['electron/core/**', 'electron/shared/**', 'electron/cli/**', 'servers/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [electronImport] }],
-      'no-restricted-syntax': ['error', ...noDynamicElectron],
+  // Core, CLI and the built-in servers are plain Node: never Electron, not even its types.
+  ...importRules(
+    ['electron/core/**', 'electron/cli/**', 'servers/**'],
+    {},
+    {
+      rules: { 'no-restricted-syntax': ['error', ...noDynamicElectron] },
     },
-  },
-  {
-    // The contract is imported by the renderer and preload: it depends on nothing but zod.
-    files: ['electron/shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronImport],
-          patterns: [
-            { regex: '(^|/)(core|main|preload|cli)(/|$)', message: 'shared may not depend on other layers.' },
-            { regex: '^node:', message: 'shared runs in the browser too.' },
-          ],
-        },
+  ),
+  // The contract is imported by the renderer and preload: it depends on nothing but zod.
+  ...importRules(
+    ['electron/shared/**'],
+    {
+      patterns: [
+        { regex: '(^|/)(core|main|preload|cli)(/|$)', message: 'shared may not depend on other layers.' },
+        { regex: '^node:', message: 'shared runs in the browser too.' },
       ],
     },
-  },
-  {
-    // The renderer talks to the core only through the contract in electron/shared.
-    files: ['renderer/**'],
-    ignores: ['renderer/*.config.ts'],
-    languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronImport],
-          patterns: [
-            {
-              regex: '(^|/)electron/(?!shared(/|$))',
-              message: 'The renderer may import only electron/shared.',
-            },
-            { regex: '^node:', message: 'The renderer runs in a browser.' },
-          ],
-        },
+    { rules: { 'no-restricted-syntax': ['error', ...noDynamicElectron] } },
+  ),
+  // The renderer talks to the core only through the contract in electron/shared.
+  ...importRules(
+    ['renderer/**'],
+    {
+      patterns: [
+        { regex: '(^|/)electron/(?!shared(/|$))', message: 'The renderer may import only electron/shared.' },
+        { regex: '^node:', message: 'The renderer runs in a browser.' },
       ],
-      'no-restricted-syntax': ['error', ...noDynamicElectron],
     },
-  },
+    {
+      ignores: ['renderer/*.config.ts'],
+      languageOptions: { globals: { ...globals.browser } },
+      rules: { 'no-restricted-syntax': ['error', ...noDynamicElectron] },
+    },
+  ),
   {
     // Scripts and tests talk to people on the terminal.
     files: [

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_USER_MODEL_ID } from '../electron/core/platform/app-identity';
-import { tempDir } from '../electron/core/test-support/temp-dirs';
+import { tempDir } from '../test/core/support/temp-dirs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../electron/core/test-support/temp-dirs';
+import { tempDir } from '../test/core/support/temp-dirs';
 
 describe('npm start where Electron cannot run', () => {
   it('says why in one line and starts the headless host, printing its URL', async () => {

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { ServedHost } from '../support/serve';
 import { startServe } from '../support/serve';
-import { writeZip } from '../../electron/core/test-support/zip-writer';
+import { writeZip } from '../../test/core/support/zip-writer';
 import { installClaudeDesktop } from '../../test/core/clients/installed-client';
 
 const resolve = createRequire(import.meta.url).resolve;

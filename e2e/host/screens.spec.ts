@@ -9,7 +9,7 @@ import type { ScreenCase } from '../support/first-run-screens';
 import { firstRunScreens } from '../support/first-run-screens';
 import type { ServedHost } from '../support/serve';
 import { CLI, startServe } from '../support/serve';
-import { TestRegistry } from '../../electron/core/registry/test-registry-server';
+import { TestRegistry } from '../../test/core/registry/test-registry-server';
 import { installClaudeDesktop } from '../../test/core/clients/installed-client';
 
 /**

@@ -4,8 +4,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_MARK } from '../core/clients/backup-store';
-import { tempDir } from '../core/test-support/temp-dirs';
-import { CLI, FIXTURES, seedSettings, serveCore, until } from '../core/test-support/served-core';
+import { tempDir } from '../../test/core/support/temp-dirs';
+import { CLI, FIXTURES, seedSettings, serveCore, until } from '../../test/core/support/served-core';
 
 const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');
 

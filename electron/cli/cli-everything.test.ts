@@ -15,11 +15,11 @@ import type {
 } from '../shared/contract';
 import { TestBrowser } from '../../test/core/auth/test-browser';
 import { silentLogger } from '../core/platform/logger';
-import { startRemoteServer } from '../core/remote/test-remote-server';
+import { startRemoteServer } from '../../test/core/remote/test-remote-server';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
-import { CLI, FIXTURES, seedSettings, serveCore, until } from '../core/test-support/served-core';
-import { tempDir } from '../core/test-support/temp-dirs';
-import { writeZip } from '../core/test-support/zip-writer';
+import { CLI, FIXTURES, seedSettings, serveCore, until } from '../../test/core/support/served-core';
+import { tempDir } from '../../test/core/support/temp-dirs';
+import { writeZip } from '../../test/core/support/zip-writer';
 import { COMMANDS } from './args';
 
 const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../core/test-support/http-core';
-import { CLI, FIXTURES, seedSettings, serveCore } from '../core/test-support/served-core';
-import { tempDir } from '../core/test-support/temp-dirs';
+import { freePort } from '../../test/core/support/http-core';
+import { CLI, FIXTURES, seedSettings, serveCore } from '../../test/core/support/served-core';
+import { tempDir } from '../../test/core/support/temp-dirs';
 
 // The headless host keeps the token in the real keychain: run with scripts/with-keyring.sh.
 const keyring = process.env.MCP_TRAY_TEST_KEYRING === '1';

@@ -3,8 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alive, until } from '../core/test-support/served-core';
-import { tempDir } from '../core/test-support/temp-dirs';
+import { alive, until } from '../../test/core/support/served-core';
+import { tempDir } from '../../test/core/support/temp-dirs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli/mcp-tray.mjs');

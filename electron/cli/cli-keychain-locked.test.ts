@@ -3,8 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { CLI, FIXTURES, until } from '../core/test-support/served-core';
-import { tempDir } from '../core/test-support/temp-dirs';
+import { CLI, FIXTURES, until } from '../../test/core/support/served-core';
+import { tempDir } from '../../test/core/support/temp-dirs';
 
 const realKeyring = process.env.MCP_TRAY_TEST_KEYRING === '1';
 const LOCK = `gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../shared/contract';
-import { until } from '../core/test-support/served-core';
-import { tempDir } from '../core/test-support/temp-dirs';
+import { until } from '../../test/core/support/served-core';
+import { tempDir } from '../../test/core/support/temp-dirs';
 import { connectControl } from './control-client';
 
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli/mcp-tray.mjs');

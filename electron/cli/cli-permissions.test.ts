@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PermissionsView } from '../shared/permissions-contract';
-import { until } from '../core/test-support/served-core';
-import { tempDir } from '../core/test-support/temp-dirs';
+import { until } from '../../test/core/support/served-core';
+import { tempDir } from '../../test/core/support/temp-dirs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli/mcp-tray.mjs');

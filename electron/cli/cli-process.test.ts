@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../core/test-support/temp-dirs';
+import { tempDir } from '../../test/core/support/temp-dirs';
 
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli/mcp-tray.mjs');
 const children: ChildProcessWithoutNullStreams[] = [];

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TestRegistry } from '../core/registry/test-registry-server';
-import { CLI, FIXTURES, serveCore, until } from '../core/test-support/served-core';
-import { tempDir } from '../core/test-support/temp-dirs';
+import { TestRegistry } from '../../test/core/registry/test-registry-server';
+import { CLI, FIXTURES, serveCore, until } from '../../test/core/support/served-core';
+import { tempDir } from '../../test/core/support/temp-dirs';
 
 const registries: TestRegistry[] = [];
 afterEach(async () => Promise.all(registries.splice(0).map((r) => r.close())));

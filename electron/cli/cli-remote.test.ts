@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CLI, serveCore } from '../core/test-support/served-core';
-import { tempDir } from '../core/test-support/temp-dirs';
+import { CLI, serveCore } from '../../test/core/support/served-core';
+import { tempDir } from '../../test/core/support/temp-dirs';
 
 const cli = (dataDir: string, args: string[]) =>
   spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], { encoding: 'utf8' });

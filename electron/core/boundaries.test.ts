@@ -39,14 +39,9 @@ describe('layer boundaries', () => {
   it('production code never imports the test tree (test/)', () => {
     const offenders = ['electron', 'renderer/src', 'servers']
       .flatMap(sourceFiles)
-      // Test files and the servers' own test/ folders are test code themselves.
-      // Helpers not yet moved out (issue 19): test-support/, test-*.ts and *-fixture.ts.
-      .filter(
-        (file) =>
-          !/\.test\.tsx?$/.test(file) &&
-          !/(^|\/)(test|test-support)\//.test(file) &&
-          !/(^|\/)(test-[^/]+|[^/]+-fixture)\.ts$/.test(file),
-      )
+      // Test files, the test trees (renderer/src/test, the servers' test/) and the fixtures
+      // beside the tests that run them are test code.
+      .filter((file) => !/\.test\.tsx?$/.test(file) && !/(^|\/)(test|fixtures)\//.test(file))
       .flatMap((file) =>
         importsOf(file)
           .filter((spec) => /(^|\/)test\//.test(spec))

@@ -11,7 +11,7 @@ import { eventChannel, requestChannel } from '../shared/ipc-channels';
 import { APP_USER_MODEL_ID } from '../core/platform/app-identity';
 import { InstanceLock } from '../core/platform/instance-lock';
 import { appPaths } from '../core/platform/paths';
-import { cliJson, seedSettings, until } from '../core/test-support/served-core';
+import { cliJson, seedSettings, until } from '../../test/core/support/served-core';
 import type { BootDirs, BootedApp } from '../../test/electron-double/boot-app';
 import { bootApp, bootDirs, buildHarness, descendants, isRunning } from '../../test/electron-double/boot-app';
 

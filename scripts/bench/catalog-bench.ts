@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { chromium } from '@playwright/test';
-import { TestRegistry } from '../../electron/core/registry/test-registry-server';
+import { TestRegistry } from '../../test/core/registry/test-registry-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { syntheticEntries } from './registry-entries';
 

@@ -8,7 +8,7 @@ import { systemClock } from '../../electron/core/platform/clock';
 import { silentLogger } from '../../electron/core/platform/logger';
 import { RegistryCache } from '../../electron/core/registry/registry-cache';
 import { RegistryClient } from '../../electron/core/registry/registry-client';
-import { TestRegistry } from '../../electron/core/registry/test-registry-server';
+import { TestRegistry } from '../../test/core/registry/test-registry-server';
 import { syntheticEntries as entries } from './registry-entries';
 import { RegistryService } from '../../electron/core/services/registry-service';
 import { SettingsStore } from '../../electron/core/settings/settings-store';

@@ -1,5 +1,5 @@
 // Synthetic MCP Registry entries for the registry and catalog benchmarks (a large registry).
-import type { FixtureEntry } from '../../electron/core/registry/test-registry-server';
+import type { FixtureEntry } from '../../test/core/registry/test-registry-server';
 
 const WORDS = [
   'weather',

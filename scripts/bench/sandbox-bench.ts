@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { PermissionLevel } from '../../electron/shared/permissions-contract';
 import type { Core } from '../../electron/core/core';
 import { createCore } from '../../electron/core/core';
-import { testDeps } from '../../electron/core/test-support/test-core';
+import { testDeps } from '../../test/core/support/test-core';
 
 const EVERYTHING = createRequire(import.meta.url).resolve(
   '@modelcontextprotocol/server-everything/dist/index.js',

@@ -10,7 +10,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { InstanceState } from '../../electron/shared/contract';
 import type { Core } from '../../electron/core/core';
 import { createCore } from '../../electron/core/core';
-import { testDeps } from '../../electron/core/test-support/test-core';
+import { testDeps } from '../../test/core/support/test-core';
 
 const EVERYTHING = createRequire(import.meta.url).resolve(
   '@modelcontextprotocol/server-everything/dist/index.js',

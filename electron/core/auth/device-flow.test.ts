@@ -7,7 +7,7 @@ import type { DeviceServerScript } from '../../../test/core/auth/test-device-ser
 import { startDeviceServer } from '../../../test/core/auth/test-device-server';
 import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
 import { testWorkspace } from '../../../test/core/auth/test-sign-in';
-import { FakeTime } from './test-time';
+import { FakeTime } from '../../../test/core/auth/test-time';
 
 async function setup(script: DeviceServerScript, autoAdvance = true) {
   const server = await startDeviceServer(script);

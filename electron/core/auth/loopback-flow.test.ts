@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../platform/clock';
 import { FileLogger } from '../platform/logger';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { EndpointDiscovery } from './discovery';
 import type { LoopbackFlowOptions } from './loopback-flow';
 import { buildAuthorizationUrl, LoopbackFlow } from './loopback-flow';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../platform/clock';
 import { KeychainUnavailableError } from '../secrets/secret-store';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
+import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
 import type { OAuthAuthConfig } from './auth-config';
 import { AuthConfig, tokenEnvironment } from './auth-config';
 import { ReauthRequiredError } from './oauth-errors';

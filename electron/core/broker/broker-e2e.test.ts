@@ -14,7 +14,7 @@ import type { ToolCallRecord } from '../../shared/contract';
 import { readInstallSecret } from '../control/install-secret';
 import { controlSocketPath } from '../control/socket-path';
 import { appPaths } from '../platform/paths';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import {
   CLI,
   FIXTURES,
@@ -24,7 +24,7 @@ import {
   seedSettings,
   serveCore,
   until,
-} from '../test-support/served-core';
+} from '../../../test/core/support/served-core';
 
 const EVERYTHING = createRequire(import.meta.url).resolve(
   '@modelcontextprotocol/server-everything/dist/index.js',

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BearerProxy } from '../test-support/bearer-proxy';
-import { startBearerProxy } from '../test-support/bearer-proxy';
-import type { ScenarioResult } from '../test-support/conformance-suite';
-import { runConformanceSuite } from '../test-support/conformance-suite';
-import type { HttpCore } from '../test-support/http-core';
-import { startHttpCore } from '../test-support/http-core';
+import type { BearerProxy } from '../../../test/core/support/bearer-proxy';
+import { startBearerProxy } from '../../../test/core/support/bearer-proxy';
+import type { ScenarioResult } from '../../../test/core/support/conformance-suite';
+import { runConformanceSuite } from '../../../test/core/support/conformance-suite';
+import type { HttpCore } from '../../../test/core/support/http-core';
+import { startHttpCore } from '../../../test/core/support/http-core';
 
 /**
  * The MCP conformance suite (@modelcontextprotocol/conformance 0.1.16, server scenarios) against

@@ -5,10 +5,10 @@ import type { Core } from '../core';
 import { ToolCallLog } from '../calllog/tool-call-log';
 import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
-import { brokerClient } from '../test-support/broker-client';
-import { seedSettings, until } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { brokerClient } from '../../../test/core/support/broker-client';
+import { seedSettings, until } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 
 const SERVER = path.join(import.meta.dirname, 'fixtures/request-id-server.mjs');
 const cores: Core[] = [];

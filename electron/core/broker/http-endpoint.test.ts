@@ -7,11 +7,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_TOKEN_ACCOUNT } from '../services/http-broker-service';
-import type { HttpCore } from '../test-support/http-core';
-import { freePort, startHttpCore } from '../test-support/http-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
-import { FIXTURES, until } from '../test-support/served-core';
+import type { HttpCore } from '../../../test/core/support/http-core';
+import { freePort, startHttpCore } from '../../../test/core/support/http-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
+import { FIXTURES, until } from '../../../test/core/support/served-core';
 
 const EVERYTHING = createRequire(import.meta.url).resolve(
   '@modelcontextprotocol/server-everything/dist/index.js',

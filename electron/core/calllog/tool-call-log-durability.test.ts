@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ToolCallQuery } from '../../shared/contract';
 import type { Logger } from '../platform/logger';
 import { silentLogger } from '../platform/logger';
-import { tempDir } from '../test-support/temp-dirs';
-import { ManualClock, newCall, openLog, sixCalls } from './test-calls';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { ManualClock, newCall, openLog, sixCalls } from '../../../test/core/calllog/test-calls';
 import { ToolCallLog } from './tool-call-log';
 
 const ids = (log: ToolCallLog, query: ToolCallQuery = {}) => log.query(query).records.map((r) => r.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ToolCallOutcome, ToolCallQuery } from '../../shared/contract';
-import { tempDir } from '../test-support/temp-dirs';
-import { newCall, openLog, T0 } from './test-calls';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { newCall, openLog, T0 } from '../../../test/core/calllog/test-calls';
 import type { ToolCallLog } from './tool-call-log';
 
 const COUNT = 100_000;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { segmentName } from './segment-files';
-import { ManualClock, newCall, openLog, T0 } from './test-calls';
+import { ManualClock, newCall, openLog, T0 } from '../../../test/core/calllog/test-calls';
 import type { ToolCallLog } from './tool-call-log';
 
 const DAY = 24 * 60 * 60 * 1000;

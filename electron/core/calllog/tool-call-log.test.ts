@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ToolCallPage, ToolCallRecord } from '../../shared/contract';
 import type { ToolCallQuery } from '../../shared/contract';
 import { UserFacingError } from '../rpc/errors';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { REDACTED } from './redact';
-import { newCall, openLog, sixCalls, T0 } from './test-calls';
+import { newCall, openLog, sixCalls, T0 } from '../../../test/core/calllog/test-calls';
 import type { ToolCallLog } from './tool-call-log';
 
 const MINUTE = 60_000;

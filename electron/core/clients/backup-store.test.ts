@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { BACKUP_MARK, BackupStore, MOVED_SECRET_MARKER, scrubSecrets } from './backup-store';
 
 const clock = { now: () => Date.parse('2026-12-06T10:00:00Z') };

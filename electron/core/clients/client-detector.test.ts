@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CommandResolver, readLoginShellPath } from '../supervisor/command-resolver';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { clientAdapters } from './adapters/index';
 import type { DetectorDeps } from './client-detector';
 import { ClientDetector, nodeDetectorDeps } from './client-detector';

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { clientAdapters } from './adapters/index';
 import type { AdapterContext, ClientAdapter } from './client-adapter';
 import { ClientDetector, nodeDetectorDeps } from './client-detector';
 import { ConfigParseError } from './config-errors';
 import { resolveEntryName } from './connector-entry';
-import { ourEntry, testWriter } from './test-helpers';
+import { ourEntry, testWriter } from '../../../test/core/clients/test-helpers';
 
 /** A machine whose home is a fresh temp folder, seen as the host platform. */
 function tempHome(): AdapterContext {

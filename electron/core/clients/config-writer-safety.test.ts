@@ -2,12 +2,18 @@ import fs from 'node:fs';
 import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { claudeDesktopAdapter } from './adapters/index';
 import { BACKUP_MARK } from './backup-store';
 import { ConfigConflictError } from './config-errors';
 import type { ConfigWriterFs } from './config-writer';
-import { claudeUserConfig, fixtureFile, ourEntry, siblings, testWriter } from './test-helpers';
+import {
+  claudeUserConfig,
+  fixtureFile,
+  ourEntry,
+  siblings,
+  testWriter,
+} from '../../../test/core/clients/test-helpers';
 
 const claude = claudeDesktopAdapter;
 const files = ourEntry(claude, 'files');

@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { claudeDesktopAdapter, geminiCliAdapter, vscodeAdapter } from './adapters/index';
 import { ConfigParseError, ConfigPathError } from './config-errors';
-import { claudeUserConfig, fixtureFile, ourEntry, siblings, testWriter } from './test-helpers';
+import {
+  claudeUserConfig,
+  fixtureFile,
+  ourEntry,
+  siblings,
+  testWriter,
+} from '../../../test/core/clients/test-helpers';
 
 const claude = claudeDesktopAdapter;
 const files = ourEntry(claude, 'files');

@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { claudeDesktopAdapter, codexAdapter, vscodeAdapter } from './adapters/index';
 import { connectorEntry } from './connector-entry';
 import { entrySyncChanges } from './entry-sync';
 import { nodeAdapterContext } from './node-adapter-context';
-import { claudeUserConfig, fixtureFile, testRuntime, testWriter } from './test-helpers';
+import {
+  claudeUserConfig,
+  fixtureFile,
+  testRuntime,
+  testWriter,
+} from '../../../test/core/clients/test-helpers';
 
 const theirs = { command: 'npx', args: ['-y', 'their-server'], env: { KEY: 'secret' } };
 const ours = (id: string) => vscodeAdapter.toEntry(connectorEntry(testRuntime, id, null));

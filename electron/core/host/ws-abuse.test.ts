@@ -9,8 +9,8 @@ import { createApi } from '../../shared/api';
 import type { WebSocketLike } from '../../shared/ws-transport';
 import { WsTransport } from '../../shared/ws-transport';
 import { UNEXPECTED_ERROR } from '../platform/process-guard';
-import { CLI } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
+import { CLI } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 
 async function serve() {
   const dataDir = tempDir();

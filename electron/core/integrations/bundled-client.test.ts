@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { AccountInfo, CatalogEntry, SignInStart } from '../../shared/contract';
 import { startDeviceServer } from '../../../test/core/auth/test-device-server';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
-import { ROOT } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
+import { ROOT } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 
 /** The real GitHub manifest, its device flow pointed at a local authorization server. */
 async function githubServers(bundled: object | null) {

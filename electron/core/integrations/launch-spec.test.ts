@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../platform/logger';
 import type { InstanceConfig } from '../settings/settings-schema';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
-import { tempDir } from '../test-support/temp-dirs';
+import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { Catalog } from './catalog';
 import { LaunchResolver, configSecretAccount, envSecretAccount } from './launch-spec';
 

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/temp-dirs';
-import { writeZip } from '../test-support/zip-writer';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { writeZip } from '../../../test/core/support/zip-writer';
 import { checkEntryName, extractBundle, openBundle, readZip } from './mcpb-bundle';
 
 const MANIFEST = {

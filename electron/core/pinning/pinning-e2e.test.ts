@@ -6,8 +6,15 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import type { ToolReview } from '../../shared/contract';
-import { tempDir } from '../test-support/temp-dirs';
-import { CLI, FIXTURES, cliJson, seedSettings, serveCore, until } from '../test-support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import {
+  CLI,
+  FIXTURES,
+  cliJson,
+  seedSettings,
+  serveCore,
+  until,
+} from '../../../test/core/support/served-core';
 
 const SERVER = path.join(FIXTURES, 'pinning-server.mjs');
 

@@ -4,7 +4,7 @@ import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { PinStore } from './pin-store';
 import { toolHash } from './tool-definition';
 import { ToolPinning } from './tool-pinning';

@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { until } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
+import { until } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { AlreadyRunningError, InstanceLock } from './instance-lock';
 import { formatIdentity, selfIdentity } from './process-identity';
 

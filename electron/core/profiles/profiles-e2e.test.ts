@@ -6,8 +6,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/temp-dirs';
-import { CLI, FIXTURES, ROOT, cliJson, serveCore, until } from '../test-support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { CLI, FIXTURES, ROOT, cliJson, serveCore, until } from '../../../test/core/support/served-core';
 
 const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');
 const EVERYTHING = createRequire(import.meta.url).resolve(

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startHttpCore } from '../test-support/http-core';
-import { FIXTURES } from '../test-support/served-core';
+import { startHttpCore } from '../../../test/core/support/http-core';
+import { FIXTURES } from '../../../test/core/support/served-core';
 
 const fixture = path.join(FIXTURES, 'fixture-server.mjs');
 const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, args: [fixture], enabled: false }));

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/temp-dirs';
-import { CLI, FIXTURES, cliJson, serveCore, until } from '../test-support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { CLI, FIXTURES, cliJson, serveCore, until } from '../../../test/core/support/served-core';
 
 const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');
 

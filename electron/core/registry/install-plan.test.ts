@@ -3,7 +3,7 @@ import { PlanError, planPackage } from './install-plan';
 import { planRemote } from './remote-plan';
 import type { RegistryPackage, RegistryRemote } from './registry-schema';
 import { RegistryPackage as PackageSchema, RegistryRemote as RemoteSchema } from './registry-schema';
-import { fixtureEntries } from './test-registry-server';
+import { fixtureEntries } from '../../../test/core/registry/test-registry-server';
 
 const pkg = (raw: Record<string, unknown>): RegistryPackage =>
   PackageSchema.parse({ transport: { type: 'stdio' }, version: '1.2.3', ...raw });

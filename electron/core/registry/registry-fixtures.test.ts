@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { fixtureEntries } from './test-registry-server';
+import { fixtureEntries } from '../../../test/core/registry/test-registry-server';
 
 // ajv-formats is CommonJS: its function is the default export's default under ESM interop.
 const addFormats =

@@ -5,10 +5,10 @@ import type { Logger } from '../platform/logger';
 import { silentLogger } from '../platform/logger';
 import { RegistryService } from '../services/registry-service';
 import { SettingsStore } from '../settings/settings-store';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { RegistryCache } from './registry-cache';
 import { RegistryClient, RegistryUnavailableError } from './registry-client';
-import { TestRegistry, fixtureEntries } from './test-registry-server';
+import { TestRegistry, fixtureEntries } from '../../../test/core/registry/test-registry-server';
 
 const registries: TestRegistry[] = [];
 afterEach(async () => Promise.all(registries.splice(0).map((r) => r.close())));

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScenarioResult } from '../test-support/conformance-suite';
-import { runConformanceClientSuite } from '../test-support/conformance-suite';
-import { ROOT } from '../test-support/served-core';
+import type { ScenarioResult } from '../../../test/core/support/conformance-suite';
+import { runConformanceClientSuite } from '../../../test/core/support/conformance-suite';
+import { ROOT } from '../../../test/core/support/served-core';
 
 /**
  * The MCP conformance suite (@modelcontextprotocol/conformance 0.1.16) against MCP Tray as a

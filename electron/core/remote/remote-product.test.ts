@@ -8,9 +8,9 @@ import { TestBrowser } from '../../../test/core/auth/test-browser';
 import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
 import { silentLogger } from '../platform/logger';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
-import { CLI, serveCore } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { startRemoteServer } from './test-remote-server';
+import { CLI, serveCore } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { startRemoteServer } from '../../../test/core/remote/test-remote-server';
 
 /**
  * Runs the CLI without blocking: the remote server and its authorization server live in this

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { REMOTE_SERVERS, remoteIcon } from '../integrations/remote-catalog';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 import type { RemoteAuth } from './authorized-fetch';
 import { AuthorizedFetch, RemoteAuthError } from './authorized-fetch';
 import { checkRemoteUrl, idFromUrl } from './remote-url';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
-import { remoteSetup } from './remote-fixture';
-import { READ_SCOPE, WRITE_SCOPE } from './test-remote-server';
+import { remoteSetup } from '../../../test/core/remote/remote-fixture';
+import { READ_SCOPE, WRITE_SCOPE } from '../../../test/core/remote/test-remote-server';
 
 /**
  * Remote MCP servers in a real core against a local remote server protected by a real

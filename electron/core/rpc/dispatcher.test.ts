@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, createApi, createExposedApi, exposedTransport } from '../../shared/api';
 import type { Transport } from '../../shared/api';
 import { requestNames } from '../../shared/contract';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 
 function loopback(dataDir: string) {
   const core = createTestCore(dataDir);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PermissionProfile } from '../../shared/permissions-contract';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { describeProfile } from './describe-profile';
 import { defaultProfile, folderArguments } from './profile-defaults';
 import { applyEdit } from './profile-edit';

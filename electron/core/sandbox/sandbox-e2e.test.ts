@@ -7,8 +7,16 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { PermissionsView } from '../../shared/permissions-contract';
-import { tempDir } from '../test-support/temp-dirs';
-import { CLI, ROOT, alive, cliJson, seedSettings, serveCore, until } from '../test-support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import {
+  CLI,
+  ROOT,
+  alive,
+  cliJson,
+  seedSettings,
+  serveCore,
+  until,
+} from '../../../test/core/support/served-core';
 
 const PROBE = path.join(ROOT, 'electron/core/sandbox/fixtures/probe-server.mjs');
 const EVERYTHING = createRequire(import.meta.url).resolve(

@@ -4,8 +4,8 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { TOKEN_REFRESH_METHOD } from '../../../servers/shared/token-source';
 import { TOKEN_REJECTED_METHOD } from '../auth/token-channel';
 import { secretAccount } from '../secrets/secret-store';
-import { setup } from '../test-support/account-fixture';
-import { brokerClient } from '../test-support/broker-client';
+import { setup } from '../../../test/core/support/account-fixture';
+import { brokerClient } from '../../../test/core/support/broker-client';
 
 /** Destroys an access token at the provider, as an expiry or a revocation elsewhere would. */
 async function killAccessToken(provider: Awaited<ReturnType<typeof setup>>['provider'], token: string) {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secretAccount } from '../secrets/secret-store';
-import { setup } from '../test-support/account-fixture';
-import { brokerClient } from '../test-support/broker-client';
-import { until } from '../test-support/served-core';
+import { setup } from '../../../test/core/support/account-fixture';
+import { brokerClient } from '../../../test/core/support/broker-client';
+import { until } from '../../../test/core/support/served-core';
 
 describe('accounts: OAuth sign-in wired into instances', () => {
   it('needs sign-in, signs in through the browser, and the server gets a working token', async () => {

@@ -4,10 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BundleInfo, InstanceDetail } from '../../shared/contract';
 import type { Core } from '../core';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
-import { writeZip } from '../test-support/zip-writer';
+import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
+import { writeZip } from '../../../test/core/support/zip-writer';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../supervisor/fixtures/fixture-server.mjs');
 

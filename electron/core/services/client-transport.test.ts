@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClientId } from '../../shared/contract';
 import { clientAdapter, entrySyncChanges, ourHttpInstanceId } from '../clients';
-import { testRuntime } from '../clients/test-helpers';
-import { startHttpCore } from '../test-support/http-core';
-import { FIXTURES } from '../test-support/served-core';
+import { testRuntime } from '../../../test/core/clients/test-helpers';
+import { startHttpCore } from '../../../test/core/support/http-core';
+import { FIXTURES } from '../../../test/core/support/served-core';
 
 const fixture = { id: 'notes', args: [path.join(FIXTURES, 'fixture-server.mjs')], enabled: false };
 

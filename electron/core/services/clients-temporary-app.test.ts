@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, seedSettings } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { FIXTURES, seedSettings } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 
 describe('client entries from an app in a temporary place', () => {
   it('are refused in words, and the client file is not touched', async () => {

@@ -3,8 +3,8 @@ import type { EventPayload } from '../../shared/contract';
 import { EventBus } from '../event-bus';
 import { silentLogger } from '../platform/logger';
 import { UserFacingError } from '../rpc/errors';
-import { createTestCore } from '../test-support/test-core';
-import { tempDir } from '../test-support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { DeepLinkService, INVALID_LINK_NOTICE } from './deep-link-service';
 import { NoticeService } from './notice-service';
 

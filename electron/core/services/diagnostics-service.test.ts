@@ -6,11 +6,11 @@ import type { Core } from '../core';
 import { envSecretAccount } from '../integrations/launch-spec';
 import { appPaths } from '../platform/paths';
 import { buildZip, crc32 } from '../platform/zip-writer';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
-import { readZip } from '../test-support/read-zip';
-import { FIXTURES, until } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
+import { readZip } from '../../../test/core/support/read-zip';
+import { FIXTURES, until } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 
 const cores: Core[] = [];
 afterEach(async () => {

@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
-import { ROOT } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
+import { ROOT } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 import { configSecretAccount } from '../integrations/launch-spec';
 
 const GOOD = 'ntn_good_secret_123';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientInfo, InstanceState } from '../../shared/contract';
-import { FakeTime } from '../auth/test-time';
+import { FakeTime } from '../../../test/core/auth/test-time';
 import { EventBus } from '../event-bus';
 import type { AppNotification, Notifier } from '../platform/notifier';
 import { LogNotifier, targetRoute } from '../platform/notifier';

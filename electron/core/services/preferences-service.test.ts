@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Preferences } from '../../shared/contract';
 import { silentLogger } from '../platform/logger';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

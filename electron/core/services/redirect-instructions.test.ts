@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { AccountInfo, SignInStart } from '../../shared/contract';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
-import { ROOT } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
+import { ROOT } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 import { LOOPBACK_REDIRECT_URI } from './account-info';
 
 async function core() {

@@ -8,17 +8,17 @@ import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
 import { RegistryCache } from '../registry/registry-cache';
 import { RegistryClient } from '../registry/registry-client';
-import { TestRegistry } from '../registry/test-registry-server';
+import { TestRegistry } from '../../../test/core/registry/test-registry-server';
 import { SettingsStore } from '../settings/settings-store';
 import { RegistryService } from './registry-service';
 import { RegistryUpdatesService } from './registry-updates-service';
-import { startRemoteServer } from '../remote/test-remote-server';
+import { startRemoteServer } from '../../../test/core/remote/test-remote-server';
 import { CommandResolver } from '../supervisor/command-resolver';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
-import { until } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
-import { writeZip } from '../test-support/zip-writer';
+import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
+import { until } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
+import { writeZip } from '../../../test/core/support/zip-writer';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../supervisor/fixtures/fixture-server.mjs');
 

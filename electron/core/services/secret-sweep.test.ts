@@ -2,9 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../platform/logger';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
-import { FIXTURES } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { FIXTURES } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 
 // Runs on the real Secret Service the test command provides (see keytar-secret-store.test.ts).
 const realKeyring = process.env.MCP_TRAY_TEST_KEYRING === '1';

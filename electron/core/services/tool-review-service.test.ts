@@ -5,9 +5,9 @@ import { createApi } from '../../shared/api';
 import type { Transport } from '../../shared/api';
 import type { EventPayload } from '../../shared/contract';
 import type { Core } from '../core';
-import { FIXTURES, seedSettings, until } from '../test-support/served-core';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { FIXTURES, seedSettings, until } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 
 const cores: Core[] = [];
 afterEach(async () => {

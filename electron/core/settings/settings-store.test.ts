@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { createTestCore } from '../../../test/core/support/test-core';
 import { LEGACY_PROFILE } from '../sandbox/profile-defaults';
 import { SettingsStore } from './settings-store';
 

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../core';
-import { brokerClient } from '../test-support/broker-client';
-import { until } from '../test-support/served-core';
-import { createTestCore } from '../test-support/test-core';
-import { tempDir } from '../test-support/temp-dirs';
+import { brokerClient } from '../../../test/core/support/broker-client';
+import { until } from '../../../test/core/support/served-core';
+import { createTestCore } from '../../../test/core/support/test-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { CommandResolver } from './command-resolver';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'fixture-server.mjs');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../platform/logger';
 import { silentLogger } from '../platform/logger';
-import { tempDir } from '../test-support/temp-dirs';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { RotatingLog } from './rotating-log';
 
 const MiB = 1024 * 1024;

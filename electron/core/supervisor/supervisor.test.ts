@@ -5,9 +5,9 @@ import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InstanceState, StateTransition } from '../../shared/contract';
 import type { Core } from '../core';
-import { tempDir } from '../test-support/temp-dirs';
-import { brokerClient } from '../test-support/broker-client';
-import { createTestCore } from '../test-support/test-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
+import { brokerClient } from '../../../test/core/support/broker-client';
+import { createTestCore } from '../../../test/core/support/test-core';
 import type { SupervisorTuning } from './supervisor';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');

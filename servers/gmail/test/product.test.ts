@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { TestBrowser } from '../../../test/core/auth/test-browser';
 import { TEST_CLIENT_ID, startTestProvider } from '../../../test/core/auth/test-oidc-provider';
 import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
-import { until } from '../../../electron/core/test-support/served-core';
+import { until } from '../../../test/core/support/served-core';
 import { FakeApi } from '../../shared/test/fake-api';
 import { startProduct } from '../../shared/test/product';
 import { LIST_PAGE_2, MESSAGES, metadataOf } from './fixtures/gmail';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { expectNoSecretsIn } from '../../../test/core/auth/test-scan';
-import { until } from '../../../electron/core/test-support/served-core';
+import { until } from '../../../test/core/support/served-core';
 import { FakeApi } from '../../shared/test/fake-api';
 import { startProduct } from '../../shared/test/product';
 import { NOTION_VERSION } from '../src/notion-api';

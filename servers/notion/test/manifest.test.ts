@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Catalog } from '../../../electron/core/integrations/catalog';
 import { configSecretAccount, LaunchResolver } from '../../../electron/core/integrations/launch-spec';
 import { silentLogger } from '../../../electron/core/platform/logger';
-import { MemorySecretStore } from '../../../electron/core/test-support/memory-secret-store';
+import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
 
 const SERVERS = path.resolve(import.meta.dirname, '../..');
 

@@ -7,8 +7,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { onTestFinished } from 'vitest';
 import type { ToolCallRecord } from '../../../electron/shared/contract';
-import { CLI, ROOT, cliJson, serveCore, until } from '../../../electron/core/test-support/served-core';
-import { tempDir } from '../../../electron/core/test-support/temp-dirs';
+import { CLI, ROOT, cliJson, serveCore, until } from '../../../test/core/support/served-core';
+import { tempDir } from '../../../test/core/support/temp-dirs';
 import { configSecretAccount } from '../../../electron/core/integrations/launch-spec';
 import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-store';
 import { silentLogger } from '../../../electron/core/platform/logger';

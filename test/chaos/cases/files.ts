@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readZip } from '../../../electron/core/integrations/mcpb-bundle';
-import { writeZip } from '../../../electron/core/test-support/zip-writer';
+import { writeZip } from '../../core/support/zip-writer';
 import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-store';
 import { silentLogger } from '../../../electron/core/platform/logger';
 import type { ChaosCase } from '../harness';

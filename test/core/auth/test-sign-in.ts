@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { systemClock } from '../../../electron/core/platform/clock';
 import { FileLogger } from '../../../electron/core/platform/logger';
-import { tempDir } from '../../../electron/core/test-support/temp-dirs';
+import { tempDir } from '../support/temp-dirs';
 import type { ResolvedEndpoints } from '../../../electron/core/auth/discovery';
 import { EndpointDiscovery } from '../../../electron/core/auth/discovery';
 import { LoopbackFlow } from '../../../electron/core/auth/loopback-flow';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientId } from '../client-adapter';
-import { machine, windowsEnv } from './fake-machine';
+import { machine, windowsEnv } from '../../../../test/core/clients/fake-machine';
 import { clientAdapter, clientAdapters } from './index';
 
 const mac = machine({ platform: 'darwin', home: '/Users/ada' });

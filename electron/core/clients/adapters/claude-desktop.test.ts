@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { machine, windowsEnv } from './fake-machine';
+import { machine, windowsEnv } from '../../../../test/core/clients/fake-machine';
 import { CLAUDE_MSIX_PACKAGE, clientAdapter } from './index';
 
 const classicPath = 'C:\\Users\\ada\\AppData\\Roaming\\Claude\\claude_desktop_config.json';

@@ -1,8 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { LineTransport } from '../broker/line-transport';
-import type { Core } from '../core';
+import { LineTransport } from '../../../electron/core/broker/line-transport';
+import type { Core } from '../../../electron/core/core';
 
 /** An MCP client attached to the broker in-process, as a connector's socket would be. */
 export async function brokerClient(core: Core, instanceId: string): Promise<Client> {

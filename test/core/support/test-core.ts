@@ -1,15 +1,15 @@
 import path from 'node:path';
-import type { Core, CoreDeps } from '../core';
-import { nodeAdapterContext } from '../clients';
-import { nodeDetectorDeps } from '../clients/client-detector';
-import { createCore } from '../core';
-import { systemClock } from '../platform/clock';
-import { silentLogger } from '../platform/logger';
-import { appPaths } from '../platform/paths';
-import { SettingsStore } from '../settings/settings-store';
-import { CommandResolver } from '../supervisor/command-resolver';
-import { nodeSpawner } from '../supervisor/process-group';
-import { ProcessSampler, createProcessTreeReader } from '../supervisor/process-stats';
+import type { Core, CoreDeps } from '../../../electron/core/core';
+import { nodeAdapterContext } from '../../../electron/core/clients/index';
+import { nodeDetectorDeps } from '../../../electron/core/clients/client-detector';
+import { createCore } from '../../../electron/core/core';
+import { systemClock } from '../../../electron/core/platform/clock';
+import { silentLogger } from '../../../electron/core/platform/logger';
+import { appPaths } from '../../../electron/core/platform/paths';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
+import { CommandResolver } from '../../../electron/core/supervisor/command-resolver';
+import { nodeSpawner } from '../../../electron/core/supervisor/process-group';
+import { ProcessSampler, createProcessTreeReader } from '../../../electron/core/supervisor/process-stats';
 import { MemorySecretStore } from './memory-secret-store';
 
 /** Production dependencies on a temp data dir, except the keychain (in memory) and fast timings. */

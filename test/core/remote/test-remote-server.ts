@@ -12,8 +12,8 @@ import type { OAuthMetadata } from '@modelcontextprotocol/sdk/shared/auth.js';
 import express from 'express';
 import type { Request, Response } from 'express';
 import { errors } from 'oidc-provider';
-import type { TestProvider } from '../../../test/core/auth/test-oidc-provider';
-import { startTestProvider } from '../../../test/core/auth/test-oidc-provider';
+import type { TestProvider } from '../auth/test-oidc-provider';
+import { startTestProvider } from '../auth/test-oidc-provider';
 
 /**
  * Test helper: a remote MCP server on 127.0.0.1 built with the MCP SDK's server auth support

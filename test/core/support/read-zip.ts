@@ -1,4 +1,4 @@
-import { readZip as readEntries } from '../integrations/mcpb-bundle';
+import { readZip as readEntries } from '../../../electron/core/integrations/mcpb-bundle';
 
 /**
  * A zip's entries by name (tests only), through the app's own reader: central directory,

@@ -1,8 +1,8 @@
 import { onTestFinished } from 'vitest';
-import type { Clock } from '../platform/clock';
-import { silentLogger } from '../platform/logger';
-import type { NewToolCall, ToolCallLogOptions } from './tool-call-log';
-import { ToolCallLog } from './tool-call-log';
+import type { Clock } from '../../../electron/core/platform/clock';
+import { silentLogger } from '../../../electron/core/platform/logger';
+import type { NewToolCall, ToolCallLogOptions } from '../../../electron/core/calllog/tool-call-log';
+import { ToolCallLog } from '../../../electron/core/calllog/tool-call-log';
 
 /** Test support for the tool-call log (not used by the app). */
 export const T0 = Date.parse('2025-03-01T12:00:00.000Z');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Core } from '../core';
+import type { Core } from '../../../electron/core/core';
 import type { SeedInstance } from './served-core';
 import { seedSettings, until } from './served-core';
 import { MemorySecretStore } from './memory-secret-store';

@@ -1,4 +1,4 @@
-import type { AdapterContext } from '../client-adapter';
+import type { AdapterContext } from '../../../electron/core/clients/client-adapter';
 
 /** A made-up machine for adapter tests: platform, home, env and which paths exist. */
 export interface FakeMachine {

@@ -1,15 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { InstanceState } from '../../shared/contract';
-import { TestBrowser } from '../../../test/core/auth/test-browser';
-import type { TestProvider } from '../../../test/core/auth/test-oidc-provider';
-import { startTestProvider } from '../../../test/core/auth/test-oidc-provider';
+import type { InstanceState } from '../../../electron/shared/contract';
+import { TestBrowser } from '../auth/test-browser';
+import type { TestProvider } from '../auth/test-oidc-provider';
+import { startTestProvider } from '../auth/test-oidc-provider';
 import { MemorySecretStore } from './memory-secret-store';
 import { tempDir } from './temp-dirs';
 import { createTestCore } from './test-core';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../supervisor/fixtures/token-server.mjs');
+const FIXTURE = path.resolve(
+  import.meta.dirname,
+  '../../../electron/core/supervisor/fixtures/token-server.mjs',
+);
 
 /**
  * Test helper: a core with one built-in integration (`acct`) that signs in at a real test

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Clock } from '../platform/clock';
-import { silentLogger } from '../platform/logger';
-import { tempDir } from '../test-support/temp-dirs';
-import type { ClientAdapter } from './client-adapter';
-import { connectorEntry } from './connector-entry';
-import type { ConfigWriterDeps } from './config-writer';
-import { ConfigWriter } from './config-writer';
+import type { Clock } from '../../../electron/core/platform/clock';
+import { silentLogger } from '../../../electron/core/platform/logger';
+import { tempDir } from '../support/temp-dirs';
+import type { ClientAdapter } from '../../../electron/core/clients/client-adapter';
+import { connectorEntry } from '../../../electron/core/clients/connector-entry';
+import type { ConfigWriterDeps } from '../../../electron/core/clients/config-writer';
+import { ConfigWriter } from '../../../electron/core/clients/config-writer';
 
 /** The runtime our test entries launch. */
 export const testRuntime = { command: '/usr/local/bin/node', args: ['/opt/mcp-tray/dist/cli/mcp-tray.mjs'] };

@@ -1,5 +1,5 @@
-import type { KeychainStatus } from '../../shared/contract';
-import type { SecretStore } from '../secrets/secret-store';
+import type { KeychainStatus } from '../../../electron/shared/contract';
+import type { SecretStore } from '../../../electron/core/secrets/secret-store';
 
 /** In-memory `SecretStore` for tests of code that only passes secrets along. */
 export class MemorySecretStore implements SecretStore {

@@ -1,12 +1,12 @@
 import { onTestFinished } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { InstanceState } from '../../shared/contract';
-import type { Logger } from '../platform/logger';
-import { TestBrowser } from '../../../test/core/auth/test-browser';
-import { MemorySecretStore } from '../test-support/memory-secret-store';
-import { brokerClient } from '../test-support/broker-client';
-import { tempDir } from '../test-support/temp-dirs';
-import { createTestCore } from '../test-support/test-core';
+import type { InstanceState } from '../../../electron/shared/contract';
+import type { Logger } from '../../../electron/core/platform/logger';
+import { TestBrowser } from '../auth/test-browser';
+import { MemorySecretStore } from '../support/memory-secret-store';
+import { brokerClient } from '../support/broker-client';
+import { tempDir } from '../support/temp-dirs';
+import { createTestCore } from '../support/test-core';
 import type { RemoteServerOptions } from './test-remote-server';
 import { startRemoteServer } from './test-remote-server';
 

@@ -1,5 +1,5 @@
-import type { Clock } from '../platform/clock';
-import type { CancelTimer, Timers } from './timers';
+import type { Clock } from '../../../electron/core/platform/clock';
+import type { CancelTimer, Timers } from '../../../electron/core/auth/timers';
 
 interface Pending {
   at: number;
