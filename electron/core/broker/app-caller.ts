@@ -1,10 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import type { CallToolResult, JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { UserFacingError } from '../rpc/errors';
 import type { Broker } from './broker';
-import { LineTransport } from './line-transport';
+import { inProcessClient } from './in-process-client';
 
 /** Room for the broker's own timeout to answer first, so the user sees its message. */
 const CLIENT_TIMEOUT_SLACK_MS = 5_000;
@@ -64,24 +63,12 @@ export class AppCaller {
   private async connect(id: string): Promise<Client> {
     const refusal = await this.broker.whenReady(id);
     if (refusal) throw new UserFacingError(refusal.code, refusal.message);
-    const client = new Client({ name: 'MCP Tray', version: this.version });
-    const clientSide: Transport = {
-      start: () => Promise.resolve(),
-      send: (message) => {
-        line.receive(JSON.stringify(message));
-        return Promise.resolve();
-      },
-      close: () => {
-        line.fail('MCP Tray closed its session');
-        return Promise.resolve();
-      },
-    };
-    const line = new LineTransport({
-      write: (text) => clientSide.onmessage?.(JSON.parse(text) as JSONRPCMessage),
-      end: () => clientSide.onclose?.(),
-    });
-    await this.broker.attach(id, line, 'mcp-tray');
-    await client.connect(clientSide);
+    const client = await inProcessClient(
+      this.broker,
+      id,
+      { name: 'MCP Tray', version: this.version },
+      'mcp-tray',
+    );
     const pending = this.clients.get(id);
     // A session the broker closed (quit, removal) is opened afresh on the next call.
     client.onclose = () => {
