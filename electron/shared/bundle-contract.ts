@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstanceId } from './instance-id';
 import { CatalogEntry } from './catalog-contract';
 
 /** `.mcpb` bundles and small UI flags (kept apart so `contract.ts` stays readable). */
@@ -37,10 +38,7 @@ const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.stri
 export const AddBundleInstance = z
   .object({
     token: z.string().min(1).max(200),
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits and dashes')
-      .optional(),
+    id: InstanceId.optional(),
     name: z.string().min(1).max(200).optional(),
     userConfig: z.record(z.string(), ConfigValue).default({}),
     /** Values of sensitive fields: stored in the keychain, never in settings. */

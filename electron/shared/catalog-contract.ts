@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstanceId } from './instance-id';
 import { PermissionLevel } from './permissions-contract';
 
 /** Catalog and add-flow shapes of the contract (kept apart so `contract.ts` stays readable). */
@@ -67,10 +68,7 @@ export const AddCatalogInstance = z
   .object({
     integrationId: z.string().min(1).max(100),
     /** Defaults to the integration id (with a number when taken). */
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits and dashes')
-      .optional(),
+    id: InstanceId.optional(),
     name: z.string().min(1).max(200).optional(),
     userConfig: z.record(z.string(), ConfigValue).default({}),
     /** Values of sensitive fields: stored in the keychain, never in settings. */
@@ -84,7 +82,7 @@ export type AddCatalogInstance = z.input<typeof AddCatalogInstance>;
 /** New settings or secrets for a catalog instance (a new API key); what is not given stays. */
 export const UpdateInstanceSettings = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits and dashes'),
+    id: InstanceId,
     userConfig: z.record(z.string(), ConfigValue).default({}),
     secrets: z.record(z.string(), z.string().min(1).max(32_768)).default({}),
   })

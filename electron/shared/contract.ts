@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstanceId } from './instance-id';
 import { AddBundleInstance, BundleInfo, InspectBundle, SetUiFlag, UiState } from './bundle-contract';
 import {
   AddCatalogInstance,
@@ -209,12 +210,6 @@ export const InstanceDetail = InstanceSummary.extend({
 });
 export type InstanceDetail = z.infer<typeof InstanceDetail>;
 
-const InstanceId = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{0,62}$/,
-    'Use 1–63 lowercase letters, digits and dashes, starting with a letter or digit',
-  );
 const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Not a valid environment variable name');
 
 /** A custom command the user adds (CLI `add`, the custom server form). */

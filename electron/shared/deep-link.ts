@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSTANCE_ID_PATTERN } from './instance-id';
 
 /**
  * `mcp-tray://install?…` links: a web page or a README can offer "Add to MCP Tray". A link only
@@ -21,7 +22,6 @@ export const DEEP_LINK_SCHEME = 'mcp-tray';
 export const MAX_LINK_LENGTH = 16_384;
 
 // The same rules as `AddCustomInstance` in contract.ts (the Add flow submits these values).
-const INSTANCE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Variable names whose values are credentials: a link must name them as `secret`, not carry them. */
 const SECRET_LOOKING = /token|secret|passw|api_?key|private_?key|credential|cookie/i;
@@ -30,7 +30,7 @@ const SECRET_LOOKING = /token|secret|passw|api_?key|private_?key|credential|cook
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const ID_RULE = 'use 1–63 lowercase letters, digits and dashes, starting with a letter or digit';
-const Id = z.string().regex(INSTANCE_ID, ID_RULE);
+const Id = z.string().regex(INSTANCE_ID_PATTERN, ID_RULE);
 const EnvName = z.string().regex(ENV_NAME, 'not a valid variable name');
 const Name = z.string().min(1, 'it is empty').max(200, 'it is longer than 200 characters');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstanceId } from './instance-id';
 
 /** Tool pinning: reviewing tools that are new or changed since the user approved them. */
 
@@ -73,7 +74,7 @@ export type ToolReview = z.infer<typeof ToolReview>;
 /** Tools to approve or reject: by name (optionally the exact version reviewed), or all pending. */
 export const ToolDecision = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Not a service id'),
+    id: InstanceId,
     tools: z
       .array(
         z

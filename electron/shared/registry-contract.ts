@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { InstanceId } from './instance-id';
 
 /** MCP Registry shapes of the contract: search, detail, install, updates (kept apart for size). */
-
-const InstanceIdText = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use 1–63 lowercase letters, digits and dashes');
 
 /** A server name as the registry spells it: `namespace/name` (the schema's pattern). */
 export const RegistryName = z
@@ -145,7 +142,7 @@ export const InstallFromRegistry = z
     /** Default: the latest version. */
     version: z.string().min(1).max(255).optional(),
     registry: z.string().max(2048).optional(),
-    id: InstanceIdText.optional(),
+    id: InstanceId.optional(),
     displayName: z.string().min(1).max(200).optional(),
     packageType: RegistryPackageType.optional(),
     /** Non-secret values by field key. */
@@ -166,7 +163,7 @@ export type OutdatedInstance = z.infer<typeof OutdatedInstance>;
 
 export const UpdateTarget = z
   .object({
-    id: InstanceIdText,
+    id: InstanceId,
     to: z.string().min(1).max(255).optional(),
     trial: z.boolean().default(false),
   })
@@ -195,7 +192,7 @@ export type UpdatePlan = z.infer<typeof UpdatePlan>;
 
 export const ApplyUpdate = z
   .object({
-    id: InstanceIdText,
+    id: InstanceId,
     to: z.string().min(1).max(255).optional(),
     values: z.record(z.string().max(200), z.string().max(32_768)).default({}),
     secrets: z.record(z.string().max(200), z.string().min(1).max(32_768)).default({}),

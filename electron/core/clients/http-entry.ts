@@ -1,6 +1,7 @@
 import type { ClientAdapter } from './client-adapter';
 import { readHttpEntry } from './client-adapter';
 import { ourInstanceId } from './connector-entry';
+import { INSTANCE_ID_PATTERN } from '../../shared/instance-id';
 
 /** Where and how an HTTP entry of ours reaches the broker's endpoint. */
 export interface HttpEntryTarget {
@@ -9,7 +10,8 @@ export interface HttpEntryTarget {
 }
 
 /** Same rule as instance ids in settings: the last path segment must be one. */
-const OUR_PATH = /^\/mcp\/([a-z0-9][a-z0-9-]{0,62})\/?$/;
+// `/mcp/<instance id>` on our endpoint (the id's own pattern, without its anchors).
+const OUR_PATH = new RegExp(`^/mcp/(${INSTANCE_ID_PATTERN.source.slice(1, -1)})/?$`);
 
 /** The URL of one instance on the endpoint, as written into clients' files. */
 export function httpEntryUrl(port: number, instanceId: string): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstanceId } from '../../shared/instance-id';
 import { PermissionProfile } from '../../shared/permissions-contract';
 import { LaunchConfig, Profile, RegistrySource } from '../settings/settings-schema';
 
@@ -10,7 +11,7 @@ const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.stri
 /** One service as moved between computers: no secret, no sign-in, nothing tied to this machine. */
 export const SetupService = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+    id: InstanceId,
     name: z.string().min(1).max(200),
     integrationId: z.string().min(1),
     enabled: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstanceId } from '../../shared/instance-id';
 import { PermissionProfile } from '../../shared/permissions-contract';
 
 /** Current settings schema version; bump it and add a migration in `settings-migrations.ts`. */
@@ -110,7 +111,7 @@ export type RegistrySource = z.infer<typeof RegistrySource>;
 
 /** One configured use of an integration. Secrets are never here (they live in the keychain). */
 export const InstanceConfig = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+  id: InstanceId,
   name: z.string().min(1).max(200),
   /** `custom` for a user's own command, else a catalog integration id. */
   integrationId: z.string().min(1),

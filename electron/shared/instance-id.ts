@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** A service id: what settings, keychain accounts, client entries and `connect <id>` use. */
+export const INSTANCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** The one schema for a service id, with the rule in words. */
+export const InstanceId = z
+  .string()
+  .regex(
+    INSTANCE_ID_PATTERN,
+    'Use 1–63 lowercase letters, digits and dashes, starting with a letter or digit',
+  );
