@@ -1,5 +1,6 @@
 import type { Envelope, EventName, EventPayload, RequestInput, RequestName, RequestOutput } from './contract';
-import { eventNames, requestNames } from './contract';
+// Names only: the preload builds its API from them without loading zod.
+import { EVENT_NAMES as eventNames, REQUEST_NAMES as requestNames } from './contract-names';
 import { ApiError } from './api-error';
 
 /** What a transport must carry: one request by name, one event subscription by name. */

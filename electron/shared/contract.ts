@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_NAMES, REQUEST_NAMES } from './contract-names';
 import { InstanceId } from './instance-id';
 import { AddBundleInstance, BundleInfo, InspectBundle, SetUiFlag, UiState } from './bundle-contract';
 import {
@@ -698,8 +699,16 @@ export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>;
 export type RequestOutput<K extends RequestName> = z.output<Requests[K]['output']>;
 export type EventPayload<K extends EventName> = z.output<Events[K]>;
 
-export const requestNames = Object.keys(requests) as RequestName[];
-export const eventNames = Object.keys(events) as EventName[];
+// The zod-free names module lists exactly the requests and events defined here: each way round.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: [
+  Same<RequestName, (typeof REQUEST_NAMES)[number]>,
+  Same<EventName, (typeof EVENT_NAMES)[number]>,
+] = [true, true];
+void namesMatch;
+
+export const requestNames: readonly RequestName[] = REQUEST_NAMES;
+export const eventNames: readonly EventName[] = EVENT_NAMES;
 
 /** Result envelope carried by both transports; errors keep their code and message. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
