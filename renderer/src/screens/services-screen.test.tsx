@@ -54,6 +54,8 @@ describe('ServicesScreen', () => {
     const countdown = await screen.findByTestId('retry-countdown');
     expect(countdown.textContent).toBe('Retrying in 5 s');
     expect(countdown.getAttribute('role')).toBe('timer');
+    // The ticking interval is set up by an effect: let pending effects run before the clock moves.
+    await act(async () => undefined);
     act(() => {
       vi.advanceTimersByTime(1000);
     });

@@ -61,6 +61,8 @@ describe('Account card', () => {
     expect(expiry.textContent).toBe('Renews automatically in 23 min');
     expect(expiry.querySelector('time')?.getAttribute('dateTime')).toBe('2025-03-01T10:23:10.000Z');
 
+    // The renewal tick is set up by an effect: let pending effects run before the clock moves.
+    await act(async () => undefined);
     act(() => {
       vi.advanceTimersByTime(RENEWAL_TICK_MS);
     });

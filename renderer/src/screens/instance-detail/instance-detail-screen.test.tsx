@@ -270,6 +270,8 @@ describe('InstanceDetailScreen', () => {
     renderScreen(<InstanceDetailScreen id="notes" />, { api });
     const countdown = await screen.findByTestId('retry-countdown');
     expect(countdown.textContent).toBe('Retrying in 8 s');
+    // The ticking interval is set up by an effect: let pending effects run before the clock moves.
+    await act(async () => undefined);
     act(() => {
       vi.advanceTimersByTime(1000);
     });
