@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_NAMES, REQUEST_NAMES } from './contract-names';
+import { ERROR_CODES } from './error-codes';
 import { InstanceId } from './instance-id';
 import { AddBundleInstance, BundleInfo, InspectBundle, SetUiFlag, UiState } from './bundle-contract';
 import {
@@ -713,5 +714,5 @@ export const eventNames: readonly EventName[] = EVENT_NAMES;
 /** Result envelope carried by both transports; errors keep their code and message. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
 
-export const ApiErrorShape = z.object({ code: z.string(), message: z.string() });
+export const ApiErrorShape = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../shared/error-codes';
 import { UserFacingError } from '../rpc/errors';
 
 /**
@@ -6,7 +7,7 @@ import { UserFacingError } from '../rpc/errors';
  */
 export class OAuthProviderError extends UserFacingError {
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     readonly oauthError: string,
     readonly description?: string,

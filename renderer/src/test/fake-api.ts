@@ -47,6 +47,7 @@ import type {
 } from '../../../electron/shared/contract';
 import type { FakeRegistry } from './registry-fixtures';
 import { searchFakeRegistry } from './registry-fixtures';
+import type { ErrorCode } from '../../../electron/shared/error-codes';
 
 export function makeAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
   return {
@@ -1153,7 +1154,7 @@ export function createFakeApi(init: FakeInit = {}) {
       return account;
     },
     /** The running sign-in of `id` failed (denied, timed out…): every `waitSignIn` rejects with `message`. */
-    failSignIn: (id: string, message: string, code = 'sign-in-failed') => {
+    failSignIn: (id: string, message: string, code: ErrorCode = 'sign-in-failed') => {
       setAccount(id, { pending: false });
       endSignIn(id, ({ reject }) => reject(new ApiError({ code, message })));
     },

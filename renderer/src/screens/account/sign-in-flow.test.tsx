@@ -80,7 +80,10 @@ describe('Signing in in the browser', () => {
   it('says so when the sign-in cannot even start', async () => {
     const { fake } = await renderGithub();
     fake.api.startSignIn.mockRejectedValueOnce(
-      new ApiError({ code: 'keychain', message: 'The keychain is locked. Unlock it and try again.' }),
+      new ApiError({
+        code: 'keychain-unavailable',
+        message: 'The keychain is locked. Unlock it and try again.',
+      }),
     );
     fireEvent.click(screen.getByTestId('account-connect'));
     expect((await screen.findByTestId('sign-in-error')).textContent).toContain('The keychain is locked.');

@@ -1,0 +1,72 @@
+/**
+ * Every error code the core (or a transport) answers with. One list, so the UI and the CLI can
+ * branch on a code the compiler knows, and a new one is added here or not at all.
+ */
+export const ERROR_CODES = [
+  // Requests and the transports that carry them.
+  'unknown-request',
+  'invalid-input',
+  'internal',
+  'disconnected',
+  'forbidden',
+  // Services.
+  'not-found',
+  'exists',
+  'invalid',
+  'disabled',
+  'failed',
+  'not-ready',
+  'unknown',
+  'unsupported',
+  'runtime-missing',
+  'tool-call-failed',
+  'config-path',
+  'config-conflict',
+  'app-location-temporary',
+  'keychain-unavailable',
+  // Sign-in and keys.
+  'needs-auth',
+  'no-sign-in',
+  'not-signed-in',
+  'no-manual-token',
+  'sign-in-failed',
+  'sign-in-cancelled',
+  'sign-in-unsupported',
+  'sign-in-denied',
+  'sign-in-expired',
+  'provider-error',
+  'key-rejected',
+  // Bundles, links, setups and the registry.
+  'bad-bundle',
+  'bad-manifest',
+  'bundle-expired',
+  'download-failed',
+  'invalid-link',
+  'invalid-setup',
+  'cannot-install',
+  'registry-unavailable',
+  'deprecated',
+  'no-previous',
+  'unknown-profile',
+  'unknown-integration',
+  'missing-secret',
+  'checksum-mismatch',
+  'bad-entry',
+  'changed',
+  'config-unreadable',
+  'port-in-use',
+  'port-denied',
+  // OAuth and the providers behind it.
+  'provider-unreachable',
+  'discovery-failed',
+  'sign-in-timeout',
+  'browser-unavailable',
+  'reauth-required',
+  'revoke-failed',
+  'unreachable',
+  'token-rejected',
+  'insufficient-scope',
+  'needs-client-id',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
