@@ -334,10 +334,23 @@ export const ClientInfo = z.object({
 });
 export type ClientInfo = z.infer<typeof ClientInfo>;
 
+/** One hunk of a unified diff: its line ranges, then its lines, each with its sign (` `, `-`, `+`). */
+export const DiffHunk = z.object({
+  oldStart: z.number().int(),
+  oldLines: z.number().int(),
+  newStart: z.number().int(),
+  newLines: z.number().int(),
+  lines: z.array(z.string()),
+});
+export type DiffHunk = z.infer<typeof DiffHunk>;
+
 export const ClientPlan = z.object({
   client: ClientId,
   file: z.string(),
+  /** The change as unified diff text (what the CLI prints). */
   diff: z.string(),
+  /** The same change as hunks (what the window shows), so nobody parses the text back. */
+  hunks: z.array(DiffHunk),
   changed: z.boolean(),
 });
 export type ClientPlan = z.infer<typeof ClientPlan>;

@@ -11,7 +11,8 @@ import { ConfigConflictError, configPathError } from './config-errors';
 import { jsonConfigEditor } from './json-config-edit';
 import { stripBom } from './text-format';
 import { tomlConfigEditor } from './toml-config-edit';
-import { unifiedDiff } from './unified-diff';
+import type { DiffHunk } from '../../shared/contract';
+import { textDiff } from './unified-diff';
 
 /** What `apply` would do to one client config file. */
 export interface Plan {
@@ -25,6 +26,8 @@ export interface Plan {
   after: string;
   /** Unified diff from before to after, for showing the user; '' when unchanged. */
   diff: string;
+  /** The same change as hunks (empty when unchanged). */
+  hunks: DiffHunk[];
   changed: boolean;
 }
 
@@ -178,6 +181,7 @@ export class ConfigWriter {
     const edited = this.editor(adapter, file).edit(text, changes);
     // A byte order mark alone is no reason to rewrite a file, and it stays when we do write.
     const changed = edited !== text;
+    const diff = changed ? textDiff(file, text, edited) : { text: '', hunks: [] };
     return {
       adapter,
       file,
@@ -185,7 +189,8 @@ export class ConfigWriter {
       exists: current.exists,
       before: current.text,
       after: changed ? (bom ? '\ufeff' : '') + edited : current.text,
-      diff: changed ? unifiedDiff(file, text, edited) : '',
+      diff: diff.text,
+      hunks: diff.hunks,
       changed,
     };
   }

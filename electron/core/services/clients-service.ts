@@ -130,7 +130,7 @@ export class ClientsService {
     const plan = await inWords(async () =>
       this.deps.writer.plan(adapter, file, await this.changes(adapter, file, [], instances)),
     );
-    return { client, file, diff: plan.diff, changed: plan.changed };
+    return { client, file, diff: plan.diff, hunks: plan.hunks, changed: plan.changed };
   }
 
   async apply(
@@ -156,6 +156,7 @@ export class ClientsService {
       client,
       file,
       diff: result.plan.diff,
+      hunks: result.plan.hunks,
       changed: result.changed,
       backup: result.backup,
       reloadHint: adapter.reloadHint,

@@ -127,7 +127,9 @@ describe('ClientsScreen review and apply', () => {
     expect(added).toHaveLength(1);
     expect(added[0]!.textContent).toMatch(/^\+ {4}"notes": /);
     expect(added[0]!.querySelector('.diff__sign')?.textContent).toBe('+');
-    expect(diff.textContent).toContain(`--- ${CLAUDE_FILE}`);
+    // The file is named above the diff; the diff itself starts at its first hunk.
+    expect(dialog().getByText(CLAUDE_FILE).tagName).toBe('CODE');
+    expect(diff.textContent).toMatch(/^@@ -1,\d+ \+1,\d+ @@/);
     expect(dialog().getByText('Adds 1 line.')).toBeTruthy();
     expect(fake.api.applyClientConfig).not.toHaveBeenCalled();
 

@@ -3,6 +3,7 @@ import type { TrayApi } from '../../../electron/shared/api';
 import { ApiError } from '../../../electron/shared/api';
 import { parseInstallLink } from '../../../electron/shared/deep-link';
 import type {
+  DiffHunk,
   EntryMode,
   ImportReview,
   ProfileInfo,
@@ -189,11 +190,15 @@ const unreadable = (client: ClientInfo) =>
     message: `MCP Tray will not change a file it cannot read: ${client.error ?? ''}`,
   });
 
-/** A small unified diff of our entries, shaped like the core's (`---`/`+++`/`@@`, then lines). */
-function clientDiff(file: string, before: readonly string[], after: readonly string[]): string {
+/** A small diff of our entries, shaped like the core's: unified text and the same hunk. */
+function clientDiff(
+  file: string,
+  before: readonly string[],
+  after: readonly string[],
+): { diff: string; hunks: DiffHunk[] } {
   const removed = before.filter((id) => !after.includes(id));
   const added = after.filter((id) => !before.includes(id));
-  if (removed.length === 0 && added.length === 0) return '';
+  if (removed.length === 0 && added.length === 0) return { diff: '', hunks: [] };
   const kept = before.filter((id) => after.includes(id));
   const entry = (id: string) => `    "${id}": { "command": "mcp-tray", "args": ["connect", "${id}"] },`;
   const lines = [
@@ -207,7 +212,10 @@ function clientDiff(file: string, before: readonly string[], after: readonly str
   ];
   const oldCount = lines.filter((line) => !line.startsWith('+')).length;
   const newCount = lines.filter((line) => !line.startsWith('-')).length;
-  return [`--- ${file}`, `+++ ${file}`, `@@ -1,${oldCount} +1,${newCount} @@`, ...lines, ''].join('\n');
+  return {
+    diff: [`--- ${file}`, `+++ ${file}`, `@@ -1,${oldCount} +1,${newCount} @@`, ...lines, ''].join('\n'),
+    hunks: [{ oldStart: 1, oldLines: oldCount, newStart: 1, newLines: newCount, lines }],
+  };
 }
 
 const SAMPLE_INSTANCES = ['notes', 'files', 'github'];
@@ -561,8 +569,8 @@ export function createFakeApi(init: FakeInit = {}) {
   const planFor = (id: ClientId): ClientPlan => {
     const client = findClient(id);
     const file = writable(client);
-    const diff = clientDiff(file, client.configured, wanted(client));
-    return { client: id, file, diff, changed: diff !== '' };
+    const { diff, hunks } = clientDiff(file, client.configured, wanted(client));
+    return { client: id, file, diff, hunks, changed: diff !== '' };
   };
   const applyTo = (id: ClientId): ClientApplied => {
     const plan = planFor(id);

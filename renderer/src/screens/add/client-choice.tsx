@@ -40,7 +40,7 @@ function ChangePreview({ client, instanceId }: { client: ClientInfo; instanceId:
             <p className="change__file">
               <code className="path">{preview.plan.file}</code>
             </p>
-            <DiffView diff={preview.plan.diff} label={`Change to ${client.name}’s file`} />
+            <DiffView hunks={preview.plan.hunks} label={`Change to ${client.name}’s file`} />
           </>
         ) : (
           <p className="muted">Nothing to change: the file already has it.</p>

@@ -42,14 +42,14 @@ function ChangeSection({ change, phase }: { change: Change; phase: Phase }) {
           <p className="change__file">
             MCP Tray will change <code className="path">{plan.file}</code>:
           </p>
-          <DiffView diff={plan.diff} label={`Changes to ${client.name}’s file`} />
+          <DiffView hunks={plan.hunks} label={`Changes to ${client.name}’s file`} />
         </>
       )}
       {applied && <ApplyResult applied={applied} />}
       {applied?.changed && plan && applied.diff !== plan.diff && (
         <>
           <p className="change__file">The file had changed since the review; this is what was written:</p>
-          <DiffView diff={applied.diff} label={`What was written to ${client.name}’s file`} />
+          <DiffView hunks={applied.hunks} label={`What was written to ${client.name}’s file`} />
         </>
       )}
       {applyError && (

@@ -9,6 +9,7 @@ const applied = {
   client: 'claude-desktop' as const,
   file: '/home/ada/.config/Claude/claude_desktop_config.json',
   diff: '',
+  hunks: [],
   changed: true,
   backup: null,
   reloadHint: 'Quit Claude Desktop completely and open it again.',

@@ -9,7 +9,7 @@ import {
   pendingChange,
   sortClients,
 } from './client-model';
-import { diffSummary, parseDiff } from './diff-lines';
+import { diffLines, diffSummary } from './diff-lines';
 import { splitForEllipsis } from '../../components/middle-ellipsis';
 
 describe('client model', () => {
@@ -58,20 +58,14 @@ describe('client model', () => {
 });
 
 describe('diff lines', () => {
-  it('types each line, with --/++ inside a hunk counting as changes', () => {
-    const parsed = parseDiff('--- a.json\n+++ a.json\n@@ -1,3 +1,3 @@\n {\n---x\n+++y\n+"z": 1\n }\n');
-    expect(parsed.map((l) => l.kind)).toEqual([
-      'file',
-      'file',
-      'hunk',
-      'context',
-      'remove',
-      'add',
-      'add',
-      'context',
+  it('types each line of the hunks, with --/++ counting as changes', () => {
+    const parsed = diffLines([
+      { oldStart: 1, oldLines: 3, newStart: 1, newLines: 4, lines: [' {', '---x', '+++y', '+"z": 1', ' }'] },
     ]);
+    expect(parsed[0]).toEqual({ kind: 'hunk', text: '@@ -1,3 +1,4 @@' });
+    expect(parsed.map((l) => l.kind)).toEqual(['hunk', 'context', 'remove', 'add', 'add', 'context']);
     expect(diffSummary(parsed)).toBe('Adds 2 lines and removes 1 line.');
-    expect(parseDiff('')).toEqual([]);
+    expect(diffLines([])).toEqual([]);
   });
 });
 

@@ -1,30 +1,25 @@
-export type DiffLineKind = 'file' | 'hunk' | 'add' | 'remove' | 'context' | 'note';
+import type { DiffHunk } from '../../../../electron/shared/contract';
+
+export type DiffLineKind = 'hunk' | 'add' | 'remove' | 'context' | 'note';
 
 export interface DiffLine {
   kind: DiffLineKind;
-  /** The line as in the diff, sign included (`+`, `-` or a space). */
+  /** The line as in a unified diff, sign included (`+`, `-` or a space). */
   text: string;
 }
 
-/**
- * Splits a unified diff into typed lines. `---`/`+++` count as file headers only before the
- * first hunk: inside one, a removed line may well start with `--`.
- */
-export function parseDiff(diff: string): DiffLine[] {
-  const lines = diff.replace(/\r?\n$/, '').split(/\r?\n/);
-  if (lines.length === 1 && lines[0] === '') return [];
-  let inHunk = false;
-  return lines.map((text): DiffLine => {
-    if (text.startsWith('@@')) {
-      inHunk = true;
-      return { kind: 'hunk', text };
-    }
-    if (!inHunk && (text.startsWith('--- ') || text.startsWith('+++ '))) return { kind: 'file', text };
-    if (text.startsWith('+')) return { kind: 'add', text };
-    if (text.startsWith('-')) return { kind: 'remove', text };
-    if (text.startsWith('\\')) return { kind: 'note', text };
-    return { kind: 'context', text };
-  });
+const kindOf = (line: string): DiffLineKind =>
+  line.startsWith('+') ? 'add' : line.startsWith('-') ? 'remove' : line.startsWith('\\') ? 'note' : 'context';
+
+/** The core's hunks as typed lines to show: each hunk's `@@` range, then its lines. */
+export function diffLines(hunks: readonly DiffHunk[]): DiffLine[] {
+  return hunks.flatMap((hunk) => [
+    {
+      kind: 'hunk' as const,
+      text: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
+    },
+    ...hunk.lines.map((text) => ({ kind: kindOf(text), text })),
+  ]);
 }
 
 const lines = (count: number): string => `${count} ${count === 1 ? 'line' : 'lines'}`;

@@ -1,6 +1,7 @@
 import { useId } from 'react';
+import type { DiffHunk } from '../../../../electron/shared/contract';
 import type { DiffLine } from './diff-lines';
-import { diffSummary, parseDiff } from './diff-lines';
+import { diffLines, diffSummary } from './diff-lines';
 
 function Line({ line }: { line: DiffLine }) {
   const className = `diff__line diff__line--${line.kind}`;
@@ -24,9 +25,9 @@ function Line({ line }: { line: DiffLine }) {
 }
 
 /** A unified diff with added and removed lines marked by sign, element and colour. */
-export function DiffView({ diff, label }: { diff: string; label: string }) {
+export function DiffView({ hunks, label }: { hunks: readonly DiffHunk[]; label: string }) {
   const summaryId = useId();
-  const parsed = parseDiff(diff);
+  const parsed = diffLines(hunks);
   return (
     <div className="diff-view">
       <p id={summaryId} className="diff-view__summary">
