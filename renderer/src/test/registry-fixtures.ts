@@ -2,11 +2,29 @@ import type {
   OutdatedInstance,
   RegistryEntry,
   RegistryEntryDetail,
+  RegistryField,
   RegistryOption,
   RegistrySearchResult,
   SearchRegistry,
   UpdatePlan,
 } from '../../../electron/shared/contract';
+
+/** A registry field: a plain optional setting unless `overrides` say otherwise. */
+export const makeRegistryField = (
+  overrides: Partial<RegistryField> & Pick<RegistryField, 'key'>,
+): RegistryField => ({
+  kind: 'env',
+  label: overrides.key,
+  description: '',
+  required: false,
+  secret: false,
+  default: null,
+  choices: [],
+  format: 'string',
+  placeholder: null,
+  repeated: false,
+  ...overrides,
+});
 
 /** What the fake registry holds; search answers from `details` (each is also a search entry). */
 export interface FakeRegistry {

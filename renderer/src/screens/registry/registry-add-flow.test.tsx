@@ -1,27 +1,15 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { RegistryEntryDetail, RegistryField } from '../../../../electron/shared/contract';
+import type { RegistryEntryDetail } from '../../../../electron/shared/contract';
 import { CLIENTS, flow } from '../../test/add-fixtures';
 import { createFakeApi } from '../../test/fake-api';
-import { makeRegistryEntry, makeRegistryOption } from '../../test/registry-fixtures';
+import { makeRegistryEntry, makeRegistryField, makeRegistryOption } from '../../test/registry-fixtures';
 import { renderScreen } from '../../test/render';
 import { registryHref } from '../../routing/routes';
 import { AddScreen } from '../add/add-screen';
 
-const field = (overrides: Partial<RegistryField> & Pick<RegistryField, 'key'>): RegistryField => ({
-  kind: 'env',
-  label: overrides.key,
-  description: '',
-  required: false,
-  secret: false,
-  default: null,
-  choices: [],
-  format: 'string',
-  placeholder: null,
-  repeated: false,
-  ...overrides,
-});
+const field = makeRegistryField;
 
 const WEATHER = makeRegistryEntry({
   packageTypes: ['pypi', 'npm'],

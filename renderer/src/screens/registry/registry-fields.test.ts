@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RegistryField } from '../../../../electron/shared/contract';
+import { makeRegistryField } from '../../test/registry-fixtures';
 import { asCatalogField, toInstallValues } from './registry-fields';
 
-const field = (overrides: Partial<RegistryField> & Pick<RegistryField, 'key'>): RegistryField => ({
-  kind: 'positional',
-  label: overrides.key,
-  description: '',
-  required: false,
-  secret: false,
-  default: null,
-  choices: [],
-  format: 'string',
-  placeholder: null,
-  repeated: false,
-  ...overrides,
-});
+const field = (overrides: Parameters<typeof makeRegistryField>[0]) =>
+  makeRegistryField({ kind: 'positional', ...overrides });
 
 describe('registry fields in the settings form', () => {
   it('shows a repeated argument as a list and sends its values one per line', () => {
