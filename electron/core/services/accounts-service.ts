@@ -22,7 +22,7 @@ import type { RemoteSignIn } from '../remote/remote-sign-in';
 import { LOOPBACK_REDIRECT_URI, localAccountInfo } from './account-info';
 import { AccountRefresh } from './account-refresh';
 import { RemoteAccounts } from './remote-accounts';
-import type { Supervisor } from '../supervisor/supervisor';
+import type { CoreSignals } from '../core-signals';
 
 type SignInConfig = OAuthAuthConfig | DeviceAuthConfig;
 
@@ -38,11 +38,11 @@ export interface AccountsDeps {
   settings: SettingsStore;
   catalog: Catalog;
   signIn: SignInService;
-  supervisor: () => Supervisor;
-  /** Restarts a server for a new token without failing calls in flight (the broker drains). */
-  restartForNewToken: (id: string) => Promise<void>;
-  /** Runs `work` once the instance's calls in flight are answered, holding new ones meanwhile. */
-  whenIdle: (id: string, work: () => Promise<unknown>) => Promise<unknown>;
+  /**
+   * How accounts reach the running servers (wired after them): restarts for a new token and
+   * `needs-auth`, either now or once the calls in flight are answered (the broker drains).
+   */
+  signals: CoreSignals;
   clock: Clock;
   timers: Timers;
   logger: Logger;
@@ -81,8 +81,10 @@ export class AccountsService {
       fetchTokens: (instance) => this.fetchTokens(instance),
       // A remote server's connection reads the token per request: only local servers restart.
       afterRefresh: (instance) =>
-        instance.remote ? Promise.resolve() : deps.restartForNewToken(instance.id),
-      needsAuth: async (id, reason) => deps.supervisor().runner(id)?.needsAuth(reason),
+        instance.remote
+          ? Promise.resolve()
+          : deps.signals.emit('restartRequested', { id: instance.id, whenIdle: true }),
+      needsAuth: (id, reason) => deps.signals.emit('needsAuthRequested', { id, reason, whenIdle: false }),
       clock: deps.clock,
       timers: deps.timers,
       logger: deps.logger,
@@ -145,10 +147,10 @@ export class AccountsService {
       this.stopRefresh(id);
       await this.deps.signIn.forget(id);
       this.update(id, { account: undefined });
-      await this.deps
-        .supervisor()
-        .runner(id)
-        ?.needsAuth(`The OAuth client changed. Sign in to ${this.providerName(instance)} again.`);
+      await this.needsAuthNow(
+        id,
+        `The OAuth client changed. Sign in to ${this.providerName(instance)} again.`,
+      );
     }
     return this.info(this.instance(id))!;
   }
@@ -171,7 +173,7 @@ export class AccountsService {
       account: { ...metadata, manual: true, signedInAt: new Date(this.deps.clock.now()).toISOString() },
     });
     this.deps.logger.info('signed in with a pasted token', { id, label: metadata.accountLabel });
-    await this.deps.supervisor().restart(id);
+    await this.deps.signals.emit('restartRequested', { id, whenIdle: false });
     return this.info(this.instance(id))!;
   }
 
@@ -216,13 +218,13 @@ export class AccountsService {
 
   /** Once the calls in flight have their answers (needs-auth stops the server). */
   private needsAuthSoon(id: string, reason: string): void {
-    void this.deps
-      .whenIdle(id, async () => {
-        const runner = this.deps.supervisor().runner(id);
-        // A connection that failed for this very reason is already waiting for the sign-in.
-        if (runner && runner.state !== 'needs-auth') await runner.needsAuth(reason);
-      })
-      .catch((error: unknown) => this.deps.logger.error('needs-auth failed', { id, error: String(error) }));
+    this.deps.signals.notify('needsAuthRequested', { id, reason, whenIdle: true }, (error) =>
+      this.deps.logger.error('needs-auth failed', { id, error: String(error) }),
+    );
+  }
+
+  private needsAuthNow(id: string, reason: string): Promise<void> {
+    return this.deps.signals.emit('needsAuthRequested', { id, reason, whenIdle: false });
   }
 
   /** Secret env for the server (the access token); throws `NeedsAuthError` when not signed in. */
@@ -302,7 +304,7 @@ export class AccountsService {
       this.pending.delete(id);
     }
     this.finished(id, null);
-    await this.deps.supervisor().restart(id);
+    await this.deps.signals.emit('restartRequested', { id, whenIdle: false });
     return this.info(this.instance(id))!;
   }
 
@@ -333,10 +335,7 @@ export class AccountsService {
         .catch((error: unknown) => this.deps.logger.warn('revocation failed', { id, error: String(error) }));
     }
     this.update(id, { account: undefined });
-    await this.deps
-      .supervisor()
-      .runner(id)
-      ?.needsAuth(`Signed out. Sign in to ${this.providerName(instance)} to use it again.`);
+    await this.needsAuthNow(id, `Signed out. Sign in to ${this.providerName(instance)} to use it again.`);
     return this.info(this.instance(id)) ?? this.unsupported(id);
   }
 

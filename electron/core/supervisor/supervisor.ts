@@ -10,6 +10,7 @@ import type { RestartPolicy } from './backoff';
 import type { CommandResolver } from './command-resolver';
 import type { HealthPolicy, Runner, UpstreamHooks } from './runner-base';
 import { InstanceRunner } from './instance-runner';
+import { NO_UPSTREAM_HOOKS } from './runner-base';
 import type { RemoteAuth } from '../remote/authorized-fetch';
 import { RemoteRunner } from '../remote/remote-runner';
 import type { RemoteTransportKind } from '../remote/remote-transport';
@@ -29,6 +30,12 @@ export interface SupervisorTuning {
   statsIntervalMs: number;
 }
 
+/** The supervisor's view of the broker: routing of server-initiated traffic, and client names. */
+export interface UpstreamRouter {
+  hooks(id: string): UpstreamHooks;
+  clientNames(id: string): string[];
+}
+
 export interface SupervisorDeps extends SupervisorTuning {
   instances: () => InstanceConfig[];
   launch: LaunchResolver;
@@ -44,12 +51,8 @@ export interface SupervisorDeps extends SupervisorTuning {
   clientInfo: { name: string; version: string };
   onTransition: (id: string, transition: StateTransition) => void;
   onChange: () => void;
-  /** Hooks for one instance's server-initiated traffic (set by the broker). */
-  upstream: (id: string) => UpstreamHooks;
   /** The 401 channel: refreshes the instance's token and returns the new env value. */
   tokenRejected: (id: string) => Promise<TokenRejectedResult>;
-  /** Names of the AI clients connected to an instance now (the broker knows its sessions). */
-  clients?: (id: string) => string[];
   /** A server listed its tools (tool pinning compares them before clients are told). */
   onToolsListed?: (id: string, tools: Tool[]) => void;
   /** Names of an instance's tools waiting for review (tool pinning). */
@@ -83,7 +86,17 @@ export class Supervisor {
   private statsTimer: NodeJS.Timeout | null = null;
   private shuttingDown = false;
 
+  private router: UpstreamRouter | null = null;
+
   constructor(private readonly deps: SupervisorDeps) {}
+
+  /**
+   * Where servers' own requests and notifications go, and who knows their clients: the broker,
+   * which is built on this supervisor and so arrives after it. Until then there is none to route.
+   */
+  route(router: UpstreamRouter): void {
+    this.router = router;
+  }
 
   /** Starts the guardian and every enabled instance. */
   async start(): Promise<void> {
@@ -132,7 +145,7 @@ export class Supervisor {
       pid: runner?.pid ?? null,
       toolCount: runner?.tools.length ?? 0,
       nextRetryAt: runner?.nextRetryAt ? new Date(runner.nextRetryAt).toISOString() : null,
-      clients: this.deps.clients?.(config.id) ?? [],
+      clients: this.router?.clientNames(config.id) ?? [],
       ...this.deps.origin?.(config),
       toolsToReview: this.deps.toolsToReview?.(config.id).length ?? 0,
       sandbox: this.deps.sandbox?.status(config) ?? 'none',
@@ -219,7 +232,7 @@ export class Supervisor {
       ...this.deps,
       config,
       stderr,
-      upstream: this.deps.upstream(id),
+      upstream: this.router?.hooks(id) ?? NO_UPSTREAM_HOOKS,
       onTools: (tools: Tool[]) => this.deps.onToolsListed?.(id, tools),
       logger: this.deps.logger.child(id),
       onChange: (transition: StateTransition | null) => {
