@@ -16,7 +16,7 @@ interface Meta {
 const meta = (): Meta =>
   JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/cli/cli.meta.json'), 'utf8')) as Meta;
 
-/** Every source file and outside package loaded, without dynamic imports, by the chunks given. */
+/** Every source file and package (bundled or outside) loaded, without dynamic imports, by the chunks given. */
 function loadedBy(m: Meta, outputs: string[]): { sources: Set<string>; packages: Set<string> } {
   const sources = new Set<string>();
   const packages = new Set<string>();
@@ -25,7 +25,12 @@ function loadedBy(m: Meta, outputs: string[]): { sources: Set<string>; packages:
     if (seen.has(output)) return;
     seen.add(output);
     const chunk = m.outputs[output]!;
-    Object.keys(chunk.inputs).forEach((input) => sources.add(input));
+    for (const input of Object.keys(chunk.inputs)) {
+      // Dependencies are bundled: a package counts as loaded when any of its files is.
+      const bundled = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (bundled) packages.add(bundled[1]!);
+      else sources.add(input);
+    }
     for (const i of chunk.imports) {
       if (i.kind !== 'import-statement') continue;
       if (i.external) {

@@ -132,3 +132,29 @@ describe('mcp-tray serve (built CLI, real process)', () => {
     expect(run(['--version'], home).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('compile cache', () => {
+  it("keeps V8's compile cache in the data folder, and a second run uses it", () => {
+    const dataDir = path.join(tempDir('cli-cache-'), 'data');
+    const run = () =>
+      spawnSync(process.execPath, [CLI, 'status', '--json', '--data-dir', dataDir], {
+        env: env(path.dirname(dataDir)),
+        encoding: 'utf8',
+      });
+    // No folder yet: nothing is created for the cache (the core makes it, private).
+    run();
+    expect(fs.existsSync(dataDir)).toBe(false);
+    fs.mkdirSync(dataDir, { mode: 0o700 });
+    run();
+    const cached = () =>
+      fs
+        .readdirSync(path.join(dataDir, 'cache', 'v8'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort();
+    const first = cached();
+    expect(first.length).toBeGreaterThan(0);
+    run();
+    expect(cached()).toEqual(first);
+  });
+});

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import nodeModule from 'node:module';
+import path from 'node:path';
 import { currentDataDir } from '../core/platform/paths';
 import { USAGE, UsageError, parseCliArgs } from './args';
 import type { ParsedArgs } from './args';
@@ -14,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`mcp-tray: ${error.message}\n\n${USAGE}`);
     return 2;
   }
+  useCompileCache(currentDataDir(args.dataDir));
   if (args.command === 'connect' && !args.help) {
     const [instance, extra] = args.positionals;
     if ((!instance && !args.profile && !args.client) || extra !== undefined) {
@@ -35,6 +39,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const { runCommand } = await import('./run-command');
   return runCommand(args);
+}
+
+/**
+ * V8's compile cache for the chunks loaded next (Node 22.1+): every command is a new process, and
+ * compiling the same bundled code on each run was most of a short command's time. It lives in
+ * the data folder (private to the user, and everything stays under `--data-dir`), never a shared
+ * temp folder another user could write to. A folder that does not exist yet is left for the core
+ * to create with its own permissions; a cache that cannot be used only costs speed.
+ */
+function useCompileCache(dataDir: string): void {
+  const enable = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+  if (enable && fs.existsSync(dataDir)) enable(path.join(dataDir, 'cache', 'v8'));
 }
 
 main(process.argv.slice(2)).then(

@@ -137,8 +137,8 @@ export function createCore(deps: CoreDeps): Core {
     start: async () => {
       notifications.start();
       calls.open();
-      // In the background (loading the library takes a moment); no server starts sandboxed or
-      // unconfined before it is known, and the list is republished with its answer.
+      // In a worker thread; no server starts sandboxed or unconfined before it is known, and
+      // the list is republished with its answer.
       void sandbox.check().then(() => instances.publish());
       await supervisor.start();
       await http.start();

@@ -12,7 +12,9 @@ export interface ProfileSelector {
   client?: string;
 }
 
-const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+// One collator: `localeCompare` with options builds a new one per call, on the broker's call path.
+const names = new Intl.Collator(undefined, { sensitivity: 'accent' });
+const same = (a: string, b: string) => a === b || names.compare(a, b) === 0;
 
 /** A stored profile by name (names are compared without regard to case); null for Everything. */
 export function findProfile(settings: Settings, name: string): Profile | null {

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { InstanceSandboxSettings } from './sandbox-settings';
+import { checkDependencies } from './dependency-check';
 import { OpenNetworkWrapper } from './open-network-wrapper';
 
 type Library = { SandboxManager: typeof SandboxManager };
@@ -42,6 +43,7 @@ export class SandboxEngine {
   private open: OpenNetworkWrapper | null = null;
   private availability: Promise<SandboxAvailability> | null = null;
   private seen = 0;
+  private disposed = false;
   private readonly listeners = new Set<ViolationListener>();
 
   constructor(private readonly platform: NodeJS.Platform = process.platform) {}
@@ -69,6 +71,8 @@ export class SandboxEngine {
     cwd?: string,
   ): Promise<WrappedCommand> {
     const lib = await this.load();
+    // Quitting: a start that was still loading the library must not bring the proxies back up.
+    if (this.disposed) throw new Error('MCP Tray is stopping');
     if (settings.network === null) {
       this.open ??= new OpenNetworkWrapper(libraryUrl());
       const argv = await this.open.wrap(commandLine, settings.filesystem, cwd);
@@ -102,9 +106,14 @@ export class SandboxEngine {
 
   /** Stops the proxies and the worker (quit). */
   async dispose(): Promise<void> {
+    this.disposed = true;
     await this.open?.close();
-    if (this.initialized && this.library) {
+    const initializing = this.initialized;
+    if (initializing && this.library) {
       const lib = await this.library;
+      // Reset only once a start in flight has its proxies up, or they would outlive the reset
+      // (and keep the process alive after quit).
+      await initializing.catch(() => undefined);
       await lib.SandboxManager.reset().catch(() => undefined);
     }
     this.initialized = null;
@@ -147,28 +156,25 @@ export class SandboxEngine {
         fix: 'Run it without a sandbox (Permissions → Not sandboxed) if you trust it, or use WSL.',
       };
     }
-    let lib: Library;
-    try {
-      lib = await this.load();
-    } catch (error) {
+    const answer = await checkDependencies(libraryUrl());
+    if (answer.kind === 'failed') {
       return {
         ok: false,
-        reason: `the sandbox library did not load (${(error as Error).message})`,
+        reason: `the sandbox library did not load (${answer.message})`,
         fix: 'Reinstall MCP Tray.',
       };
     }
-    if (!lib.SandboxManager.isSupportedPlatform()) {
+    if (!answer.supported) {
       return {
         ok: false,
         reason: `sandboxing is not supported on ${this.platform}`,
         fix: 'Run it without a sandbox if you trust it.',
       };
     }
-    const deps = await lib.SandboxManager.checkDependenciesAsync();
-    if (deps.errors.length) {
+    if (answer.errors.length) {
       const fix =
         this.platform === 'darwin' ? 'Reinstall MCP Tray (sandbox-exec is part of macOS).' : APT_FIX;
-      return { ok: false, reason: deps.errors.join('; '), fix };
+      return { ok: false, reason: answer.errors.join('; '), fix };
     }
     return this.platform === 'linux' ? probeUserNamespaces() : { ok: true };
   }
