@@ -11,4 +11,18 @@ export default {
     'value-keyword-case': ['lower', { ignoreProperties: [/^--font-/] }],
     'import-notation': 'string',
   },
+  overrides: [
+    {
+      // The palette is written once, in the tokens: everywhere else a colour is a var().
+      files: ['renderer/**/!(tokens).css'],
+      rules: {
+        'color-no-hex': [true, { message: 'Use a colour token from styles/tokens.css' }],
+        'color-named': ['never', { message: 'Use a colour token from styles/tokens.css' }],
+        'function-disallowed-list': [
+          ['rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'color', 'light-dark'],
+          { message: 'Use a colour token from styles/tokens.css' },
+        ],
+      },
+    },
+  ],
 };
