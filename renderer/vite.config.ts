@@ -15,5 +15,9 @@ export default defineConfig({
     emptyOutDir: true,
     // Everything is local, so there is nothing to gain from inlining and the CSP forbids inline styles.
     assetsInlineLimit: 0,
+    // One stylesheet, in the page's head before the first paint, whose order is fixed at build
+    // time. Split per lazy screen, each sheet would be appended when its screen is first opened,
+    // so the cascade between screens' styles would depend on the order the user visited them.
+    cssCodeSplit: false,
   },
 });

@@ -1,3 +1,4 @@
+import './middle-ellipsis.css';
 /**
  * Where to cut a long path so its end stays readable: the file and its folder if they are short,
  * else the file, else the last 24 characters.

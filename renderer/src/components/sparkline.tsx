@@ -1,3 +1,4 @@
+import './sparkline.css';
 const WIDTH = 240;
 const HEIGHT = 40;
 

@@ -1,3 +1,4 @@
+import './services-screen.css';
 import { useEffect, useState } from 'react';
 import type { InstanceSummary } from '../../../electron/shared/contract';
 import { useApi } from '../api/api-context';

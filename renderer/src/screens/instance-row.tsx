@@ -1,3 +1,4 @@
+import './services-screen.css';
 import type { InstanceSummary, OutdatedInstance } from '../../../electron/shared/contract';
 import { clientDisplayName } from '../../../electron/shared/client-names';
 import { Icon } from '../components/icon';

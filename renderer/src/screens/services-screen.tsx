@@ -1,3 +1,4 @@
+import './services-screen.css';
 import type { InstanceSummary } from '../../../electron/shared/contract';
 import type { Loader, Watcher } from '../api/use-api-data';
 import { useApiData } from '../api/use-api-data';

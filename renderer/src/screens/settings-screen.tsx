@@ -1,3 +1,4 @@
+import './settings/settings.css';
 import type { AppInfo } from '../../../electron/shared/contract';
 import { useAppInfo } from '../api/app-info';
 import { Banner } from '../components/banner';

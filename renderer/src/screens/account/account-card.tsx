@@ -1,3 +1,4 @@
+import './account.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AccountInfo, InstanceDetail } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';

@@ -1,3 +1,4 @@
+import './account.css';
 import { useId } from 'react';
 import type { AccountInfo } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';

@@ -1,3 +1,4 @@
+import './account.css';
 import { CopyButton } from '../../components/copy-button';
 
 /** What to do for a sign-in in the browser: finish it there; the link in case the page got lost. */

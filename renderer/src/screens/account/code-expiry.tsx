@@ -1,3 +1,4 @@
+import './account.css';
 import { secondsUntil } from '../../components/retry-countdown';
 import { useNow } from '../../hooks/use-now';
 import { formatClock } from './account-format';

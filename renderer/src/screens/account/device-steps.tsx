@@ -1,3 +1,4 @@
+import './account.css';
 import type { SignInStart } from '../../../../electron/shared/contract';
 import { CopyButton } from '../../components/copy-button';
 import { webLink } from './account-format';

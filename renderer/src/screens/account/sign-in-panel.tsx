@@ -1,3 +1,4 @@
+import './account.css';
 import { useEffect, useId, useRef } from 'react';
 import type { SignInStart } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';

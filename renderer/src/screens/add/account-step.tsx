@@ -1,3 +1,4 @@
+import '../account/account.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountInfo, CatalogEntry, InstanceSummary } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

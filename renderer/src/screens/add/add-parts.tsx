@@ -1,3 +1,4 @@
+import './add.css';
 import type { CatalogEntry } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';
 import { addHref } from '../../routing/routes';

@@ -1,3 +1,4 @@
+import './add.css';
 import { useId } from 'react';
 import type { BundleInfo } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';

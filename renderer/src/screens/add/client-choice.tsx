@@ -1,3 +1,5 @@
+import './add.css';
+import '../clients/clients.css';
 import { useId, useState } from 'react';
 import type { ClientInfo, ClientPlan } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

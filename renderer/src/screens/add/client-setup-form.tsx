@@ -1,3 +1,5 @@
+import './add.css';
+import '../account/account.css';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AccountInfo, ClientSetup } from '../../../../electron/shared/contract';

@@ -1,3 +1,4 @@
+import './add.css';
 import { useState } from 'react';
 import type {
   ClientApplied,

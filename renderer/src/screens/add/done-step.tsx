@@ -1,3 +1,4 @@
+import '../clients/clients.css';
 import type { InstanceSummary } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';
 import { addHref, instanceHref, routeHref } from '../../routing/routes';

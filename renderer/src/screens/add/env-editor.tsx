@@ -1,3 +1,4 @@
+import './add.css';
 import { useRef } from 'react';
 import { Icon } from '../../components/icon';
 import type { EnvErrors, EnvRow } from './custom-model';

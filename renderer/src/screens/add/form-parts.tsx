@@ -1,3 +1,5 @@
+import './add.css';
+import '../catalog/entry-parts.css';
 import type { Ref } from 'react';
 import { Icon } from '../../components/icon';
 

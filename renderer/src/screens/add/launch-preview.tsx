@@ -1,3 +1,4 @@
+import './add.css';
 import { useId } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { Icon } from '../../components/icon';

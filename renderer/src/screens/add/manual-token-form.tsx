@@ -1,3 +1,4 @@
+import './add.css';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AccountInfo, ManualToken } from '../../../../electron/shared/contract';

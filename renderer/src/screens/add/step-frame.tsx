@@ -1,3 +1,4 @@
+import './add.css';
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 

@@ -1,3 +1,4 @@
+import './catalog.css';
 import { useId } from 'react';
 import type { Facets, PackageFacet, RowSource } from './registry-model';
 import { PACKAGE_FACETS, SOURCE_LABELS } from './registry-model';

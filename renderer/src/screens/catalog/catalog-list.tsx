@@ -1,3 +1,5 @@
+import './entry-parts.css';
+import './catalog.css';
 import { useId } from 'react';
 import type { CatalogEntry } from '../../../../electron/shared/contract';
 import { addHref } from '../../routing/routes';

@@ -1,3 +1,4 @@
+import './catalog.css';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { CatalogEntry } from '../../../../electron/shared/contract';
 import type { Loader } from '../../api/use-api-data';

@@ -1,3 +1,4 @@
+import './entry-parts.css';
 import type { CatalogEntry } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';
 import type { Need } from './catalog-model';

@@ -1,3 +1,4 @@
+import './catalog.css';
 import { useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { RegistryEntry } from '../../../../electron/shared/contract';

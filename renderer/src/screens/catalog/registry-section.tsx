@@ -1,3 +1,4 @@
+import './catalog.css';
 import { useMemo } from 'react';
 import { Icon } from '../../components/icon';
 import type { Facets } from './registry-model';

@@ -1,3 +1,4 @@
+import './clients.css';
 import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { ClientApplied, ClientInfo, ClientPlan } from '../../../../electron/shared/contract';

@@ -1,3 +1,4 @@
+import './clients.css';
 import { useState } from 'react';
 import type { ClientApplied } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

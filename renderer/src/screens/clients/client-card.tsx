@@ -1,3 +1,4 @@
+import './client-card.css';
 import { useId } from 'react';
 import type { ClientInfo } from '../../../../electron/shared/contract';
 import { CopyButton } from '../../components/copy-button';

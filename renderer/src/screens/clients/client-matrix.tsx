@@ -1,3 +1,4 @@
+import './client-matrix.css';
 import { useId } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ClientInfo, InstanceSummary } from '../../../../electron/shared/contract';

@@ -1,3 +1,5 @@
+import './clients.css';
+import './client-card.css';
 import { useMemo, useRef, useState } from 'react';
 import type { ClientInfo, InstanceSummary } from '../../../../electron/shared/contract';
 import { EmptyState } from '../../components/empty-state';

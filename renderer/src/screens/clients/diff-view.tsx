@@ -1,3 +1,4 @@
+import './diff-view.css';
 import { useId } from 'react';
 import type { DiffHunk } from '../../../../electron/shared/contract';
 import type { DiffLine } from './diff-lines';

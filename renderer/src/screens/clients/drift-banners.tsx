@@ -1,3 +1,4 @@
+import './clients.css';
 import { useId } from 'react';
 import type { ClientInfo } from '../../../../electron/shared/contract';
 import { Banner } from '../../components/banner';

@@ -1,3 +1,4 @@
+import './clients.css';
 import { useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type {

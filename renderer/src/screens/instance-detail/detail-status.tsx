@@ -1,3 +1,4 @@
+import './instance-detail.css';
 import type { InstanceDetail } from '../../../../electron/shared/contract';
 import { RetryCountdown } from '../../components/retry-countdown';
 import { StatusBadge } from '../../components/status-badge';

@@ -1,3 +1,4 @@
+import './instance-detail.css';
 import { useId, useRef, useState } from 'react';
 import type { InstanceDetail } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

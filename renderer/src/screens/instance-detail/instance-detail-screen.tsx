@@ -1,3 +1,4 @@
+import './instance-detail.css';
 import { useEffect, useState } from 'react';
 import type { InstanceDetail } from '../../../../electron/shared/contract';
 import { EmptyState } from '../../components/empty-state';

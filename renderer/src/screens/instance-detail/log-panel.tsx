@@ -1,3 +1,4 @@
+import './instance-detail.css';
 import { useLayoutEffect, useRef } from 'react';
 import { EmptyState } from '../../components/empty-state';
 

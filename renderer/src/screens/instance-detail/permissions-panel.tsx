@@ -1,3 +1,4 @@
+import './instance-detail.css';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type {

@@ -1,3 +1,4 @@
+import './instance-detail.css';
 import { useId } from 'react';
 import type { InstanceDetail, StatsSample } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';

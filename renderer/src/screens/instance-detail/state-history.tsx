@@ -1,3 +1,4 @@
+import './instance-detail.css';
 import { useId } from 'react';
 import type { StateTransition } from '../../../../electron/shared/contract';
 import { StatusBadge } from '../../components/status-badge';

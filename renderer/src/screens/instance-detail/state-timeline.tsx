@@ -1,3 +1,4 @@
+import './instance-detail.css';
 import type { InstanceState, StateTransition } from '../../../../electron/shared/contract';
 import { stateLabel } from '../../components/status-badge';
 import { useNow } from '../../hooks/use-now';

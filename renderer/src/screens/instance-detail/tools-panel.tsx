@@ -1,3 +1,4 @@
+import './tools/tools.css';
 import { useDeferredValue, useId, useState } from 'react';
 import type { ToolSummary } from '../../../../electron/shared/contract';
 import { EmptyState } from '../../components/empty-state';

@@ -1,3 +1,4 @@
+import './call-detail.css';
 import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode, RefObject, SyntheticEvent } from 'react';
 import type { ToolCallRecord } from '../../../../electron/shared/contract';

@@ -1,3 +1,4 @@
+import './call-log.css';
 import { useId } from 'react';
 import type { ChangeEvent, ReactNode, RefObject } from 'react';
 import type { InstanceSummary, ToolCallOutcome } from '../../../../electron/shared/contract';

@@ -1,3 +1,4 @@
+import './call-log.css';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { ToolCallRecord } from '../../../../electron/shared/contract';

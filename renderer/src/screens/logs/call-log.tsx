@@ -1,3 +1,4 @@
+import './call-log.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { InstanceSummary, ToolCallRecord } from '../../../../electron/shared/contract';
 import type { Loader, Watcher } from '../../api/use-api-data';

@@ -1,3 +1,4 @@
+import './call-log.css';
 import { memo } from 'react';
 import type { ToolCallRecord } from '../../../../electron/shared/contract';
 import { clientDisplayName } from '../../../../electron/shared/client-names';

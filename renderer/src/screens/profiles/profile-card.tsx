@@ -1,3 +1,4 @@
+import '../clients/client-card.css';
 import { useId, useState } from 'react';
 import type { InstanceSummary, ProfileInfo } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

@@ -1,3 +1,4 @@
+import '../clients/client-card.css';
 import { useState } from 'react';
 import type { InstanceSummary } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

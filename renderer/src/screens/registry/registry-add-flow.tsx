@@ -1,3 +1,5 @@
+import '../add/add.css';
+import '../catalog/entry-parts.css';
 import { useCallback, useState } from 'react';
 import type { InstanceSummary, RegistryEntryDetail } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

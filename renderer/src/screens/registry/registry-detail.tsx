@@ -1,3 +1,4 @@
+import '../catalog/entry-parts.css';
 import type { RegistryEntryDetail, RegistryOption } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';
 import { webLink } from '../account/account-format';

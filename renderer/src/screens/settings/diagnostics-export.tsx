@@ -1,3 +1,4 @@
+import './settings.css';
 import { useState } from 'react';
 import type { DiagnosticsExport } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

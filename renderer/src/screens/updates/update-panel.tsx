@@ -1,3 +1,5 @@
+import './updates.css';
+import '../services-screen.css';
 import { useState } from 'react';
 import type { InstanceDetail, OutdatedInstance, UpdatePlan } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

@@ -1,3 +1,4 @@
+import './updates.css';
 import { useId, useMemo, useState } from 'react';
 import type { LaunchPreview, UpdatePlan } from '../../../../electron/shared/contract';
 import { messageOf } from '../../api/error-message';

@@ -1,3 +1,5 @@
+import './welcome.css';
+import '../catalog/entry-parts.css';
 import { useId, useState } from 'react';
 import type { CatalogEntry, ClientInfo } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';

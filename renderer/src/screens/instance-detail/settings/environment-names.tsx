@@ -1,3 +1,4 @@
+import '../instance-detail.css';
 import { useId } from 'react';
 import { Icon } from '../../../components/icon';
 

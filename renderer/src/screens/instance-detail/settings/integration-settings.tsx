@@ -1,3 +1,4 @@
+import '../instance-detail.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CatalogEntry, InstanceDetail } from '../../../../../electron/shared/contract';

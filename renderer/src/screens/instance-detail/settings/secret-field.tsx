@@ -1,3 +1,4 @@
+import '../instance-detail.css';
 import type { CatalogField } from '../../../../../electron/shared/contract';
 import { Icon } from '../../../components/icon';
 

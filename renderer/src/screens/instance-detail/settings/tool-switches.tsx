@@ -1,3 +1,4 @@
+import '../instance-detail.css';
 import { memo, useCallback, useDeferredValue, useId, useState } from 'react';
 import type { TrayApi } from '../../../../../electron/shared/api';
 import type { InstanceDetail } from '../../../../../electron/shared/contract';

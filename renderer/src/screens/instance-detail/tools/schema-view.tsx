@@ -1,3 +1,4 @@
+import './tools.css';
 import type { EnumValue, SchemaField } from './json-schema';
 
 /** A value as a reader would write it: strings quoted, the rest as JSON. */

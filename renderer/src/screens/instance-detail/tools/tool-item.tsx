@@ -1,3 +1,4 @@
+import './tools.css';
 import { memo, useId, useMemo, useState } from 'react';
 import type { ToolCallResult, ToolSummary } from '../../../../../electron/shared/contract';
 import { Icon } from '../../../components/icon';

@@ -1,3 +1,4 @@
+import './tools.css';
 import type { ToolCallResult, ToolResultContent } from '../../../../../electron/shared/contract';
 import { Icon } from '../../../components/icon';
 import { formatBytes, formatDuration } from '../../logs/call-format';

@@ -1,3 +1,4 @@
+import './tools.css';
 import { useEffect, useId, useState } from 'react';
 import type { ToolReview, ToolReviewItem } from '../../../../../electron/shared/contract';
 import { useApi } from '../../../api/api-context';

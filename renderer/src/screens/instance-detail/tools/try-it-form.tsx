@@ -1,3 +1,4 @@
+import './tools.css';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ToolCallResult, ToolSummary } from '../../../../../electron/shared/contract';

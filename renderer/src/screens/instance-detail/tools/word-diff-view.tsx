@@ -1,3 +1,4 @@
+import './tools.css';
 import type { ToolDiffPart, ToolFieldDiff } from '../../../../../electron/shared/contract';
 
 const FIELD_LABELS: Record<ToolFieldDiff['field'], string> = {
