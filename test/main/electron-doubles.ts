@@ -26,6 +26,8 @@ export class AppDouble extends EventEmitter {
   /** What `requestSingleInstanceLock` answers (false: another instance holds it). */
   lockAvailable = true;
   exitCode: number | null = null;
+  /** Runs inside `exit`, to see the world at the moment the app goes. */
+  onExit: () => void = () => undefined;
 
   requestSingleInstanceLock(): boolean {
     this.calls.push('requestSingleInstanceLock');
@@ -37,6 +39,7 @@ export class AppDouble extends EventEmitter {
   exit(code = 0): void {
     this.calls.push(`exit(${code})`);
     this.exitCode = code;
+    this.onExit();
   }
   setPath(name: string, value: string): void {
     this.paths.set(name, value);
