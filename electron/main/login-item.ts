@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { App } from 'electron';
+import type { App, LoginItemSettings, LoginItemSettingsOptions } from 'electron';
 import { XdgAutostart, loginCommand } from '../core/platform/xdg-autostart';
 
 /** Launch at login, the same switch on every platform. */
@@ -10,18 +10,20 @@ export interface LoginItem {
 
 const HIDDEN = ['--hidden'];
 
+/** What the shell reads of Electron's login item settings. */
+type LoginState = Pick<LoginItemSettings, 'openAtLogin' | 'wasOpenedAtLogin'>;
+
 /** The parts of Electron's `app` that login items use. */
-export type LoginApp = Pick<
-  App,
-  'getLoginItemSettings' | 'setLoginItemSettings' | 'isPackaged' | 'getAppPath'
->;
+export interface LoginApp extends Pick<App, 'setLoginItemSettings' | 'isPackaged' | 'getAppPath'> {
+  getLoginItemSettings(options?: Pick<LoginItemSettingsOptions, 'args'>): LoginState;
+}
 
 /**
  * macOS opened the app as a login item (it passes no arguments there). Windows and Linux pass
  * `--hidden`, which `parseLaunchArgs` reads. Call once the app is ready.
  */
 export function openedAtLogin(
-  app: Pick<App, 'getLoginItemSettings'>,
+  app: Pick<LoginApp, 'getLoginItemSettings'>,
   platform: NodeJS.Platform = process.platform,
 ): boolean {
   return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;

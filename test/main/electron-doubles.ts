@@ -230,3 +230,66 @@ export class NotificationDouble extends EventEmitter {
     this.shown = true;
   }
 }
+
+/** `protocol`: the schemes registered as privileged and the handler installed per scheme. */
+export class ProtocolDouble {
+  readonly privileged: { scheme: string; privileges?: object }[] = [];
+  readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: object }[]): void {
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    this.handlers.set(scheme, handler);
+  }
+  /** What the page gets for `url`. */
+  async fetch(url: string): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`no handler for ${url}`);
+    return await handler(new Request(url));
+  }
+}
+
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl: string },
+) => void;
+type PermissionCheckHandler = (
+  contents: { getURL(): string } | null,
+  permission: string,
+  origin: string,
+  details: { requestingUrl?: string },
+) => boolean;
+
+/** `session.defaultSession`'s permission hooks, asked as Chromium would ask them. */
+export class SessionDouble {
+  private onRequest: PermissionRequestHandler | null = null;
+  private onCheck: PermissionCheckHandler | null = null;
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.onRequest = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.onCheck = handler;
+  }
+  /** A page at `url` asks for `permission`; resolves to the answer. */
+  request(permission: string, url: string): Promise<boolean> {
+    return new Promise((resolve) => this.onRequest!(null, permission, resolve, { requestingUrl: url }));
+  }
+  /** Chromium checks `permission` for the frame at `url`. */
+  check(permission: string, url: string): boolean {
+    return this.onCheck!(null, permission, new URL(url).origin, { requestingUrl: url });
+  }
+}
+
+/** Web contents as `web-contents-created` hands them over. */
+export class ContentsDouble extends EventEmitter {
+  constructor(private readonly url: string) {
+    super();
+  }
+  getURL(): string {
+    return this.url;
+  }
+}
