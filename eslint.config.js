@@ -103,6 +103,26 @@ export default tseslint.config(
       rules: { 'no-restricted-syntax': ['error', ...noDynamicElectron] },
     },
   ),
+  // The shell: only main.ts takes Electron's values; every setup step gets them as parameters
+  // (typed with Electron's types), so it runs under the doubles in test/main.
+  {
+    files: ['electron/main/**'],
+    ignores: ['electron/main/main.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              allowTypeImports: true,
+              message: 'Take Electron objects as parameters; main.ts passes the real ones.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Scripts and tests talk to people on the terminal.
     files: [

@@ -27,6 +27,18 @@ describe('layer boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('in electron/main only main.ts takes values from electron; the setup steps take parameters', () => {
+    const valueImport =
+      /import\s+(?!type\b)[^;]*?from\s*['"]electron['"]|(?:require|import)\s*\(\s*['"]electron['"]\s*\)/;
+    const main = path.join('electron', 'main', 'main.ts');
+    const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
+    const offenders = sourceFiles('electron/main').filter(
+      (file) => file !== main && !file.endsWith('.test.ts') && valueImport.test(read(file)),
+    );
+    expect(offenders).toEqual([]);
+    expect(valueImport.test(read(main))).toBe(true);
+  });
+
   it('renderer imports nothing from electron/ except electron/shared', () => {
     const offenders = sourceFiles('renderer').flatMap((file) =>
       importsOf(file)

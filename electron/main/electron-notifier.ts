@@ -1,6 +1,23 @@
 import path from 'node:path';
-import { Notification } from 'electron';
+import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { AppNotification, NotificationTarget, Notifier } from '../core/platform/notifier';
+
+/** One shown notification as the notifier uses it (Electron's `Notification`). */
+export interface ShownNotification extends Pick<Notification, 'show'> {
+  on(event: 'click', listener: () => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  on(event: 'failed', listener: () => void): unknown;
+}
+
+/** The Electron pieces notifications need, given by main.ts. */
+export interface NotificationElectron {
+  /** `Notification.isSupported()`. */
+  isSupported(): boolean;
+  /** `new Notification(options)`. */
+  create(
+    options: Pick<NotificationConstructorOptions, 'title' | 'body' | 'silent' | 'icon'>,
+  ): ShownNotification;
+}
 
 /**
  * Desktop notifications through Electron's `Notification`. A click calls `onClick` with the
@@ -9,19 +26,27 @@ import type { AppNotification, NotificationTarget, Notifier } from '../core/plat
  * click handler on some platforms.
  */
 export class ElectronNotifier implements Notifier {
-  private readonly live = new Set<Notification>();
+  private readonly live = new Set<ShownNotification>();
   private clickHandler: (target: NotificationTarget) => void = () => undefined;
 
-  constructor(private readonly iconPath: string | null) {}
+  constructor(
+    private readonly iconPath: string | null,
+    private readonly electron: NotificationElectron,
+  ) {}
 
   /** Where clicks go; set once the window exists (the core, and so notifications, start earlier). */
   onClick(handler: (target: NotificationTarget) => void): void {
     this.clickHandler = handler;
   }
 
+  /** How many shown notifications are still held (until clicked, closed or failed). */
+  get pending(): number {
+    return this.live.size;
+  }
+
   notify({ title, body, target }: AppNotification): void {
-    if (!Notification.isSupported()) return;
-    const notification = new Notification({
+    if (!this.electron.isSupported()) return;
+    const notification = this.electron.create({
       title,
       body,
       silent: false,
@@ -40,8 +65,13 @@ export class ElectronNotifier implements Notifier {
 }
 
 /** The notifier for this app, using the app icon where the platform shows one. */
-export function createNotifier(distDir: string): ElectronNotifier {
+export function createNotifier(
+  distDir: string,
+  electron: NotificationElectron,
+  platform: NodeJS.Platform = process.platform,
+): ElectronNotifier {
   return new ElectronNotifier(
-    process.platform === 'darwin' ? null : path.join(distDir, '..', 'resources', 'icon.png'),
+    platform === 'darwin' ? null : path.join(distDir, '..', 'resources', 'icon.png'),
+    electron,
   );
 }

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { app } from 'electron';
+import type { App, LoginItemSettings, LoginItemSettingsOptions } from 'electron';
 import { XdgAutostart, loginCommand } from '../core/platform/xdg-autostart';
 
 /** Launch at login, the same switch on every platform. */
@@ -10,26 +10,47 @@ export interface LoginItem {
 
 const HIDDEN = ['--hidden'];
 
+/** What the shell reads of Electron's login item settings. */
+type LoginState = Pick<LoginItemSettings, 'openAtLogin' | 'wasOpenedAtLogin'>;
+
+/** The parts of Electron's `app` that login items use. */
+export interface LoginApp extends Pick<App, 'setLoginItemSettings' | 'isPackaged' | 'getAppPath'> {
+  getLoginItemSettings(options?: Pick<LoginItemSettingsOptions, 'args'>): LoginState;
+}
+
 /**
  * macOS opened the app as a login item (it passes no arguments there). Windows and Linux pass
  * `--hidden`, which `parseLaunchArgs` reads. Call once the app is ready.
  */
-export function openedAtLogin(): boolean {
-  return process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+export function openedAtLogin(
+  app: Pick<LoginApp, 'getLoginItemSettings'>,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+}
+
+/** The machine the login item is for (this one when omitted). */
+export interface LoginHost {
+  platform?: NodeJS.Platform;
+  env?: NodeJS.ProcessEnv;
+  home?: string;
 }
 
 /**
  * macOS and Windows: Electron's login item (Windows passes `--hidden`; macOS reports
  * `wasOpenedAtLogin`). Linux: an XDG autostart entry, since Electron has no login items there.
  */
-export function createLoginItem(): LoginItem {
-  if (process.platform === 'linux') {
+export function createLoginItem(
+  app: LoginApp,
+  { platform = process.platform, env = process.env, home = os.homedir() }: LoginHost = {},
+): LoginItem {
+  if (platform === 'linux') {
     const autostart = new XdgAutostart({
-      env: process.env,
-      home: os.homedir(),
+      env,
+      home,
       argv: loginCommand({
         execPath: process.execPath,
-        env: process.env,
+        env,
         packaged: app.isPackaged,
         appPath: app.getAppPath(),
       }),

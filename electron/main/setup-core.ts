@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, shell } from 'electron';
+import type { App, Shell } from 'electron';
 import { launchCore } from '../core/app-runtime';
 import { electronRuntime } from '../core/platform/electron-runtime';
 import type { Notifier } from '../core/platform/notifier';
@@ -16,7 +16,11 @@ export const distDir = (): string => path.resolve(__dirname, '..');
  * Everything it runs as Node (guardian, built-in servers, the connector in clients' configs)
  * runs on this binary with ELECTRON_RUN_AS_NODE=1, so users need no Node of their own.
  */
-export async function setupCore(dataDir: string, notifier: Notifier): Promise<ShellContext> {
+export async function setupCore(
+  dataDir: string,
+  notifier: Notifier,
+  { app, shell }: { app: Pick<App, 'quit' | 'isPackaged'>; shell: Pick<Shell, 'openExternal'> },
+): Promise<ShellContext> {
   const dist = distDir();
   const plan = electronRuntime({
     execPath: process.execPath,

@@ -1,10 +1,18 @@
 import path from 'node:path';
-import { app } from 'electron';
+import type { App } from 'electron';
 import type { LaunchArgs } from '../core/platform/launch-args';
 import { DEEP_LINK_SCHEME } from '../shared/deep-link';
 import { eventChannel } from '../shared/ipc-channels';
 import type { ShellContext } from './shell-context';
-import type { MainWindow } from './setup-window';
+import type { PreventableEvent, ShellWindow } from './setup-window';
+
+/** The parts of Electron's `app` that receive links. */
+export interface DeepLinkApp extends Pick<
+  App,
+  'isPackaged' | 'isDefaultProtocolClient' | 'setAsDefaultProtocolClient'
+> {
+  on(event: 'open-url', listener: (event: PreventableEvent, url: string) => void): unknown;
+}
 
 /** What the inbox hands its messages to, once the core and window exist. */
 export interface InboxHandler {
@@ -47,7 +55,7 @@ export class DeepLinkInbox {
  * `mcp-tray:` handler when packaged (a development build would steal it from an installed app;
  * use `mcp-tray open <link>` there).
  */
-export function registerDeepLinks(launch: LaunchArgs): DeepLinkInbox {
+export function registerDeepLinks(launch: LaunchArgs, app: DeepLinkApp): DeepLinkInbox {
   const inbox = new DeepLinkInbox();
   app.on('open-url', (event, url) => {
     event.preventDefault();
@@ -67,7 +75,11 @@ export function registerDeepLinks(launch: LaunchArgs): DeepLinkInbox {
  * (or posts a notice saying why a link was refused). Whatever opened the link (the OS, `mcp-tray
  * open`, a UI), the shell shows the window and hands the request to the page once it has loaded.
  */
-export function setupDeepLinks(ctx: ShellContext, window: MainWindow, inbox: DeepLinkInbox): void {
+export function setupDeepLinks(
+  ctx: ShellContext,
+  window: Pick<ShellWindow, 'deliver' | 'show'>,
+  inbox: DeepLinkInbox,
+): void {
   const { core, deps } = ctx.running;
   core.bus.on('installRequested', (payload) => {
     window

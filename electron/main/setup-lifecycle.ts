@@ -1,14 +1,24 @@
-import { app, dialog } from 'electron';
-import type { Tray } from 'electron';
+import type { App, Dialog, Tray } from 'electron';
 import { APP_USER_MODEL_ID } from '../core/platform/app-identity';
 import type { LaunchArgs } from '../core/platform/launch-args';
 import { parseLaunchArgs } from '../core/platform/launch-args';
 import { currentDataDir } from '../core/platform/paths';
 import type { ShellContext } from './shell-context';
-import type { MainWindow } from './setup-window';
+import type { PreventableEvent, ShellWindow } from './setup-window';
+
+/** The parts of Electron's `app` that take the single-instance lock. */
+export interface SingleInstanceApp extends Pick<App, 'requestSingleInstanceLock' | 'quit'> {
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
+}
+
+/** The parts of Electron's `app` that quitting uses. */
+export interface QuitApp extends Pick<App, 'exit'> {
+  on(event: 'window-all-closed', listener: () => void): unknown;
+  on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
+}
 
 /** First thing at launch: without the id, Windows shows toasts under the wrong name or not at all. */
-export function setupAppIdentity(): void {
+export function setupAppIdentity(app: Pick<App, 'setAppUserModelId'>): void {
   // The method exists only on Windows.
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 }
@@ -23,7 +33,7 @@ export function readLaunch(): LaunchArgs {
  * apps with different `--data-dir`s run side by side and the CLI and the app agree. Must run
  * before the lock is taken.
  */
-export function setupDataDir(launch: LaunchArgs): string {
+export function setupDataDir(launch: LaunchArgs, app: Pick<App, 'setPath'>): string {
   const dataDir = currentDataDir(launch.dataDir);
   app.setPath('userData', dataDir);
   return dataDir;
@@ -33,7 +43,10 @@ export function setupDataDir(launch: LaunchArgs): string {
  * One app per data folder: a later launch quits at once and hands its command line to this one, which
  * focuses its window or opens the `mcp-tray://` link it carries.
  */
-export function setupSingleInstance(onSecondLaunch: (launch: LaunchArgs) => void): boolean {
+export function setupSingleInstance(
+  app: SingleInstanceApp,
+  onSecondLaunch: (launch: LaunchArgs) => void,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
@@ -47,7 +60,7 @@ export function setupSingleInstance(onSecondLaunch: (launch: LaunchArgs) => void
  * A process without a UI must never linger holding the single-instance lock. `showErrorBox` is the
  * one dialog Electron allows before `ready` (Linux prints it to stderr then).
  */
-export function fatal(error: unknown): void {
+export function fatal(error: unknown, app: Pick<App, 'exit'>, dialog: Pick<Dialog, 'showErrorBox'>): void {
   const reason = error instanceof Error ? error.message : String(error);
   try {
     dialog.showErrorBox('MCP Tray could not start', reason);
@@ -61,7 +74,10 @@ export function fatal(error: unknown): void {
  * is temporary and AI clients' entries would break. Offers the move (Electron relaunches from
  * Applications); false when the app is moving and start-up must stop here.
  */
-export async function offerMoveToApplications(): Promise<boolean> {
+export async function offerMoveToApplications(
+  app: Pick<App, 'isPackaged' | 'isInApplicationsFolder' | 'moveToApplicationsFolder'>,
+  dialog: Pick<Dialog, 'showMessageBox'>,
+): Promise<boolean> {
   if (process.platform !== 'darwin' || !app.isPackaged || app.isInApplicationsFolder()) return true;
   const { response } = await dialog.showMessageBox({
     type: 'question',
@@ -76,12 +92,20 @@ export async function offerMoveToApplications(): Promise<boolean> {
 }
 
 /** macOS: clicking the Dock icon, or opening the app again from Finder or Spotlight, shows the window. */
-export function setupActivate(window: MainWindow): void {
+export function setupActivate(
+  app: { on(event: 'activate', listener: () => void): unknown },
+  window: Pick<ShellWindow, 'show'>,
+): void {
   app.on('activate', () => window.show());
 }
 
 /** Closing the window keeps the app in the tray; Quit stops the core (every server) cleanly. */
-export function setupQuit(ctx: ShellContext, window: MainWindow, tray: Tray | null): void {
+export function setupQuit(
+  ctx: ShellContext,
+  window: Pick<ShellWindow, 'prepareToQuit'>,
+  tray: Pick<Tray, 'isDestroyed' | 'destroy'> | null,
+  app: QuitApp,
+): void {
   app.on('window-all-closed', () => undefined);
   let stopping = false;
   app.on('before-quit', (event) => {

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Menu, Tray, app, nativeImage } from 'electron';
-import type { MenuItemConstructorOptions } from 'electron';
+import type { App, MenuItemConstructorOptions, Tray } from 'electron';
 import type { Logger } from '../core/platform/logger';
 import { targetRoute } from '../core/platform/notifier';
 import type { TrayAvailability } from '../core/platform/tray-availability';
@@ -11,9 +10,54 @@ import type { TrayAction, TrayHealth, TrayMenuItem, TrayModel } from '../shared/
 import { trayModel } from '../shared/tray-model';
 import type { LoginItem } from './login-item';
 import type { ShellContext } from './shell-context';
-import type { MainWindow } from './setup-window';
+import type { ShellWindow } from './setup-window';
 
 const REBUILD_DEBOUNCE_MS = 250;
+
+/** Returns a function that runs `fn` once, `ms` after its last call. */
+export type Debounce = (fn: () => void, ms: number) => () => void;
+
+/** {@link Debounce} on Node's timers. */
+export const timerDebounce: Debounce = (fn, ms) => {
+  let timer: NodeJS.Timeout | null = null;
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+};
+
+/** One item of the tray's menu template, as `Menu.buildFromTemplate` takes it. */
+export type TrayMenuTemplate = Pick<MenuItemConstructorOptions, 'label' | 'type' | 'checked' | 'enabled'> & {
+  click?: () => void;
+  submenu?: TrayMenuTemplate[];
+};
+
+/** The tray icon as the shell uses it (Electron's `Tray`); `M` is a built menu, `I` an image. */
+export interface TrayIcon<M, I> extends Pick<Tray, 'setToolTip' | 'isDestroyed' | 'destroy'> {
+  setImage(image: I): void;
+  setContextMenu(menu: M | null): void;
+  on(event: 'click', listener: () => void): unknown;
+}
+
+/** The Electron pieces the tray needs, given by main.ts. */
+export interface TrayElectron<M, I> {
+  /** `nativeImage.createFromPath`. */
+  image(file: string): I;
+  /** `new Tray(image)`. */
+  createTray(image: I): TrayIcon<M, I>;
+  /** `Menu.buildFromTemplate`. */
+  buildMenu(template: TrayMenuTemplate[]): M;
+  app: Pick<App, 'quit'>;
+  platform: NodeJS.Platform;
+  /** How state events are coalesced into one rebuild ({@link timerDebounce} when omitted). */
+  debounce?: Debounce;
+}
+
+/** The icon file for a health state; macOS tints "Template" images for light and dark menu bars. */
+export function trayIconPath(distDir: string, health: TrayHealth, platform: NodeJS.Platform): string {
+  const file = platform === 'darwin' ? `${health}Template.png` : `${health}.png`;
+  return path.join(distDir, '..', 'resources', 'tray', file);
+}
 
 const run = async (file: string, args: string[]): Promise<string> =>
   (await promisify(execFile)(file, args, { timeout: 3000, encoding: 'utf8' })).stdout;
@@ -34,25 +78,24 @@ export async function detectTray(logger: Logger): Promise<TrayAvailability> {
  * The tray: icon, tooltip and menu from `trayModel`, rebuilt (debounced) on state events.
  * `onApplied` sees every model applied (the e2e probe reads the last one).
  */
-export function setupTray(
+export function setupTray<M, I>(
   ctx: ShellContext,
-  window: MainWindow,
+  window: Pick<ShellWindow, 'show' | 'open'>,
   loginItem: LoginItem,
+  electron: TrayElectron<M, I>,
   onApplied: (model: TrayModel) => void = () => undefined,
-): Tray {
+): TrayIcon<M, I> {
   const { core } = ctx.running;
-  const icons = new Map<TrayHealth, Electron.NativeImage>();
+  const icons = new Map<TrayHealth, I>();
   const icon = (health: TrayHealth) => {
     let image = icons.get(health);
-    if (!image) {
-      // macOS tints "Template" images for light and dark menu bars; the shape carries the state.
-      const file = process.platform === 'darwin' ? `${health}Template.png` : `${health}.png`;
-      image = nativeImage.createFromPath(path.join(ctx.distDir, '..', 'resources', 'tray', file));
+    if (image === undefined) {
+      image = electron.image(trayIconPath(ctx.distDir, health, electron.platform));
       icons.set(health, image);
     }
     return image;
   };
-  const tray = new Tray(icon('idle'));
+  const tray = electron.createTray(icon('idle'));
   const paused = new Set<string>();
 
   const run = async (action: TrayAction): Promise<void> => {
@@ -88,12 +131,12 @@ export function setupTray(
         rebuild();
         return;
       case 'quit':
-        app.quit();
+        electron.app.quit();
         return;
     }
   };
 
-  const toElectron = (item: TrayMenuItem): MenuItemConstructorOptions => {
+  const toElectron = (item: TrayMenuItem): TrayMenuTemplate => {
     const click = (action: TrayAction) => () =>
       void run(action).catch((error: unknown) =>
         ctx.running.deps.logger.error('tray action failed', { action: action.type, error: String(error) }),
@@ -110,7 +153,6 @@ export function setupTray(
     }
   };
 
-  let timer: NodeJS.Timeout | null = null;
   function rebuild(): void {
     void core.services.clients
       .list()
@@ -123,17 +165,14 @@ export function setupTray(
         });
         tray.setImage(icon(model.health));
         tray.setToolTip(model.tooltip);
-        tray.setContextMenu(Menu.buildFromTemplate(model.menu.map(toElectron)));
+        tray.setContextMenu(electron.buildMenu(model.menu.map(toElectron)));
         onApplied(model);
       })
       .catch((error: unknown) =>
         ctx.running.deps.logger.error('tray update failed', { error: String(error) }),
       );
   }
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(rebuild, REBUILD_DEBOUNCE_MS);
-  };
+  const schedule = (electron.debounce ?? timerDebounce)(rebuild, REBUILD_DEBOUNCE_MS);
   core.bus.on('instancesChanged', schedule);
   core.bus.on('clientsChanged', schedule);
   core.bus.on('updatesAvailable', schedule);
