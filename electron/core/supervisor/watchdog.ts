@@ -1,76 +1,53 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-
-/**
- * A tiny guardian process that outlives a killed core just long enough to stop its servers.
- * The core registers each server's process group over a pipe; when the pipe closes for any
- * reason (quit, crash, SIGKILL), the guardian SIGTERMs then SIGKILLs every group still
- * registered and exits. A server's descendant that left its group (`setsid`, a double fork)
- * is found by the run marker every server gets in its environment, which its children inherit
- * (Linux: /proc/<pid>/environ; the way Jenkins' ProcessTreeKiller finds a build's daemons).
- * On Windows the same job is done by a Job Object with KILL_ON_JOB_CLOSE (not wired yet: see
- * docs/architecture.md).
- */
-const GUARDIAN_SOURCE = `
-const fs = require('fs');
-const marker = process.argv[1] ? 'MCP_TRAY_RUN=' + process.argv[1] : null;
-const groups = new Set();
-let pending = '';
-const marked = () => {
-  if (!marker || process.platform !== 'linux') return [];
-  const found = [];
-  let names = [];
-  try { names = fs.readdirSync('/proc'); } catch { return found; }
-  for (const name of names) {
-    if (!/^[0-9]+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      if (fs.readFileSync('/proc/' + name + '/environ', 'latin1').split('\\0').includes(marker)) found.push(Number(name));
-    } catch {}
-  }
-  return found;
-};
-const kill = (signal) => {
-  for (const g of groups) { try { process.kill(-g, signal); } catch {} }
-  for (const pid of marked()) { try { process.kill(pid, signal); } catch {} }
-};
-const finish = () => {
-  if (groups.size === 0 && marked().length === 0) process.exit(0);
-  kill('SIGTERM');
-  setTimeout(() => { kill('SIGKILL'); process.exit(0); }, ${2000});
-};
-process.on('SIGINT', () => {});
-process.on('SIGHUP', () => {});
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => {
-  pending += chunk;
-  let i;
-  while ((i = pending.indexOf('\\n')) >= 0) {
-    const [op, id] = pending.slice(0, i).split(' ');
-    pending = pending.slice(i + 1);
-    const pgid = Number(id);
-    if (!Number.isInteger(pgid) || pgid <= 1) continue;
-    if (op === '+') groups.add(pgid); else if (op === '-') groups.delete(pgid);
-  }
-});
-process.stdin.on('end', finish);
-process.stdin.on('error', finish);
-`;
+import type { Tracker } from './guardian/protocol';
+import { RUN_MARKER, formatCommand, guardianArgs } from './guardian/protocol';
 
 export interface NodeRuntime {
   /** A binary that runs JavaScript as Node: `node`, or Electron with ELECTRON_RUN_AS_NODE. */
   execPath: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * The built orphan guardian (`dist/guardian/guardian.cjs`), as a real file: in the packaged
+   * app it is unpacked next to `app.asar`, since a script inside the archive cannot be run.
+   */
+  guardianScript: string;
 }
 
-/** The variable that marks every process a server of this core run started. */
-export const RUN_MARKER = 'MCP_TRAY_RUN';
+/** How the guardian reads the process table; tests force `ps` on Linux to prove the macOS path. */
+export interface WatchdogOptions {
+  tracker?: Tracker;
+  pollMs?: number;
+  platform?: NodeJS.Platform;
+}
 
+/**
+ * Starts and feeds the orphan guardian (`guardian/guardian-main.ts`), a tiny process that
+ * outlives a killed core just long enough to stop its servers. The core registers each server's
+ * process group over a pipe; the guardian records every descendant it sees (pid and start time)
+ * and finds the ones that left the group (`setsid`, a double fork) by that record and by the run
+ * marker every server gets in its environment, which its children inherit (Linux:
+ * /proc/<pid>/environ; macOS: `ps -E`; the way Jenkins' ProcessTreeKiller finds a build's
+ * daemons). When the pipe closes for any reason (quit, crash, SIGKILL) it stops them all.
+ *
+ * Windows is not covered yet. The design: the guardian creates a Job Object with
+ * JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE (CreateJobObjectW, SetInformationJobObject with a 64-bit
+ * JOBOBJECT_EXTENDED_LIMIT_INFORMATION) and, on each `+ <pid>`, assigns the server to it
+ * (OpenProcess with PROCESS_SET_QUOTA | PROCESS_TERMINATE, AssignProcessToJobObject); children
+ * join the job on creation unless they ask to break away, and the kernel kills the whole job
+ * when the guardian's handle closes, which happens when it exits after stdin ends. It needs a
+ * native call (an FFI package such as koffi, or a small helper binary); until then servers are
+ * stopped with `taskkill /T` on a normal quit only.
+ */
 export class Watchdog {
   private child: ChildProcess | null = null;
   private readonly runId = randomBytes(12).toString('hex');
 
-  constructor(private readonly runtime: NodeRuntime) {}
+  constructor(
+    private readonly runtime: NodeRuntime,
+    private readonly options: WatchdogOptions = {},
+  ) {}
 
   /** Goes into every server's environment; their descendants inherit it. Not a secret. */
   get marker(): Record<string, string> {
@@ -78,8 +55,13 @@ export class Watchdog {
   }
 
   start(): void {
-    if (process.platform === 'win32' || this.child) return;
-    this.child = spawn(this.runtime.execPath, ['-e', GUARDIAN_SOURCE, this.runId], {
+    if ((this.options.platform ?? process.platform) === 'win32' || this.child) return;
+    const args = guardianArgs({
+      runId: this.runId,
+      ...(this.options.tracker ? { tracker: this.options.tracker } : {}),
+      ...(this.options.pollMs !== undefined ? { pollMs: this.options.pollMs } : {}),
+    });
+    this.child = spawn(this.runtime.execPath, [this.runtime.guardianScript, ...args], {
       stdio: ['pipe', 'ignore', 'ignore'],
       env: this.runtime.env,
       detached: true,
@@ -92,11 +74,11 @@ export class Watchdog {
   }
 
   watch(pgid: number): void {
-    this.child?.stdin?.write(`+ ${pgid}\n`);
+    this.child?.stdin?.write(formatCommand({ op: '+', pid: pgid }));
   }
 
   unwatch(pgid: number): void {
-    this.child?.stdin?.write(`- ${pgid}\n`);
+    this.child?.stdin?.write(formatCommand({ op: '-', pid: pgid }));
   }
 
   get pid(): number | undefined {
