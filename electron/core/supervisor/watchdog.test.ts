@@ -48,6 +48,16 @@ const relatives = (pid: number) =>
     .split(/\s+/)
     .map(Number);
 
+describe('the built guardian', () => {
+  it('is one small file that needs nothing but Node, so it starts fast and runs outside app.asar', () => {
+    const source = fs.readFileSync(GUARDIAN_SCRIPT, 'utf8');
+    const required = [...source.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((name) => !name?.startsWith('node:'))).toEqual([]);
+    expect(source.length).toBeLessThan(20_000);
+  });
+});
+
 // `proc` is Linux's tracker; `ps` is macOS's, and runs here on Linux with procps's `ps`.
 const trackers: Tracker[] = process.platform === 'linux' ? ['proc', 'ps'] : ['ps'];
 
