@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Tracker } from './guardian/protocol';
 import { RUN_MARKER, formatCommand, guardianArgs } from './guardian/protocol';
+import type { JobObject, JobObjectFactory } from './job-object';
+import { windowsJobObjects } from './job-object';
 
 export interface NodeRuntime {
   /** A binary that runs JavaScript as Node: `node`, or Electron with ELECTRON_RUN_AS_NODE. */
@@ -20,6 +22,8 @@ export interface WatchdogOptions {
   tracker?: Tracker;
   pollMs?: number;
   platform?: NodeJS.Platform;
+  /** Windows: where the kill-on-close job comes from (default: kernel32 through koffi). */
+  jobObjects?: JobObjectFactory;
 }
 
 /**
@@ -31,17 +35,13 @@ export interface WatchdogOptions {
  * /proc/<pid>/environ; macOS: `ps -E`; the way Jenkins' ProcessTreeKiller finds a build's
  * daemons). When the pipe closes for any reason (quit, crash, SIGKILL) it stops them all.
  *
- * Windows is not covered yet. The design: the guardian creates a Job Object with
- * JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE (CreateJobObjectW, SetInformationJobObject with a 64-bit
- * JOBOBJECT_EXTENDED_LIMIT_INFORMATION) and, on each `+ <pid>`, assigns the server to it
- * (OpenProcess with PROCESS_SET_QUOTA | PROCESS_TERMINATE, AssignProcessToJobObject); children
- * join the job on creation unless they ask to break away, and the kernel kills the whole job
- * when the guardian's handle closes, which happens when it exits after stdin ends. It needs a
- * native call (an FFI package such as koffi, or a small helper binary); until then servers are
- * stopped with `taskkill /T` on a normal quit only.
+ * On Windows there is no guardian: the core holds a Job Object with kill-on-close
+ * (`job-object.ts`) and assigns each server to it, and the kernel ends the job's processes when
+ * the core's handle closes, however the core ended.
  */
 export class Watchdog {
   private child: ChildProcess | null = null;
+  private job: JobObject | null = null;
   private readonly runId = randomBytes(12).toString('hex');
 
   constructor(
@@ -55,7 +55,12 @@ export class Watchdog {
   }
 
   start(): void {
-    if ((this.options.platform ?? process.platform) === 'win32' || this.child) return;
+    const platform = this.options.platform ?? process.platform;
+    if (platform === 'win32') {
+      this.job ??= (this.options.jobObjects ?? windowsJobObjects(platform))();
+      return;
+    }
+    if (this.child) return;
     const args = guardianArgs({
       runId: this.runId,
       ...(this.options.tracker ? { tracker: this.options.tracker } : {}),
@@ -74,6 +79,7 @@ export class Watchdog {
   }
 
   watch(pgid: number): void {
+    this.job?.assign(pgid);
     this.child?.stdin?.write(formatCommand({ op: '+', pid: pgid }));
   }
 
@@ -90,6 +96,8 @@ export class Watchdog {
    * daemonised child) and exits.
    */
   stop(): void {
+    this.job?.close();
+    this.job = null;
     this.child?.stdin?.end();
     this.child = null;
   }
