@@ -1,6 +1,13 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Kernel32 } from './job-object';
-import { createJobObject, killOnCloseLimits, loadKernel32, windowsJobObjects } from './job-object';
+import {
+  KERNEL32_SIGNATURES,
+  createJobObject,
+  killOnCloseLimits,
+  loadKernel32,
+  windowsJobObjects,
+} from './job-object';
 import { Watchdog } from './watchdog';
 
 /** Records the kernel32 calls in order; handles are strings so the log reads well. */
@@ -69,6 +76,12 @@ describe('windowsJobObjects', () => {
     const { kernel32, calls } = recordingKernel32();
     expect(windowsJobObjects('win32', () => kernel32)()).not.toBeNull();
     expect(calls[0]?.[0]).toBe('CreateJobObjectW');
+  });
+
+  it('binds prototypes koffi can parse (checked with the real koffi, without kernel32)', () => {
+    const koffi = createRequire(import.meta.url)('koffi') as { proto(signature: string): unknown };
+    for (const signature of Object.values(KERNEL32_SIGNATURES)) expect(koffi.proto(signature)).toBeTruthy();
+    expect(() => koffi.proto('int CloseHandle(HANDLE handle)')).toThrow();
   });
 
   it('is null where kernel32 cannot be loaded: the real koffi here, or no koffi at all', () => {

@@ -80,6 +80,19 @@ interface Koffi {
 }
 
 /**
+ * The C prototypes koffi binds. BOOL is a 4-byte int (koffi's `bool` is one byte), handles are
+ * `void *` (koffi gives null for NULL); `__stdcall` matters on 32-bit Windows only.
+ */
+export const KERNEL32_SIGNATURES: { readonly [name in keyof Kernel32]: string } = {
+  CreateJobObjectW: 'void * __stdcall CreateJobObjectW(void *attributes, const char16_t *name)',
+  SetInformationJobObject:
+    'int __stdcall SetInformationJobObject(void *job, int infoClass, void *info, uint32_t length)',
+  OpenProcess: 'void * __stdcall OpenProcess(uint32_t access, int inheritHandle, uint32_t pid)',
+  AssignProcessToJobObject: 'int __stdcall AssignProcessToJobObject(void *job, void *process)',
+  CloseHandle: 'int __stdcall CloseHandle(void *handle)',
+};
+
+/**
  * kernel32 through koffi, required only when called (only on Windows), so no other platform
  * loads a native module for it. Null when koffi is missing or fails to load.
  */
@@ -88,15 +101,13 @@ export function loadKernel32(
 ): Kernel32 | null {
   try {
     const lib = (load('koffi') as Koffi).load('kernel32.dll');
-    // BOOL is a 4-byte int; koffi's `bool` is one byte, so the signatures say `int`.
+    const bind = (name: keyof Kernel32) => lib.func(KERNEL32_SIGNATURES[name]);
     return {
-      CreateJobObjectW: lib.func('void *CreateJobObjectW(void *attributes, const char16_t *name)'),
-      SetInformationJobObject: lib.func(
-        'int SetInformationJobObject(void *job, int infoClass, void *info, uint32_t length)',
-      ),
-      OpenProcess: lib.func('void *OpenProcess(uint32_t access, int inheritHandle, uint32_t pid)'),
-      AssignProcessToJobObject: lib.func('int AssignProcessToJobObject(void *job, void *process)'),
-      CloseHandle: lib.func('int CloseHandle(void *handle)'),
+      CreateJobObjectW: bind('CreateJobObjectW'),
+      SetInformationJobObject: bind('SetInformationJobObject'),
+      OpenProcess: bind('OpenProcess'),
+      AssignProcessToJobObject: bind('AssignProcessToJobObject'),
+      CloseHandle: bind('CloseHandle'),
     } as Kernel32;
   } catch {
     return null;
