@@ -27,10 +27,10 @@ export interface Kernel32 {
 }
 
 /** JOBOBJECTINFOCLASS: JobObjectExtendedLimitInformation. */
-export const JOB_OBJECT_EXTENDED_LIMIT_INFORMATION = 9;
-export const JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE = 0x2000;
+const JOB_OBJECT_EXTENDED_LIMIT_INFORMATION = 9;
+const JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE = 0x2000;
 /** What AssignProcessToJobObject needs on the process handle. */
-export const PROCESS_SET_QUOTA_AND_TERMINATE = 0x0100 | 0x0001;
+const PROCESS_SET_QUOTA_AND_TERMINATE = 0x0100 | 0x0001;
 
 /**
  * JOBOBJECT_EXTENDED_LIMIT_INFORMATION on 64-bit Windows, 144 bytes, zero but for LimitFlags:

@@ -1,6 +1,6 @@
 import type { Command } from './protocol';
 import type { ProcessRow } from './process-table';
-import type { Record } from './tracker';
+import type { DescendantRecord } from './tracker';
 import { newlyRecorded, updateRecord } from './tracker';
 
 /** What the guardian does to the world; `guardian-main.ts` passes the real ones. */
@@ -33,7 +33,7 @@ export interface GuardianDeps {
  */
 export class Guardian {
   private readonly groups = new Set<number>();
-  private record: Record = new Map();
+  private record: DescendantRecord = new Map();
   private stopPolling: (() => void) | null = null;
   private finishing = false;
 

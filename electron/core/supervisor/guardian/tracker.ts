@@ -1,7 +1,7 @@
 import type { ProcessRow } from './process-table';
 
 /** Descendants the guardian has seen alive: pid to start time. */
-export type Record = ReadonlyMap<number, string>;
+export type DescendantRecord = ReadonlyMap<number, string>;
 
 /**
  * The record after one look at the process table. Roots are the watched servers, every process
@@ -11,7 +11,7 @@ export type Record = ReadonlyMap<number, string>;
  * start time (a reused pid), is dropped, so the record only ever names processes of this run.
  */
 export function updateRecord(
-  record: Record,
+  record: DescendantRecord,
   table: readonly ProcessRow[],
   servers: Iterable<number>,
   selfPid: number,
@@ -45,5 +45,5 @@ export function updateRecord(
 }
 
 /** Recorded processes that are new since `before`, for the guardian's report. */
-export const newlyRecorded = (before: Record, after: Record): number[] =>
+export const newlyRecorded = (before: DescendantRecord, after: DescendantRecord): number[] =>
   [...after.keys()].filter((pid) => !before.has(pid));
