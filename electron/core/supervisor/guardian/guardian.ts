@@ -84,7 +84,7 @@ export class Guardian {
     if (!table) return [...this.groups].map((pgid) => -pgid);
     const live = new Set(table.map((row) => row.pgid));
     const groups = [...this.groups].filter((pgid) => live.has(pgid)).map((pgid) => -pgid);
-    return [...groups, ...this.record.keys()];
+    return [...groups, ...[...this.record.keys()].sort((a, b) => a - b)];
   }
 
   private signal(targets: number[], signal: 'SIGTERM' | 'SIGKILL'): void {
