@@ -17,10 +17,15 @@ function setup(initial: ProcessRow[] | null) {
   let table = initial;
   const log: string[] = [];
   let later: (() => void) | null = null;
+  let tick: (() => void) | null = null;
   const deps: GuardianDeps = {
     readTable: (withMarker) => (log.push(`read${withMarker ? ' with marker' : ''}`), table),
     kill: (target, signal) => void log.push(`${signal} ${target}`),
-    every: (ms) => (log.push(`poll every ${ms}`), () => void log.push('polling stopped')),
+    every: (ms, fn) => {
+      tick = fn;
+      log.push(`poll every ${ms}`);
+      return () => void log.push('polling stopped');
+    },
     after: (ms, fn) => ((later = fn), void log.push(`wait ${ms}`)),
     exit: () => void log.push('exit'),
     report: (line) => void log.push(line),
@@ -33,6 +38,7 @@ function setup(initial: ProcessRow[] | null) {
     log,
     setTable: (next: ProcessRow[] | null) => (table = next),
     elapse: () => later?.(),
+    tick: () => tick?.(),
   };
 }
 
@@ -76,6 +82,19 @@ describe('Guardian', () => {
     log.length = 0;
     guardian.finish();
     expect(log.filter((line) => line.startsWith('SIG'))).toEqual(['SIGTERM 11']);
+  });
+
+  it('stops polling once no server runs and nothing recorded is left, and starts again with the next', () => {
+    const { guardian, log, setTable, tick } = setup([row(1, 0), row(10, 1)]);
+    guardian.handle({ op: '+', pid: 10 });
+    guardian.handle({ op: '-', pid: 10 });
+    setTable([row(1, 0)]);
+    log.length = 0;
+    tick();
+    expect(log).toEqual(['read', 'polling stopped']);
+    setTable([row(1, 0), row(20, 1)]);
+    guardian.handle({ op: '+', pid: 20 });
+    expect(log.slice(2)).toEqual(['read', 'tracked 20', 'poll every 1000']);
   });
 
   it('signals only the groups when the table cannot be read', () => {

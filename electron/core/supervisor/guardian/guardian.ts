@@ -69,6 +69,11 @@ export class Guardian {
   private poll(): void {
     const table = this.deps.readTable(false);
     if (table) this.update(table);
+    // Nothing left to follow (every service stopped): no reads until the next server starts.
+    if (this.groups.size === 0 && this.record.size === 0) {
+      this.stopPolling?.();
+      this.stopPolling = null;
+    }
   }
 
   private update(table: ProcessRow[]): void {
