@@ -77,6 +77,17 @@ export default tseslint.config(
       rules: { 'no-restricted-syntax': ['error', ...noDynamicElectron] },
     },
   ),
+  // The orphan guardian is its own small process (dist/guardian/guardian.cjs) that must start
+  // fast and run alone: Node's own modules and its folder only.
+  ...importRules(
+    ['electron/core/supervisor/guardian/**'],
+    {
+      patterns: [
+        { regex: '^(?!node:|\\./)', message: 'The guardian imports only node: modules and its own folder.' },
+      ],
+    },
+    { ignores: ['**/*.test.ts'], rules: { 'no-restricted-syntax': ['error', ...noDynamicElectron] } },
+  ),
   // The contract is imported by the renderer and preload: it depends on nothing but zod.
   ...importRules(
     ['electron/shared/**'],

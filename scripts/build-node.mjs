@@ -1,6 +1,7 @@
 // Bundles everything that runs in Node or Electron (not the renderer, which Vite builds).
 import fs from 'node:fs';
 import { build } from 'esbuild';
+import { GUARDIAN_OUTFILE, guardianBuild } from './guardian-build.mjs';
 
 // Built-in servers run from `servers/<id>/dist/server.mjs` with nothing else installed (a
 // packaged app has no node_modules for them), so each is one self-contained file.
@@ -106,6 +107,8 @@ await Promise.all([
     define: { 'import.meta.url': '__mcpTrayImportMetaUrl' },
     banner: { js: "const __mcpTrayImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
+  // The orphan guardian: a separate process the core starts, so its own small file.
+  build(guardianBuild(GUARDIAN_OUTFILE)),
   // Preload runs sandboxed: one self-contained CommonJS file, only `electron` may be required.
   build({
     ...common,

@@ -82,10 +82,10 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('unpacks what other processes run: keytar, the CLI bundle, the built-in servers', async () => {
+  it('unpacks what other processes run: keytar, the CLI bundle, the guardian, the built-in servers', async () => {
     const config = await loadAndValidate(CONFIG);
     expect(config.asarUnpack).toEqual(
-      expect.arrayContaining(['node_modules/keytar/**', 'dist/cli/**', 'servers/**']),
+      expect.arrayContaining(['node_modules/keytar/**', 'dist/cli/**', 'dist/guardian/**', 'servers/**']),
     );
     // The loader normalises `files` into filter sets.
     const files = (config.files ?? []).flatMap((f) => (typeof f === 'string' ? [f] : f.filter));

@@ -15,6 +15,9 @@ const bundleDir = (): string => cliDir(import.meta.url);
 /** Folder of the built renderer, next to this bundle in `dist/`. */
 export const rendererDir = (): string => path.resolve(bundleDir(), '..', 'renderer');
 
+/** The orphan guardian, built beside the CLI in `dist/guardian/`. */
+export const guardianScript = (): string => path.resolve(bundleDir(), '..', 'guardian', 'guardian.cjs');
+
 /**
  * Built-in integrations ship beside `dist/` in `servers/`. `MCP_TRAY_SERVERS_DIR` points the app
  * at another folder while developing an integration (docs/integrations.md).
@@ -47,6 +50,7 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
       dataDir,
       echo: process.stderr,
       builtInServersDir: builtInServersDir(),
+      runtime: { execPath: process.execPath, env: {}, guardianScript: guardianScript() },
       // Client entries run this Node with this CLI: `node …/mcp-tray.mjs connect <id>`.
       connectorRuntime: { command: process.execPath, args: [path.join(bundleDir(), 'mcp-tray.mjs')] },
       // `mcp-tray quit`: the same clean stop as Ctrl+C.

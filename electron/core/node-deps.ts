@@ -24,8 +24,8 @@ export interface NodeDepsOptions {
   /** Where to echo warnings for a person watching (the serve terminal). */
   echo?: NodeJS.WritableStream | null;
   opener?: Opener;
-  /** How to run a Node script; Electron passes itself with ELECTRON_RUN_AS_NODE. */
-  runtime?: NodeRuntime;
+  /** How to run a Node script and where the guardian is; Electron passes itself as Node. */
+  runtime: NodeRuntime;
   builtInServersDir?: string | null;
   /** How client entries start the connector; default: this Node and the CLI next to it. */
   connectorRuntime?: ConnectorRuntime;
@@ -42,7 +42,7 @@ export function createNodeDeps(options: NodeDepsOptions): CoreDeps {
   const logger = new FileLogger({ file: paths.coreLog, echo: options.echo ?? null });
   const env = process.env;
   const platform = process.platform;
-  const runtime = options.runtime ?? { execPath: process.execPath, env: {} };
+  const runtime = options.runtime;
   const commands = new CommandResolver({
     platform,
     env,

@@ -30,7 +30,12 @@ describe('electronRuntime', () => {
     const resources = '/Applications/MCP Tray.app/Contents/Resources';
     const plan = electronRuntime({ execPath: exe, distDir: path.join(resources, 'app.asar', 'dist') });
     expect(plan).toEqual({
-      runtime: { execPath: exe, env: { ELECTRON_RUN_AS_NODE: '1' } },
+      runtime: {
+        execPath: exe,
+        env: { ELECTRON_RUN_AS_NODE: '1' },
+        // A child cannot run a script inside the archive: the guardian is unpacked beside it.
+        guardianScript: path.join(resources, 'app.asar.unpacked', 'dist', 'guardian', 'guardian.cjs'),
+      },
       connectorRuntime: {
         command: exe,
         args: [path.join(resources, 'app.asar.unpacked', 'dist', 'cli', 'mcp-tray.mjs')],

@@ -37,7 +37,7 @@ export const RUN_AS_NODE = { ELECTRON_RUN_AS_NODE: '1' } as const;
 
 /**
  * The same path outside the asar archive. Files a separate process needs (the CLI bundle, the
- * servers) are unpacked next to `app.asar` by `asarUnpack` (electron-builder.yml): a child
+ * guardian, the servers) are unpacked next to `app.asar` by `asarUnpack` (electron-builder.yml): a child
  * process cannot use a folder inside the archive as its working directory, and a client's
  * `node` would not find the script there. Paths not in an archive are returned unchanged.
  */
@@ -85,7 +85,11 @@ export function electronRuntime({
   const appImage = platform === 'linux' && env.APPIMAGE && dataDir ? env.APPIMAGE : null;
   const stableCli = appImage && dataDir ? { from: cliDir, to: stableCliDir(dataDir) } : null;
   return {
-    runtime: { execPath, env: { ...RUN_AS_NODE } },
+    runtime: {
+      execPath,
+      env: { ...RUN_AS_NODE },
+      guardianScript: unpackedPath(path.join(distDir, 'guardian', 'guardian.cjs')),
+    },
     connectorRuntime: {
       command: appImage ?? execPath,
       args: [path.join(stableCli?.to ?? cliDir, 'mcp-tray.mjs')],

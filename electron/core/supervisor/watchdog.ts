@@ -1,76 +1,53 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-
-/**
- * A tiny guardian process that outlives a killed core just long enough to stop its servers.
- * The core registers each server's process group over a pipe; when the pipe closes for any
- * reason (quit, crash, SIGKILL), the guardian SIGTERMs then SIGKILLs every group still
- * registered and exits. A server's descendant that left its group (`setsid`, a double fork)
- * is found by the run marker every server gets in its environment, which its children inherit
- * (Linux: /proc/<pid>/environ; the way Jenkins' ProcessTreeKiller finds a build's daemons).
- * On Windows the same job is done by a Job Object with KILL_ON_JOB_CLOSE (not wired yet: see
- * docs/architecture.md).
- */
-const GUARDIAN_SOURCE = `
-const fs = require('fs');
-const marker = process.argv[1] ? 'MCP_TRAY_RUN=' + process.argv[1] : null;
-const groups = new Set();
-let pending = '';
-const marked = () => {
-  if (!marker || process.platform !== 'linux') return [];
-  const found = [];
-  let names = [];
-  try { names = fs.readdirSync('/proc'); } catch { return found; }
-  for (const name of names) {
-    if (!/^[0-9]+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      if (fs.readFileSync('/proc/' + name + '/environ', 'latin1').split('\\0').includes(marker)) found.push(Number(name));
-    } catch {}
-  }
-  return found;
-};
-const kill = (signal) => {
-  for (const g of groups) { try { process.kill(-g, signal); } catch {} }
-  for (const pid of marked()) { try { process.kill(pid, signal); } catch {} }
-};
-const finish = () => {
-  if (groups.size === 0 && marked().length === 0) process.exit(0);
-  kill('SIGTERM');
-  setTimeout(() => { kill('SIGKILL'); process.exit(0); }, ${2000});
-};
-process.on('SIGINT', () => {});
-process.on('SIGHUP', () => {});
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => {
-  pending += chunk;
-  let i;
-  while ((i = pending.indexOf('\\n')) >= 0) {
-    const [op, id] = pending.slice(0, i).split(' ');
-    pending = pending.slice(i + 1);
-    const pgid = Number(id);
-    if (!Number.isInteger(pgid) || pgid <= 1) continue;
-    if (op === '+') groups.add(pgid); else if (op === '-') groups.delete(pgid);
-  }
-});
-process.stdin.on('end', finish);
-process.stdin.on('error', finish);
-`;
+import type { Tracker } from './guardian/protocol';
+import { RUN_MARKER, formatCommand, guardianArgs } from './guardian/protocol';
+import type { JobObject, JobObjectFactory } from './job-object';
+import { windowsJobObjects } from './job-object';
 
 export interface NodeRuntime {
   /** A binary that runs JavaScript as Node: `node`, or Electron with ELECTRON_RUN_AS_NODE. */
   execPath: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * The built orphan guardian (`dist/guardian/guardian.cjs`), as a real file: in the packaged
+   * app it is unpacked next to `app.asar`, since a script inside the archive cannot be run.
+   */
+  guardianScript: string;
 }
 
-/** The variable that marks every process a server of this core run started. */
-export const RUN_MARKER = 'MCP_TRAY_RUN';
+/** How the guardian reads the process table; tests force `ps` on Linux to prove the macOS path. */
+export interface WatchdogOptions {
+  tracker?: Tracker;
+  pollMs?: number;
+  platform?: NodeJS.Platform;
+  /** Windows: where the kill-on-close job comes from (default: kernel32 through koffi). */
+  jobObjects?: JobObjectFactory;
+}
 
+/**
+ * Starts and feeds the orphan guardian (`guardian/guardian-main.ts`), a tiny process that
+ * outlives a killed core just long enough to stop its servers. The core registers each server's
+ * process group over a pipe; the guardian records every descendant it sees (pid and start time)
+ * and finds the ones that left the group (`setsid`, a double fork) by that record and by the run
+ * marker every server gets in its environment, which its children inherit (Linux:
+ * /proc/<pid>/environ; macOS: `ps -E`; the way Jenkins' ProcessTreeKiller finds a build's
+ * daemons). When the pipe closes for any reason (quit, crash, SIGKILL) it stops them all.
+ *
+ * On Windows there is no guardian: the core holds a Job Object with kill-on-close
+ * (`job-object.ts`) and assigns each server to it, and the kernel ends the job's processes when
+ * the core's handle closes, however the core ended.
+ */
 export class Watchdog {
   private child: ChildProcess | null = null;
+  private job: JobObject | null = null;
   private readonly runId = randomBytes(12).toString('hex');
 
-  constructor(private readonly runtime: NodeRuntime) {}
+  constructor(
+    private readonly runtime: NodeRuntime,
+    private readonly options: WatchdogOptions = {},
+  ) {}
 
   /** Goes into every server's environment; their descendants inherit it. Not a secret. */
   get marker(): Record<string, string> {
@@ -78,8 +55,18 @@ export class Watchdog {
   }
 
   start(): void {
-    if (process.platform === 'win32' || this.child) return;
-    this.child = spawn(this.runtime.execPath, ['-e', GUARDIAN_SOURCE, this.runId], {
+    const platform = this.options.platform ?? process.platform;
+    if (platform === 'win32') {
+      this.job ??= (this.options.jobObjects ?? windowsJobObjects(platform))();
+      return;
+    }
+    if (this.child) return;
+    const args = guardianArgs({
+      runId: this.runId,
+      ...(this.options.tracker ? { tracker: this.options.tracker } : {}),
+      ...(this.options.pollMs !== undefined ? { pollMs: this.options.pollMs } : {}),
+    });
+    this.child = spawn(this.runtime.execPath, [this.runtime.guardianScript, ...args], {
       stdio: ['pipe', 'ignore', 'ignore'],
       env: this.runtime.env,
       detached: true,
@@ -92,11 +79,12 @@ export class Watchdog {
   }
 
   watch(pgid: number): void {
-    this.child?.stdin?.write(`+ ${pgid}\n`);
+    this.job?.assign(pgid);
+    this.child?.stdin?.write(formatCommand({ op: '+', pid: pgid }));
   }
 
   unwatch(pgid: number): void {
-    this.child?.stdin?.write(`- ${pgid}\n`);
+    this.child?.stdin?.write(formatCommand({ op: '-', pid: pgid }));
   }
 
   get pid(): number | undefined {
@@ -108,6 +96,8 @@ export class Watchdog {
    * daemonised child) and exits.
    */
   stop(): void {
+    this.job?.close();
+    this.job = null;
     this.child?.stdin?.end();
     this.child = null;
   }

@@ -10,6 +10,7 @@ import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { CommandResolver } from '../../../electron/core/supervisor/command-resolver';
 import { nodeSpawner } from '../../../electron/core/supervisor/process-group';
 import { ProcessSampler, createProcessTreeReader } from '../../../electron/core/supervisor/process-stats';
+import { GUARDIAN_SCRIPT } from './guardian-script';
 import { MemorySecretStore } from './memory-secret-store';
 
 /** Production dependencies on a temp data dir, except the keychain (in memory) and fast timings. */
@@ -32,7 +33,7 @@ export function testDeps(dataDir: string, overrides: Partial<CoreDeps> = {}): Co
       appNode: { execPath: process.execPath, env: {} },
     }),
     sampler: new ProcessSampler({ reader: createProcessTreeReader(process.platform), now: () => Date.now() }),
-    runtime: { execPath: process.execPath, env: {} },
+    runtime: { execPath: process.execPath, env: {}, guardianScript: GUARDIAN_SCRIPT },
     env: process.env,
     builtInServersDir: null,
     clientContext: nodeAdapterContext({ platform: process.platform, home: dataDir, env: {} }),
