@@ -138,9 +138,7 @@ export interface Core {
   stop(): Promise<void>;
 }
 
-export { APP_VERSION };
-
-export const DEFAULT_TUNING: SupervisorTuning = {
+const DEFAULT_TUNING: SupervisorTuning = {
   restartPolicy: DEFAULT_RESTART_POLICY,
   health: DEFAULT_HEALTH_POLICY,
   initTimeoutMs: DEFAULT_START_TIMEOUT_MS,

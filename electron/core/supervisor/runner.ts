@@ -27,11 +27,6 @@ export interface UpstreamHooks {
   onRequest(request: Request, signal: AbortSignal): Promise<Result>;
 }
 
-export const NO_UPSTREAM_HOOKS: UpstreamHooks = {
-  onNotification: () => undefined,
-  onRequest: () => Promise.reject(new Error('No AI client is connected to answer this request.')),
-};
-
 /**
  * What the supervisor, the broker and the services see of one instance's server, whether it is
  * a local process or a remote server reached over HTTP: its state, its one SDK `Client`, and

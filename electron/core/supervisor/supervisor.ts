@@ -75,7 +75,7 @@ export interface RemoteHooks {
 }
 
 /** Samples kept per instance for the sparklines: 5 minutes at the default 5 s interval. */
-export const STATS_HISTORY = 60;
+const STATS_HISTORY = 60;
 
 /** Owns one runner per configured instance and keeps them in line with the settings. */
 export class Supervisor {
