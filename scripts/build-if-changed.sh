@@ -6,7 +6,7 @@ set -euo pipefail
 cd "${1:-$(dirname "$0")/..}"
 
 sources=()
-for entry in electron renderer servers resources scripts/build-node.mjs scripts/guardian-build.mjs package.json package-lock.json tsconfig.json; do
+for entry in electron renderer servers resources scripts/build-node.mjs scripts/guardian-build.mjs package.json package-lock.json tsconfig.json tsconfig.base.json; do
   [ -e "$entry" ] && sources+=("$entry")
 done
 # Tests do not go into the build; neither do installed packages.

@@ -11,7 +11,7 @@ import type { E2eState } from '../../electron/main/setup-e2e';
 const binary = findElectronBinary();
 
 /** Why the Electron specs cannot run here (no binary, no display), or null. */
-export const skipReason: string | null = binary.path ? noDisplayReason() : binary.reason;
+const skipReason: string | null = binary.path ? noDisplayReason() : binary.reason;
 
 /** Marks the current describe block skipped, with the reason, where Electron cannot run. */
 export function skipWithoutElectron(): void {

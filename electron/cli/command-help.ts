@@ -7,7 +7,7 @@ Options for every command:
 `;
 
 /** What `mcp-tray <command> --help` prints: the command's own usage, options and examples. */
-export const COMMAND_HELP: Record<CommandName, string> = {
+const COMMAND_HELP: Record<CommandName, string> = {
   serve: `Usage: mcp-tray serve [--port N] [--no-open] [--json]
 
 Runs MCP Tray without a tray: the core, and the UI in your browser on 127.0.0.1.

@@ -8,8 +8,6 @@ import { appPaths } from '../core/platform/paths';
 import { LineSplitter } from '../core/supervisor/line-splitter';
 import { NotRunningError } from './not-running-error';
 
-export { NotRunningError };
-
 type Frame = {
   type?: unknown;
   version?: unknown;

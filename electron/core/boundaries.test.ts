@@ -84,3 +84,16 @@ describe('layer boundaries', () => {
     }
   });
 });
+
+describe('file names', () => {
+  it('the lint rule rejects a file name that is not kebab-case', async () => {
+    const probe = path.join(root, `electron/core/BoundaryProbe${process.pid}.ts`);
+    fs.writeFileSync(probe, 'export const probe = 1;\n');
+    try {
+      const [result] = await new ESLint({ cwd: root }).lintFiles([probe]);
+      expect(result!.messages.map((m) => m.ruleId)).toContain('unicorn/filename-case');
+    } finally {
+      fs.rmSync(probe, { force: true });
+    }
+  });
+});

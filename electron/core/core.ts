@@ -35,7 +35,7 @@ import { wireAccounts } from './wiring/accounts';
 import type { CoreBase } from './wiring/base';
 import { wireBase } from './wiring/base';
 import { wireClients } from './wiring/clients';
-import { DEFAULT_TUNING, wireRuntime } from './wiring/runtime';
+import { wireRuntime } from './wiring/runtime';
 import { wireUiServices } from './wiring/ui-services';
 
 /** Everything the core needs from its host; Electron and the headless host pass their own. */
@@ -105,8 +105,6 @@ export interface Core {
   /** Stops every server; nothing is left running. */
   stop(): Promise<void>;
 }
-
-export { APP_VERSION, DEFAULT_TUNING };
 
 /**
  * Builds the core object graph, in reading order: each step is built from the ones before it.

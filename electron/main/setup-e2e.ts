@@ -10,7 +10,7 @@ export interface E2eState {
 }
 
 /** The global the state lives on in the main process; only set when `MCP_TRAY_E2E=1`. */
-export const E2E_PROBE_KEY = '__mcpTrayE2E';
+const E2E_PROBE_KEY = '__mcpTrayE2E';
 
 /** How the shell reports to the probe. */
 export interface E2eProbe {

@@ -6,7 +6,7 @@ import { WINDOW_CSP, permissionAllowed } from '../shared/window-options';
 import type { PreventableEvent } from './setup-window';
 
 /** The default session's permission hooks (Electron's `Session`). */
-export interface PermissionSession {
+interface PermissionSession {
   setPermissionRequestHandler(
     handler: (
       contents: unknown,
@@ -26,7 +26,7 @@ export interface PermissionSession {
 }
 
 /** Web contents as `web-contents-created` hands them over. */
-export interface CreatedContents {
+interface CreatedContents {
   getURL(): string;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
 }

@@ -26,7 +26,7 @@ export interface WindowBehaviour {
 export type PreventableEvent = Pick<Event, 'preventDefault'>;
 
 /** The page of the window as the shell uses it: Electron's `WebContents`. */
-export interface WindowPage extends Pick<WebContents, 'send' | 'executeJavaScript'> {
+interface WindowPage extends Pick<WebContents, 'send' | 'executeJavaScript'> {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   on(
     event: 'will-navigate' | 'will-redirect',

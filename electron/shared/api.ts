@@ -35,7 +35,7 @@ export type TrayApi = { [K in RequestName]: RequestMethod<K> } & {
 export { ApiError };
 
 /** The `onX` method name for an event. */
-export function eventMethodName(name: EventName): string {
+function eventMethodName(name: EventName): string {
   return `on${name[0]!.toUpperCase()}${name.slice(1)}`;
 }
 

@@ -86,6 +86,3 @@ export const EVENT_NAMES = [
   'toolReviewChanged',
   'profilesChanged',
 ] as const;
-
-export type RequestName = (typeof REQUEST_NAMES)[number];
-export type EventName = (typeof EVENT_NAMES)[number];

@@ -705,8 +705,8 @@ export const events = {
   profilesChanged: z.object({ profiles: z.array(ProfileInfo) }),
 } as const;
 
-export type Requests = typeof requests;
-export type Events = typeof events;
+type Requests = typeof requests;
+type Events = typeof events;
 export type RequestName = keyof Requests;
 export type EventName = keyof Events;
 export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>;

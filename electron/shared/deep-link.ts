@@ -19,7 +19,7 @@ import { INSTANCE_ID_PATTERN } from './instance-id';
 export const DEEP_LINK_SCHEME = 'mcp-tray';
 
 /** Longest link we read; real links are far shorter, and argv on Windows stops near 32 KiB. */
-export const MAX_LINK_LENGTH = 16_384;
+const MAX_LINK_LENGTH = 16_384;
 
 // The same rules as `AddCustomInstance` in contract.ts (the Add flow submits these values).
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -11,7 +11,7 @@ export const PermissionLevel = z.enum(['standard', 'strict', 'none']);
 export type PermissionLevel = z.infer<typeof PermissionLevel>;
 
 /** A host the network filter accepts: a name with a dot, `*.name`, an IP, an optional `:port`. */
-export const NetHost = z
+const NetHost = z
   .string()
   .trim()
   .toLowerCase()

@@ -31,14 +31,14 @@ export const ToolFieldDiff = z.object({
 export type ToolFieldDiff = z.infer<typeof ToolFieldDiff>;
 
 /** Text that may try to steer the AI model; a warning for the user, never a block. */
-export const SteeringWarning = z.object({
+const SteeringWarning = z.object({
   kind: z.enum(['instruction', 'hidden-unicode', 'encoded-blob', 'tool-reference', 'secret-reference']),
   /** Where: `description`, `inputSchema.properties.path.description`… */
   field: z.string(),
   message: z.string(),
   excerpt: z.string(),
 });
-export type SteeringWarning = z.infer<typeof SteeringWarning>;
+type SteeringWarning = z.infer<typeof SteeringWarning>;
 
 /** One tool waiting for review (`pending`) or held back because the user rejected this version. */
 export const ToolReviewItem = z.object({

@@ -73,14 +73,14 @@ export const ImportReview = z.object({
 });
 export type ImportReview = z.infer<typeof ImportReview>;
 
-export const ApplyImport = z
+const ApplyImport = z
   .object({
     text: z.string().max(5_000_000),
     /** Secret values by service id and field name; never written anywhere but the keychain. */
     secrets: z.record(z.string(), z.record(z.string(), z.string().max(100_000))).default({}),
   })
   .strict();
-export type ApplyImport = z.input<typeof ApplyImport>;
+type ApplyImport = z.input<typeof ApplyImport>;
 
 export const profileRequests = {
   listProfiles: { input: z.object({}).strict(), output: z.array(ProfileInfo) },

@@ -4,7 +4,7 @@ import { InstanceId } from './instance-id';
 /** MCP Registry shapes of the contract: search, detail, install, updates (kept apart for size). */
 
 /** A server name as the registry spells it: `namespace/name` (the schema's pattern). */
-export const RegistryName = z
+const RegistryName = z
   .string()
   .min(3)
   .max(200)

@@ -5,7 +5,7 @@ import type { EventName } from './contract';
  * Events a page must not miss just because it had not subscribed yet: an install link opened
  * at launch arrives as the window loads, before React has mounted the Add flow.
  */
-export const STICKY_EVENTS: readonly EventName[] = ['installRequested'];
+const STICKY_EVENTS: readonly EventName[] = ['installRequested'];
 
 /**
  * Wraps a transport so that each sticky event received while nobody listens is kept (the latest

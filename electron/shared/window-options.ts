@@ -8,7 +8,7 @@
  */
 
 /** The `webPreferences` we set; each one is the secure choice, spelled out rather than defaulted. */
-export interface SecureWebPreferences {
+interface SecureWebPreferences {
   preload: string;
   contextIsolation: true;
   sandbox: true;

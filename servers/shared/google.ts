@@ -20,13 +20,13 @@ const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded'
 const WAIT_HEADER = 'x-mcp-tray-rate-limit-wait';
 
 /** `error.message` of Google's error body. */
-export function googleErrorDetail(body: unknown): string | null {
+function googleErrorDetail(body: unknown): string | null {
   const message = (body as GoogleErrorBody | null)?.error?.message;
   return typeof message === 'string' && message.trim() ? message.trim() : null;
 }
 
 /** Whether a 403 body means "slow down" rather than "forbidden". */
-export function isGoogleRateLimit(text: string): boolean {
+function isGoogleRateLimit(text: string): boolean {
   try {
     const error = (JSON.parse(text) as GoogleErrorBody).error;
     const reasons = [...(error?.errors ?? []), ...(error?.details ?? [])].map((e) => e.reason);

@@ -9,7 +9,7 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
  */
 export const TOKEN_REFRESH_METHOD = 'mcptray/token-rejected';
 
-export const TokenRefreshResult = z.object({ value: z.string().min(1) });
+const TokenRefreshResult = z.object({ value: z.string().min(1) });
 
 /** The access token a server uses, and the one way to get a fresh one. */
 export interface TokenSource {

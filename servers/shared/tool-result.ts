@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { ApiError } from './http-client';
 
 /** Largest text a tool returns; AI clients pay for every token, and 200 KB dumps help nobody. */
-export const MAX_TEXT = 24_000;
+const MAX_TEXT = 24_000;
 
 /** Cuts `text` to `max` characters at a line break where possible, saying so. */
 export function trimText(text: string, max = MAX_TEXT): string {

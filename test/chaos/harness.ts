@@ -8,9 +8,9 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { ControlConnection } from '../../electron/cli/control-client';
 import { connectControl } from '../../electron/cli/control-client';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(ROOT, 'dist/cli/mcp-tray.mjs');
-export const FIXTURE = path.join(ROOT, 'electron/core/supervisor/fixtures/fixture-server.mjs');
+const FIXTURE = path.join(ROOT, 'electron/core/supervisor/fixtures/fixture-server.mjs');
 export const FIXTURES = path.dirname(FIXTURE);
 
 /** One row of the table: how often the attack ran, how often the product held. */

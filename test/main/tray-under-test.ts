@@ -6,7 +6,7 @@ import type { TrayModel } from '../../electron/shared/tray-model';
 import { AppDouble, ManualDebounce, ShellWindowDouble, TrayDouble } from './electron-doubles';
 
 /** A launch-at-login switch kept in memory. */
-export class LoginItemDouble implements LoginItem {
+class LoginItemDouble implements LoginItem {
   on = false;
   enabled(): boolean {
     return this.on;

@@ -14,7 +14,7 @@ export function createPkce(): Pkce {
 }
 
 /** S256 code challenge of a verifier. */
-export function pkceChallenge(verifier: string): string {
+function pkceChallenge(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }
 

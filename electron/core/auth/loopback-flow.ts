@@ -20,7 +20,7 @@ import { lookUpAccountLabel, tokenSetFromResponse } from './token-set';
 export { buildAuthorizationUrl } from './authorization-request';
 
 /** How long a browser sign-in may take before the listener is closed. */
-export const DEFAULT_SIGN_IN_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_SIGN_IN_TIMEOUT_MS = 10 * 60_000;
 
 /** Services a sign-in flow needs; all injected so tests use real ones on loopback. */
 export interface LoopbackFlowDeps {
@@ -53,7 +53,7 @@ export interface LoopbackFlowOptions {
 }
 
 /** An authorization request ready for the browser, with what the callback must match. */
-export interface PreparedAuthorization {
+interface PreparedAuthorization {
   authorizationUrl: string;
   /** The `state` the callback must carry back. */
   state: string;

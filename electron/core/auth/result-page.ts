@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
 /** What the browser tab says once the provider sent the person back to us. */
-export type ResultKind = 'success' | 'denied' | 'error';
+type ResultKind = 'success' | 'denied' | 'error';
 
 /** Text of a result page; plain text, escaped here. */
 export interface ResultPage {

@@ -27,7 +27,7 @@ export function parseScope(value: string | undefined): string[] | undefined {
  * because the token came straight from the token endpoint over TLS (OpenID Core §3.1.3.7) and is
  * used for nothing but a display label; never use these claims to make a security decision.
  */
-export function unverifiedIdTokenClaims(idToken: string): JsonObject | null {
+function unverifiedIdTokenClaims(idToken: string): JsonObject | null {
   const payload = idToken.split('.')[1];
   if (!payload) return null;
   try {

@@ -84,7 +84,7 @@ export class TokenStore {
 }
 
 /** The non-secret part of a token set. */
-export function metadataOf(tokens: TokenSet): TokenMetadata {
+function metadataOf(tokens: TokenSet): TokenMetadata {
   const metadata: TokenMetadata = {
     tokenType: tokens.tokenType,
     hasRefreshToken: Boolean(tokens.refreshToken),

@@ -16,7 +16,7 @@ const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * The Host header must be exactly `127.0.0.1:<port>` or `localhost:<port>`: a page on an
  * attacker's domain that re-resolves to 127.0.0.1 (DNS rebinding) still sends its own name.
  */
-export function hostAllowed(host: string | undefined, port: number): boolean {
+function hostAllowed(host: string | undefined, port: number): boolean {
   if (!host) return false;
   const value = host.toLowerCase();
   return value === `127.0.0.1:${port}` || value === `localhost:${port}`;
@@ -27,7 +27,7 @@ export function hostAllowed(host: string | undefined, port: number): boolean {
  * MCP Inspector run their own pages on localhost). MCP clients that are not browsers send none.
  * `null` (sandboxed frames, file pages) is refused: it could be anyone.
  */
-export function originAllowed(origin: string | undefined): boolean {
+function originAllowed(origin: string | undefined): boolean {
   if (origin === undefined) return true;
   let url: URL;
   try {
@@ -39,7 +39,7 @@ export function originAllowed(origin: string | undefined): boolean {
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */
-export function bearerToken(header: string | undefined): string | null {
+function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(header ?? '');
   return match ? match[1]! : null;
 }

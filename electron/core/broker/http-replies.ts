@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Largest request body read: the same bound as one frame through the connector. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
  * Ends a request with an error a person can read, shaped as a JSON-RPC error so MCP clients

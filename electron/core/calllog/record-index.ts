@@ -46,7 +46,7 @@ export interface IndexPage {
   hasMore: boolean;
 }
 
-export const DEFAULT_PAGE_SIZE = 200;
+const DEFAULT_PAGE_SIZE = 200;
 const MAX_PAGE_SIZE = 1000;
 
 /**

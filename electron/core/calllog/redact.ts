@@ -16,7 +16,7 @@ export interface RedactLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_REDACT_LIMITS: RedactLimits = {
+const DEFAULT_REDACT_LIMITS: RedactLimits = {
   maxString: 1000,
   maxItems: 50,
   maxKeys: 100,

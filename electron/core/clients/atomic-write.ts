@@ -43,7 +43,7 @@ async function renameWithRetry(fs: AtomicFs, from: string, to: string): Promise<
 }
 
 /** Makes the rename itself durable; directories cannot be opened for fsync on Windows. */
-export async function syncDirectory(dir: string, fs: Pick<AtomicFs, 'open'> = fsPromises): Promise<void> {
+async function syncDirectory(dir: string, fs: Pick<AtomicFs, 'open'> = fsPromises): Promise<void> {
   let handle: fsPromises.FileHandle | undefined;
   try {
     handle = await fs.open(dir, 'r');

@@ -8,7 +8,7 @@ import { writeFileAtomic } from './atomic-write';
 export const BACKUP_MARK = '.mcp-tray-backup-';
 
 /** How many backups are kept per file by default. */
-export const DEFAULT_BACKUPS_KEPT = 5;
+const DEFAULT_BACKUPS_KEPT = 5;
 
 /** The file functions backups need. */
 export type BackupFs = AtomicFs & Pick<typeof fsPromises, 'access' | 'chmod' | 'readFile'>;

@@ -52,7 +52,7 @@ export function stdioEntry({ command, args, env }: LaunchCommand): Record<string
  * - `jsonc`: comments allowed; trailing commas only where the client's parser accepts them.
  * - `toml`: TOML 1.0.
  */
-export type ConfigFormat = 'json' | 'jsonc' | 'toml';
+type ConfigFormat = 'json' | 'jsonc' | 'toml';
 
 /** A server reached by URL (Streamable HTTP), as read back from any client's file. */
 export interface HttpServerEntry {
@@ -64,7 +64,7 @@ export interface HttpServerEntry {
  * How a client that speaks Streamable HTTP writes a server reached by URL. Only adapters whose
  * client documents HTTP entries with custom headers have one.
  */
-export interface HttpEntryShape {
+interface HttpEntryShape {
   /** Where the shape below was checked. */
   docs: readonly string[];
   /** Our HTTP entry in the client's own shape (`headers` carries the bearer token). */

@@ -29,7 +29,7 @@ export interface ConnectorRuntime {
 export const COMBINED_ENTRY = '@combined';
 
 /** The name a combined entry gets in a client's file (unless the user's entry has it). */
-export const COMBINED_ENTRY_NAME = 'mcp-tray';
+const COMBINED_ENTRY_NAME = 'mcp-tray';
 
 /**
  * The command an AI client runs for one of our instances:

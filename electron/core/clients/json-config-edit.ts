@@ -70,7 +70,7 @@ function parseError(text: string, rules: JsonRules, offset: number, detail: stri
 }
 
 /** Parses like the client would, refusing anything the client itself could not read. */
-export function parseJsonConfig(text: string, rules: JsonRules): Record<string, unknown> {
+function parseJsonConfig(text: string, rules: JsonRules): Record<string, unknown> {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     allowTrailingComma: true,

@@ -14,7 +14,7 @@ export interface TomlRules {
 }
 
 /** Parses TOML, turning a syntax error into a ConfigParseError with its line and column. */
-export function parseTomlConfig(text: string, rules: TomlRules): Record<string, unknown> {
+function parseTomlConfig(text: string, rules: TomlRules): Record<string, unknown> {
   try {
     return parse(text) as Record<string, unknown>;
   } catch (error) {

@@ -34,12 +34,6 @@ const ConnectHello = z
 export const HelloFrame = z.discriminatedUnion('purpose', [ControlHello, ConnectHello]);
 export type HelloFrame = z.input<typeof HelloFrame>;
 
-/** The core's answer to a connector whose instance cannot take clients now. */
-export const RefusedFrame = z.object({ type: z.literal('refused'), code: z.string(), message: z.string() });
-
-/** The core's answer to a good hello. */
-export const WelcomeFrame = z.object({ type: z.literal('welcome'), version: z.string(), pid: z.number() });
-
 /** Limits of the local socket before and after the handshake. */
 export const HELLO_TIMEOUT_MS = 2000;
 /** Largest line on the socket: a JSON-RPC frame of an MCP session may be this big. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** File holding the per-install secret local clients prove themselves with. */
-export const installSecretFile = (dataDir: string): string => path.join(dataDir, 'install-secret');
+const installSecretFile = (dataDir: string): string => path.join(dataDir, 'install-secret');
 
 /** Reads the per-install secret, creating it (0600) on first use. */
 export function loadOrCreateInstallSecret(dataDir: string): string {

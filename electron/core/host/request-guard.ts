@@ -4,13 +4,13 @@ import type { IncomingMessage } from 'node:http';
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
 /** Host header must name a loopback address on our port (defeats DNS rebinding). */
-export function isAllowedHost(host: string | undefined, port: number): boolean {
+function isAllowedHost(host: string | undefined, port: number): boolean {
   if (!host) return false;
   return LOOPBACK_HOSTS.some((name) => host.toLowerCase() === `${name}:${port}`);
 }
 
 /** Origin, when sent, must be our own origin; browsers always send it on WebSocket upgrades. */
-export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+function isAllowedOrigin(origin: string | undefined, port: number): boolean {
   if (origin === undefined) return true;
   return LOOPBACK_HOSTS.some((name) => origin.toLowerCase() === `http://${name}:${port}`);
 }
@@ -29,7 +29,7 @@ export function tokenMatches(candidate: string | null | undefined, token: string
 /** Cookie name is per port: cookies ignore ports, and two hosts may run side by side. */
 export const cookieName = (port: number): string => `mcp_tray_${port}`;
 
-export function readCookie(req: IncomingMessage, name: string): string | null {
+function readCookie(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {

@@ -17,7 +17,7 @@ const ICON_TYPES: Record<string, string> = {
 const MAX_ICON_BYTES = 256 * 1024;
 
 /** The manifest's icon as a `data:` URL, when the bundle has a small image by that name. */
-export function bundleIcon(manifest: Manifest, entries: readonly ZipEntry[]): string | null {
+function bundleIcon(manifest: Manifest, entries: readonly ZipEntry[]): string | null {
   if (!manifest.icon) return null;
   const type = ICON_TYPES[path.posix.extname(manifest.icon).toLowerCase()];
   const name = path.posix.normalize(manifest.icon).replace(/^\.\//, '');

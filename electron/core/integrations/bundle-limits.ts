@@ -5,7 +5,7 @@ import { UserFacingError } from '../rpc/errors';
  * name or 20,000 tools would otherwise pass inspection and break later, far from the cause.
  * Generous for real bundles (the longest seen in the wild are far below these).
  */
-export const MANIFEST_LIMITS = {
+const MANIFEST_LIMITS = {
   shortText: 200,
   version: 64,
   description: 10_000,

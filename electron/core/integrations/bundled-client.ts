@@ -10,12 +10,12 @@ import type { Manifest } from './manifest';
  * needs only the public client id; a Google desktop client's secret is not a secret (RFC 8252).
  * A build without the file keeps the "use your own OAuth client" steps.
  */
-export const BundledClient = z
+const BundledClient = z
   .object({ clientId: z.string().min(1).max(512), clientSecret: z.string().min(1).max(512).optional() })
   .strict();
-export type BundledClient = z.infer<typeof BundledClient>;
+type BundledClient = z.infer<typeof BundledClient>;
 
-export const BUNDLED_CLIENT_FILE = path.join('dist', 'oauth-client.json');
+const BUNDLED_CLIENT_FILE = path.join('dist', 'oauth-client.json');
 
 /** The manifest with the build's bundled client applied, when it has one and names none itself. */
 export function withBundledClient(

@@ -30,7 +30,7 @@ export const UserConfigField = z.object({
 export type UserConfigField = z.infer<typeof UserConfigField>;
 
 /** Our extension: how an integration signs in (the auth issue fills in the flows). */
-export const TrayExtension = z.looseObject({
+const TrayExtension = z.looseObject({
   category: z.enum(['built-in', 'community', 'remote', 'custom']).optional(),
   /** Runtimes the command needs, for "uvx not found"-style hints in the catalog. */
   runtimes: z.array(z.string()).optional(),

@@ -18,7 +18,7 @@ export interface ZipLimits {
   maxEntryBytes: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
   maxTotalBytes: 200 * 1024 * 1024,
   maxEntryBytes: 100 * 1024 * 1024,

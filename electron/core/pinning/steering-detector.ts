@@ -1,8 +1,7 @@
 import type { PinnedDefinition } from './tool-definition';
 
 /** Why a piece of tool text may be trying to steer the model rather than describe the tool. */
-export type SteeringKind =
-  'instruction' | 'hidden-unicode' | 'encoded-blob' | 'tool-reference' | 'secret-reference';
+type SteeringKind = 'instruction' | 'hidden-unicode' | 'encoded-blob' | 'tool-reference' | 'secret-reference';
 
 /** One finding, shown in the review as a warning (never a block: the user decides). */
 export interface SteeringWarning {

@@ -10,7 +10,7 @@ import path from 'node:path';
 /** The scheme our page is served on. */
 export const APP_SCHEME = 'app';
 /** The one host under it: every other host is refused. */
-export const APP_HOST = 'mcp-tray';
+const APP_HOST = 'mcp-tray';
 
 /** The renderer's entry page. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;

@@ -33,7 +33,7 @@ export interface ElectronRuntimePlan {
 }
 
 /** The variable that makes the Electron binary behave as plain Node. */
-export const RUN_AS_NODE = { ELECTRON_RUN_AS_NODE: '1' } as const;
+const RUN_AS_NODE = { ELECTRON_RUN_AS_NODE: '1' } as const;
 
 /**
  * The same path outside the asar archive. Files a separate process needs (the CLI bundle, the

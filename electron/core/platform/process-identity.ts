@@ -20,7 +20,7 @@ function statFields(pid: number): string[] | null {
 }
 
 /** The start time of `pid` (Linux), or null where `/proc` does not tell. */
-export function processStartTime(pid: number): string | null {
+function processStartTime(pid: number): string | null {
   return statFields(pid)?.[19] ?? null;
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
  * session bus (Secret Service, notifications) and the XDG session facts. An AI client started
  * from a launcher or a service manager may not pass them on to the connector it runs.
  */
-export const SESSION_ENV_NAMES = [
+const SESSION_ENV_NAMES = [
   'DBUS_SESSION_BUS_ADDRESS',
   'XDG_RUNTIME_DIR',
   'XDG_SESSION_TYPE',
@@ -19,7 +19,7 @@ export const SESSION_ENV_NAMES = [
 ] as const;
 
 /** Set in the environment of a core the connector started (not the user). */
-export const AUTOSTARTED_ENV = 'MCP_TRAY_AUTOSTARTED';
+const AUTOSTARTED_ENV = 'MCP_TRAY_AUTOSTARTED';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -39,7 +39,7 @@ const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'
  * the program it names is gone (MCP Tray moved and has not been opened since), it says what to
  * do instead of failing with a bare "not found".
  */
-export function launcherScript(target: LauncherTarget): string {
+function launcherScript(target: LauncherTarget): string {
   const files = [target.command, ...target.args.filter((arg) => path.isAbsolute(arg))];
   const checks = files.map((file) => `[ -e ${shellQuote(file)} ] || missing ${shellQuote(file)}`);
   return [

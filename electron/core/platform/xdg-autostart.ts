@@ -8,7 +8,7 @@ import path from 'node:path';
  */
 
 /** The file name of our entry. */
-export const AUTOSTART_FILE = 'mcp-tray.desktop';
+const AUTOSTART_FILE = 'mcp-tray.desktop';
 
 // Characters that force an argument into double quotes (Desktop Entry spec, "The Exec key").
 const RESERVED = /[\s"'\\><~|&;$*?#()`]/;

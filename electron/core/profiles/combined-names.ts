@@ -3,11 +3,11 @@ import crypto from 'node:crypto';
 /** Clients refuse tool names longer than this (and outside `[A-Za-z0-9_-]`). */
 export const MAX_TOOL_NAME = 64;
 /** Between a service's prefix and its own tool or prompt name: `github__search_code`. */
-export const SEPARATOR = '__';
+const SEPARATOR = '__';
 /** Before a resource URI: `github+repo://…` keeps it a URI (a scheme may hold `+`, not `_`). */
-export const URI_SEPARATOR = '+';
+const URI_SEPARATOR = '+';
 /** Longest prefix, so that a tool name keeps most of the 64 characters. */
-export const MAX_PREFIX = 24;
+const MAX_PREFIX = 24;
 
 const hash = (text: string, length: number) =>
   crypto.createHash('sha256').update(text).digest('hex').slice(0, length);

@@ -36,7 +36,7 @@ export const SetupService = z
   .strict();
 export type SetupService = z.infer<typeof SetupService>;
 
-export const SetupClient = z
+const SetupClient = z
   .object({
     selected: z.array(z.string()).default([]),
     profile: z.string().optional(),
@@ -61,7 +61,7 @@ export type SetupFile = z.infer<typeof SetupFile>;
  * Where the input has keys the schema dropped (nested objects that are not strict): an unknown
  * field is refused in words rather than ignored.
  */
-export function unknownFields(input: unknown, parsed: unknown, at = ''): string[] {
+function unknownFields(input: unknown, parsed: unknown, at = ''): string[] {
   if (Array.isArray(input) && Array.isArray(parsed)) {
     return input.flatMap((item, i) => unknownFields(item, parsed[i], `${at}[${i}]`));
   }

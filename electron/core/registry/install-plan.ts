@@ -121,7 +121,7 @@ export function planPackage(pkg: RegistryPackage, given: PlanValues): PackagePla
 }
 
 /** `pkg@1.2.3`, `pkg==1.2.3`, `image:tag[@digest]`: always an exact version. */
-export function packageSpec(pkg: RegistryPackage): string {
+function packageSpec(pkg: RegistryPackage): string {
   const type = pkg.registryType;
   if (type === 'mcpb') return pkg.identifier;
   if (type === 'oci') {
@@ -286,7 +286,7 @@ export class CommandBuilder {
 }
 
 /** The values of a repeated argument: one per line, blank lines left out. */
-export const repeatedValues = (text: string): string[] =>
+const repeatedValues = (text: string): string[] =>
   text
     .split('\n')
     .map((line) => line.trim())

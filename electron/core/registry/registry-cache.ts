@@ -13,7 +13,7 @@ export interface CachedList {
 }
 
 /** Longest description kept: registries have held megabytes in one; the UI shows far less. */
-export const MAX_KEPT_DESCRIPTION = 2000;
+const MAX_KEPT_DESCRIPTION = 2000;
 
 /**
  * One JSON file per registry under `<dataDir>/registry/`, so searching works offline. Written

@@ -167,7 +167,7 @@ export class RegistryClient {
 }
 
 /** `Retry-After` in seconds or as an HTTP date; null when absent or unreadable. */
-export function retryAfter(value: string | null, now: number): number | null {
+function retryAfter(value: string | null, now: number): number | null {
   if (!value) return null;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const at = Date.parse(value);

@@ -10,7 +10,7 @@ export interface FieldSource {
 const VARIABLE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** `--api-key` → `api-key`: what `--config K=V` uses for a named argument. */
-export const flagKey = (name: string): string => name.replace(/^-+/, '');
+const flagKey = (name: string): string => name.replace(/^-+/, '');
 
 /**
  * The fields a user fills in for a package or remote: every input without a fixed `value`,
@@ -90,7 +90,7 @@ export class FieldSet {
 }
 
 /** Names used as `{name}` in a template. */
-export function variablesIn(template: string): string[] {
+function variablesIn(template: string): string[] {
   return [...template.matchAll(VARIABLE)].map((m) => m[1]!);
 }
 

@@ -26,12 +26,12 @@ const InputWithVariables = RegistryInput.extend({
   variables: z.record(z.string(), RegistryInput).optional(),
 });
 
-export const PositionalArgument = InputWithVariables.extend({
+const PositionalArgument = InputWithVariables.extend({
   type: z.literal('positional'),
   valueHint: z.string().optional(),
   isRepeated: z.boolean().optional(),
 });
-export const NamedArgument = InputWithVariables.extend({
+const NamedArgument = InputWithVariables.extend({
   type: z.literal('named'),
   name: z.string().min(1),
   isRepeated: z.boolean().optional(),

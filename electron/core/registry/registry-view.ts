@@ -9,7 +9,7 @@ import type { RegistryRecord } from './registry-client';
 import { remoteFields, planRemote } from './remote-plan';
 
 /** Descriptions are cut to this for display (the schema says 100; registries hold more). */
-export const MAX_DESCRIPTION = 300;
+const MAX_DESCRIPTION = 300;
 
 /** Whether a runtime is on this computer, and how to get it when it is not. */
 export type RuntimeProbe = (command: string) => Promise<{ found: boolean; hint: string | null }>;

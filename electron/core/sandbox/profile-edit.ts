@@ -5,7 +5,7 @@ import { EditPermissions as EditSchema } from '../../shared/permissions-contract
 import { UserFacingError } from '../rpc/errors';
 
 /** A refused edit: `message` says which path or host and why; nothing was changed. */
-export class PermissionEditError extends UserFacingError {
+class PermissionEditError extends UserFacingError {
   constructor(message: string) {
     super('invalid-input', message);
   }
@@ -16,7 +16,7 @@ export class PermissionEditError extends UserFacingError {
  * `..` (a grant means exactly the folder it names), and must exist (a typo never becomes a
  * grant of something created later).
  */
-export function refusePath(p: string): string | null {
+function refusePath(p: string): string | null {
   if (!path.isAbsolute(p))
     return `"${p}" is a relative path; give the full path (for example /home/you/notes)`;
   if (p.split(/[\\/]/).includes('..')) return `"${p}" uses "..": give the folder's own full path`;

@@ -23,7 +23,7 @@ export interface SandboxServiceDeps {
 }
 
 /** A server that must not start: the sandbox is asked for and the OS cannot provide it. */
-export class SandboxUnavailableError extends Error {
+class SandboxUnavailableError extends Error {
   readonly code = 'sandbox-unavailable';
 }
 
@@ -205,6 +205,6 @@ function onlyExisting(settings: InstanceSandboxSettings): InstanceSandboxSetting
 }
 
 /** One POSIX shell word per argument: the library wraps a command line, not an argv. */
-export function shellLine(file: string, args: string[]): string {
+function shellLine(file: string, args: string[]): string {
   return [file, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
 }

@@ -50,7 +50,7 @@ export function sandboxSettings(profile: PermissionProfile, ctx: SandboxContext)
 }
 
 /** Whether `child` is `parent` or inside it (plain string paths, already absolute). */
-export function isInside(child: string, parent: string): boolean {
+function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -27,7 +27,7 @@ import type { CoreSignals } from '../core-signals';
 type SignInConfig = OAuthAuthConfig | DeviceAuthConfig;
 
 /** Raised while launching an instance that has no usable sign-in: it goes to `needs-auth`. */
-export class NeedsAuthError extends UserFacingError {
+class NeedsAuthError extends UserFacingError {
   constructor(message: string) {
     super('needs-auth', message);
     this.name = 'NeedsAuthError';

@@ -17,9 +17,9 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { AppInfoService } from './app-info-service';
 
 /** The newest tool calls included. */
-export const DIAGNOSTIC_CALLS = 500;
+const DIAGNOSTIC_CALLS = 500;
 /** Only the end of each log file goes in: the recent past is what explains a problem. */
-export const LOG_TAIL_BYTES = 2 * 1024 * 1024;
+const LOG_TAIL_BYTES = 2 * 1024 * 1024;
 
 /** Generous bounds: a diagnostics file should be complete, only secrets are taken out. */
 const WIDE = {

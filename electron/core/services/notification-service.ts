@@ -12,7 +12,7 @@ export interface NotificationRateLimit {
 }
 
 /** At most 3 notifications a minute: enough for one bad moment, not a flood. */
-export const DEFAULT_RATE_LIMIT: NotificationRateLimit = { burst: 3, windowMs: 60_000 };
+const DEFAULT_RATE_LIMIT: NotificationRateLimit = { burst: 3, windowMs: 60_000 };
 
 /** What the notification service listens to and asks. */
 export interface NotificationServiceDeps {

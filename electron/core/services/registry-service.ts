@@ -21,7 +21,7 @@ import { UserFacingError } from '../rpc/errors';
 import type { SettingsStore } from '../settings/settings-store';
 
 /** A list older than this is fetched again before a search (the cache serves it meanwhile if that fails). */
-export const REGISTRY_MAX_AGE_MS = 60 * 60_000;
+const REGISTRY_MAX_AGE_MS = 60 * 60_000;
 /** Pages followed per registry: 200 × 100 entries is far beyond today's official registry. */
 const MAX_PAGES = 200;
 const PAGE_SIZE = 100;

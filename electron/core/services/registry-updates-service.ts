@@ -331,7 +331,7 @@ function pin(config: InstanceConfig): RegistryPin {
 }
 
 /** `a` is a later version than `b`: numeric parts compared in order; a pre-release sorts first. */
-export function isNewer(a: string, b: string): boolean {
+function isNewer(a: string, b: string): boolean {
   if (a === b) return false;
   const parse = (v: string) => {
     const [main = '', pre] = v.replace(/^v/, '').split(/-(.*)/s, 2);

@@ -2,9 +2,9 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolCallResult, ToolResultContent } from '../../shared/contract';
 
 /** Text longer than this is cut: the form shows an answer, not a 50 MB dump. */
-export const MAX_TEXT = 200_000;
+const MAX_TEXT = 200_000;
 /** Images and audio larger than this are described, not sent to the window. */
-export const MAX_MEDIA_BYTES = 4 * 1024 * 1024;
+const MAX_MEDIA_BYTES = 4 * 1024 * 1024;
 
 const cut = (text: string): { text: string; truncated: boolean } =>
   text.length > MAX_TEXT ? { text: text.slice(0, MAX_TEXT), truncated: true } : { text, truncated: false };

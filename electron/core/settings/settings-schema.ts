@@ -144,8 +144,8 @@ export const InstanceConfig = z.object({
 export type InstanceConfig = z.infer<typeof InstanceConfig>;
 
 /** How a client's entries reach the broker: the stdio connector, or the local HTTP endpoint. */
-export const ClientTransport = z.enum(['stdio', 'http']);
-export type ClientTransport = z.infer<typeof ClientTransport>;
+const ClientTransport = z.enum(['stdio', 'http']);
+type ClientTransport = z.infer<typeof ClientTransport>;
 
 /** Per AI client: what the user chose, and what we last wrote (to notice drift). */
 export const ClientSettings = z.object({
@@ -164,14 +164,14 @@ export const ClientSettings = z.object({
 export type ClientSettings = z.infer<typeof ClientSettings>;
 
 /** What a profile takes from one service: every tool (`null`), or only these. */
-export const ProfileService = z.object({
+const ProfileService = z.object({
   instance: z.string().min(1).max(63),
   tools: z.array(z.string().min(1).max(200)).nullable().default(null),
 });
-export type ProfileService = z.infer<typeof ProfileService>;
+type ProfileService = z.infer<typeof ProfileService>;
 
 /** Profile names: shown to users and typed on command lines. */
-export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,39}$/;
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,39}$/;
 
 /** A named set of services, with optional tool choices inside each (see core/profiles). */
 export const Profile = z.object({

@@ -49,7 +49,7 @@ const ALLOWED = new Set([
 ]);
 
 /** Variables a server inherits from the app's environment. */
-export function inheritedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+function inheritedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) continue;

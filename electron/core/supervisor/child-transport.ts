@@ -6,7 +6,7 @@ import { batchedWrite } from '../platform/batched-write';
 import { LineSplitter } from './line-splitter';
 
 /** Largest JSON-RPC line accepted from a server. */
-export const MAX_FRAME_BYTES = 10 * 1024 * 1024;
+const MAX_FRAME_BYTES = 10 * 1024 * 1024;
 
 /** What a server printed on stdout that was not JSON-RPC. */
 export interface StdoutNoise {

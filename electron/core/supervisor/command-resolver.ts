@@ -19,7 +19,7 @@ export type ResolvedCommand =
   | { ok: false; reason: string };
 
 /** The app's own JavaScript runtime: Node for the headless host, Electron as Node for the app. */
-export interface AppNodeRuntime {
+interface AppNodeRuntime {
   execPath: string;
   env: Record<string, string>;
 }

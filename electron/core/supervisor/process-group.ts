@@ -2,7 +2,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
 
 /** What to start: already resolved to an executable and the full environment. */
-export interface SpawnRequest {
+interface SpawnRequest {
   file: string;
   args: string[];
   env: NodeJS.ProcessEnv;
@@ -34,7 +34,7 @@ export const hasExited = (child: ChildProcessWithoutNullStreams): boolean =>
   child.exitCode !== null || child.signalCode !== null;
 
 /** Signals the process group led by `pid`; on Windows the tree (taskkill /T). */
-export function signalGroup(pid: number, signal: NodeJS.Signals): void {
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
   if (process.platform === 'win32') {
     spawnSync('taskkill', ['/pid', String(pid), '/T', ...(signal === 'SIGKILL' ? ['/F'] : [])], {
       windowsHide: true,
@@ -49,7 +49,7 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Whether any process of the group led by `pid` is still alive. */
-export function groupAlive(pid: number): boolean {
+function groupAlive(pid: number): boolean {
   if (process.platform === 'win32') return false;
   try {
     process.kill(-pid, 0);

@@ -36,7 +36,7 @@ export interface ProcessEntry {
 }
 
 /** Sums `rootPid` and its descendants (found by parent pid); null when the root is not listed. */
-export function sumTree(entries: ProcessEntry[], rootPid: number): ProcessTreeUsage | null {
+function sumTree(entries: ProcessEntry[], rootPid: number): ProcessTreeUsage | null {
   const byPid = new Map(entries.map((entry) => [entry.pid, entry]));
   const children = new Map<number, number[]>();
   for (const { pid, ppid } of entries) {
@@ -188,7 +188,7 @@ export class PsReader implements ProcessTreeReader {
  * wmic is gone from new installs, and PowerShell/CIM costs a process and ~0.5 s per sample.
  * Until then stats are simply not shown there.
  */
-export const unsupportedReader: ProcessTreeReader = {
+const unsupportedReader: ProcessTreeReader = {
   table: () => Promise.resolve([]),
   read: () => Promise.resolve(null),
 };

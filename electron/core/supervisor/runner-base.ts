@@ -22,7 +22,7 @@ import type { RotatingLog } from './rotating-log';
 import type { HealthPolicy, Runner, UpstreamHooks } from './runner';
 
 export type { HealthPolicy, Runner, UpstreamHooks } from './runner';
-export { DEFAULT_HEALTH_POLICY, NO_UPSTREAM_HOOKS } from './runner';
+export { DEFAULT_HEALTH_POLICY } from './runner';
 
 /** What every runner needs, local or remote. */
 export interface RunnerBaseDeps {

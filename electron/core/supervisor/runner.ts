@@ -27,6 +27,7 @@ export interface UpstreamHooks {
   onRequest(request: Request, signal: AbortSignal): Promise<Result>;
 }
 
+/** Until the broker is wired in (`Supervisor.route`), a server's own requests have no taker. */
 export const NO_UPSTREAM_HOOKS: UpstreamHooks = {
   onNotification: () => undefined,
   onRequest: () => Promise.reject(new Error('No AI client is connected to answer this request.')),

@@ -10,7 +10,7 @@ import type { RestartPolicy } from './backoff';
 import type { CommandResolver } from './command-resolver';
 import type { HealthPolicy, Runner, UpstreamHooks } from './runner-base';
 import { InstanceRunner } from './instance-runner';
-import { NO_UPSTREAM_HOOKS } from './runner-base';
+import { NO_UPSTREAM_HOOKS } from './runner';
 import type { RemoteAuth } from '../remote/authorized-fetch';
 import { RemoteRunner } from '../remote/remote-runner';
 import type { RemoteTransportKind } from '../remote/remote-transport';
@@ -78,7 +78,7 @@ export interface RemoteHooks {
 }
 
 /** Samples kept per instance for the sparklines: 5 minutes at the default 5 s interval. */
-export const STATS_HISTORY = 60;
+const STATS_HISTORY = 60;
 
 /** Owns one runner per configured instance and keeps them in line with the settings. */
 export class Supervisor {

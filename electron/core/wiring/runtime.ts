@@ -25,7 +25,7 @@ import { Watchdog } from '../supervisor/watchdog';
 import { APP_VERSION } from '../version';
 import type { CoreBase } from './base';
 
-export const DEFAULT_TUNING: SupervisorTuning = {
+const DEFAULT_TUNING: SupervisorTuning = {
   restartPolicy: DEFAULT_RESTART_POLICY,
   health: DEFAULT_HEALTH_POLICY,
   initTimeoutMs: DEFAULT_START_TIMEOUT_MS,

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { IconName } from './icon';
 import { Icon } from './icon';
 
-export type BannerLevel = 'info' | 'warning' | 'error';
+type BannerLevel = 'info' | 'warning' | 'error';
 
 const ICONS: Record<BannerLevel, IconName> = { info: 'info', warning: 'triangle', error: 'octagon' };
 // Spoken before the message so the level is not conveyed by colour and icon alone.

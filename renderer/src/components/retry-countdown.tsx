@@ -5,7 +5,7 @@ export function secondsUntil(at: number, now: number): number {
   return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-export function formatRetryIn(seconds: number): string {
+function formatRetryIn(seconds: number): string {
   return seconds > 0 ? `Retrying in ${seconds} s` : 'Retrying now…';
 }
 

@@ -1,7 +1,7 @@
 export const ROUTES = ['services', 'add', 'clients', 'profiles', 'logs', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
-export const DEFAULT_ROUTE: Route = 'services';
+const DEFAULT_ROUTE: Route = 'services';
 
 export const ROUTE_LABELS: Record<Route, string> = {
   services: 'Services',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { RefObject } from 'react';
-import type { AppLocation, Route } from './routes';
+import type { AppLocation } from './routes';
 import { ROUTE_LABELS, locationHref, parseLocation } from './routes';
 
 /**
@@ -26,10 +26,6 @@ const getHash = (): string => window.location.hash;
 /** The hash, parsed; re-renders on every navigation. */
 export function useAppLocation(): AppLocation {
   return parseLocation(useSyncExternalStore(subscribe, getHash));
-}
-
-export function useRoute(): Route {
-  return useAppLocation().route;
 }
 
 /**

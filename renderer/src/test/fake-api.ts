@@ -277,7 +277,7 @@ const callText = (record: ToolCallRecord): string =>
     .toLowerCase();
 
 /** What the core's query answers: filters, newest first, `beforeId` paging, the total of all matches. */
-export function queryCalls(all: readonly ToolCallRecord[], input: ToolCallQuery = {}): ToolCallPage {
+function queryCalls(all: readonly ToolCallRecord[], input: ToolCallQuery = {}): ToolCallPage {
   const { instanceId, tool, outcome, client, from, to, text, beforeId, limit = 200 } = input;
   const needle = text?.toLowerCase();
   const matching = all.filter(
@@ -400,7 +400,7 @@ const SIGNED_OUT: Pick<AccountInfo, 'signedIn' | 'label' | 'scopes' | 'expiresAt
 };
 
 /** What `startSignIn` answers for a method: the provider's page, or a code to type there. */
-export function makeSignInStart(id: string, method: AccountInfo['method']): SignInStart {
+function makeSignInStart(id: string, method: AccountInfo['method']): SignInStart {
   if (method === 'oauth') {
     return {
       kind: 'browser',

@@ -1,7 +1,7 @@
 /** Turning the contents API's base64 into text an AI client can read, or a description. */
 
 /** Most text returned per call; `start_line` reads on from where a call stopped. */
-export const MAX_FILE_CHARS = 20_000;
+const MAX_FILE_CHARS = 20_000;
 
 export type Decoded = { kind: 'text'; text: string } | { kind: 'binary' } | { kind: 'too-large' };
 

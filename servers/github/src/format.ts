@@ -19,7 +19,7 @@ const more = (nextCursor: string | null): string =>
   nextCursor ? `\nMore results: call again with cursor "${nextCursor}".` : '';
 const tags = (labels: string[]): string => (labels.length ? ` [${labels.join(', ')}]` : '');
 
-export function repositoryLine(r: RepositorySummary): string {
+function repositoryLine(r: RepositorySummary): string {
   const bits = [
     r.private ? 'private' : null,
     r.archived ? 'archived' : null,
@@ -51,7 +51,7 @@ export function repositoryText(r: Repository): string {
   return lines.filter(Boolean).join('\n');
 }
 
-export function issueLine(i: IssueSummary): string {
+function issueLine(i: IssueSummary): string {
   const who = i.assignees.length ? ` → ${i.assignees.join(', ')}` : '';
   return `- #${i.number} ${i.title}${tags(i.labels)} (${i.state}, by ${i.author ?? 'ghost'}${who}, ${i.comments} comments, updated ${date(i.updatedAt)})`;
 }
@@ -63,7 +63,7 @@ export function issueList(items: IssueSummary[], skipped: number, nextCursor: st
   return `${items.map(issueLine).join('\n')}${note}${more(nextCursor)}`;
 }
 
-export function commentText(c: Comment): string {
+function commentText(c: Comment): string {
   return `--- ${c.author ?? 'ghost'} on ${date(c.createdAt)}:\n${c.body}`;
 }
 
@@ -83,7 +83,7 @@ export function issueText(i: Issue): string {
   return `${header.join('\n')}\n\n${i.body || '(no description)'}${shown}${comments.length ? '\n\n' : ''}${comments.map(commentText).join('\n\n')}`;
 }
 
-export function pullRequestLine(p: PullRequestSummary): string {
+function pullRequestLine(p: PullRequestSummary): string {
   const state = p.mergedAt ? 'merged' : p.draft ? `${p.state}, draft` : p.state;
   return `- #${p.number} ${p.title}${tags(p.labels)} (${state}, ${p.head} → ${p.base}, by ${p.author ?? 'ghost'}, updated ${date(p.updatedAt)})`;
 }
@@ -93,7 +93,7 @@ export function pullRequestList(items: PullRequestSummary[], nextCursor: string 
   return `${items.map(pullRequestLine).join('\n')}${more(nextCursor)}`;
 }
 
-export function changedFileText(f: ChangedFile): string {
+function changedFileText(f: ChangedFile): string {
   const renamed = f.previousFilename ? ` (from ${f.previousFilename})` : '';
   const head = `${f.status} ${f.filename}${renamed} +${f.additions} -${f.deletions}`;
   return f.patch ? `${head}\n${f.patch}` : head;
@@ -114,7 +114,7 @@ export function pullRequestText(p: PullRequest): string {
   return `${header.join('\n')}\n\n${p.body || '(no description)'}${list}${rest}`;
 }
 
-export function codeMatchText(m: CodeMatch): string {
+function codeMatchText(m: CodeMatch): string {
   const fragments = m.fragments.map((f) => f.replace(/^/gm, '    ')).join('\n    …\n');
   return `- ${m.repository}: ${m.path}\n  ${m.url}${fragments ? `\n${fragments}` : ''}`;
 }
@@ -129,7 +129,7 @@ export function directoryText(path: string, entries: DirectoryEntry[]): string {
   return `Folder ${path || '/'} (${entries.length} entries):\n${lines.join('\n')}`;
 }
 
-export function notificationLine(n: Notification): string {
+function notificationLine(n: Notification): string {
   const ref = n.number ? ` #${n.number}` : '';
   return `- ${n.unread ? '● ' : ''}${n.repository}${ref} ${n.type}: ${n.title} (${n.reason}, ${date(n.updatedAt)})`;
 }

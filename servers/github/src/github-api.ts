@@ -22,7 +22,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface SearchResult<T> {
+interface SearchResult<T> {
   total_count: number;
   incomplete_results: boolean;
   items: T[];

@@ -13,9 +13,9 @@ import type {
 /** GitHub objects → the few fields the tools return (see `outputs.ts`). */
 
 /** Longest issue or pull request body returned; the rest is on GitHub. */
-export const MAX_BODY = 8_000;
+const MAX_BODY = 8_000;
 /** Longest comment body returned. */
-export const MAX_COMMENT = 2_000;
+const MAX_COMMENT = 2_000;
 
 const login = (user: { login: string } | null | undefined): string | null => user?.login ?? null;
 

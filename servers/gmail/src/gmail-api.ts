@@ -9,7 +9,7 @@ export type Thread = gmail_v1.Schema$Thread;
 export type Label = gmail_v1.Schema$Label;
 export type Draft = gmail_v1.Schema$Draft;
 export type ListMessagesResponse = gmail_v1.Schema$ListMessagesResponse;
-export type ListLabelsResponse = gmail_v1.Schema$ListLabelsResponse;
+type ListLabelsResponse = gmail_v1.Schema$ListLabelsResponse;
 
 /** Where the real API lives; `api_url` in the manifest overrides it for tests. */
 export const GMAIL_API_URL = 'https://gmail.googleapis.com/gmail/v1';

@@ -54,7 +54,7 @@ function partText(part: MessagePart): string | null {
 }
 
 /** HTML mail as plain text: links kept once, images and layout dropped, no hard wrapping. */
-export function htmlToPlain(html: string): string {
+function htmlToPlain(html: string): string {
   return convert(html, {
     wordwrap: false,
     selectors: [

@@ -19,7 +19,7 @@ export const MessageSummary = z.object({
 });
 export type MessageSummary = z.infer<typeof MessageSummary>;
 
-export const AttachmentInfo = z.object({
+const AttachmentInfo = z.object({
   filename: z.string(),
   mimeType: z.string(),
   size: z.number().describe('Bytes'),

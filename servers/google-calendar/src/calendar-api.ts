@@ -8,7 +8,7 @@ export type Events = calendar_v3.Schema$Events;
 export type EventDateTime = calendar_v3.Schema$EventDateTime;
 export type CalendarList = calendar_v3.Schema$CalendarList;
 export type CalendarListEntry = calendar_v3.Schema$CalendarListEntry;
-export type Calendar = calendar_v3.Schema$Calendar;
+type Calendar = calendar_v3.Schema$Calendar;
 export type FreeBusyRequest = calendar_v3.Schema$FreeBusyRequest;
 export type FreeBusyResponse = calendar_v3.Schema$FreeBusyResponse;
 

@@ -67,7 +67,7 @@ export const eventSummaryOutput = z.object({
     .describe("The user's answer as a guest: accepted, declined, tentative, needsAction."),
 });
 
-export const eventDetailOutput = eventSummaryOutput.extend({
+const eventDetailOutput = eventSummaryOutput.extend({
   description: z.string().optional(),
   organizer: z.string().optional(),
   attendees: z

@@ -91,7 +91,7 @@ function wallClock(ms: number, zone: string) {
 }
 
 /** Minutes `zone` is ahead of UTC at instant `ms`. */
-export function offsetMinutes(ms: number, zone: string): number {
+function offsetMinutes(ms: number, zone: string): number {
   const w = wallClock(ms, zone);
   const asUtc = Date.parse(`${w.date}T${w.time}:${w.second}Z`);
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);

@@ -30,7 +30,7 @@ import {
 export const SECRET = 'secret_good_integration_token';
 
 /** The page's top-level blocks come in two batches, to exercise Notion's pagination. */
-export const FIRST_BATCH = 10;
+const FIRST_BATCH = 10;
 export const BATCH_CURSOR = blockId(11);
 
 const childrenOf: Record<string, BlockObjectResponse[]> = {

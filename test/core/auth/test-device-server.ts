@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 /** Test helper: a minimal RFC 8628 authorization server on 127.0.0.1 that follows a script. */
 
-export type DeviceAnswer =
-  'authorization_pending' | 'slow_down' | 'access_denied' | 'expired_token' | 'success';
+type DeviceAnswer = 'authorization_pending' | 'slow_down' | 'access_denied' | 'expired_token' | 'success';
 
 export interface DeviceServerScript {
   /** Answers to successive token polls; the last one repeats. */

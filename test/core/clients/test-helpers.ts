@@ -12,7 +12,7 @@ import { ConfigWriter } from '../../../electron/core/clients/config-writer';
 export const testRuntime = { command: '/usr/local/bin/node', args: ['/opt/mcp-tray/dist/cli/mcp-tray.mjs'] };
 
 /** A clock that moves one second per reading, so every backup gets its own time. */
-export function steppingClock(start = Date.UTC(2026, 10, 21, 12, 0, 0)): Clock {
+function steppingClock(start = Date.UTC(2026, 10, 21, 12, 0, 0)): Clock {
   let now = start;
   return { now: () => (now += 1000) };
 }

@@ -13,10 +13,7 @@ export interface FixtureEntry {
 /** The registry answers this way until told otherwise. */
 export type Failure = { status: number; retryAfter?: string; body?: string } | null;
 
-export const FIXTURE_FILE = path.join(
-  import.meta.dirname,
-  '../../../electron/core/registry/fixtures/servers.json',
-);
+const FIXTURE_FILE = path.join(import.meta.dirname, '../../../electron/core/registry/fixtures/servers.json');
 
 /** The fixture entries (`fixtures/servers.json`). */
 export function fixtureEntries(): FixtureEntry[] {

@@ -8,11 +8,11 @@ const PEERS = path.join(ROOT, 'scripts/peers/node_modules');
  * The suite needs Node 22, which is the project's floor: the scripts run the tests on it
  * (the system's, or the one scripts/node22.sh installs), so it is this process's own binary.
  */
-export const NODE22 = process.execPath;
-export const CONFORMANCE_CLI = path.join(PEERS, '@modelcontextprotocol/conformance/dist/index.js');
+const NODE22 = process.execPath;
+const CONFORMANCE_CLI = path.join(PEERS, '@modelcontextprotocol/conformance/dist/index.js');
 
 /** One check of one scenario, as the suite writes it to `checks.json`. */
-export interface ConformanceCheck {
+interface ConformanceCheck {
   id: string;
   status: 'SUCCESS' | 'FAILURE' | 'WARNING' | 'INFO' | string;
   errorMessage?: string;

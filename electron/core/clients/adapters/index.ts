@@ -10,7 +10,6 @@ import { windsurfAdapter } from './windsurf';
 import { zedAdapter } from './zed';
 
 export { CLAUDE_MSIX_PACKAGE, isClaudeMsixInstall } from './claude-desktop';
-export { lmStudioHome } from './lm-studio';
 
 /** Every supported client, Claude Desktop first. */
 export const clientAdapters: readonly ClientAdapter[] = [
@@ -32,14 +31,4 @@ export function clientAdapter(id: ClientId): ClientAdapter {
   return adapter;
 }
 
-export {
-  claudeCodeAdapter,
-  claudeDesktopAdapter,
-  codexAdapter,
-  cursorAdapter,
-  geminiCliAdapter,
-  lmStudioAdapter,
-  vscodeAdapter,
-  windsurfAdapter,
-  zedAdapter,
-};
+export { claudeDesktopAdapter, codexAdapter, geminiCliAdapter, vscodeAdapter };

@@ -8,7 +8,7 @@ import { joinFor, pathsFor } from './platform-paths';
  * `~/.cache/lm-studio` if it exists, else `~/.lmstudio`. Older installs really do keep
  * `mcp.json` under `~/.cache/lm-studio` (https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1371).
  */
-export function lmStudioHome(ctx: AdapterContext): string {
+function lmStudioHome(ctx: AdapterContext): string {
   const pointer = ctx.readText(joinFor(ctx, ctx.home, '.lmstudio-home-pointer'))?.trim();
   if (pointer && pathsFor(ctx).isAbsolute(pointer)) return pointer;
   const legacy = joinFor(ctx, ctx.home, '.cache', 'lm-studio');

@@ -36,7 +36,7 @@ export function xdgConfigHome(ctx: AdapterContext): string {
 }
 
 /** `~/Library/Application Support` on macOS. */
-export function macAppSupport(ctx: AdapterContext): string {
+function macAppSupport(ctx: AdapterContext): string {
   return joinFor(ctx, ctx.home, 'Library', 'Application Support');
 }
 
@@ -48,9 +48,4 @@ export function appConfigDir(ctx: AdapterContext, name: string): string {
   if (ctx.platform === 'darwin') return joinFor(ctx, macAppSupport(ctx), name);
   if (ctx.platform === 'win32') return joinFor(ctx, roamingAppData(ctx), name);
   return joinFor(ctx, xdgConfigHome(ctx), name);
-}
-
-/** True when any of the paths exists. */
-export function anyExists(ctx: AdapterContext, paths: string[]): boolean {
-  return paths.some((candidate) => ctx.exists(candidate));
 }

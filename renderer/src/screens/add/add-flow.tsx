@@ -29,7 +29,7 @@ type Step =
 const signsIn = (entry: CatalogEntry): boolean => entry.auth === 'oauth' || entry.auth === 'device';
 
 /** The steps this entry goes through, for the step list. */
-export function flowSteps(entry: CatalogEntry): StepInfo[] {
+function flowSteps(entry: CatalogEntry): StepInfo[] {
   return [
     { key: 'configure', label: entry.fields.length > 0 ? 'Settings' : 'Confirm' },
     ...(signsIn(entry) ? [{ key: 'account', label: 'Sign in' }] : []),
@@ -39,7 +39,7 @@ export function flowSteps(entry: CatalogEntry): StepInfo[] {
 }
 
 /** The confirming button: it says what happens next, since it also starts the sign-in. */
-export function submitLabel(entry: CatalogEntry): string {
+function submitLabel(entry: CatalogEntry): string {
   if (!signsIn(entry)) return `Add ${entry.name}`;
   return entry.needsOwnClient ? 'Add and set up sign-in' : 'Add and sign in';
 }
@@ -49,7 +49,7 @@ export function submitLabel(entry: CatalogEntry): string {
  * sign-in (own OAuth client first where needed) → AI clients → done. Main path: the add
  * button, the browser, Apply.
  */
-export function CatalogAddFlow({ entry }: { entry: CatalogEntry }) {
+function CatalogAddFlow({ entry }: { entry: CatalogEntry }) {
   const api = useApi();
   const [step, setStep] = useState<Step>({ kind: 'configure' });
   useReclaimFocus();

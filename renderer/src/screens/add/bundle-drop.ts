@@ -9,7 +9,7 @@ let offered: File | null = null;
 const listeners = new Set<() => void>();
 
 /** Hands a file to the bundle screen (opening it), whoever is showing. */
-export function offerBundle(file: File): void {
+function offerBundle(file: File): void {
   offered = file;
   navigate(addHref('bundle'));
   for (const listener of [...listeners]) listener();

@@ -26,7 +26,7 @@ export interface ClientOutcome {
 const loadClients: Loader<ClientInfo[]> = (api) => api.listClients();
 
 /** Installed clients whose file MCP Tray can write: the ones a new service should go to. */
-export const preselected = (clients: readonly ClientInfo[]): Set<ClientId> =>
+const preselected = (clients: readonly ClientInfo[]): Set<ClientId> =>
   new Set(clients.filter((client) => client.installed && canConfigure(client)).map((client) => client.id));
 
 interface ClientsStepProps {

@@ -29,7 +29,7 @@ const STEPS = [
 ];
 
 /** A draft from a deep link's request: every value filled in except secrets (typed by the user). */
-export function draftFrom(prefill?: CustomRequest): CustomDraft {
+function draftFrom(prefill?: CustomRequest): CustomDraft {
   let key = 0;
   const env = [
     ...Object.entries(prefill?.env ?? {}).map(([name, value]) => ({ name, value, secret: false })),

@@ -24,13 +24,13 @@ export interface CustomDraft {
   env: EnvRow[];
 }
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Programs people type with their arguments in one go ("npx -y server"). */
 const RUNNERS = /^(npx|uvx|uv|node|python3?|pipx|bunx|bun|deno|docker|pnpm|yarn|java|go)$/;
 
 /** "My Notes!" → "my-notes". */
-export const slug = (text: string): string =>
+const slug = (text: string): string =>
   text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -8,7 +8,7 @@ import type { ClientOutcome } from './clients-step';
 import { StepFrame } from './step-frame';
 
 /** "Claude Desktop and Cursor can use GitHub now", or that it is ready for when they do. */
-export function doneTitle(name: string, outcomes: readonly ClientOutcome[]): string {
+function doneTitle(name: string, outcomes: readonly ClientOutcome[]): string {
   const given = outcomes.filter((o) => o.applied).map((o) => o.client.name);
   return given.length > 0 ? `${formatList(given)} can use ${name} now` : `${name} is added`;
 }

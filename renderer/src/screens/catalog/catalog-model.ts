@@ -3,7 +3,7 @@ import type { CatalogEntry } from '../../../../electron/shared/contract';
 export type CatalogCategory = CatalogEntry['category'];
 
 /** Groups in the order a new user should meet them: ours first, your own last. */
-export const CATEGORY_ORDER: readonly CatalogCategory[] = ['built-in', 'community', 'remote', 'custom'];
+const CATEGORY_ORDER: readonly CatalogCategory[] = ['built-in', 'community', 'remote', 'custom'];
 
 export const CATEGORY_LABELS: Record<CatalogCategory, string> = {
   'built-in': 'Built in',

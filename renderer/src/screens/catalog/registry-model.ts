@@ -23,9 +23,6 @@ export interface Facets {
 
 export const NO_FACETS: Facets = { kind: 'any', packageType: 'any', runnableOnly: false, source: 'any' };
 
-export const hasFacets = (facets: Facets): boolean =>
-  facets.kind !== 'any' || facets.packageType !== 'any' || facets.runnableOnly || facets.source !== 'any';
-
 /** What facets look at, for both kinds of entry. */
 interface Facetable {
   source: RowSource;
@@ -34,7 +31,7 @@ interface Facetable {
   runnable: boolean;
 }
 
-export const catalogSource = (entry: CatalogEntry): RowSource =>
+const catalogSource = (entry: CatalogEntry): RowSource =>
   entry.category === 'built-in' ? 'built-in' : 'curated';
 
 const catalogFacetable = (entry: CatalogEntry): Facetable => ({

@@ -4,7 +4,7 @@
  */
 export const REGISTRY_ROW_HEIGHT = 88;
 /** Rows rendered beyond each edge, so fast scrolling shows no blank band. */
-export const REGISTRY_OVERSCAN = 6;
+const REGISTRY_OVERSCAN = 6;
 /** The list's own scroll area; also what is assumed before it can be measured (tests, first paint). */
 export const REGISTRY_VIEWPORT = 528;
 

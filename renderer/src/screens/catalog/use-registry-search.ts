@@ -5,9 +5,9 @@ import { messageOf } from '../../api/error-message';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 
 /** Typing pauses this long before the registry is asked: one request per word, not per key. */
-export const SEARCH_DEBOUNCE_MS = 250;
+const SEARCH_DEBOUNCE_MS = 250;
 /** Entries per page; the list is virtual, so a big page costs no rendering. */
-export const PAGE_SIZE = 200;
+const PAGE_SIZE = 200;
 
 export type RegistrySearch =
   | { status: 'loading' }

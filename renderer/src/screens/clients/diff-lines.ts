@@ -1,6 +1,6 @@
 import type { DiffHunk } from '../../../../electron/shared/contract';
 
-export type DiffLineKind = 'hunk' | 'add' | 'remove' | 'context' | 'note';
+type DiffLineKind = 'hunk' | 'add' | 'remove' | 'context' | 'note';
 
 export interface DiffLine {
   kind: DiffLineKind;

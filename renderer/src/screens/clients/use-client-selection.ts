@@ -4,7 +4,7 @@ import { useApi } from '../../api/api-context';
 import { messageOf } from '../../api/error-message';
 import { nextSelection } from './client-model';
 
-export interface SelectionError {
+interface SelectionError {
   client: ClientId;
   message: string;
 }

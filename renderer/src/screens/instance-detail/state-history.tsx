@@ -6,7 +6,7 @@ import { formatMoment } from '../format';
 import { StateTimeline } from './state-timeline';
 
 /** Newest first, whatever order the core keeps them in (it appends). */
-export function newestFirst(history: readonly StateTransition[]): StateTransition[] {
+function newestFirst(history: readonly StateTransition[]): StateTransition[] {
   return [...history].reverse().sort((a, b) => (Date.parse(b.at) || 0) - (Date.parse(a.at) || 0));
 }
 

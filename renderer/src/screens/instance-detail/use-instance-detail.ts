@@ -5,7 +5,7 @@ import { requests } from '../../../../electron/shared/contract';
 import { useApi, useConnection } from '../../api/api-context';
 import { messageOf } from '../../api/error-message';
 
-export type DetailState =
+type DetailState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'not-found' }

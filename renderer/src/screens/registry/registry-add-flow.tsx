@@ -31,7 +31,7 @@ const STEPS = [
 ];
 
 /** Detail, option, values and the exact command → AI clients → done, as the catalog's Add flow. */
-export function RegistryInstallFlow({ entry }: { entry: RegistryEntryDetail }) {
+function RegistryInstallFlow({ entry }: { entry: RegistryEntryDetail }) {
   const api = useApi();
   const [step, setStep] = useState<Step>({ kind: 'configure' });
   const [chosen, setChosen] = useState(() => initialOption(entry.options, entry.recommended));

@@ -24,7 +24,7 @@ const DRIFT: [Preferences['driftPolicy'], string][] = [
 ];
 
 /** The log retention choices offered (a value set elsewhere is listed too). */
-export const RETENTION_DAYS = [7, 14, 30, 90, 365] as const;
+const RETENTION_DAYS = [7, 14, 30, 90, 365] as const;
 
 interface ChoiceProps<T extends string> {
   legend: string;

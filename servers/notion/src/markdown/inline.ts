@@ -218,7 +218,7 @@ const sameStyle = (a: Segment, b: Segment) =>
   a.href === b.href;
 
 /** Joins neighbours with the same style (escapes and unclosed markers split runs). */
-export function mergeSegments(segments: Segment[]): Segment[] {
+function mergeSegments(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const segment of segments) {
     const last = out.at(-1);

@@ -22,7 +22,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * Checks the shape of a Notion filter loosely, so a malformed one gets a clear message here
  * rather than Notion's terse validation error; Notion still checks names and operators.
  */
-export function checkFilter(filter: unknown, path = 'filter'): void {
+function checkFilter(filter: unknown, path = 'filter'): void {
   if (!isObject(filter)) throw new UserInputError(`${path} must be an object.`);
   const compound = ['and', 'or'].filter((key) => key in filter);
   if (compound.length > 0) {

@@ -5,7 +5,7 @@ import { useApi } from '../../../api/api-context';
 import { messageOf } from '../../../api/error-message';
 
 /** Seconds a call may take: the contract's 1 s to 1 h. */
-export const TIMEOUT_RANGE = { min: 1, max: 3600 } as const;
+const TIMEOUT_RANGE = { min: 1, max: 3600 } as const;
 
 const seconds = (ms: number) => String(Math.round(ms / 1000));
 

@@ -8,7 +8,7 @@
 type Schema = Record<string, unknown>;
 
 /** The form control that fits an argument. */
-export type FieldInput = 'text' | 'number' | 'integer' | 'boolean' | 'select' | 'json';
+type FieldInput = 'text' | 'number' | 'integer' | 'boolean' | 'select' | 'json';
 
 /** A value a schema's `enum` may list. */
 export type EnumValue = string | number | boolean | null;
