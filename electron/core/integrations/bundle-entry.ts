@@ -17,13 +17,13 @@ const ICON_TYPES: Record<string, string> = {
 const MAX_ICON_BYTES = 256 * 1024;
 
 /** The manifest's icon as a `data:` URL, when the bundle has a small image by that name. */
-function bundleIcon(manifest: Manifest, entries: readonly ZipEntry[]): string | null {
+async function bundleIcon(manifest: Manifest, entries: readonly ZipEntry[]): Promise<string | null> {
   if (!manifest.icon) return null;
   const type = ICON_TYPES[path.posix.extname(manifest.icon).toLowerCase()];
   const name = path.posix.normalize(manifest.icon).replace(/^\.\//, '');
   const file = entries.find((entry) => entry.name === name);
   if (!type || !file || file.size > MAX_ICON_BYTES) return null;
-  return `data:${type};base64,${file.read().toString('base64')}`;
+  return `data:${type};base64,${(await file.read()).toString('base64')}`;
 }
 
 /** The manifest's `user_config` as the add form's fields. */
@@ -67,7 +67,7 @@ export async function bundleEntry(
     name: manifest.display_name ?? manifest.name,
     description: manifest.description,
     category: 'custom',
-    icon: bundleIcon(manifest, entries),
+    icon: await bundleIcon(manifest, entries),
     homepage: manifest.homepage ?? null,
     author: manifest.author.name,
     auth: fields.some((field) => field.sensitive) ? 'api-key' : 'none',

@@ -34,34 +34,31 @@ const hasZipCommand = (() => {
 })();
 
 describe('readZip', () => {
-  it('reads stored and deflated files, skips folders, keeps the executable bit', () => {
-    const zip = writeZip(
-      [
-        { name: 'a.txt', data: 'stored text', store: true },
-        { name: 'dir/', data: '' },
-        { name: 'dir/b.txt', data: 'deflated '.repeat(100) },
-        { name: 'bin/run', data: '#!/bin/sh\n', mode: 0o100755 },
-        { name: './dot/c.txt', data: 'c' },
-      ],
-      { comment: 'made by a test' },
-    );
-    const entries = readZip(zip);
+  it('reads stored and deflated files, skips folders, keeps the executable bit', async () => {
+    const zip = writeZip([
+      { name: 'a.txt', data: 'stored text', store: true },
+      { name: 'dir/', data: '' },
+      { name: 'dir/b.txt', data: 'deflated '.repeat(100) },
+      { name: 'bin/run', data: '#!/bin/sh\n', mode: 0o100755 },
+      { name: './dot/c.txt', data: 'c' },
+    ]);
+    const entries = await readZip(zip);
     expect(entries.map((e) => [e.name, e.size, e.mode])).toEqual([
       ['a.txt', 11, 0o644],
       ['dir/b.txt', 900, 0o644],
       ['bin/run', 10, 0o755],
       ['dot/c.txt', 1, 0o644],
     ]);
-    expect(entries[1]!.read().toString()).toBe('deflated '.repeat(100));
+    expect((await entries[1]!.read()).toString()).toBe('deflated '.repeat(100));
   });
 
-  it.skipIf(!hasZipCommand)('reads what the zip command writes', () => {
+  it.skipIf(!hasZipCommand)('reads what the zip command writes', async () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'src', 'server'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'src', 'manifest.json'), JSON.stringify(MANIFEST));
     fs.writeFileSync(path.join(dir, 'src', 'server', 'index.js'), 'console.log(1)\n'.repeat(50));
     execFileSync('zip', ['-qr', path.join(dir, 'b.mcpb'), '.'], { cwd: path.join(dir, 'src') });
-    const bundle = openBundle(fs.readFileSync(path.join(dir, 'b.mcpb')));
+    const bundle = await openBundle(fs.readFileSync(path.join(dir, 'b.mcpb')));
     expect(bundle.manifest.name).toBe('weather');
     expect(bundle.entries.map((e) => e.name).sort()).toEqual(['manifest.json', 'server/index.js']);
   });
@@ -72,98 +69,108 @@ describe('readZip', () => {
     ['/etc/passwd', /absolute path/],
     ['C:/Windows/evil.dll', /absolute path/],
     ['server\\..\\evil.sh', /backslashes/],
-  ])('refuses the path %s', (name, message) => {
-    expect(() => readZip(writeZip([manifestFile, { name, data: 'x' }]))).toThrow(message);
+  ])('refuses the path %s', async (name, message) => {
+    await expect(async () => readZip(writeZip([manifestFile, { name, data: 'x' }]))).rejects.toThrow(message);
   });
 
-  it('refuses symbolic links, encrypted files and names that clash', () => {
-    expect(() => readZip(writeZip([{ name: 'link', data: '/etc/passwd', mode: 0o120777 }]))).toThrow(
-      /symbolic link/,
-    );
+  it('refuses symbolic links, encrypted files and names that clash', async () => {
+    await expect(async () =>
+      readZip(writeZip([{ name: 'link', data: '/etc/passwd', mode: 0o120777 }])),
+    ).rejects.toThrow(/symbolic link/);
     const encrypted = writeZip([{ name: 'secret.txt', data: 'x' }]);
     const at = centralStart(encrypted);
     encrypted.writeUInt16LE(encrypted.readUInt16LE(at + 8) | 1, at + 8);
-    expect(() => readZip(encrypted)).toThrow(/encrypted/);
-    expect(() =>
+    await expect(async () => readZip(encrypted)).rejects.toThrow(/encrypted/);
+    await expect(async () =>
       readZip(
         writeZip([
           { name: 'README.md', data: 'a' },
           { name: 'readme.md', data: 'b' },
         ]),
       ),
-    ).toThrow(/appears twice/);
+    ).rejects.toThrow(/appears twice/);
   });
 
-  it('holds to its limits on files and sizes', () => {
+  it('holds to its limits on files and sizes', async () => {
     const many = writeZip(Array.from({ length: 5 }, (_, i) => ({ name: `f${i}`, data: 'x' })));
     const limits = { maxEntries: 4, maxTotalBytes: 1000, maxEntryBytes: 1000 };
-    expect(() => readZip(many, limits)).toThrow(/more than 4 files/);
+    await expect(async () => readZip(many, limits)).rejects.toThrow(/more than 4 files/);
     const big = writeZip([{ name: 'big', data: Buffer.alloc(2000) }]);
-    expect(() => readZip(big, { ...limits, maxEntryBytes: 10_000 })).toThrow(/add up to more/);
-    expect(() => readZip(big, { ...limits, maxTotalBytes: 10_000 })).toThrow(/larger than the limit/);
+    await expect(async () => readZip(big, { ...limits, maxEntryBytes: 10_000 })).rejects.toThrow(
+      /add up to more/,
+    );
+    await expect(async () => readZip(big, { ...limits, maxTotalBytes: 10_000 })).rejects.toThrow(
+      /larger than the limit/,
+    );
   });
 
-  it('stops a file that inflates past the size it declares (zip bomb)', () => {
+  it('stops a file that inflates past the size it declares (zip bomb)', async () => {
     const bomb = writeZip([{ name: 'zeros', data: Buffer.alloc(5_000_000) }]);
     expect(bomb.length).toBeLessThan(10_000);
     bomb.writeUInt32LE(100, centralStart(bomb) + 24);
-    const [entry] = readZip(bomb);
-    expect(() => entry!.read()).toThrow(/damaged or larger than it says/);
+    const [entry] = await readZip(bomb);
+    await expect(async () => entry!.read()).rejects.toThrow(/damaged or larger than it says/);
   });
 
-  it('notices damage: not a zip, cut short, a wrong checksum', () => {
-    expect(() => readZip(Buffer.from('definitely not a zip file at all'))).toThrow(/not a zip file/);
+  it('notices damage: not a zip, cut short, a wrong checksum', async () => {
+    await expect(async () => readZip(Buffer.from('definitely not a zip file at all'))).rejects.toThrow(
+      /not a zip file/,
+    );
     const zip = writeZip([{ name: 'a.txt', data: 'hello', store: true }]);
-    expect(() => readZip(zip.subarray(10))).toThrow(/damaged|not a zip/);
+    await expect(async () => readZip(zip.subarray(10))).rejects.toThrow(/damaged|not a zip/);
     const flipped = Buffer.from(zip);
     const at = 30 + 'a.txt'.length;
     flipped.writeUInt8(flipped.readUInt8(at) ^ 0xff, at);
-    expect(() => readZip(flipped)[0]!.read()).toThrow(/damaged/);
+    await expect(async () => (await readZip(flipped))[0]!.read()).rejects.toThrow(/damaged/);
   });
 
-  it('normalises harmless names', () => {
+  it('normalises harmless names', async () => {
     expect(checkEntryName('./a//b/./c.txt')).toBe('a/b/c.txt');
   });
 });
 
 describe('openBundle', () => {
-  it('reads the manifest and checks every file', () => {
-    const bundle = openBundle(writeZip([manifestFile, { name: 'server/index.js', data: 'run()' }]));
+  it('reads the manifest and checks every file', async () => {
+    const bundle = await openBundle(writeZip([manifestFile, { name: 'server/index.js', data: 'run()' }]));
     expect(bundle.manifest.display_name).toBe('Weather');
     expect(bundle.totalBytes).toBe(JSON.stringify(MANIFEST).length + 5);
   });
 
-  it('says what is wrong with the manifest', () => {
-    expect(() => openBundle(writeZip([{ name: 'x.txt', data: '' }]))).toThrow(/no manifest.json/);
-    expect(() => openBundle(writeZip([{ name: 'manifest.json', data: '{' }]))).toThrow(/not valid JSON/);
-    const incomplete = { ...MANIFEST, server: undefined };
-    expect(() => openBundle(writeZip([{ name: 'manifest.json', data: JSON.stringify(incomplete) }]))).toThrow(
-      /incomplete \(server/,
+  it('says what is wrong with the manifest', async () => {
+    await expect(async () => openBundle(writeZip([{ name: 'x.txt', data: '' }]))).rejects.toThrow(
+      /no manifest.json/,
     );
+    await expect(async () => openBundle(writeZip([{ name: 'manifest.json', data: '{' }]))).rejects.toThrow(
+      /not valid JSON/,
+    );
+    const incomplete = { ...MANIFEST, server: undefined };
+    await expect(async () =>
+      openBundle(writeZip([{ name: 'manifest.json', data: JSON.stringify(incomplete) }])),
+    ).rejects.toThrow(/incomplete \(server/);
   });
 });
 
 describe('extractBundle', () => {
-  it('writes the files with their modes into a new folder', () => {
+  it('writes the files with their modes into a new folder', async () => {
     const root = tempDir();
-    const { entries } = openBundle(
+    const { entries } = await openBundle(
       writeZip([manifestFile, { name: 'bin/run', data: '#!/bin/sh\n', mode: 0o100755 }]),
     );
     const dir = path.join(root, 'bundles', 'weather');
-    extractBundle(entries, dir);
+    await extractBundle(entries, dir);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')).name).toBe('weather');
     expect(fs.statSync(path.join(dir, 'bin', 'run')).mode & 0o777).toBe(0o755);
-    expect(() => extractBundle(entries, dir)).toThrow(/already exists/);
+    await expect(async () => extractBundle(entries, dir)).rejects.toThrow(/already exists/);
   });
 
-  it('leaves nothing behind when a file turns out damaged', () => {
+  it('leaves nothing behind when a file turns out damaged', async () => {
     const root = tempDir();
     const zip = writeZip([manifestFile, { name: 'a.txt', data: 'hello', store: true }]);
-    const entries = readZip(zip);
+    const entries = await readZip(zip);
     // Damage a.txt after listing: extraction fails midway.
     const dataAt = zip.length - 22 - (46 + 'manifest.json'.length) - (46 + 'a.txt'.length) - 5;
     zip.writeUInt8(zip.readUInt8(dataAt) ^ 0xff, dataAt);
-    expect(() => extractBundle(entries, path.join(root, 'weather'))).toThrow(/damaged/);
+    await expect(async () => extractBundle(entries, path.join(root, 'weather'))).rejects.toThrow(/damaged/);
     expect(fs.readdirSync(root)).toEqual([]);
   });
 });

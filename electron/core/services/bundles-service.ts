@@ -65,7 +65,7 @@ export class BundlesService {
     if (data.length > MAX_BUNDLE_BYTES) {
       throw new UserFacingError('bad-bundle', `${fileName} is larger than 20 MB.`);
     }
-    const bundle = openBundle(data);
+    const bundle = await openBundle(data);
     const { manifest } = bundle;
     const entry = await bundleEntry(
       `mcpb:${manifest.name}`,
@@ -117,7 +117,7 @@ export class BundlesService {
       }
       // No service has this id, so anything in its folder is left over from an earlier one.
       fs.rmSync(dir, { recursive: true, force: true });
-      extractBundle(bundle.entries, dir);
+      await extractBundle(bundle.entries, dir);
       return await this.register(request, staged, id, dir);
     } catch (error) {
       await undo();

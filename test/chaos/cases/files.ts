@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readZip } from '../../../electron/core/integrations/mcpb-bundle';
+import { readZip } from '../../core/support/read-zip';
 import { writeZip } from '../../core/support/zip-writer';
 import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-store';
 import { silentLogger } from '../../../electron/core/platform/logger';
@@ -171,7 +171,7 @@ export const secretScan: ChaosCase = {
       const bytes = fs.readFileSync(file);
       // Zips (diagnostics) are compressed: look inside each file of them.
       const texts = file.endsWith('.zip')
-        ? readZip(bytes).map((e) => e.read().toString('latin1'))
+        ? [...readZip(bytes).values()].map((data) => data.toString('latin1'))
         : [bytes.toString('latin1')];
       for (const secret of ChaosContext.planted) {
         if (texts.some((t) => t.includes(secret))) hits.push(path.relative(ctx.root, file));

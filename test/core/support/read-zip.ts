@@ -1,9 +1,6 @@
-import { readZip as readEntries } from '../../../electron/core/integrations/mcpb-bundle';
+import { unzipSync } from 'fflate';
 
-/**
- * A zip's entries by name (tests only), through the app's own reader: central directory,
- * name checks and a CRC check per entry.
- */
+/** A zip's files by name (tests only), read with fflate: not the reader under test. */
 export function readZip(zip: Buffer): Map<string, Buffer> {
-  return new Map(readEntries(zip).map((entry) => [entry.name, entry.read()]));
+  return new Map(Object.entries(unzipSync(zip)).map(([name, data]) => [name, Buffer.from(data)]));
 }
