@@ -5,6 +5,7 @@ import type { InstanceState } from '../../../electron/shared/contract';
 import { TestBrowser } from '../auth/test-browser';
 import type { TestProvider } from '../auth/test-oidc-provider';
 import { startTestProvider } from '../auth/test-oidc-provider';
+import { brokerClient } from './broker-client';
 import { MemorySecretStore } from './memory-secret-store';
 import { tempDir } from './temp-dirs';
 import { createTestCore } from './test-core';
@@ -79,8 +80,18 @@ export async function setup(accessTokenTtl = 60, auth: Record<string, unknown> =
         }
       });
     });
-  const whoami = async () =>
-    JSON.stringify((await core.supervisor.runner('acct')!.client!.callTool({ name: 'whoami' })).content);
+  /**
+   * `whoami` as an AI client calls it, through the broker: a restart for a new token then waits
+   * for it (the server's own client would be cut off by that restart).
+   */
+  const whoami = async () => {
+    const client = await brokerClient(core, 'acct');
+    try {
+      return JSON.stringify((await client.callTool({ name: 'whoami' })).content);
+    } finally {
+      await client.close();
+    }
+  };
   /** Signs `acct` in through the test browser and waits until its server runs. */
   const signIn = async (login = 'ada') => {
     await core.services.accounts.start('acct', true);
