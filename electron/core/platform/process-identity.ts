@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { procStatFields } from '../supervisor/guardian/proc-stat';
 
 /**
  * A process as the OS knows it: its pid and, on Linux, its start time in clock ticks since boot
@@ -12,8 +13,7 @@ export interface ProcessIdentity {
 /** Fields of `/proc/<pid>/stat` after the command (which may hold spaces and parentheses). */
 function statFields(pid: number): string[] | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return procStatFields(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))?.after ?? null;
   } catch {
     return null;
   }

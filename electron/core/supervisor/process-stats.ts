@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { procStatFields } from './guardian/proc-stat';
 
 /** Resource use of one server, summed over its process tree (`npx` and the `node` it starts). */
 export interface ProcessStats {
@@ -68,20 +69,12 @@ export interface ProcStat {
   rssPages: number;
 }
 
-/**
- * The fields we need from a `/proc/<pid>/stat` line. The command name (field 2) is in
- * parentheses and may itself contain spaces and `) (`, so fields are counted from the last `)`.
- */
+/** pid, ppid, CPU ticks and resident pages (fields 1, 4, 14 + 15 and 24) of a `/proc/<pid>/stat` line. */
 export function parseProcStat(line: string): ProcStat | null {
-  const open = line.indexOf('(');
-  const close = line.lastIndexOf(')');
-  if (open === -1 || close < open) return null;
-  // After the name, field 3 (state) is index 0, so field n is at index n - 3.
-  const fields = line
-    .slice(close + 1)
-    .trim()
-    .split(/\s+/);
-  const texts = [line.slice(0, open), fields[1], fields[11], fields[12], fields[21]];
+  const stat = procStatFields(line);
+  if (!stat) return null;
+  const { after } = stat;
+  const texts = [stat.pid, after[1], after[11], after[12], after[21]];
   const numbers = texts.map((text) => (text?.trim() ? Number(text) : NaN));
   if (!numbers.every(Number.isFinite)) return null;
   const [pid, ppid, utime, stime, rss] = numbers as [number, number, number, number, number];

@@ -4,6 +4,8 @@
  * The guardian imports nothing but Node's own modules and this folder, so it starts fast.
  */
 
+import { procStatFields } from './proc-stat';
+
 /** One process, as much as the guardian needs to find and safely kill a server's descendants. */
 export interface ProcessRow {
   pid: number;
@@ -18,20 +20,12 @@ export interface ProcessRow {
   marked: boolean;
 }
 
-/**
- * pid, ppid, pgid and start time from a `/proc/<pid>/stat` line. The command name (field 2) is
- * in parentheses and may hold spaces and `)`, so fields are counted from the last `)`.
- */
+/** pid, ppid, pgid and start time (fields 1, 4, 5 and 22) from a `/proc/<pid>/stat` line. */
 export function parseProcStat(line: string): Omit<ProcessRow, 'marked'> | null {
-  const open = line.indexOf('(');
-  const close = line.lastIndexOf(')');
-  if (open === -1 || close < open) return null;
-  // After the name, field 3 (state) is index 0, so field n is at index n - 3.
-  const fields = line
-    .slice(close + 1)
-    .trim()
-    .split(/\s+/);
-  const pid = toPid(line.slice(0, open));
+  const stat = procStatFields(line);
+  if (!stat) return null;
+  const fields = stat.after;
+  const pid = toPid(stat.pid);
   const ppid = toPid(fields[1]);
   const pgid = toPid(fields[2]);
   const start = fields[19];
