@@ -9,7 +9,7 @@ import type { SummaryItem } from './form-parts';
 import { ErrorSummary, RequestError } from './form-parts';
 
 /** What the parts of the form after the fields may show. */
-export interface FieldsFormState {
+interface FieldsFormState {
   values: FieldValues;
   /** The user has tried to submit: problems show from now on. */
   submitted: boolean;
