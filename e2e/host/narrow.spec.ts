@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { axeProblems } from '../support/axe';
+import { callThroughConnector, customInstance, writeClaudeConfig, writeSettings } from '../support/seed';
 import type { ServedHost } from '../support/serve';
-import { CLI, startServe } from '../support/serve';
+import { startServe } from '../support/serve';
 
 /**
  * The narrow layout (issue 17, item 8): at 800 px the sidebar shrinks to its icons (the words
@@ -19,7 +17,6 @@ const FIXTURE = path.resolve(
   import.meta.dirname,
   '../../electron/core/supervisor/fixtures/fixture-server.mjs',
 );
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const NARROW = { width: 800, height: 560 };
 const WIDE = { width: 1040, height: 700 };
 
@@ -29,34 +26,22 @@ let host: ServedHost;
 
 test.beforeAll(async () => {
   host = await startServe((dir) => {
-    const now = new Date().toISOString();
-    const instances = ['Notes', 'Calendar with a long name', 'Files', 'Issue tracker'].map((name) => ({
-      id: name.toLowerCase().replace(/ /g, '-'),
-      name,
-      integrationId: 'custom',
-      enabled: name === 'Notes',
-      createdAt: now,
-      launch: { command: process.execPath, args: [FIXTURE], env: {} },
-    }));
-    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ instances }), { mode: 0o600 });
-    const claude = path.join(path.dirname(dir), '.config', 'Claude', 'claude_desktop_config.json');
-    fs.mkdirSync(path.dirname(claude), { recursive: true });
-    fs.writeFileSync(claude, '{\n  "mcpServers": {}\n}\n');
+    const instances = ['Notes', 'Calendar with a long name', 'Files', 'Issue tracker'].map((name) =>
+      customInstance(
+        name.toLowerCase().replace(/ /g, '-'),
+        name,
+        { command: process.execPath, args: [FIXTURE] },
+        name === 'Notes',
+      ),
+    );
+    writeSettings(dir, { instances });
+    writeClaudeConfig(dir);
   });
-});
-
-test.beforeAll(async () => {
   // One call from Gemini CLI, under the name it gives itself.
-  const client = new Client({ name: 'gemini-cli-mcp-client', version: '0.9.0' });
-  await client.connect(
-    new StdioClientTransport({
-      command: process.execPath,
-      args: [CLI, 'connect', 'notes', '--data-dir', host.dataDir],
-      stderr: 'ignore',
-    }),
-  );
-  await client.callTool({ name: 'echo', arguments: { message: 'Buy oat milk' } });
-  await client.close();
+  await callThroughConnector(host.dataDir, { name: 'gemini-cli-mcp-client', version: '0.9.0' }, 'notes', {
+    name: 'echo',
+    arguments: { message: 'Buy oat milk' },
+  });
 });
 
 test.afterAll(async () => {
@@ -64,15 +49,7 @@ test.afterAll(async () => {
 });
 
 async function axe(page: Page, name: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const result = await run.run({ resultTypes: ['violations'] });
-    return result.violations as { id: string; impact: string; nodes: unknown[] }[];
-  });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  expect(bad, `axe on ${name}`).toEqual([]);
+  expect(await axeProblems(page), `axe on ${name}`).toEqual([]);
 }
 
 const sidebarWidth = (page: Page) =>

@@ -1,14 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { axeProblems } from '../support/axe';
 import type { ScreenCase } from '../support/first-run-screens';
 import { firstRunScreens } from '../support/first-run-screens';
+import { callThroughConnector, customInstance, writeClaudeConfig, writeSettings } from '../support/seed';
 import type { ServedHost } from '../support/serve';
-import { CLI, startServe } from '../support/serve';
+import { startServe } from '../support/serve';
 import { TestRegistry } from '../../test/core/registry/test-registry-server';
 import { installClaudeDesktop } from '../../test/core/clients/installed-client';
 
@@ -47,9 +45,7 @@ let fresh: ServedHost;
 /** Claude Desktop is installed (its program and desktop file) in a host's HOME, with its config. */
 function installClaude(dataDir: string): void {
   installClaudeDesktop(path.dirname(dataDir));
-  const claude = path.join(path.dirname(dataDir), '.config', 'Claude', 'claude_desktop_config.json');
-  fs.mkdirSync(path.dirname(claude), { recursive: true });
-  fs.writeFileSync(claude, '{\n  "mcpServers": {}\n}\n');
+  writeClaudeConfig(dataDir);
 }
 
 test.beforeAll(async () => {
@@ -58,21 +54,16 @@ test.beforeAll(async () => {
   process.env.MCP_TRAY_REGISTRY_URL = registry.url;
   fresh = await startServe(installClaude);
   host = await startServe((dir) => {
-    const now = new Date().toISOString();
-    const custom = (id: string, name: string, command: string, args: string[], enabled = true) => ({
-      id,
-      name,
-      integrationId: 'custom',
-      enabled,
-      createdAt: now,
-      launch: { command, args, env: id === 'notes' ? { NOTES_DIR: '/tmp/notes' } : {} },
-    });
-    const settings = {
+    const fixture = { command: process.execPath, args: [path.join(FIXTURES, 'fixture-server.mjs')] };
+    writeSettings(dir, {
       instances: [
-        custom('notes', 'Notes', process.execPath, [path.join(FIXTURES, 'fixture-server.mjs')]),
+        customInstance('notes', 'Notes', { ...fixture, env: { NOTES_DIR: '/tmp/notes' } }),
         // A program that is not there: failed at once, with the installer to get.
-        custom('python-tools', 'Python tools', '/opt/missing/uvx', ['python-tools-mcp']),
-        custom('paused', 'Paused', process.execPath, [path.join(FIXTURES, 'fixture-server.mjs')], false),
+        customInstance('python-tools', 'Python tools', {
+          command: '/opt/missing/uvx',
+          args: ['python-tools-mcp'],
+        }),
+        customInstance('paused', 'Paused', fixture, false),
       ],
       // A profile with some tools of one service, and one it names that was removed since.
       profiles: [
@@ -84,21 +75,14 @@ test.beforeAll(async () => {
           ],
         },
       ],
-    };
-    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
+    });
     installClaude(dir);
   });
   // One call from an AI client, so the logs have a row.
-  const client = new Client({ name: 'Claude Desktop', version: '0.14.0' });
-  await client.connect(
-    new StdioClientTransport({
-      command: process.execPath,
-      args: [CLI, 'connect', 'notes', '--data-dir', host.dataDir],
-      stderr: 'ignore',
-    }),
-  );
-  await client.callTool({ name: 'echo', arguments: { message: 'Buy oat milk' } });
-  await client.close();
+  await callThroughConnector(host.dataDir, { name: 'Claude Desktop', version: '0.14.0' }, 'notes', {
+    name: 'echo',
+    arguments: { message: 'Buy oat milk' },
+  });
 });
 
 test.afterAll(async () => {

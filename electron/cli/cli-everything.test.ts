@@ -2,7 +2,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -19,7 +18,7 @@ import { startRemoteServer } from '../../test/core/remote/test-remote-server';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import { CLI, FIXTURES, seedSettings, serveCore, until } from '../../test/core/support/served-core';
 import { tempDir } from '../../test/core/support/temp-dirs';
-import { writeZip } from '../../test/core/support/zip-writer';
+import { bundleZip, guardedFixture, weatherManifest } from '../../test/core/support/weather-bundle';
 import { COMMANDS } from './args';
 
 const FIXTURE = path.join(FIXTURES, 'fixture-server.mjs');
@@ -196,43 +195,19 @@ describe('the CLI against a running core', () => {
 });
 
 // Runs only with the key from the keychain; then it is the fixture (echo and read_env).
-const BUNDLE_SERVER = `
-if (!process.env.WEATHER_KEY) { process.stderr.write('no key\\n'); process.exit(1); }
-await import(${JSON.stringify(pathToFileURL(FIXTURE).href)});
-`;
-const MANIFEST = {
-  manifest_version: '0.3',
-  name: 'weather',
-  display_name: 'Weather',
-  version: '1.2.0',
-  description: 'Forecasts for your AI client.',
-  author: { name: 'Ada' },
-  server: {
-    type: 'node',
-    entry_point: 'server.mjs',
-    mcp_config: {
-      command: 'node',
-      args: ['${__dirname}/server.mjs'],
-      env: { WEATHER_KEY: '${user_config.api_key}', UNITS: '${user_config.units}' },
-    },
-  },
-  user_config: {
-    api_key: { type: 'string', title: 'API key', sensitive: true, required: true },
-    units: { type: 'string', title: 'Units', default: 'metric' },
-  },
-};
+const BUNDLE_SERVER = guardedFixture(
+  "if (!process.env.WEATHER_KEY) { process.stderr.write('no key\\n'); process.exit(1); }",
+);
+const MANIFEST = weatherManifest({
+  args: ['${__dirname}/server.mjs'],
+  env: { WEATHER_KEY: '${user_config.api_key}', UNITS: '${user_config.units}' },
+});
 
 describe.skipIf(!realKeyring)('the CLI with the real keychain', () => {
   it('install adds an .mcpb; settings changes a setting and a secret; secrets orphans lists and removes', async () => {
     const { home, cli, json } = await setup();
     const bundle = path.join(home, 'weather.mcpb');
-    fs.writeFileSync(
-      bundle,
-      writeZip([
-        { name: 'manifest.json', data: JSON.stringify(MANIFEST) },
-        { name: 'server.mjs', data: BUNDLE_SERVER },
-      ]),
-    );
+    fs.writeFileSync(bundle, bundleZip(MANIFEST, BUNDLE_SERVER));
     const id = `weather-${randomBytes(3).toString('hex')}`;
     const keychain = new KeytarSecretStore(silentLogger);
     onTestFinished(async () => void (await keychain.deleteAllFor(id)));

@@ -1,12 +1,13 @@
 // Shared pieces of the chaos suite: a real `mcp-tray serve` on a temp HOME, real clients.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { ControlConnection } from '../../electron/cli/control-client';
 import { connectControl } from '../../electron/cli/control-client';
+import type { SeedInstance as Seeded } from '../core/support/serve-process';
+import { seedSettings, spawnServe, until as untilWithin } from '../core/support/serve-process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(ROOT, 'dist/cli/mcp-tray.mjs');
@@ -61,27 +62,15 @@ export class ChaosContext {
   }
 }
 
-export interface SeedInstance {
-  id: string;
-  args?: string[];
-  env?: Record<string, string>;
-  startTimeoutMs?: number;
-}
+/** An instance for `seed`: the fixture server unless it names its own arguments. */
+export type SeedInstance = Omit<Seeded, 'args'> & { args?: string[] };
 
 /** settings.json with custom instances running Node scripts (the fixture by default). */
 export function seed(dataDir: string, instances: SeedInstance[]): void {
-  const list = instances.map((i) => ({
-    id: i.id,
-    name: i.id,
-    integrationId: 'custom',
-    enabled: true,
-    createdAt: new Date().toISOString(),
-    launch: { command: process.execPath, args: i.args ?? [FIXTURE], env: i.env ?? {} },
-    userConfig: {},
-    secretFields: [],
-    ...(i.startTimeoutMs ? { startTimeoutMs: i.startTimeoutMs } : {}),
-  }));
-  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ instances: list }));
+  seedSettings(
+    dataDir,
+    instances.map((i) => ({ ...i, args: i.args ?? [FIXTURE] })),
+  );
 }
 
 export interface Served {
@@ -97,28 +86,18 @@ export interface Served {
 /** `mcp-tray serve` as a real process; killed at the case's cleanup. */
 export async function serve(ctx: ChaosContext, home: string, dataDir: string): Promise<Served> {
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir],
-    {
-      env,
-    },
-  );
-  ctx.onCleanup(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  const { child, url, port } = await spawnServe(CLI, dataDir, env, (spawned) => {
+    ctx.onCleanup(() => {
+      if (spawned.exitCode === null && spawned.signalCode === null) spawned.kill('SIGKILL');
+    });
+    spawned.stderr.resume();
   });
-  child.stderr.resume();
-  const line = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (d: Buffer) => resolve(d.toString()));
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-  const info = JSON.parse(line) as { url: string; port: number };
   return {
     child,
     home,
     dataDir,
-    url: info.url,
-    port: info.port,
+    url,
+    port,
     env,
     control: async () => {
       const connection = await connectControl(dataDir);
@@ -128,20 +107,12 @@ export async function serve(ctx: ChaosContext, home: string, dataDir: string): P
   };
 }
 
-/** Polls until `probe` gives a truthy value, or throws after `ms`. */
-export async function until<T>(
-  probe: () => T | Promise<T>,
+/** Polls until `probe` gives a truthy value, or throws after `ms` (chaos cases allow longer). */
+export const until = <T>(
+  probe: () => T | undefined | false | null | Promise<T | undefined | false | null>,
   what: string,
   ms = 20_000,
-): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+): Promise<T> => untilWithin(probe, what, ms);
 
 export async function runningPids(served: Served, count: number): Promise<Map<string, number>> {
   const { api } = await served.control();

@@ -1,52 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BundleInfo, InstanceDetail } from '../../shared/contract';
 import type { Core } from '../core';
 import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
 import { tempDir } from '../../../test/core/support/temp-dirs';
 import { createTestCore } from '../../../test/core/support/test-core';
+import { bundleZip, guardedFixture, weatherManifest } from '../../../test/core/support/weather-bundle';
 import { writeZip } from '../../../test/core/support/zip-writer';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../supervisor/fixtures/fixture-server.mjs');
-
-const MANIFEST = {
-  manifest_version: '0.3',
-  name: 'weather',
-  display_name: 'Weather',
-  version: '1.2.0',
-  description: 'Forecasts for your AI client.',
-  author: { name: 'Ada' },
-  icon: 'icon.svg',
-  server: {
-    type: 'node',
-    entry_point: 'server.mjs',
-    mcp_config: {
-      command: 'node',
-      args: ['${__dirname}/server.mjs', '--units=${user_config.units}'],
-      env: { WEATHER_KEY: '${user_config.api_key}' },
-    },
+const MANIFEST = weatherManifest(
+  {
+    args: ['${__dirname}/server.mjs', '--units=${user_config.units}'],
+    env: { WEATHER_KEY: '${user_config.api_key}' },
   },
-  user_config: {
-    api_key: { type: 'string', title: 'API key', sensitive: true, required: true },
-    units: { type: 'string', title: 'Units', default: 'metric' },
-  },
-};
+  { icon: 'icon.svg' },
+);
 
 // Runs only with the key from the keychain and the substituted argument; then it is the fixture.
-const SERVER = `
-if (process.env.WEATHER_KEY !== 'k-123') { process.stderr.write('no key\\n'); process.exit(1); }
-if (!process.argv.includes('--units=imperial')) { process.stderr.write('bad args\\n'); process.exit(2); }
-await import(${JSON.stringify(pathToFileURL(FIXTURE).href)});
-`;
+const SERVER =
+  guardedFixture(`if (process.env.WEATHER_KEY !== 'k-123') { process.stderr.write('no key\\n'); process.exit(1); }
+if (!process.argv.includes('--units=imperial')) { process.stderr.write('bad args\\n'); process.exit(2); }`);
 
-const bundleZip = () =>
-  writeZip([
-    { name: 'manifest.json', data: JSON.stringify(MANIFEST) },
-    { name: 'server.mjs', data: SERVER },
-    { name: 'icon.svg', data: '<svg xmlns="http://www.w3.org/2000/svg"/>' },
-  ]);
+const bundleFile = () =>
+  bundleZip(MANIFEST, SERVER, [{ name: 'icon.svg', data: '<svg xmlns="http://www.w3.org/2000/svg"/>' }]);
 
 const cores: Core[] = [];
 afterEach(async () => {
@@ -80,7 +57,7 @@ describe('bundles', () => {
     const { dataDir, secrets, call } = await setup();
     const info = await call<BundleInfo>('inspectBundle', {
       fileName: 'weather.mcpb',
-      dataBase64: bundleZip().toString('base64'),
+      dataBase64: bundleFile().toString('base64'),
     });
     expect(info.version).toBe('1.2.0');
     expect(info.fileCount).toBe(3);
@@ -198,7 +175,7 @@ describe('bundles', () => {
   it('picks a free id and keeps the user’s name', async () => {
     const { call } = await setup();
     const inspect = () =>
-      call<BundleInfo>('inspectBundle', { fileName: 'w.mcpb', dataBase64: bundleZip().toString('base64') });
+      call<BundleInfo>('inspectBundle', { fileName: 'w.mcpb', dataBase64: bundleFile().toString('base64') });
     const add = async (name?: string) =>
       call<{ id: string; name: string }>('addBundleInstance', {
         token: (await inspect()).token,

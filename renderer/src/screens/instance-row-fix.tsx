@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { InstanceSummary } from '../../../electron/shared/contract';
 import { useApi } from '../api/api-context';
 import { messageOf } from '../api/error-message';
+import type { IconName } from '../components/icon';
 import { Icon } from '../components/icon';
 import { instanceHref } from '../routing/routes';
 import { navigate } from '../routing/use-route';
@@ -52,6 +53,36 @@ function useNeedsNewKey(instance: InstanceSummary): boolean {
   return integrationId !== 'custom' && KEY_REASON.test(instance.stateReason ?? '');
 }
 
+interface DetailRequestProps {
+  instance: InstanceSummary;
+  /** Records what the detail should do once it opens (a hand-over kept in memory). */
+  request: (id: string) => void;
+  icon: IconName;
+  label: string;
+  /** Completes the label for a screen reader: the list has one such button per service. */
+  hidden: string;
+  testId: string;
+}
+
+/** A fix done on the service's own page: asks that page for it, then opens the page. */
+export function DetailRequestButton({ instance, request, icon, label, hidden, testId }: DetailRequestProps) {
+  return (
+    <button
+      type="button"
+      className="button button--small instance__fix"
+      onClick={() => {
+        request(instance.id);
+        navigate(instanceHref(instance.id));
+      }}
+      data-testid={testId}
+    >
+      <Icon name={icon} />
+      {label}
+      <span className="visually-hidden">{hidden}</span>
+    </button>
+  );
+}
+
 /**
  * The action that fixes a service's problem, next to the reason in the list: sign in (again),
  * enter a new API key, install the missing program, or restart. Nothing for a service that is fine.
@@ -65,37 +96,27 @@ export function InstanceRowFix({ instance }: { instance: InstanceSummary }) {
 
   if (newKey) {
     return (
-      <button
-        type="button"
-        className="button button--small instance__fix"
-        onClick={() => {
-          requestNewKey(instance.id);
-          navigate(instanceHref(instance.id));
-        }}
-        data-testid="row-new-key"
-      >
-        <Icon name="lock" />
-        Enter a new key
-        <span className="visually-hidden"> for {instance.name}</span>
-      </button>
+      <DetailRequestButton
+        instance={instance}
+        request={requestNewKey}
+        icon="lock"
+        label="Enter a new key"
+        hidden={` for ${instance.name}`}
+        testId="row-new-key"
+      />
     );
   }
   if (instance.state === 'needs-auth') {
     const again = SIGNED_IN_BEFORE.test(instance.stateReason ?? '');
     return (
-      <button
-        type="button"
-        className="button button--small instance__fix"
-        onClick={() => {
-          requestSignIn(instance.id);
-          navigate(instanceHref(instance.id));
-        }}
-        data-testid="row-sign-in"
-      >
-        <Icon name="lock" />
-        {again ? 'Sign in again' : 'Sign in'}
-        <span className="visually-hidden"> to use {instance.name}</span>
-      </button>
+      <DetailRequestButton
+        instance={instance}
+        request={requestSignIn}
+        icon="lock"
+        label={again ? 'Sign in again' : 'Sign in'}
+        hidden={` to use ${instance.name}`}
+        testId="row-sign-in"
+      />
     );
   }
   if (!NEEDS_RESTART.includes(instance.state) || !instance.enabled) return null;

@@ -7,9 +7,8 @@ import { StartedAgo } from '../components/started-ago';
 import { StatusBadge } from '../components/status-badge';
 import { instanceHref } from '../routing/routes';
 import { formatSince, formatToolCount } from './format';
-import { InstanceRowFix } from './instance-row-fix';
+import { DetailRequestButton, InstanceRowFix } from './instance-row-fix';
 import { requestToolReview } from './instance-detail/tools/review-request';
-import { navigate } from '../routing/use-route';
 import { updateLabel } from './updates/use-updates';
 
 /** "Used by Claude Desktop and Cursor now", "No AI client connected". */
@@ -58,19 +57,14 @@ export function InstanceRow({ instance, update }: { instance: InstanceSummary; u
         )}
         <InstanceRowFix instance={instance} />
         {(instance.toolsToReview ?? 0) > 0 && (
-          <button
-            type="button"
-            className="button button--small instance__fix"
-            onClick={() => {
-              requestToolReview(instance.id);
-              navigate(instanceHref(instance.id));
-            }}
-            data-testid="row-review-tools"
-          >
-            <Icon name="triangle" />
-            Tools changed: review
-            <span className="visually-hidden"> {instance.name}</span>
-          </button>
+          <DetailRequestButton
+            instance={instance}
+            request={requestToolReview}
+            icon="triangle"
+            label="Tools changed: review"
+            hidden={` ${instance.name}`}
+            testId="row-review-tools"
+          />
         )}
         {update && (
           <p className="instance__update" data-testid="row-update">

@@ -1,60 +1,26 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { onTestFinished } from 'vitest';
+import path from 'node:path';
+import { spawnServe } from './serve-process';
+
+export type { SeedInstance } from './serve-process';
+export { seedSettings, until } from './serve-process';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const CLI = path.join(ROOT, 'dist/cli/mcp-tray.mjs');
 export const FIXTURES = path.join(ROOT, 'electron/core/supervisor/fixtures');
-
-export interface SeedInstance {
-  id: string;
-  args: string[];
-  env?: Record<string, string>;
-  enabled?: boolean;
-  requestTimeoutMs?: number;
-  /** A sandbox profile; without one the settings migration marks the instance not sandboxed. */
-  permissions?: Record<string, unknown>;
-}
-
-/** Settings for instances that run `node <args>`. */
-export function seedSettings(dataDir: string, instances: SeedInstance[]): void {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const list = instances.map((i) => ({
-    id: i.id,
-    name: i.id,
-    integrationId: 'custom',
-    enabled: i.enabled ?? true,
-    createdAt: new Date().toISOString(),
-    launch: { command: process.execPath, args: i.args, env: i.env ?? {} },
-    userConfig: {},
-    secretFields: [],
-    ...(i.requestTimeoutMs ? { requestTimeoutMs: i.requestTimeoutMs } : {}),
-    ...(i.permissions ? { permissions: i.permissions } : {}),
-  }));
-  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ instances: list }));
-}
 
 /** `mcp-tray serve` as a real process on `dataDir`, killed when the test finishes. */
 export async function serveCore(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--json', '--no-open', '--port', '0', '--data-dir', dataDir],
-    {
-      env: { ...process.env, ...env },
-    },
+  const { child } = await spawnServe(CLI, dataDir, { ...process.env, ...env }, (spawned) =>
+    onTestFinished(() => {
+      if (spawned.exitCode === null) spawned.kill('SIGKILL');
+    }),
   );
-  onTestFinished(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.once('data', () => resolve());
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
   return child;
 }
 
@@ -65,21 +31,6 @@ export function cliJson<T>(dataDir: string, args: string[]): T {
   });
   if (result.status !== 0) throw new Error(`mcp-tray ${args.join(' ')} failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
-}
-
-/** Polls until `probe` returns (or resolves to) a truthy value. */
-export async function until<T>(
-  probe: () => T | undefined | false | null | Promise<T | undefined | false | null>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 export const alive = (pid: number): boolean => {

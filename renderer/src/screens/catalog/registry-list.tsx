@@ -5,7 +5,8 @@ import type { RegistryEntry } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';
 import { registryHref } from '../../routing/routes';
 import { registryPackageTypes } from './registry-model';
-import { REGISTRY_ROW_HEIGHT, REGISTRY_VIEWPORT, registryRowRange } from './registry-rows';
+import { rowWindow } from '../row-window';
+import { REGISTRY_ROWS, REGISTRY_ROW_HEIGHT, REGISTRY_VIEWPORT } from './registry-rows';
 
 /** One registry entry: the name is the link; facts as short chips; deprecation in words. */
 function RegistryRow({ entry, index, count }: { entry: RegistryEntry; index: number; count: number }) {
@@ -51,7 +52,7 @@ function RegistryRow({ entry, index, count }: { entry: RegistryEntry; index: num
 /** The registry's entries as a virtual list: only the rows in view (plus a few) are in the DOM. */
 export function RegistryList({ entries, label }: { entries: readonly RegistryEntry[]; label: string }) {
   const [scrollTop, setScrollTop] = useState(0);
-  const { start, end } = registryRowRange(scrollTop, REGISTRY_VIEWPORT, entries.length);
+  const { start, end } = rowWindow(scrollTop, REGISTRY_VIEWPORT, entries.length, REGISTRY_ROWS);
   const height = entries.length * REGISTRY_ROW_HEIGHT;
   return (
     <div

@@ -10,8 +10,7 @@ export const SOURCE_LABELS: Record<RowSource, string> = {
 };
 
 /** The package types a user can filter by (nuget is rare enough to stay under "any"). */
-export const PACKAGE_FACETS = ['npm', 'pypi', 'oci', 'mcpb', 'remote'] as const;
-export type PackageFacet = (typeof PACKAGE_FACETS)[number];
+export type PackageFacet = 'npm' | 'pypi' | 'oci' | 'mcpb' | 'remote';
 
 export interface Facets {
   kind: 'any' | 'local' | 'remote';

@@ -1,9 +1,5 @@
 import type { InstanceDetail } from '../../../../electron/shared/contract';
-
-/** How long a request from the list waits for the detail to pick it up. */
-const REQUEST_TTL_MS = 30_000;
-
-let request: { id: string; at: number } | null = null;
+import { createHandOver } from '../../routing/hand-over';
 
 /**
  * Whether a service waits for a new API key rather than a sign-in: it needs one, and its
@@ -19,15 +15,9 @@ export function needsNewKey(detail: Pick<InstanceDetail, 'state' | 'account' | '
  * navigates; the detail opens its Settings tab with the first secret field focused. Kept in
  * memory, not in the address, like the sign-in request.
  */
-export function requestNewKey(id: string): void {
-  request = { id, at: Date.now() };
-}
+const newKey = createHandOver();
 
+export const requestNewKey = newKey.request;
 /** Whether the list just asked for a new key of `id` (see `clearNewKeyRequest`). */
-export function hasNewKeyRequest(id: string): boolean {
-  return request !== null && request.id === id && Date.now() - request.at < REQUEST_TTL_MS;
-}
-
-export function clearNewKeyRequest(id: string): void {
-  if (request?.id === id) request = null;
-}
+export const hasNewKeyRequest = newKey.has;
+export const clearNewKeyRequest = newKey.clear;

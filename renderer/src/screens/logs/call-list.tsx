@@ -4,15 +4,16 @@ import type { KeyboardEvent, RefObject } from 'react';
 import type { ToolCallRecord } from '../../../../electron/shared/contract';
 import { Icon } from '../../components/icon';
 import { useElementHeight } from '../../hooks/use-element-height';
+import { rowWindow } from '../row-window';
 import { CallHeader, CallRow } from './call-row';
 import {
   AT_TOP_PX,
+  CALL_ROWS,
   FALLBACK_VIEWPORT,
   HEADER_HEIGHT,
   LOAD_AHEAD_ROWS,
   ROW_HEIGHT,
   indexOfId,
-  rowWindow,
   rowsPerPage,
   scrollTopToReveal,
 } from './virtual-window';
@@ -77,7 +78,7 @@ export function CallList({
   const seenInserted = useRef(inserted);
 
   const count = records.length;
-  const { start, end } = rowWindow(firstRow * ROW_HEIGHT, viewport, count);
+  const { start, end } = rowWindow(firstRow * ROW_HEIGHT, viewport, count, CALL_ROWS);
   const activeIndex = activeId === null ? -1 : indexOfId(records, activeId);
 
   const scrollTo = useCallback((top: number) => {

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeToolCalls } from '../../test/fake-api';
-import {
-  HEADER_HEIGHT,
-  OVERSCAN,
-  ROW_HEIGHT,
-  indexOfId,
-  rowWindow,
-  scrollTopToReveal,
-} from './virtual-window';
+import { HEADER_HEIGHT, ROW_HEIGHT, indexOfId, scrollTopToReveal } from './virtual-window';
 
 describe('virtual window', () => {
-  it('renders the visible rows plus overscan, clamped to the list', () => {
-    expect(rowWindow(0, 400, 100_000)).toEqual({ start: 0, end: 11 + OVERSCAN });
-    const middle = rowWindow(50_000 * ROW_HEIGHT + 13, 400, 100_000);
-    expect(middle).toEqual({ start: 50_000 - OVERSCAN, end: 50_000 + 11 + OVERSCAN });
-    expect(rowWindow(99_999 * ROW_HEIGHT, 400, 100_000).end).toBe(100_000);
-    expect(rowWindow(0, 400, 3)).toEqual({ start: 0, end: 3 });
-  });
-
   it('scrolls just enough to show a row below the sticky header', () => {
     const viewport = HEADER_HEIGHT + 10 * ROW_HEIGHT;
     expect(scrollTopToReveal(5, 0, viewport)).toBe(0);

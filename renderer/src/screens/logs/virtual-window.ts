@@ -1,4 +1,5 @@
 import type { ToolCallRecord } from '../../../../electron/shared/contract';
+import type { RowGeometry } from '../row-window';
 
 /**
  * Geometry of the virtual call list. Every row has the same height, so a row's position is its
@@ -16,22 +17,8 @@ export const LOAD_AHEAD_ROWS = 60;
 /** Scrolled less than this counts as "at the newest call". */
 export const AT_TOP_PX = 2;
 
-export interface RowWindow {
-  /** First rendered index (inclusive). */
-  start: number;
-  /** Last rendered index (exclusive). */
-  end: number;
-}
-
-/** Which rows to render for a scroll position: the visible ones plus OVERSCAN either side. */
-export function rowWindow(scrollTop: number, viewportHeight: number, count: number): RowWindow {
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT));
-  const visible = Math.ceil(viewportHeight / ROW_HEIGHT) + 1;
-  return {
-    start: Math.min(count, Math.max(0, first - OVERSCAN)),
-    end: Math.min(count, first + visible + OVERSCAN),
-  };
-}
+/** The call list's rows, for `rowWindow`. */
+export const CALL_ROWS: RowGeometry = { rowHeight: ROW_HEIGHT, overscan: OVERSCAN };
 
 /** Rows that fit below the sticky header (at least one). */
 export const rowsPerPage = (viewportHeight: number): number =>
