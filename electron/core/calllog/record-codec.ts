@@ -1,5 +1,6 @@
 import { ToolCallRecord } from '../../shared/contract';
 import type { Clock } from '../platform/clock';
+import { isToolCallRecord } from './record-check';
 import { redact } from './redact';
 import { redactText } from './redact-text';
 import { summariseResult } from './summarise-result';
@@ -19,8 +20,7 @@ const MAX_TIME = 8.64e15;
 export function buildRecord(id: number, call: NewToolCall, clock: Clock): ToolCallRecord {
   const args = redact(call.arguments);
   const time = Number.isFinite(call.time) && Math.abs(call.time) <= MAX_TIME ? call.time : clock.now();
-  // Validated here, once: the event that carries it to the UI is not checked again.
-  return ToolCallRecord.parse({
+  const record: ToolCallRecord = {
     id,
     time: new Date(time).toISOString(),
     instanceId: clip(call.instanceId),
@@ -36,7 +36,10 @@ export function buildRecord(id: number, call: NewToolCall, clock: Clock): ToolCa
     outcome: call.outcome,
     error: call.error === null ? null : redactText(call.error, MAX_ERROR),
     result: call.result ? summariseResult(call.result) : null,
-  });
+  };
+  // Validated here, once: the event that carries it to the UI is not checked again.
+  if (!isToolCallRecord(record)) throw new Error('a tool-call record broke the contract');
+  return record;
 }
 
 /** A stored line back as a record; null for anything the contract would not accept. */

@@ -103,7 +103,22 @@ export function redactText(text: string, maxLength = Infinity): string {
   return `${kept}… [${text.length - maxLength} more characters]`;
 }
 
+/**
+ * Below this length only three rules can match: user info in a URL (needs `@`), a query
+ * parameter (needs `=`) and a secret-sounding name (needs `=` or `:` and the name). Every
+ * other shape is longer (the shortest, `Basic` and 8 characters, is 14).
+ */
+const SHORT = 14;
+const SHORT_NAME = /passw|pwd|secret|token|key/i;
+
+/** Whether a rule could match `text`: most keys and short values are passed over. */
+function mayHoldCredential(text: string): boolean {
+  if (text.length >= SHORT || text.includes('@') || text.includes('=')) return true;
+  return text.includes(':') && SHORT_NAME.test(text);
+}
+
 function applyRules(text: string): string {
+  if (!mayHoldCredential(text)) return text;
   let out = text;
   for (const [pattern, replacement] of RULES) {
     pattern.lastIndex = 0;

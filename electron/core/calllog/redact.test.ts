@@ -69,6 +69,16 @@ describe('redactText', () => {
     for (const text of readable) expect(redactText(text)).toBe(text);
   });
 
+  it('redacts the short credential shapes too (the short-text shortcut passes over the rest)', () => {
+    expect(redactText('pwd=abc')).toBe(`pwd=${REDACTED}`);
+    expect(redactText('Token: abc')).toBe(`Token: ${REDACTED}`);
+    expect(redactText('apikey:x')).toBe(`apikey:${REDACTED}`);
+    expect(redactText('?sig=abc')).toBe(`?sig=${REDACTED}`);
+    expect(redactText('s://u:p@h')).toBe(`s://${REDACTED}@h`);
+    expect(redactText('Basic dXNlcjpw')).toBe(`Basic ${REDACTED}`);
+    for (const text of ['message', 'call 12', 'Echo: x', 'a:b', '']) expect(redactText(text)).toBe(text);
+  });
+
   it('cuts long text after redacting, saying how much is left', () => {
     const text = `${secrets.github} ` + 'x'.repeat(5000);
     const out = redactText(text, 100);

@@ -107,23 +107,54 @@ export class SegmentFiles {
    * when the current one would pass `segmentBytes`. Throws when the disk refuses.
    */
   append(id: number, line: string): void {
-    const data = Buffer.from(line + '\n');
-    let segment = this.writable;
-    if (segment && segment.bytes > 0 && segment.bytes + data.length > this.segmentBytes) {
-      this.close();
-      segment = null;
+    this.appendAll([{ id, line }]);
+  }
+
+  /**
+   * Writes lines in order, as few synchronous writes as segments they fall in (one, nearly
+   * always): the segment boundaries are where {@link append}, one line at a time, puts them.
+   * Throws when the disk refuses; the lines before the failing write are on disk.
+   */
+  appendAll(lines: readonly { id: number; line: string }[]): void {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let lastId = 0;
+    for (const { id, line } of lines) {
+      const data = Buffer.from(line + '\n');
+      const segment = this.writable;
+      if (
+        segment &&
+        segment.bytes + pendingBytes > 0 &&
+        segment.bytes + pendingBytes + data.length > this.segmentBytes
+      ) {
+        this.writeOut(pending, pendingBytes, lastId);
+        pending = [];
+        pendingBytes = 0;
+        this.close();
+        this.writable = null;
+      }
+      if (!this.writable) {
+        const fresh = { name: segmentName(id), firstId: id, lastId: id - 1, bytes: 0 };
+        this.segments.push(fresh);
+        this.writable = fresh;
+      }
+      pending.push(data);
+      pendingBytes += data.length;
+      lastId = id;
     }
-    if (!segment) {
-      segment = { name: segmentName(id), firstId: id, lastId: id - 1, bytes: 0 };
-      this.segments.push(segment);
-      this.writable = segment;
-    }
+    this.writeOut(pending, pendingBytes, lastId);
+  }
+
+  private writeOut(parts: Buffer[], size: number, lastId: number): void {
+    const segment = this.writable;
+    if (size === 0 || !segment) return;
+    const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
     const fd = this.fd ?? this.openFile(segment);
     let written = 0;
     // A regular file takes the whole buffer at once; the loop only guards a short write.
     while (written < data.length) written += fs.writeSync(fd, data, written);
     segment.bytes += data.length;
-    segment.lastId = id;
+    segment.lastId = lastId;
     this.bytes += data.length;
   }
 

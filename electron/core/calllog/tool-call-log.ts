@@ -6,8 +6,9 @@
  * `node:sqlite` was experimental when this was chosen (the host then ran on Node 20), better-sqlite3 needs an
  * ABI rebuild for Electron, and sql.js keeps the database in memory and cannot append durably.
  *
- * Each record is one synchronous `fs.writeSync` on a descriptor opened for appending, made as
- * soon as the call finishes: a crash of the core loses at most the call in flight, because the
+ * Records are written with synchronous `fs.writeSync` on a descriptor opened for appending, right
+ * after the reply (one write for the calls that finished in the same turn of the event loop, see
+ * {@link ToolCallLog.appendLater}): a crash of the core loses at most the calls of that turn, because the
  * OS page cache outlives the process. There is no fsync per record, so a power loss can lose the
  * last seconds; a torn last line is dropped (and cut off) at the next open.
  *
@@ -126,14 +127,11 @@ export class ToolCallLog {
    * and the log carries on in memory.
    */
   append(call: NewToolCall): ToolCallRecord {
-    if (this.state !== 'open')
-      throw new Error(`the tool-call log is ${this.state === 'new' ? 'not open' : 'closed'}`);
-    const record = buildRecord(this.nextId++, call, this.options.clock);
-    const line = JSON.stringify(record);
-    this.write(record.id, line);
-    this.index.add(entryFor(record, line));
+    const built = this.build(call);
+    this.write([built]);
+    this.keep(built);
     this.retain();
-    return record;
+    return built.record;
   }
 
   /**
@@ -152,14 +150,26 @@ export class ToolCallLog {
     this.queued.push({ call, then, secrets });
   }
 
-  /** Writes every queued call now. */
+  /** Writes every queued call now: one write for the batch, then each record's `then`. */
   flush(): void {
     while (this.queued.length > 0) {
       const batch = this.queued;
       this.queued = [];
+      const built: { record: ToolCallRecord; line: string; then: (record: ToolCallRecord) => void }[] = [];
       for (const { call, then, secrets } of batch) {
         try {
-          then(this.append(scrubSecrets(call, secrets)));
+          built.push({ ...this.build(scrubSecrets(call, secrets)), then });
+        } catch (error) {
+          this.options.logger.error('could not record a tool call', { error: String(error) });
+        }
+      }
+      // On disk before anyone hears of them.
+      this.write(built);
+      for (const entry of built) this.keep(entry);
+      this.retain();
+      for (const { record, then } of built) {
+        try {
+          then(record);
         } catch (error) {
           this.options.logger.error('could not record a tool call', { error: String(error) });
         }
@@ -197,10 +207,22 @@ export class ToolCallLog {
     return new SegmentFiles(dir, Math.max(1, segmentBytes ?? 4 * MiB), logger);
   }
 
-  private write(id: number, line: string): void {
-    if (this.diskFailed) return;
+  /** Redacts, bounds and validates a call as the next record. Throws when the log is not open. */
+  private build(call: NewToolCall): { record: ToolCallRecord; line: string } {
+    if (this.state !== 'open')
+      throw new Error(`the tool-call log is ${this.state === 'new' ? 'not open' : 'closed'}`);
+    const record = buildRecord(this.nextId++, call, this.options.clock);
+    return { record, line: JSON.stringify(record) };
+  }
+
+  private keep({ record, line }: { record: ToolCallRecord; line: string }): void {
+    this.index.add(entryFor(record, line));
+  }
+
+  private write(lines: readonly { record: ToolCallRecord; line: string }[]): void {
+    if (this.diskFailed || lines.length === 0) return;
     try {
-      this.files.append(id, line);
+      this.files.appendAll(lines.map(({ record, line }) => ({ id: record.id, line })));
     } catch (error) {
       this.diskFailed = true;
       const fields = { dir: this.options.dir, error: String(error) };
