@@ -27,16 +27,9 @@ export interface ScenarioResult {
   problems: string[];
 }
 
-/**
- * Runs the suite's server scenarios (`--suite all`: active and pending ones) against `url`
- * with Node 22, `shell: false`, and reads each scenario's `checks.json`.
- */
-export async function runConformanceSuite(
-  url: string,
-  outDir: string,
-  timeoutMs: number,
-): Promise<{ results: ScenarioResult[]; output: string }> {
-  const child = spawn(NODE22, [CONFORMANCE_CLI, 'server', '--url', url, '--suite', 'all', '-o', outDir], {
+/** Runs the suite's CLI with Node 22, `shell: false`, killed after `timeoutMs`; its output. */
+async function runSuite(args: string[], timeoutMs: number): Promise<string> {
+  const child = spawn(NODE22, [CONFORMANCE_CLI, ...args], {
     shell: false,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,31 +40,41 @@ export async function runConformanceSuite(
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   await new Promise<void>((resolve) => child.once('close', () => resolve()));
   clearTimeout(timer);
-  return { results: readResults(outDir), output };
+  return output;
 }
 
-/** Result folders are `server-<scenario>-<ISO time with : and . as ->`. */
-const RESULT_DIR = /^server-(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/;
-
-function readResults(outDir: string): ScenarioResult[] {
-  if (!fs.existsSync(outDir)) return [];
+/**
+ * The results in `dir`, one folder per scenario named `<prefix><scenario>-<ISO time with : and .
+ * as ->>` holding `checks.json`; each named `<label><scenario>`.
+ */
+function readResults(dir: string, prefix: string, label: string): ScenarioResult[] {
+  if (!fs.existsSync(dir)) return [];
+  const folder = new RegExp(`^${prefix}(.+)-\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z$`);
   return fs
-    .readdirSync(outDir)
+    .readdirSync(dir)
     .flatMap((name) => {
-      const scenario = RESULT_DIR.exec(name)?.[1];
-      const file = path.join(outDir, name, 'checks.json');
+      const scenario = folder.exec(name)?.[1];
+      const file = path.join(dir, name, 'checks.json');
       if (!scenario || !fs.existsSync(file)) return [];
       const checks = JSON.parse(fs.readFileSync(file, 'utf8')) as ConformanceCheck[];
       const bad = checks.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
-      return [
-        {
-          scenario,
-          failed: bad.length > 0,
-          problems: bad.map((c) => `${c.id} (${c.status}): ${c.errorMessage ?? 'no message'}`),
-        },
-      ];
+      const problems = bad.map((c) => `${c.id} (${c.status}): ${c.errorMessage ?? 'no message'}`);
+      return [{ scenario: `${label}${scenario}`, failed: bad.length > 0, problems }];
     })
     .sort((a, b) => a.scenario.localeCompare(b.scenario));
+}
+
+/**
+ * Runs the suite's server scenarios (`--suite all`: active and pending ones) against `url` and
+ * reads each scenario's `checks.json` (`<outDir>/server-<name>-<time>/`).
+ */
+export async function runConformanceSuite(
+  url: string,
+  outDir: string,
+  timeoutMs: number,
+): Promise<{ results: ScenarioResult[]; output: string }> {
+  const output = await runSuite(['server', '--url', url, '--suite', 'all', '-o', outDir], timeoutMs);
+  return { results: readResults(outDir, 'server-', ''), output };
 }
 
 /**
@@ -84,32 +87,6 @@ export async function runConformanceClientSuite(
   outDir: string,
   timeoutMs: number,
 ): Promise<{ results: ScenarioResult[]; output: string }> {
-  const args = [CONFORMANCE_CLI, 'client', '--command', command, '--suite', 'all', '-o', outDir];
-  const child = spawn(NODE22, args, {
-    shell: false,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await new Promise<void>((resolve) => child.once('close', () => resolve()));
-  clearTimeout(timer);
-  const authDir = path.join(outDir, 'auth');
-  const results = fs.existsSync(authDir)
-    ? fs
-        .readdirSync(authDir)
-        .flatMap((name) => {
-          const scenario = /^(.+)-\d{4}-\d{2}-\d{2}T[\d-]+Z$/.exec(name)?.[1];
-          const file = path.join(authDir, name, 'checks.json');
-          if (!scenario || !fs.existsSync(file)) return [];
-          const checks = JSON.parse(fs.readFileSync(file, 'utf8')) as ConformanceCheck[];
-          const bad = checks.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING');
-          const problems = bad.map((c) => `${c.id} (${c.status}): ${c.errorMessage ?? 'no message'}`);
-          return [{ scenario: `auth/${scenario}`, failed: bad.length > 0, problems }];
-        })
-        .sort((a, b) => a.scenario.localeCompare(b.scenario))
-    : [];
-  return { results, output };
+  const output = await runSuite(['client', '--command', command, '--suite', 'all', '-o', outDir], timeoutMs);
+  return { results: readResults(path.join(outDir, 'auth'), '', 'auth/'), output };
 }
