@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import type { TrayApi } from '../../shared/api';
 import type { BundleInfo } from '../../shared/contract';
 import { MAX_BUNDLE_BYTES } from '../../shared/bundle-contract';
@@ -9,16 +8,9 @@ import type { ParsedArgs } from '../args';
 import { readSecrets } from '../secret-input';
 import { statusRecord } from './instance-commands';
 import { configValues } from './settings-command';
+import { confirm } from '../confirm';
 
 type Out = (line: string) => void;
-
-async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) return false;
-  const reader = readline.createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await new Promise<string>((resolve) => reader.question(question, resolve));
-  reader.close();
-  return /^y(es)?$/i.test(answer.trim());
-}
 
 function printBundle(info: BundleInfo, out: Out): void {
   const { entry } = info;

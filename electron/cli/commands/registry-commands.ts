@@ -1,4 +1,3 @@
-import readline from 'node:readline';
 import type { TrayApi } from '../../shared/api';
 import type { CatalogEntry, RegistryField, RegistryPackageType, UpdatePlan } from '../../shared/contract';
 import { RegistryPackageType as PackageTypeSchema } from '../../shared/contract';
@@ -6,6 +5,7 @@ import { UsageError } from '../args';
 import type { ParsedArgs } from '../args';
 import { readSecrets } from '../secret-input';
 import { statusRecord } from './instance-commands';
+import { confirm } from '../confirm';
 
 type Out = (line: string) => void;
 const warn = (line: string) => process.stderr.write(`mcp-tray: ${line}\n`);
@@ -192,14 +192,6 @@ function printPlan(plan: UpdatePlan, out: Out): void {
   } else if (plan.toolsNote) out(`  tools: ${plan.toolsNote}`);
   for (const field of plan.missing)
     out(`  needs: ${field.key}${field.secret ? ' (secret, asked for)' : ` (--config ${field.key}=…)`}`);
-}
-
-async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) return false;
-  const reader = readline.createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await new Promise<string>((resolve) => reader.question(question, resolve));
-  reader.close();
-  return /^y(es)?$/i.test(answer.trim());
 }
 
 /** `update <id> [--to V] [--yes]`: the difference first; applied only when confirmed. */

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { TrayApi } from '../../shared/api';
 import type { ImportReview } from '../../shared/contract';
 import { UsageError } from '../args';
 import type { ParsedArgs } from '../args';
 import { readSecrets } from '../secret-input';
+import { confirm } from '../confirm';
 
 type Out = (line: string) => void;
 
@@ -31,16 +31,6 @@ function showReview(review: ImportReview, say: Out): void {
   for (const note of review.notes) say(`  note: ${note}`);
 }
 
-function confirm(question: string): Promise<boolean> {
-  const reader = readline.createInterface({ input: process.stdin, output: process.stderr });
-  return new Promise((resolve) =>
-    reader.question(question, (answer) => {
-      reader.close();
-      resolve(/^y(es)?$/i.test(answer.trim()));
-    }),
-  );
-}
-
 /**
  * `mcp-tray import setup.json [--yes]`: the review first (exactly what will run), then the
  * secrets (hidden, or one line each on standard input), then the install.
@@ -60,7 +50,7 @@ export async function importCommand(api: TrayApi, args: ParsedArgs, out: Out): P
     if (!process.stdin.isTTY) {
       throw new UsageError('add --yes to import without a question (the review is above)');
     }
-    if (!(await confirm('Import this? [y/N] '))) {
+    if (!(await confirm('Import this? [y/N] ', { piped: true }))) {
       say('Nothing was imported.');
       return 1;
     }
