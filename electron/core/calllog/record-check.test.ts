@@ -3,25 +3,9 @@ import { ToolCallRecord } from '../../shared/contract';
 import { systemClock } from '../platform/clock';
 import { buildRecord } from './record-codec';
 import { isToolCallRecord } from './record-check';
+import { newCall } from '../../../test/core/calllog/test-calls';
 
-const valid = (): Record<string, unknown> => ({
-  ...buildRecord(
-    7,
-    {
-      time: Date.now(),
-      instanceId: 'e',
-      client: { name: 'claude', version: '1.2' },
-      source: 'client',
-      tool: 'echo',
-      arguments: { message: 'hi' },
-      durationMs: 3.5,
-      outcome: 'ok',
-      error: null,
-      result: { content: [{ type: 'text', text: 'hi' }] },
-    },
-    systemClock,
-  ),
-});
+const valid = (): Record<string, unknown> => ({ ...buildRecord(7, newCall(), systemClock) });
 
 const CANDIDATES: unknown[] = [
   undefined,

@@ -87,9 +87,8 @@ export function wireRuntime(base: CoreBase, accounts: AccountsService): CoreRunt
   });
   const tuning = { ...DEFAULT_TUNING, ...deps.tuning };
   const supervisor = new Supervisor({
-    ...DEFAULT_TUNING,
+    ...tuning,
     sandbox,
-    ...deps.tuning,
     instances: () => deps.settings.read().instances,
     launch,
     commands: deps.commands,
