@@ -1,5 +1,7 @@
 // Bundles everything that runs in Node or Electron (not the renderer, which Vite builds).
 import fs from 'node:fs';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
 import { build } from 'esbuild';
 import { GUARDIAN_OUTFILE, guardianBuild } from './guardian-build.mjs';
 
@@ -63,30 +65,90 @@ const writeMetafile = (file) => ({
   },
 });
 
-await Promise.all([
-  // The CLI and the connector: plain Node. Split into chunks so `mcp-tray connect` loads only
-  // the connector's few modules. Dependencies are bundled: resolving and compiling a few hundred
-  // files from node_modules was a third of `serve`'s cold start. Out stay the native keytar, the
-  // sandbox library (it runs helper files next to its own) and `open` (its xdg-open fallback).
-  build({
-    ...common,
+const CLI_EXTERNAL = ['keytar', '@anthropic-ai/sandbox-runtime', 'open', 'bufferutil', 'utf-8-validate'];
+const cliCommon = {
+  ...common,
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  external: CLI_EXTERNAL,
+  // ESM builds first: UMD ones (jsonc-parser's) require() their own files by computed names.
+  mainFields: ['module', 'main'],
+  // Bundled CommonJS dependencies call require() for Node's own modules.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __mcpTrayRequire } from 'node:module';\nconst require = __mcpTrayRequire(import.meta.url);",
+  },
+  // Kept for the test that checks what each command loads (cli-chunks.test.ts).
+  metafile: true,
+};
+
+/**
+ * Sends every dynamic import of our own modules out of the light bundle, to the heavy build's
+ * file of the same name, and collects them as the heavy build's entry points.
+ */
+const heavyImports = (entries) => ({
+  name: 'heavy-imports',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const source = path.relative('.', path.resolve(args.resolveDir, args.path)) + '.ts';
+      const name = path.basename(source, '.ts');
+      if (entries[name] && entries[name] !== source) throw new Error(`two heavy modules named ${name}`);
+      entries[name] = source;
+      return { path: `./heavy/${name}.mjs`, external: true };
+    });
+  },
+});
+
+/**
+ * The CLI and the connector: plain Node, in two builds. `mcp-tray.mjs` is one file holding what
+ * AI clients and the everyday commands run (`connect`, `status`, `logs`, `restart`…): every
+ * extra chunk a short command loads cost it about 2 ms. What it imports dynamically (`serve` and
+ * the core, the registry, the contract's commands) is built from those modules into `heavy/`,
+ * split into shared chunks. Dependencies are bundled: resolving and compiling a few hundred
+ * files from node_modules was a third of `serve`'s cold start. Out stay the native keytar, the
+ * sandbox library (it runs helper files next to its own) and `open` (its xdg-open fallback).
+ */
+/**
+ * Node's own modules through `require()` instead of `import`: an ESM import of a built-in
+ * evaluates every lazy export of it (`node:fs` loads fs/promises and readline, `node:util` the
+ * worker threads), which is most of what a short command loads.
+ */
+const requiredBuiltins = {
+  name: 'required-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/ }, (args) => {
+      if (!isBuiltin(args.path)) return undefined;
+      if (args.namespace === 'builtin') return { path: args.path, external: true };
+      return { path: args.path, namespace: 'builtin' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+async function cliBuilds() {
+  fs.rmSync('dist/cli', { recursive: true, force: true });
+  const entries = {};
+  await build({
+    ...cliCommon,
     entryPoints: { 'mcp-tray': 'electron/cli/mcp-tray.ts' },
     outdir: 'dist/cli',
-    outExtension: { '.js': '.mjs' },
+    plugins: [requiredBuiltins, heavyImports(entries), writeMetafile('dist/cli/cli.meta.json')],
+  });
+  await build({
+    ...cliCommon,
+    entryPoints: entries,
+    outdir: 'dist/cli/heavy',
     chunkNames: 'chunks/[name]-[hash]',
-    format: 'esm',
     splitting: true,
-    external: ['keytar', '@anthropic-ai/sandbox-runtime', 'open', 'bufferutil', 'utf-8-validate'],
-    // ESM builds first: UMD ones (jsonc-parser's) require() their own files by computed names.
-    mainFields: ['module', 'main'],
-    // Bundled CommonJS dependencies call require() for Node's own modules.
-    banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __mcpTrayRequire } from 'node:module';\nconst require = __mcpTrayRequire(import.meta.url);",
-    },
-    // Kept for the test that checks what each command loads (cli-chunks.test.ts).
-    metafile: true,
-    plugins: [writeMetafile('dist/cli/cli.meta.json')],
-  }),
+    plugins: [writeMetafile('dist/cli/heavy.meta.json')],
+  });
+}
+
+await Promise.all([
+  cliBuilds(),
   // Electron main process: one self-contained CommonJS file. Electron emits `ready` only after
   // the entry has evaluated, so the entry must not await at the top level (CommonJS cannot), and
   // nothing is resolved as ESM from inside app.asar. Only `electron` and the native keytar stay out.

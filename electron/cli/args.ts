@@ -208,7 +208,17 @@ export interface ParsedArgs {
 }
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
-export class UsageError extends Error {}
+/**
+ * A command line the CLI cannot run (exit code 2). Recognised by its name, not `instanceof`: the
+ * commands built into `dist/cli/heavy/` carry their own copy of this class.
+ */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Whether `error` is a {@link UsageError} from either CLI bundle. */
+export const isUsageError = (error: unknown): error is UsageError =>
+  error instanceof Error && error.name === 'UsageError';
 
 const isCommand = (word: string): word is CommandName => (COMMANDS as readonly string[]).includes(word);
 

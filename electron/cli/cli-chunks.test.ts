@@ -13,8 +13,9 @@ interface Meta {
   >;
 }
 
-const meta = (): Meta =>
-  JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/cli/cli.meta.json'), 'utf8')) as Meta;
+/** The light bundle (`mcp-tray.mjs`) or the heavy build beside it (`heavy/`). */
+const meta = (which: 'cli' | 'heavy' = 'cli'): Meta =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, `dist/cli/${which}.meta.json`), 'utf8')) as Meta;
 
 /** Every source file and package (bundled or outside) loaded, without dynamic imports, by the chunks given. */
 function loadedBy(m: Meta, outputs: string[]): { sources: Set<string>; packages: Set<string> } {
@@ -47,23 +48,41 @@ const chunkOf = (m: Meta, source: string): string =>
   Object.keys(m.outputs).find((o) => o.endsWith('.mjs') && source in m.outputs[o]!.inputs)!;
 
 describe('the CLI loads only what a command needs', () => {
-  it('status, logs, restart and the other control commands load neither the core nor zod', () => {
+  it('connect, status, logs, restart and the other everyday commands are one file without the core or zod', () => {
     const m = meta();
-    const path = [
-      'electron/cli/mcp-tray.ts',
-      'electron/cli/run-command.ts',
+    const entry = 'dist/cli/mcp-tray.mjs';
+    expect(Object.keys(m.outputs).filter((o) => o.endsWith('.mjs'))).toEqual([entry]);
+    const { sources, packages } = loadedBy(m, [entry]);
+    expect([...packages]).toEqual([]);
+    for (const source of [
+      'electron/cli/connector.ts',
       'electron/cli/control-command.ts',
       'electron/cli/commands/instance-commands.ts',
       'electron/cli/commands/logs-command.ts',
-    ].map((source) => chunkOf(m, source));
-    const { sources, packages } = loadedBy(m, path);
-    expect([...packages]).toEqual([]);
+    ]) {
+      expect(sources.has(source)).toBe(true);
+    }
     expect([...sources].filter((s) => s.includes('contract') || s.includes('/core/broker/'))).toEqual([]);
     expect([...sources].some((s) => s.includes('serve-command'))).toBe(false);
+    // Node's own modules are required, not imported: an import evaluates all their lazy exports.
+    expect(
+      m.outputs[entry]!.imports.filter((i) => i.kind === 'import-statement' && i.path !== 'node:module'),
+    ).toEqual([]);
+  });
+
+  it('what the light file imports on demand is built into heavy/', () => {
+    const dynamic = meta().outputs['dist/cli/mcp-tray.mjs']!.imports.filter(
+      (i) => i.kind === 'dynamic-import',
+    );
+    expect(dynamic.map((i) => i.path)).toContain('./heavy/serve-command.mjs');
+    for (const i of dynamic) {
+      expect(i.external).toBe(true);
+      expect(fs.existsSync(path.join(ROOT, 'dist/cli', i.path))).toBe(true);
+    }
   });
 
   it('serve loads the core', () => {
-    const m = meta();
+    const m = meta('heavy');
     const { packages, sources } = loadedBy(m, [chunkOf(m, 'electron/cli/serve-command.ts')]);
     expect([...packages]).toEqual(expect.arrayContaining(['conf', 'zod']));
     expect(sources.has('electron/core/broker/broker.ts')).toBe(true);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { readInstallSecret } from '../core/control/install-secret';
@@ -55,7 +54,11 @@ function startCore(dataDir: string): void {
   const env = autoStartEnv(process.env, readSessionEnv(dataDir));
   if (packaged) delete env.ELECTRON_RUN_AS_NODE;
   const app = packaged && process.env.APPIMAGE ? process.env.APPIMAGE : process.execPath;
-  spawn(app, args, { detached: true, stdio: 'ignore', env }).unref();
+  // node:child_process on demand: only this rare path needs it, and every connect would load it.
+  process
+    .getBuiltinModule('node:child_process')
+    .spawn(app, args, { detached: true, stdio: 'ignore', env })
+    .unref();
 }
 
 async function reachCore(options: ConnectorOptions, socketPath: string): Promise<net.Socket | null> {

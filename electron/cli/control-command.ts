@@ -2,10 +2,14 @@ import { currentDataDir } from '../core/platform/paths';
 import { UsageError } from './args';
 import type { ParsedArgs } from './args';
 import { connectControl } from './control-client';
+import { addCommand, simpleInstanceCommand, statusCommand } from './commands/instance-commands';
+import { httpCommand } from './commands/http-command';
+import { logsCommand } from './commands/logs-command';
+import { openCommand } from './commands/open-command';
 
-// Its own chunk: these commands only talk to a running core over its local socket, so they
-// never load the core (see run-command.ts); each imports only its own command module, and the
-// common ones (status, logs, restart…) need neither the contract nor zod.
+// These commands only talk to a running core over its local socket, so they never load the
+// core. The everyday ones (status, logs, restart…) are imported statically into `mcp-tray.mjs`
+// and need neither the contract nor zod; the rest are imported on demand from `dist/cli/heavy/`.
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
@@ -19,11 +23,11 @@ export async function controlCommand(args: ParsedArgs): Promise<number> {
   try {
     switch (args.command) {
       case 'status':
-        return await (await import('./commands/instance-commands')).statusCommand(connection.api, args, out);
+        return await statusCommand(connection.api, args, out);
       case 'add':
         return args.registry !== undefined
           ? await (await import('./commands/registry-commands')).addFromRegistry(connection.api, args, out)
-          : await (await import('./commands/instance-commands')).addCommand(connection.api, args, out);
+          : await addCommand(connection.api, args, out);
       case 'search':
         return await (await import('./commands/registry-commands')).searchCommand(connection.api, args, out);
       case 'outdated':
@@ -37,17 +41,15 @@ export async function controlCommand(args: ParsedArgs): Promise<number> {
           await import('./commands/registry-commands')
         ).rollbackCommand(connection.api, args, out);
       case 'logs':
-        return await (
-          await import('./commands/logs-command')
-        ).logsCommand(connection.api, args, out, connection.closed);
+        return await logsCommand(connection.api, args, out, connection.closed);
       case 'clients':
         return await (await import('./commands/clients-command')).clientsCommand(connection.api, args, out);
       case 'auth':
         return await (await import('./commands/auth-command')).authCommand(connection.api, args, out);
       case 'open':
-        return await (await import('./commands/open-command')).openCommand(connection.api, args, out);
+        return await openCommand(connection.api, args, out);
       case 'http':
-        return await (await import('./commands/http-command')).httpCommand(connection.api, args, out);
+        return await httpCommand(connection.api, args, out);
       case 'tools':
         return await (await import('./commands/tools-command')).toolsCommand(connection.api, args, out);
       case 'permissions':
@@ -77,9 +79,7 @@ export async function controlCommand(args: ParsedArgs): Promise<number> {
       case 'quit':
         return await (await import('./commands/quit-command')).quitCommand(connection.api, args, out);
       default:
-        return await (
-          await import('./commands/instance-commands')
-        ).simpleInstanceCommand(connection.api, args, out);
+        return await simpleInstanceCommand(connection.api, args, out);
     }
   } finally {
     connection.close();

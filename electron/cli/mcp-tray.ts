@@ -4,6 +4,8 @@ import path from 'node:path';
 import { currentDataDir } from '../core/platform/paths';
 import { USAGE, UsageError, parseCliArgs } from './args';
 import type { ParsedArgs } from './args';
+import { runCommand } from './run-command';
+import { runConnector } from './connector';
 
 // Only the connector's path is loaded eagerly: AI clients start it on every launch, so it must
 // not pay for the core's modules. Everything else is imported when its command runs.
@@ -26,7 +28,6 @@ async function main(argv: string[]): Promise<number> {
       );
       return 2;
     }
-    const { runConnector } = await import('./connector');
     return runConnector({
       ...(instance ? { instance } : {}),
       ...(args.profile ? { profile: args.profile } : {}),
@@ -37,7 +38,6 @@ async function main(argv: string[]): Promise<number> {
       stderr: process.stderr,
     });
   }
-  const { runCommand } = await import('./run-command');
   return runCommand(args);
 }
 

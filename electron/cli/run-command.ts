@@ -1,12 +1,12 @@
 import { APP_VERSION } from '../core/version';
-import { USAGE, UsageError } from './args';
+import { USAGE, isUsageError } from './args';
 import type { ParsedArgs } from './args';
 import { commandHelp } from './command-help';
-import { NotRunningError } from './not-running-error';
+import { controlCommand } from './control-command';
 
-// Light on purpose: `serve` imports the core and the control commands the contract, each in
-// its own chunk, so `status` or `logs` never load the core's modules (the SDK, conf and ajv,
-// keytar, ws) just to send one request over the control socket.
+// Light on purpose: `serve` and the core are imported on demand (built into `dist/cli/heavy/`),
+// so `status` or `logs` never load the core's modules (the SDK, conf and ajv, keytar, ws) just
+// to send one request over the control socket.
 
 const out = (line: string) => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(`mcp-tray: ${line}\n`);
@@ -57,17 +57,17 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
       case 'profiles':
       case 'export':
       case 'import':
-        return await (await import('./control-command')).controlCommand(args);
+        return await controlCommand(args);
       default:
         err(`"${args.command}" is not yet available in this version.`);
         return 2;
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       err(error.message);
       return 2;
     }
-    if (error instanceof NotRunningError) {
+    if (error instanceof Error && error.name === 'NotRunningError') {
       err(error.message);
       return 3;
     }

@@ -92,7 +92,7 @@ const SANDBOX_WORDS: Record<InstanceSummary['sandbox'], string> = {
 const LEVELS: readonly PermissionLevel[] = ['standard', 'strict', 'none'];
 
 /** `--sandbox` as a level, refused in words when it is none of them. */
-export function sandboxLevel(value: string | undefined): PermissionLevel | undefined {
+function sandboxLevel(value: string | undefined): PermissionLevel | undefined {
   if (value === undefined) return undefined;
   if (!LEVELS.includes(value as PermissionLevel)) {
     throw new UsageError(`--sandbox takes standard, strict or none, not "${value}"`);

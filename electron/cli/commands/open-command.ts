@@ -6,7 +6,7 @@ import type { ParsedArgs } from '../args';
 type Out = (line: string) => void;
 
 /** One line saying what the link asks to add, for the person who ran the command. */
-export function describeInstallRequest(request: InstallRequest): string {
+function describeInstallRequest(request: InstallRequest): string {
   switch (request.kind) {
     case 'catalog':
       return `the integration "${request.integrationId}"`;

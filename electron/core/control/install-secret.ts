@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -9,7 +8,9 @@ const installSecretFile = (dataDir: string): string => path.join(dataDir, 'insta
 export function loadOrCreateInstallSecret(dataDir: string): string {
   const file = installSecretFile(dataDir);
   try {
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+    // node:crypto on demand: clients only read the secret, and loading it slows every CLI command.
+    const random = process.getBuiltinModule('node:crypto').randomBytes(32);
+    fs.writeFileSync(file, random.toString('hex'), { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }

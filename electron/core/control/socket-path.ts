@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,11 +14,18 @@ export function controlSocketPath(
   runDir: string,
   platform: NodeJS.Platform = process.platform,
 ): { path: string; dir: string | null } {
-  const hash = crypto.createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
-  if (platform === 'win32') return { path: `\\\\.\\pipe\\mcp-tray-${hash}`, dir: null };
+  // Only hashed when needed: loading node:crypto was a tenth of a short CLI command's start.
+  const hash = () =>
+    process
+      .getBuiltinModule('node:crypto')
+      .createHash('sha256')
+      .update(path.resolve(dataDir))
+      .digest('hex')
+      .slice(0, 16);
+  if (platform === 'win32') return { path: `\\\\.\\pipe\\mcp-tray-${hash()}`, dir: null };
   const preferred = path.join(runDir, 'core.sock');
   if (preferred.length <= MAX_SOCKET_PATH) return { path: preferred, dir: runDir };
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   const dir = path.join(os.tmpdir(), `mcp-tray-${uid}`);
-  return { path: path.join(dir, `${hash}.sock`), dir };
+  return { path: path.join(dir, `${hash()}.sock`), dir };
 }
