@@ -81,6 +81,19 @@ describe('the CLI loads only what a command needs', () => {
     }
   });
 
+  it("serve's start loads neither undici nor the HTTP endpoint's transport", () => {
+    // An ESM import of node:http, or Hono's node server reading global.Request, loads all of
+    // Node's undici (~25 ms of every start); the endpoint's transport comes with its first session.
+    const m = meta('heavy');
+    const serve = chunkOf(m, 'electron/cli/serve-command.ts');
+    const { packages } = loadedBy(m, [serve]);
+    expect(packages.has('@hono/node-server')).toBe(false);
+    const imported = Object.values(m.outputs).flatMap((o) =>
+      o.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
+    );
+    expect(imported.filter((p) => /^(node:)?http$/.test(p))).toEqual([]);
+  });
+
   it('serve loads the core', () => {
     const m = meta('heavy');
     const { packages, sources } = loadedBy(m, [chunkOf(m, 'electron/cli/serve-command.ts')]);

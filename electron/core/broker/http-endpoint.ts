@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Logger } from '../platform/logger';
 import { UserFacingError } from '../rpc/errors';
 import type { InstanceConfig } from '../settings/settings-schema';
@@ -175,6 +175,10 @@ export class HttpEndpoint {
     }
     const refusal = await this.options.broker.whenReady(id);
     if (refusal) return replyError(res, refusal.code === 'unknown' ? 404 : 503, refusal.message);
+    // Loaded with the first session: its HTTP layer (Hono's) loads all of undici when imported,
+    // ~25 ms of every start, and most users never turn the endpoint on.
+    const { StreamableHTTPServerTransport } =
+      await import('@modelcontextprotocol/sdk/server/streamableHttp.js');
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => crypto.randomUUID(),
       onsessioninitialized: (sid) => {
