@@ -65,6 +65,25 @@ const writeMetafile = (file) => ({
   },
 });
 
+/**
+ * zod in English only: its index of locales re-exports all ~45 of them (366 KB, 15% of the
+ * core's code), which esbuild cannot drop behind `export * as locales`. Errors we show are
+ * English and nothing asks zod for another locale.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      return { path: path.resolve(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const CLI_EXTERNAL = ['keytar', '@anthropic-ai/sandbox-runtime', 'open', 'bufferutil', 'utf-8-validate'];
 const cliCommon = {
   ...common,
@@ -148,7 +167,7 @@ async function cliBuilds() {
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
     // Only node:http: requiring every built-in measured slower here than importing them.
-    plugins: [requiredBuiltins(/^(node:)?http$/), writeMetafile('dist/cli/heavy.meta.json')],
+    plugins: [englishOnlyZod, requiredBuiltins(/^(node:)?http$/), writeMetafile('dist/cli/heavy.meta.json')],
   });
 }
 
@@ -160,7 +179,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { 'main/main': 'electron/main/main.ts' },
-    plugins: [writeMetafile('dist/main/main.meta.json')],
+    plugins: [englishOnlyZod, writeMetafile('dist/main/main.meta.json')],
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
@@ -195,6 +214,7 @@ await Promise.all([
           outdir: 'servers',
           outExtension: { '.js': '.mjs' },
           format: 'esm',
+          plugins: [englishOnlyZod],
           // Some dependencies are CommonJS and call require(); give them one.
           banner: {
             js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

@@ -94,6 +94,15 @@ describe('the CLI loads only what a command needs', () => {
     expect(imported.filter((p) => /^(node:)?http$/.test(p))).toEqual([]);
   });
 
+  it("zod is bundled with its English locale only (the others were 15% of the core's code)", () => {
+    const inputs = (m: Meta) => Object.values(m.outputs).flatMap((o) => Object.keys(o.inputs));
+    const main = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/main/main.meta.json'), 'utf8')) as Meta;
+    for (const m of [meta('heavy'), main]) {
+      const locales = inputs(m).filter((i) => i.startsWith('node_modules/zod/v4/locales/'));
+      expect(locales).toEqual(['node_modules/zod/v4/locales/en.js']);
+    }
+  });
+
   it('serve loads the core', () => {
     const m = meta('heavy');
     const { packages, sources } = loadedBy(m, [chunkOf(m, 'electron/cli/serve-command.ts')]);
