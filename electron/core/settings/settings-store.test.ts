@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
 import { tempDir } from '../../../test/core/support/temp-dirs';
 import { createTestCore } from '../../../test/core/support/test-core';
 import { LEGACY_PROFILE } from '../sandbox/profile-defaults';
+import { settingsMigrations } from './settings-migrations';
 import { SettingsStore } from './settings-store';
 
 const open = (dir: string) => new SettingsStore(path.join(dir, 'settings.json'), silentLogger, systemClock);
@@ -30,6 +31,21 @@ describe('SettingsStore', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(open(dir).read().instances).toEqual([instance]);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).__internal__.migrations.version).toBe('9.0.0');
+  });
+
+  it('writes a new file once, at the current version, without running migrations', () => {
+    const spies = Object.keys(settingsMigrations).map((version) => vi.spyOn(settingsMigrations, version));
+    try {
+      const dir = tempDir();
+      const store = open(dir);
+      expect(store.read().instances).toEqual([]);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+      const file = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'));
+      expect(file.__internal__.migrations.version).toBe('9.0.0');
+      expect(file.registries).toEqual(store.read().registries);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
   });
 
   it('moves a corrupt file aside, keeps its bytes, and starts with defaults', () => {
