@@ -75,11 +75,12 @@ const englishOnlyZod = {
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
       if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
-      return { path: path.resolve(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' };
+      const localesDir = path.resolve(args.resolveDir, '../locales');
+      return { path: 'locales-en-only.js', namespace: 'zod', pluginData: { localesDir } };
     });
-    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: path.dirname(args.path),
+    build.onLoad({ filter: /.*/, namespace: 'zod' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: args.pluginData.localesDir,
     }));
   },
 };
