@@ -98,9 +98,8 @@ export class Supervisor {
     this.router = router;
   }
 
-  /** Starts the guardian and every enabled instance. */
+  /** Starts every enabled instance (the guardian comes with the first server process). */
   async start(): Promise<void> {
-    this.deps.watchdog.start();
     this.statsTimer = setInterval(() => void this.sampleStats(), this.deps.statsIntervalMs);
     this.statsTimer.unref();
     await this.sync();

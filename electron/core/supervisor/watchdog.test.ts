@@ -12,6 +12,7 @@ import { GUARDIAN_SCRIPT } from '../../../test/core/support/guardian-script';
 import { FIXTURES, ROOT, alive, until } from '../../../test/core/support/served-core';
 import type { WatchdogHostInput } from '../../../test/core/support/watchdog-host';
 import type { Tracker } from './guardian/protocol';
+import { Watchdog } from './watchdog';
 
 const SECRET_DAEMON = path.join(ROOT, 'test/core/fixtures/secret-daemon.mjs');
 const started: ChildProcessWithoutNullStreams[] = [];
@@ -55,6 +56,29 @@ describe('the built guardian', () => {
     expect(required.length).toBeGreaterThan(0);
     expect(required.filter((name) => !name?.startsWith('node:'))).toEqual([]);
     expect(source.length).toBeLessThan(20_000);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('the guardian is started lazily', () => {
+  it('with the first watched server, never before it nor after stop', async () => {
+    const runtime = { execPath: process.execPath, env: {}, guardianScript: GUARDIAN_SCRIPT };
+    const watchdog = new Watchdog(runtime);
+    expect(watchdog.pid).toBeUndefined();
+    const server = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { detached: true });
+    try {
+      watchdog.watch(server.pid!);
+      const guardian = watchdog.pid!;
+      expect(alive(guardian)).toBe(true);
+      watchdog.watch(server.pid!);
+      expect(watchdog.pid).toBe(guardian);
+      watchdog.stop();
+      // Told to stop, the guardian sweeps the group it watched and exits.
+      await until(() => !alive(guardian) && !alive(server.pid!), 'the guardian and its server gone', 10_000);
+      watchdog.watch(server.pid!);
+      expect(watchdog.pid).toBeUndefined();
+    } finally {
+      if (alive(server.pid!)) server.kill('SIGKILL');
+    }
   });
 });
 

@@ -42,6 +42,7 @@ export interface WatchdogOptions {
 export class Watchdog {
   private child: ChildProcess | null = null;
   private job: JobObject | null = null;
+  private stopped = false;
   private readonly runId = randomBytes(12).toString('hex');
 
   constructor(
@@ -54,7 +55,12 @@ export class Watchdog {
     return { [RUN_MARKER]: this.runId };
   }
 
+  /**
+   * Starts the guardian (or the Windows job). {@link watch} does it with the first server: with
+   * none running there is nothing to guard, and a start without servers need not spawn it.
+   */
   start(): void {
+    if (this.stopped) return;
     const platform = this.options.platform ?? process.platform;
     if (platform === 'win32') {
       this.job ??= (this.options.jobObjects ?? windowsJobObjects(platform))();
@@ -79,6 +85,7 @@ export class Watchdog {
   }
 
   watch(pgid: number): void {
+    this.start();
     this.job?.assign(pgid);
     this.child?.stdin?.write(formatCommand({ op: '+', pid: pgid }));
   }
@@ -96,6 +103,7 @@ export class Watchdog {
    * daemonised child) and exits.
    */
   stop(): void {
+    this.stopped = true;
     this.job?.close();
     this.job = null;
     this.child?.stdin?.end();
