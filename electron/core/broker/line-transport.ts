@@ -52,6 +52,11 @@ export class LineTransport implements Transport {
     return Promise.resolve();
   }
 
+  /** Sends a message the caller already holds as one line of JSON (no newline in it). */
+  sendLine(line: string): void {
+    if (!this.closed) this.sink.write(line);
+  }
+
   close(): Promise<void> {
     this.finish('closed by MCP Tray');
     return Promise.resolve();

@@ -10,8 +10,11 @@ export interface WireError {
 
 /** What the relay tells the caller about one request it sent upstream. */
 export interface RelayHandlers {
-  /** The server's answer (result or error), exactly as it sent it. */
-  onReply(reply: { result?: Record<string, unknown>; error?: WireError }): void;
+  /**
+   * The server's answer (result or error), exactly as it sent it; `line` is its text when the
+   * transport keeps it (see {@link LineSource}), so it can be forwarded without serialising.
+   */
+  onReply(reply: { result?: Record<string, unknown>; error?: WireError }, line?: string): void;
   /** A progress notification under this request's token (the params, token still ours). */
   onProgress?(params: Record<string, unknown>): void;
   /** The connection to the server ended before it answered. */
@@ -19,6 +22,11 @@ export interface RelayHandlers {
 }
 
 type Message = Record<string, unknown>;
+
+/** A transport that can tell the text of the message it is delivering (ChildStdioTransport). */
+interface LineSource {
+  readonly currentLine?: string;
+}
 
 /**
  * Sends requests to an instance's server on the transport its SDK `Client` owns, without
@@ -91,7 +99,8 @@ export class UpstreamRelay {
       const handlers = this.pending.get(id);
       if (handlers) {
         this.pending.delete(id);
-        handlers.onReply(message as { result?: Message; error?: WireError });
+        const line = (this.transport as LineSource).currentLine;
+        handlers.onReply(message as { result?: Message; error?: WireError }, line);
       }
       // A late answer (after a timeout or cancel) is ours too, and is dropped.
       return true;

@@ -24,7 +24,10 @@ export class ChildStdioTransport implements Transport {
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T) => void;
   private closed = false;
-  private delivery: Promise<void> = Promise.resolve();
+  /** Parsed lines waiting for their microtask (see {@link handleLine}), with their text. */
+  private readonly pending: { message: JSONRPCMessage; line: string }[] = [];
+  private draining = false;
+  private delivering: string | undefined;
 
   constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -52,6 +55,14 @@ export class ChildStdioTransport implements Transport {
         error ? reject(error) : resolve(),
       );
     });
+  }
+
+  /**
+   * The text of the message `onmessage` is handling right now, as the server wrote it (for a
+   * relay that forwards it with only its id changed); undefined outside a delivery.
+   */
+  get currentLine(): string | undefined {
+    return this.delivering;
   }
 
   /** Closing the transport only closes stdin; the process itself is stopped by its owner. */
@@ -90,7 +101,27 @@ export class ChildStdioTransport implements Transport {
     }
     // One message per microtask: the SDK handles notifications a microtask late but responses
     // at once, so a progress notification read in the same chunk as its response would
-    // otherwise be dropped (its handler is gone by then).
-    this.delivery = this.delivery.then(() => this.onmessage?.(message));
+    // otherwise be dropped (its handler is gone by then). A queue, not a promise chain: no
+    // promise and closure per message.
+    this.pending.push({ message, line });
+    if (!this.draining) {
+      this.draining = true;
+      queueMicrotask(this.drain);
+    }
   }
+
+  private readonly drain = (): void => {
+    const next = this.pending.shift();
+    if (this.pending.length > 0) queueMicrotask(this.drain);
+    else this.draining = false;
+    if (!next) return;
+    this.delivering = next.line;
+    try {
+      this.onmessage?.(next.message);
+    } catch (error) {
+      this.onerror?.(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      this.delivering = undefined;
+    }
+  };
 }
