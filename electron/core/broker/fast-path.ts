@@ -93,18 +93,20 @@ export class FastPath {
       return cancel !== undefined;
     }
     if (this.inFlight.has(id)) return false;
+    // The request as the client wrote it, to go on to the server under our id.
+    const line = this.lines?.currentLine;
     if (method === 'tools/call') {
       if (!this.caps.tools || typeof params?.name !== 'string') return false;
-      void this.call(id, params);
+      void this.call(id, params, line);
       return true;
     }
     const cap = FORWARDED[method];
     if (!cap || !this.caps[cap]) return false;
-    void this.relay(id, method, params).then((ending) => this.answer(id, ending));
+    void this.relay(id, method, params, line).then((ending) => this.answer(id, ending));
     return true;
   }
 
-  private async call(id: RequestId, params: Message): Promise<void> {
+  private async call(id: RequestId, params: Message, line: string | undefined): Promise<void> {
     const { ctx } = this.host;
     const started = ctx.now();
     const base = {
@@ -121,7 +123,7 @@ export class FastPath {
       const error = new McpError(ErrorCode.InvalidParams, refusal);
       ending = { reply: { error: asWire(error) }, outcome: 'protocol-error', error: refusal };
     } else {
-      ending = await this.relay(id, 'tools/call', params);
+      ending = await this.relay(id, 'tools/call', params, line);
     }
     this.answer(id, ending);
     // After the reply: the log never delays the client.
@@ -143,7 +145,12 @@ export class FastPath {
   }
 
   /** Sends one request upstream (waiting for a held or restarting server) and waits for its end. */
-  private relay(id: RequestId, method: string, params: Message | undefined): Promise<Ending> {
+  private relay(
+    id: RequestId,
+    method: string,
+    params: Message | undefined,
+    line: string | undefined,
+  ): Promise<Ending> {
     const { ctx } = this.host;
     const token = (params?._meta as Message | undefined)?.progressToken as string | number | undefined;
     this.host.begin(id);
@@ -201,6 +208,7 @@ export class FastPath {
             onClosed: () => fail(restartedError(ctx.instanceName()), 'protocol-error'),
           },
           token !== undefined,
+          line === undefined ? undefined : { text: line, id },
         );
         this.deadlines.add(id, timeoutMs, () => {
           const error = new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs });

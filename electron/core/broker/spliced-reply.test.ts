@@ -21,17 +21,17 @@ function rawClient(dataDir: string) {
     lines.push(line);
     waiters.splice(0).forEach((wake) => wake());
   });
-  /** Sends `message` and resolves with the line that answers `id`. */
-  const request = async (message: Record<string, unknown>): Promise<string> => {
-    child.stdin.write(JSON.stringify({ jsonrpc: '2.0', ...message }) + '\n');
-    const ident = JSON.stringify(message.id);
-    const mine = () => lines.find((l) => (JSON.parse(l) as { id?: unknown }).id === message.id);
+  /** Sends `text` (one request) and resolves with the line that answers `id`. */
+  const send = async (text: string, id: unknown): Promise<string> => {
+    child.stdin.write(text + '\n');
+    const mine = () => lines.find((l) => (JSON.parse(l) as { id?: unknown }).id === id);
     while (!mine()) await new Promise<void>((wake) => waiters.push(wake));
-    expect(mine()).toContain(ident);
     return mine()!;
   };
+  const request = (message: Record<string, unknown>) =>
+    send(JSON.stringify({ jsonrpc: '2.0', ...message }), message.id);
   const notify = (method: string) => child.stdin.write(JSON.stringify({ jsonrpc: '2.0', method }) + '\n');
-  return { child, request, notify };
+  return { child, request, send, notify };
 }
 
 /** What `mcp-tray logs --json` prints: one record a line. */
@@ -106,5 +106,21 @@ describe('the fast path forwards the server’s reply as it wrote it, under the 
       ['id_last', 'ok'],
       ['spaced', 'ok'],
     ]);
+  });
+
+  it('sends the client’s request on as the client wrote it, under an id of its own', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const client = await connected(dataDir);
+    try {
+      const sent =
+        '{"jsonrpc":"2.0","id":"r1","method":"tools/call","params":{"name":"request_line","arguments":{"n":1.0,"s":"caf\\u00e9"}}}';
+      const line = await client.send(sent, 'r1');
+      const seen = (JSON.parse(line) as { result: { content: { text: string }[] } }).result.content[0]!.text;
+      // Only the id differs (a negative one of the relay's); a re-serialised request would carry `1` and `é`.
+      expect(seen).toMatch(/^\{"jsonrpc":"2\.0","id":-\d+,"method"/);
+      expect(seen.replace(/"id":-\d+,/, '"id":"r1",')).toBe(sent);
+    } finally {
+      client.child.kill();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import { spliceId } from './splice-id';
 
 /** A JSON-RPC error object as it travels on the wire. */
 export interface WireError {
@@ -23,9 +24,10 @@ export interface RelayHandlers {
 
 type Message = Record<string, unknown>;
 
-/** A transport that can tell the text of the message it is delivering (ChildStdioTransport). */
+/** A transport that tells the text of the message it delivers, and takes text (ChildStdioTransport). */
 interface LineSource {
   readonly currentLine?: string;
+  sendLine?(line: string): Promise<void>;
 }
 
 /**
@@ -61,23 +63,38 @@ export class UpstreamRelay {
    * Sends `method` with `params` under a fresh id of ours; with `progress`, the params' progress
    * token is replaced by that id. Returns the id (for {@link cancel}).
    */
-  send(method: string, params: Message | undefined, handlers: RelayHandlers, progress = false): number {
+  send(
+    method: string,
+    params: Message | undefined,
+    handlers: RelayHandlers,
+    progress = false,
+    line?: { text: string; id: RequestId },
+  ): number {
     const id = this.nextId--;
     if (this.closed) {
       queueMicrotask(() => handlers.onClosed());
       return id;
     }
     this.pending.set(id, handlers);
+    const failed = () => {
+      // The write failed: the process is going away; its close fails the others.
+      if (this.pending.delete(id)) handlers.onClosed();
+    };
+    // The client's own line under our id: no object built, nothing serialised. A progress token
+    // must be replaced too, so such a request is built afresh.
+    const sendLine = (this.transport as LineSource).sendLine;
+    const spliced = line && !progress && sendLine ? spliceId(line.text, line.id, id) : null;
+    if (spliced !== null) {
+      sendLine!.call(this.transport, spliced).catch(failed);
+      return id;
+    }
     let sent = params;
     if (progress && params) {
       const meta = (params._meta ?? {}) as Message;
       sent = { ...params, _meta: { ...meta, progressToken: id } };
     }
     const message = { jsonrpc: '2.0', id, method, ...(sent === undefined ? {} : { params: sent }) };
-    this.transport.send(message as JSONRPCMessage).catch(() => {
-      // The write failed: the process is going away; its close fails the others.
-      if (this.pending.delete(id)) handlers.onClosed();
-    });
+    this.transport.send(message as JSONRPCMessage).catch(failed);
     return id;
   }
 

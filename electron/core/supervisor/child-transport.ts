@@ -47,13 +47,16 @@ export class ChildStdioTransport implements Transport {
   }
 
   send(message: JSONRPCMessage): Promise<void> {
+    return this.sendLine(JSON.stringify(message));
+  }
+
+  /** Sends a message the caller already holds as one line of JSON (no newline in it). */
+  sendLine(line: string): Promise<void> {
     if (this.closed || !this.child.stdin.writable) {
       return Promise.reject(new Error('the server process is not running'));
     }
     return new Promise((resolve, reject) => {
-      batchedWrite(this.child.stdin, JSON.stringify(message) + '\n', (error) =>
-        error ? reject(error) : resolve(),
-      );
+      batchedWrite(this.child.stdin, line + '\n', (error) => (error ? reject(error) : resolve()));
     });
   }
 
