@@ -27,6 +27,7 @@ export class ChildStdioTransport implements Transport {
   /** Parsed lines waiting for their microtask (see {@link handleLine}), with their text. */
   private readonly pending: { message: JSONRPCMessage; line: string }[] = [];
   private draining = false;
+  private readonly tick = Promise.resolve();
   private delivering: string | undefined;
 
   constructor(
@@ -104,18 +105,19 @@ export class ChildStdioTransport implements Transport {
     }
     // One message per microtask: the SDK handles notifications a microtask late but responses
     // at once, so a progress notification read in the same chunk as its response would
-    // otherwise be dropped (its handler is gone by then). A queue, not a promise chain: no
-    // promise and closure per message.
+    // otherwise be dropped (its handler is gone by then). A queue drained through one resolved
+    // promise: no closure per message, and not `queueMicrotask`, which makes an AsyncResource
+    // and a bound function per call.
     this.pending.push({ message, line });
     if (!this.draining) {
       this.draining = true;
-      queueMicrotask(this.drain);
+      void this.tick.then(this.drain);
     }
   }
 
   private readonly drain = (): void => {
     const next = this.pending.shift();
-    if (this.pending.length > 0) queueMicrotask(this.drain);
+    if (this.pending.length > 0) void this.tick.then(this.drain);
     else this.draining = false;
     if (!next) return;
     this.delivering = next.line;
