@@ -46,6 +46,11 @@ export interface BrokerDeps {
   };
   /** Profiles: which tools of an instance a session's profile gives (null: no restriction). */
   profileGate?: (selector: ProfileSelector, id: string) => ProfileAccess | null;
+  /**
+   * The settings object now: the store hands out a new object whenever the settings change, so
+   * a session keeps its gate (built from settings) until this changes. Absent: built per call.
+   */
+  settingsVersion?: () => object;
 }
 
 /** Why an instance cannot take a client now, in words for the client and its log. */
@@ -178,7 +183,7 @@ export class Broker {
         instanceId: id,
         source,
         instanceName: () => this.deps.config(id)?.name ?? id,
-        toolAccess: () => this.access(id, selector),
+        toolAccess: this.accessOf(id, selector),
         toolsListed: (tools) => this.observeTools(id, tools),
         timeoutMs: () => this.deps.config(id)?.requestTimeoutMs ?? this.deps.defaultTimeoutMs,
         upstream: (signal) => this.upstream(id, signal),
@@ -217,6 +222,21 @@ export class Broker {
   /** The gate of a session of this profile: {@link toolAccess}, then the profile's choice. */
   access(id: string, selector: ProfileSelector): ToolAccess {
     return withProfile(this.toolAccess(id), this.deps.profileGate?.(selector, id) ?? null);
+  }
+
+  /**
+   * {@link access} for one session, rebuilt only when the settings change: building it (the
+   * switched-off set, the profile's choice) cost more per call than the rest of the fast path.
+   * The pins are still asked on every call: they change without the settings.
+   */
+  private accessOf(id: string, selector: ProfileSelector): () => ToolAccess {
+    let built: { version: object; access: ToolAccess } | null = null;
+    return () => {
+      const version = this.deps.settingsVersion?.();
+      if (!version) return this.access(id, selector);
+      if (built?.version !== version) built = { version, access: this.access(id, selector) };
+      return built.access;
+    };
   }
 
   /** The per-tool switches and the pins of an instance, as one gate for its sessions. */

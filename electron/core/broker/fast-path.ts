@@ -3,7 +3,10 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage, RequestId, ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolCallOutcome } from '../../shared/contract';
 import type { SessionContext } from './broker-session';
+import { Deadlines } from './deadlines';
 import { PROGRESS_SETTLE_MS, restartedError } from './forwarding';
+import { LineTransport } from './line-transport';
+import { spliceId } from './splice-id';
 import type { UpstreamRelay, WireError } from './upstream-relay';
 
 /** What the fast path needs from its session. */
@@ -25,6 +28,8 @@ type Message = Record<string, unknown>;
 interface Ending {
   /** The server's reply, to send back as it is (its id replaced); null when nothing is sent. */
   reply: { result?: Message; error?: WireError } | null;
+  /** The reply as the server wrote it, and the id it carries there (ours). */
+  line?: { text: string; id: number };
   outcome: ToolCallOutcome;
   error: string | null;
 }
@@ -58,12 +63,18 @@ const asWire = (error: McpError): WireError => ({
 export class FastPath {
   /** Requests in flight by the client's id, for its `notifications/cancelled`. */
   private readonly inFlight = new Map<RequestId, (reason: string) => void>();
+  /** The per-call timeouts of the requests in flight, by the client's id. */
+  private readonly deadlines: Deadlines<RequestId>;
+  /** The client's connection when it takes a line as it is (a connector's socket). */
+  private readonly lines: LineTransport | null;
 
   constructor(
     private readonly host: FastPathHost,
     private readonly transport: Transport,
     private readonly caps: ServerCapabilities,
   ) {
+    this.deadlines = new Deadlines(() => host.ctx.now());
+    this.lines = transport instanceof LineTransport ? transport : null;
     const sdk = transport.onmessage;
     transport.onmessage = (message, extra) => {
       if (!this.take(message as unknown as Message)) sdk?.(message, extra);
@@ -82,18 +93,20 @@ export class FastPath {
       return cancel !== undefined;
     }
     if (this.inFlight.has(id)) return false;
+    // The request as the client wrote it, to go on to the server under our id.
+    const line = this.lines?.currentLine;
     if (method === 'tools/call') {
       if (!this.caps.tools || typeof params?.name !== 'string') return false;
-      void this.call(id, params);
+      void this.call(id, params, line);
       return true;
     }
     const cap = FORWARDED[method];
     if (!cap || !this.caps[cap]) return false;
-    void this.relay(id, method, params).then((ending) => this.answer(id, ending));
+    void this.relay(id, method, params, line).then((ending) => this.answer(id, ending));
     return true;
   }
 
-  private async call(id: RequestId, params: Message): Promise<void> {
+  private async call(id: RequestId, params: Message, line: string | undefined): Promise<void> {
     const { ctx } = this.host;
     const started = ctx.now();
     const base = {
@@ -110,7 +123,7 @@ export class FastPath {
       const error = new McpError(ErrorCode.InvalidParams, refusal);
       ending = { reply: { error: asWire(error) }, outcome: 'protocol-error', error: refusal };
     } else {
-      ending = await this.relay(id, 'tools/call', params);
+      ending = await this.relay(id, 'tools/call', params, line);
     }
     this.answer(id, ending);
     // After the reply: the log never delays the client.
@@ -122,6 +135,9 @@ export class FastPath {
 
   private answer(id: RequestId, ending: Ending): void {
     if (!ending.reply) return;
+    // The server's line with only the id changed: every byte of its result, no serialising.
+    const spliced = ending.line && this.lines ? spliceId(ending.line.text, ending.line.id, id) : null;
+    if (spliced !== null) return this.lines!.sendLine(spliced);
     const reply = ending.reply as Message;
     reply.jsonrpc = '2.0';
     reply.id = id;
@@ -129,7 +145,12 @@ export class FastPath {
   }
 
   /** Sends one request upstream (waiting for a held or restarting server) and waits for its end. */
-  private relay(id: RequestId, method: string, params: Message | undefined): Promise<Ending> {
+  private relay(
+    id: RequestId,
+    method: string,
+    params: Message | undefined,
+    line: string | undefined,
+  ): Promise<Ending> {
     const { ctx } = this.host;
     const token = (params?._meta as Message | undefined)?.progressToken as string | number | undefined;
     this.host.begin(id);
@@ -137,13 +158,12 @@ export class FastPath {
       let relay: UpstreamRelay | null = null;
       let upstreamId: number | null = null;
       let waiting: AbortController | null = null;
-      let timer: NodeJS.Timeout | undefined;
       let progress: Promise<void> | null = null;
       let done = false;
       const finish = (ending: Ending) => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        this.deadlines.delete(id);
         this.inFlight.delete(id);
         if (upstreamId !== null) ctx.activity(-1);
         this.host.end(id);
@@ -160,9 +180,10 @@ export class FastPath {
           method,
           params,
           {
-            onReply: (reply) => {
+            onReply: (reply, line) => {
               const ending: Ending = {
                 reply,
+                ...(line === undefined ? {} : { line: { text: line, id: upstreamId! } }),
                 outcome: 'protocol-error',
                 error: reply.error ? new McpError(reply.error.code, reply.error.message).message : null,
               };
@@ -172,7 +193,7 @@ export class FastPath {
             },
             onProgress: (update) => {
               if (token === undefined) return;
-              timer?.refresh();
+              this.deadlines.refresh(id, timeoutMs);
               const notification = {
                 jsonrpc: '2.0',
                 method: 'notifications/progress',
@@ -187,12 +208,13 @@ export class FastPath {
             onClosed: () => fail(restartedError(ctx.instanceName()), 'protocol-error'),
           },
           token !== undefined,
+          line === undefined ? undefined : { text: line, id },
         );
-        timer = setTimeout(() => {
+        this.deadlines.add(id, timeoutMs, () => {
           const error = new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs });
           to.cancel(upstreamId!, String(error));
           fail(error, 'timeout');
-        }, timeoutMs);
+        });
       };
       // The client's cancel: the server stops, the client expects no answer.
       this.inFlight.set(id, (reason) => {

@@ -21,6 +21,7 @@ export class LineTransport implements Transport {
   private readonly queue: JSONRPCMessage[] = [];
   private started = false;
   private closed = false;
+  private delivering: string | undefined;
 
   constructor(private readonly sink: LineSink) {}
 
@@ -32,8 +33,21 @@ export class LineTransport implements Transport {
       this.fail('a line that is not JSON-RPC');
       return;
     }
-    if (this.started) this.onmessage?.(message);
-    else this.queue.push(message);
+    if (!this.started) {
+      this.queue.push(message);
+      return;
+    }
+    this.delivering = line;
+    try {
+      this.onmessage?.(message);
+    } finally {
+      this.delivering = undefined;
+    }
+  }
+
+  /** The text of the message `onmessage` is handling right now; undefined outside a delivery. */
+  get currentLine(): string | undefined {
+    return this.delivering;
   }
 
   /** The first queued message (the client's `initialize`), for answering before `start`. */
@@ -50,6 +64,11 @@ export class LineTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     if (!this.closed) this.sink.write(JSON.stringify(message));
     return Promise.resolve();
+  }
+
+  /** Sends a message the caller already holds as one line of JSON (no newline in it). */
+  sendLine(line: string): void {
+    if (!this.closed) this.sink.write(line);
   }
 
   close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import { spliceId } from './splice-id';
 
 /** A JSON-RPC error object as it travels on the wire. */
 export interface WireError {
@@ -10,8 +11,11 @@ export interface WireError {
 
 /** What the relay tells the caller about one request it sent upstream. */
 export interface RelayHandlers {
-  /** The server's answer (result or error), exactly as it sent it. */
-  onReply(reply: { result?: Record<string, unknown>; error?: WireError }): void;
+  /**
+   * The server's answer (result or error), exactly as it sent it; `line` is its text when the
+   * transport keeps it (see {@link LineSource}), so it can be forwarded without serialising.
+   */
+  onReply(reply: { result?: Record<string, unknown>; error?: WireError }, line?: string): void;
   /** A progress notification under this request's token (the params, token still ours). */
   onProgress?(params: Record<string, unknown>): void;
   /** The connection to the server ended before it answered. */
@@ -19,6 +23,12 @@ export interface RelayHandlers {
 }
 
 type Message = Record<string, unknown>;
+
+/** A transport that tells the text of the message it delivers, and takes text (ChildStdioTransport). */
+interface LineSource {
+  readonly currentLine?: string;
+  sendLine?(line: string): Promise<void>;
+}
 
 /**
  * Sends requests to an instance's server on the transport its SDK `Client` owns, without
@@ -53,23 +63,38 @@ export class UpstreamRelay {
    * Sends `method` with `params` under a fresh id of ours; with `progress`, the params' progress
    * token is replaced by that id. Returns the id (for {@link cancel}).
    */
-  send(method: string, params: Message | undefined, handlers: RelayHandlers, progress = false): number {
+  send(
+    method: string,
+    params: Message | undefined,
+    handlers: RelayHandlers,
+    progress = false,
+    line?: { text: string; id: RequestId },
+  ): number {
     const id = this.nextId--;
     if (this.closed) {
       queueMicrotask(() => handlers.onClosed());
       return id;
     }
     this.pending.set(id, handlers);
+    const failed = () => {
+      // The write failed: the process is going away; its close fails the others.
+      if (this.pending.delete(id)) handlers.onClosed();
+    };
+    // The client's own line under our id: no object built, nothing serialised. A progress token
+    // must be replaced too, so such a request is built afresh.
+    const sendLine = (this.transport as LineSource).sendLine;
+    const spliced = line && !progress && sendLine ? spliceId(line.text, line.id, id) : null;
+    if (spliced !== null) {
+      sendLine!.call(this.transport, spliced).catch(failed);
+      return id;
+    }
     let sent = params;
     if (progress && params) {
       const meta = (params._meta ?? {}) as Message;
       sent = { ...params, _meta: { ...meta, progressToken: id } };
     }
     const message = { jsonrpc: '2.0', id, method, ...(sent === undefined ? {} : { params: sent }) };
-    this.transport.send(message as JSONRPCMessage).catch(() => {
-      // The write failed: the process is going away; its close fails the others.
-      if (this.pending.delete(id)) handlers.onClosed();
-    });
+    this.transport.send(message as JSONRPCMessage).catch(failed);
     return id;
   }
 
@@ -91,7 +116,8 @@ export class UpstreamRelay {
       const handlers = this.pending.get(id);
       if (handlers) {
         this.pending.delete(id);
-        handlers.onReply(message as { result?: Message; error?: WireError });
+        const line = (this.transport as LineSource).currentLine;
+        handlers.onReply(message as { result?: Message; error?: WireError }, line);
       }
       // A late answer (after a timeout or cancel) is ours too, and is dropped.
       return true;

@@ -24,7 +24,11 @@ export class ChildStdioTransport implements Transport {
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T) => void;
   private closed = false;
-  private delivery: Promise<void> = Promise.resolve();
+  /** Parsed lines waiting for their microtask (see {@link handleLine}), with their text. */
+  private readonly pending: { message: JSONRPCMessage; line: string }[] = [];
+  private draining = false;
+  private readonly tick = Promise.resolve();
+  private delivering: string | undefined;
 
   constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -44,14 +48,25 @@ export class ChildStdioTransport implements Transport {
   }
 
   send(message: JSONRPCMessage): Promise<void> {
+    return this.sendLine(JSON.stringify(message));
+  }
+
+  /** Sends a message the caller already holds as one line of JSON (no newline in it). */
+  sendLine(line: string): Promise<void> {
     if (this.closed || !this.child.stdin.writable) {
       return Promise.reject(new Error('the server process is not running'));
     }
     return new Promise((resolve, reject) => {
-      batchedWrite(this.child.stdin, JSON.stringify(message) + '\n', (error) =>
-        error ? reject(error) : resolve(),
-      );
+      batchedWrite(this.child.stdin, line + '\n', (error) => (error ? reject(error) : resolve()));
     });
+  }
+
+  /**
+   * The text of the message `onmessage` is handling right now, as the server wrote it (for a
+   * relay that forwards it with only its id changed); undefined outside a delivery.
+   */
+  get currentLine(): string | undefined {
+    return this.delivering;
   }
 
   /** Closing the transport only closes stdin; the process itself is stopped by its owner. */
@@ -90,7 +105,28 @@ export class ChildStdioTransport implements Transport {
     }
     // One message per microtask: the SDK handles notifications a microtask late but responses
     // at once, so a progress notification read in the same chunk as its response would
-    // otherwise be dropped (its handler is gone by then).
-    this.delivery = this.delivery.then(() => this.onmessage?.(message));
+    // otherwise be dropped (its handler is gone by then). A queue drained through one resolved
+    // promise: no closure per message, and not `queueMicrotask`, which makes an AsyncResource
+    // and a bound function per call.
+    this.pending.push({ message, line });
+    if (!this.draining) {
+      this.draining = true;
+      void this.tick.then(this.drain);
+    }
   }
+
+  private readonly drain = (): void => {
+    const next = this.pending.shift();
+    if (this.pending.length > 0) void this.tick.then(this.drain);
+    else this.draining = false;
+    if (!next) return;
+    this.delivering = next.line;
+    try {
+      this.onmessage?.(next.message);
+    } catch (error) {
+      this.onerror?.(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      this.delivering = undefined;
+    }
+  };
 }

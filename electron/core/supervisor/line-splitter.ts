@@ -46,7 +46,10 @@ export class LineSplitter {
     if (this.discarding) {
       this.onOversized(this.size);
     } else {
-      const line = Buffer.concat(this.parts, this.size).toString('utf8').replace(/\r$/, '');
+      // Most lines arrive in one chunk: decode that slice as it is, without a copy.
+      const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
+      const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+      const line = bytes.toString('utf8', 0, end);
       if (line.trim() !== '') this.onLine(line);
     }
     this.parts = [];

@@ -129,6 +129,7 @@ export function wireRuntime(base: CoreBase, accounts: AccountsService): CoreRunt
     onSessionsChanged: touched,
     pins: pinning,
     profileGate: (selector, id) => profileGate(deps.settings.read(), selector, id),
+    settingsVersion: () => deps.settings.read(),
   });
   supervisor.route(broker);
   answerAccounts(base, supervisor, broker);
