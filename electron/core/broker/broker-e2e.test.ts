@@ -10,7 +10,6 @@ import {
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
-import type { ToolCallRecord } from '../../shared/contract';
 import { readInstallSecret } from '../control/install-secret';
 import { controlSocketPath } from '../control/socket-path';
 import { appPaths } from '../platform/paths';
@@ -23,6 +22,7 @@ import {
   cliJson,
   seedSettings,
   serveCore,
+  loggedCalls,
   until,
 } from '../../../test/core/support/served-core';
 
@@ -50,17 +50,6 @@ async function running(dataDir: string, id: string): Promise<Status> {
     () => cliJson<Status[]>(dataDir, ['status']).find((s) => s.id === id && s.state === 'running'),
     `${id} running`,
   );
-}
-
-/** What `mcp-tray logs --json` prints: the logged calls, oldest first. */
-function calls(dataDir: string): ToolCallRecord[] {
-  const out = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, 'logs', '--json'], {
-    encoding: 'utf8',
-  });
-  return out.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as ToolCallRecord);
 }
 
 describe('broker and connector, end to end with real processes', () => {
@@ -102,7 +91,7 @@ describe('broker and connector, end to end with real processes', () => {
 
     await client.close();
     const records = await until(() => {
-      const list = calls(dataDir);
+      const list = loggedCalls(dataDir);
       return list.length >= 3 && list;
     }, 'three logged tool calls');
     const byTool = (tool: string) => records.filter((r) => r.tool === tool);
@@ -135,7 +124,10 @@ describe('broker and connector, end to end with real processes', () => {
     );
     sums.forEach((result, i) => expect(JSON.stringify(result.content)).toContain(String(i + 1000)));
     await Promise.all([a.client.close(), b.client.close()]);
-    const records = await until(() => calls(dataDir).length === 20 && calls(dataDir), '20 records');
+    const records = await until(
+      () => loggedCalls(dataDir).length === 20 && loggedCalls(dataDir),
+      '20 records',
+    );
     const clientOf = (i: number) => records.find((r) => (r.arguments as { a: number }).a === i)!.client.name;
     expect(clientOf(1)).toBe('Cursor');
     expect(clientOf(2)).toBe('Claude Desktop');
@@ -296,7 +288,7 @@ describe('broker and connector, end to end with real processes', () => {
     expect(JSON.stringify(echo.content)).toContain('still here');
     await client.close();
     const record = await until(
-      () => calls(dataDir).find((r) => r.outcome === 'timeout'),
+      () => loggedCalls(dataDir).find((r) => r.outcome === 'timeout'),
       'the timeout record',
     );
     expect(record.tool).toBe('trigger-long-running-operation');
@@ -312,14 +304,14 @@ describe('broker and connector, end to end with real processes', () => {
     const token = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
     await client.callTool({ name: 'echo', arguments: { message: `use ${token} please`, token } });
     await client.close();
-    await until(() => calls(dataDir).length === 1, 'the logged call');
+    await until(() => loggedCalls(dataDir).length === 1, 'the logged call');
     const files = fs.readdirSync(dataDir, { recursive: true, encoding: 'utf8' });
     for (const file of files) {
       const full = path.join(dataDir, file);
       if (!fs.statSync(full).isFile() || full.endsWith('.sock')) continue;
       expect(fs.readFileSync(full, 'latin1')).not.toContain(token);
     }
-    expect(JSON.stringify(calls(dataDir)[0]!.arguments)).toContain('[redacted]');
+    expect(JSON.stringify(loggedCalls(dataDir)[0]!.arguments)).toContain('[redacted]');
   });
 });
 
@@ -359,7 +351,7 @@ describe.skipIf(!fs.existsSync(INSPECTOR))('a real third-party client: MCP Inspe
     expect(call.status).toBe(0);
     expect(JSON.parse(call.stdout).content[0].text).toBe('Echo: hi from inspector');
     const records = await until(
-      () => calls(dataDir).find((r) => r.tool === 'echo'),
+      () => loggedCalls(dataDir).find((r) => r.tool === 'echo'),
       'the inspector call in the log',
     );
     expect(records.client.name).toMatch(/inspector/i);

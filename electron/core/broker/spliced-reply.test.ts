@@ -1,10 +1,16 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import type { ToolCallRecord } from '../../shared/contract';
 import { tempDir } from '../../../test/core/support/temp-dirs';
-import { CLI, cliJson, seedSettings, serveCore, until } from '../../../test/core/support/served-core';
+import {
+  CLI,
+  cliJson,
+  loggedCalls,
+  seedSettings,
+  serveCore,
+  until,
+} from '../../../test/core/support/served-core';
 
 const SERVER = path.join(import.meta.dirname, 'fixtures/raw-reply-server.mjs');
 const RESULT =
@@ -32,17 +38,6 @@ function rawClient(dataDir: string) {
     send(JSON.stringify({ jsonrpc: '2.0', ...message }), message.id);
   const notify = (method: string) => child.stdin.write(JSON.stringify({ jsonrpc: '2.0', method }) + '\n');
   return { child, request, send, notify };
-}
-
-/** What `mcp-tray logs --json` prints: one record a line. */
-function logged(dataDir: string): ToolCallRecord[] {
-  const out = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, 'logs', '--json'], {
-    encoding: 'utf8',
-  });
-  return out.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as ToolCallRecord);
 }
 
 async function connected(dataDir: string) {
@@ -99,7 +94,7 @@ describe('the fast path forwards the server’s reply as it wrote it, under the 
       client.child.kill();
     }
     const records = await until(() => {
-      const out = logged(dataDir);
+      const out = loggedCalls(dataDir);
       return out.length >= 2 && out;
     }, 'both calls logged');
     expect(records.map((r) => [r.tool, r.outcome]).sort()).toEqual([

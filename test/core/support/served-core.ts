@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { onTestFinished } from 'vitest';
 import path from 'node:path';
 import { spawnServe } from './serve-process';
+import type { ToolCallRecord } from '../../../electron/shared/contract';
 
 export type { SeedInstance } from './serve-process';
 export { seedSettings, until } from './serve-process';
@@ -31,6 +32,17 @@ export function cliJson<T>(dataDir: string, args: string[]): T {
   });
   if (result.status !== 0) throw new Error(`mcp-tray ${args.join(' ')} failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
+}
+
+/** What `mcp-tray logs --json` prints for `dataDir`: the logged calls, one record a line. */
+export function loggedCalls(dataDir: string): ToolCallRecord[] {
+  const out = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, 'logs', '--json'], {
+    encoding: 'utf8',
+  });
+  return out.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as ToolCallRecord);
 }
 
 export const alive = (pid: number): boolean => {
