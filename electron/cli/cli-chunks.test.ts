@@ -81,13 +81,17 @@ describe('the CLI loads only what a command needs', () => {
     }
   });
 
-  it("serve's start loads neither undici nor the HTTP endpoint's transport", () => {
+  it("serve's start loads neither undici, the HTTP endpoint's transport, ws nor fflate", () => {
     // An ESM import of node:http, or Hono's node server reading global.Request, loads all of
     // Node's undici (~25 ms of every start); the endpoint's transport comes with its first session.
     const m = meta('heavy');
     const serve = chunkOf(m, 'electron/cli/serve-command.ts');
     const { packages } = loadedBy(m, [serve]);
     expect(packages.has('@hono/node-server')).toBe(false);
+    // Loaded on first use too: ws with the page's WebSocket (it brings https and tls), fflate
+    // with the first diagnostics archive (it builds its tables when loaded).
+    expect(packages.has('ws')).toBe(false);
+    expect(packages.has('fflate')).toBe(false);
     const imported = Object.values(m.outputs).flatMap((o) =>
       o.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
     );

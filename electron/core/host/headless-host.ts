@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import { WS_PATH } from '../../shared/ws-protocol';
 import type { Core } from '../core';
 import type { Logger } from '../platform/logger';
@@ -57,8 +57,15 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
   const { core, logger } = options;
   const token = newToken();
   let port = options.port;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  wss.on('error', (error) => logger.error('WebSocket server error', { error: String(error) }));
+  // ws comes with the first upgrade: it loads https and tls (~18 ms of every start), and the
+  // page opens its WebSocket only once it has loaded.
+  let wss: Promise<WebSocketServer> | null = null;
+  const webSockets = () =>
+    (wss ??= import('ws').then(({ WebSocketServer: Server }) => {
+      const created = new Server({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+      created.on('error', (error) => logger.error('WebSocket server error', { error: String(error) }));
+      return created;
+    }));
 
   const server = http.createServer((req, res) => {
     const guard = guardRequest(req, port, token);
@@ -104,7 +111,14 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
       socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Forbidden'}\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachWsBridge(ws, core, logger));
+    // The client sends no frame before our 101, so nothing is lost while ws loads.
+    webSockets().then(
+      (server) => server.handleUpgrade(req, socket, head, (ws) => attachWsBridge(ws, core, logger)),
+      (error: unknown) => {
+        logger.error('WebSocket server could not start', { error: String(error) });
+        socket.destroy();
+      },
+    );
   });
 
   const listening = await listenWithFallback(server, options.port, options.strictPort);
@@ -113,12 +127,12 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
     port,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     fellBackFrom: listening.fellBackFrom,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      const open = await wss?.catch(() => null);
+      for (const client of open?.clients ?? []) client.terminate();
+      open?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

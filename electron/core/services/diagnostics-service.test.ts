@@ -22,14 +22,14 @@ const PASSWORD = 'CorrectHorseBatteryStaple';
 const GITHUB_TOKEN = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
 
 describe('zip writer', () => {
-  it('writes archives that unzip reads and tests (deflated and stored entries, UTF-8 names)', () => {
+  it('writes archives that unzip reads and tests (deflated and stored entries, UTF-8 names)', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'test.zip');
     const big = 'line of text\n'.repeat(5000);
     const random = Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 7919) % 256));
     fs.writeFileSync(
       file,
-      buildZip([
+      await buildZip([
         { name: 'a.txt', data: big },
         { name: 'dir/ünïcode.bin', data: random },
         { name: 'empty.txt', data: '' },

@@ -76,7 +76,7 @@ export class DiagnosticsService {
       ...this.logs(clean),
       { name: 'tool-calls.jsonl', data: this.calls(clean) },
     ];
-    const zip = buildZip(entries, now);
+    const zip = await buildZip(entries, now);
     const file = this.target(now);
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fs.writeFileSync(file, zip, { mode: 0o600 });
