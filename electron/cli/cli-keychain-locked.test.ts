@@ -70,10 +70,12 @@ async function serveWithLockedKeyring() {
         DISPLAY: '',
         MCP_TRAY_SERVERS_DIR: path.join(home, 'servers'),
       },
+      // Its own process group: killing dbus-run-session alone left the core it runs behind.
+      detached: true,
     },
   );
   onTestFinished(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
     // The keyring daemon of that session may outlive it.
     spawnSync('sh', [
       '-c',
