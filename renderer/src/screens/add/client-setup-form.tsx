@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AccountInfo, ClientSetup } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';
-import { messageOf } from '../../api/error-message';
+import { useRequest } from '../../api/use-request';
 import { CopyButton } from '../../components/copy-button';
 import { Icon } from '../../components/icon';
 import { webLink } from '../account/account-format';
@@ -36,8 +36,7 @@ export function ClientSetupForm({ instanceId, serviceName, setup, onSaved }: Cli
   const [clientId, setClientId] = useState('');
   const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<{ clientId?: string; secret?: string }>({});
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { pending, failure, run } = useRequest();
   const page = webLink(setup.url);
   const host = hostOf(setup.url);
 
@@ -55,19 +54,14 @@ export function ClientSetupForm({ instanceId, serviceName, setup, onSaved }: Cli
       document.getElementById(found.clientId ? `${id}-client` : `${id}-secret`)?.focus();
       return;
     }
-    setPending(true);
-    setFailure(null);
-    try {
+    await run(async () => {
       const account = await api.setOAuthClient({
         id: instanceId,
         clientId: clientId.trim(),
         ...(setup.needsSecret ? { clientSecret: secret.trim() } : {}),
       });
       onSaved(account);
-    } catch (error) {
-      setFailure(messageOf(error));
-      setPending(false);
-    }
+    });
   };
 
   return (

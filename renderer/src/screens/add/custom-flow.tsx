@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { InstanceSummary } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';
-import { messageOf } from '../../api/error-message';
+import { useRequest } from '../../api/use-request';
 import type { Loader } from '../../api/use-api-data';
 import { useApiData } from '../../api/use-api-data';
 import { Screen } from '../../components/screen';
@@ -61,18 +61,10 @@ function ConfirmStep({
   onAdded: (instance: InstanceSummary) => void;
 }) {
   const api = useApi();
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { pending, failure, run } = useRequest();
   const add = async () => {
     if (pending) return;
-    setPending(true);
-    setFailure(null);
-    try {
-      onAdded(await api.addCustomInstance(toCustomRequest(draft)));
-    } catch (error) {
-      setFailure(messageOf(error));
-      setPending(false);
-    }
+    await run(async () => onAdded(await api.addCustomInstance(toCustomRequest(draft))));
   };
   return (
     <StepFrame title={`Run ${draft.name.trim()}?`} testId="step-confirm">

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { CatalogField } from '../../../../electron/shared/contract';
-import { messageOf } from '../../api/error-message';
+import { useRequest } from '../../api/use-request';
 import { ConfigFields, fieldInputId } from './config-fields';
 import type { FieldErrors, FieldValue, FieldValues } from './field-values';
 import { initialValues, validateFields } from './field-values';
@@ -47,8 +47,7 @@ export function FieldsForm({
   const [values, setValues] = useState<FieldValues>(() => initialValues(fields));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { pending, failure, run } = useRequest();
   const summary = useRef<HTMLDivElement>(null);
 
   const summaryItems = submitted
@@ -77,14 +76,7 @@ export function FieldsForm({
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
-    setPending(true);
-    setFailure(null);
-    try {
-      await onSend(values);
-    } catch (error) {
-      setFailure(messageOf(error));
-      setPending(false);
-    }
+    await run(() => onSend(values));
   };
 
   return (

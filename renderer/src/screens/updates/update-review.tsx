@@ -1,7 +1,7 @@
 import './updates.css';
 import { useId, useMemo, useState } from 'react';
 import type { LaunchPreview, UpdatePlan } from '../../../../electron/shared/contract';
-import { messageOf } from '../../api/error-message';
+import { useRequest } from '../../api/use-request';
 import { ConfigFields } from '../add/config-fields';
 import type { FieldErrors, FieldValue, FieldValues } from '../add/field-values';
 import { initialValues, validateFields } from '../add/field-values';
@@ -68,22 +68,16 @@ export function UpdateReview({ plan, onApply, onCancel }: Props) {
   const fields = useMemo(() => plan.missing.map(asCatalogField), [plan]);
   const [values, setValues] = useState<FieldValues>(() => initialValues(fields));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { pending, failure, run } = useRequest();
 
   const apply = async () => {
     const found = validateFields(fields, values);
     setErrors(found);
     if (Object.keys(found).length > 0 || pending) return;
-    setPending(true);
-    setFailure(null);
-    try {
+    await run(() => {
       const given = toInstallValues(fields, values);
-      await onApply(given.values, given.secrets);
-    } catch (error) {
-      setFailure(messageOf(error));
-      setPending(false);
-    }
+      return onApply(given.values, given.secrets);
+    });
   };
 
   return (

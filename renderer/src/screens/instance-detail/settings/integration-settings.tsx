@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CatalogEntry, InstanceDetail } from '../../../../../electron/shared/contract';
 import { useApi } from '../../../api/api-context';
-import { messageOf } from '../../../api/error-message';
+import { useRequest } from '../../../api/use-request';
 import type { Loader } from '../../../api/use-api-data';
 import { useApiData } from '../../../api/use-api-data';
 import { Icon } from '../../../components/icon';
@@ -46,8 +46,7 @@ function SettingsForm({ entry, instance, refresh, focusRequest }: SettingsFormPr
   const [values, setValues] = useState(before);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { pending, failure, run } = useRequest();
   const [saved, setSaved] = useState<{ text: string; changed: boolean } | null>(null);
   const summary = useRef<HTMLDivElement>(null);
 
@@ -82,21 +81,18 @@ function SettingsForm({ entry, instance, refresh, focusRequest }: SettingsFormPr
       setSaved({ text: 'Nothing to save: no setting was changed.', changed: false });
       return;
     }
-    setPending(true);
-    setFailure(null);
-    try {
-      await api.updateInstanceSettings({ id: instance.id, ...changes });
-      const next = withoutSecrets(entry, values);
-      setBefore(next);
-      setValues(next);
-      setSubmitted(false);
-      setSaved({ text: `Saved. ${instance.name} restarts to use the change.`, changed: true });
-      await refresh();
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setPending(false);
-    }
+    await run(
+      async () => {
+        await api.updateInstanceSettings({ id: instance.id, ...changes });
+        const next = withoutSecrets(entry, values);
+        setBefore(next);
+        setValues(next);
+        setSubmitted(false);
+        setSaved({ text: `Saved. ${instance.name} restarts to use the change.`, changed: true });
+        await refresh();
+      },
+      { settle: true },
+    );
   };
 
   const shown = [...secretFields, ...plainFields];

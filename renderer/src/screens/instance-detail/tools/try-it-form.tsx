@@ -3,7 +3,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ToolCallResult, ToolSummary } from '../../../../../electron/shared/contract';
 import { useApi } from '../../../api/api-context';
-import { messageOf } from '../../../api/error-message';
+import { useRequest } from '../../../api/use-request';
 import { Icon } from '../../../components/icon';
 import { FieldControl } from './field-control';
 import type { BuildResult, FormValues } from './form-values';
@@ -32,8 +32,7 @@ export function TryItForm({ instanceId, tool, fields, onResult }: TryItFormProps
   const [mode, setMode] = useState<'form' | 'json'>('form');
   const [json, setJson] = useState('{}');
   const [problem, setProblem] = useState<Problem>(null);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { pending, failure, run } = useRequest();
   const form = useRef<HTMLFormElement>(null);
   const fieldId = (name: string) => `${prefix}-${name}`;
   const built = useMemo(() => buildArguments(fields, values), [fields, values]);
@@ -56,16 +55,11 @@ export function TryItForm({ instanceId, tool, fields, onResult }: TryItFormProps
       return;
     }
     setProblem(null);
-    setFailure(null);
-    setPending(true);
-    try {
-      onResult(await api.callTool({ id: instanceId, tool: tool.name, arguments: request.args }));
-    } catch (error) {
-      onResult(null);
-      setFailure(messageOf(error));
-    } finally {
-      setPending(false);
-    }
+    const ran = await run(
+      async () => onResult(await api.callTool({ id: instanceId, tool: tool.name, arguments: request.args })),
+      { settle: true },
+    );
+    if (!ran) onResult(null);
   };
 
   const errorId = `${prefix}-error`;
