@@ -113,7 +113,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<R
     }
     // The client sends no frame before our 101, so nothing is lost while ws loads.
     webSockets().then(
-      (server) => server.handleUpgrade(req, socket, head, (ws) => attachWsBridge(ws, core, logger)),
+      (sockets) => sockets.handleUpgrade(req, socket, head, (ws) => attachWsBridge(ws, core, logger)),
       (error: unknown) => {
         logger.error('WebSocket server could not start', { error: String(error) });
         socket.destroy();
