@@ -20,6 +20,9 @@ const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 10);
 const BLOCK_CALLS = Number(process.env.BENCH_BLOCK_CALLS ?? 100);
 const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 15);
 
+const SIDES = ['direct', 'floor', 'broker'] as const;
+type Side = (typeof SIDES)[number];
+
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
 const median = (xs: number[]) => quantile(xs, 0.5);
@@ -34,6 +37,14 @@ const viaBroker = (dataDir: string) =>
   new StdioClientTransport({
     command: process.execPath,
     args: [CLI, 'connect', 'e', '--data-dir', dataDir],
+    stderr: 'ignore',
+  });
+
+const FLOOR_RELAY = path.resolve('scripts/bench/floor-relay.mjs');
+const viaFloor = (socket: string) =>
+  new StdioClientTransport({
+    command: process.execPath,
+    args: [FLOOR_RELAY, 'connect', socket],
     stderr: 'ignore',
   });
 
@@ -71,23 +82,19 @@ async function throughput(client: Client, inFlight = 16, total = 400): Promise<n
 }
 
 /**
- * Direct and broker blocks alternate (the order flips every block), so a burst of load from
- * the other programs on the machine hits both sides alike; each figure is the median of the
+ * Direct, floor and broker blocks take turns (the order rotates every block), so a burst of load
+ * from the other programs on the machine hits all sides alike; each figure is the median of the
  * blocks' own figures.
  */
-async function interleaved<T>(run: (client: Client) => Promise<T>, d: Client, b: Client) {
-  const direct: T[] = [];
-  const broker: T[] = [];
+async function interleaved<T>(run: (client: Client) => Promise<T>, sides: Record<Side, Client>) {
+  const out: Record<Side, T[]> = { direct: [], floor: [], broker: [] };
   for (let i = 0; i < BLOCKS; i++) {
-    if (i % 2 === 0) {
-      direct.push(await run(d));
-      broker.push(await run(b));
-    } else {
-      broker.push(await run(b));
-      direct.push(await run(d));
+    for (let k = 0; k < SIDES.length; k++) {
+      const side = SIDES[(i + k) % SIDES.length]!;
+      out[side].push(await run(sides[side]));
     }
   }
-  return { direct, broker };
+  return out;
 }
 
 /** Wall time of one process run to its exit, in ms. */
@@ -127,6 +134,14 @@ const core = spawn(
   },
 );
 await new Promise((resolve) => core.stdout.once('data', resolve));
+// The floor relay, with the same server behind it.
+const floorSocket = path.join(home, 'floor.sock');
+const floor = spawn(
+  process.execPath,
+  [FLOOR_RELAY, 'relay', floorSocket, path.join(home, 'floor.log'), process.execPath, EVERYTHING, 'stdio'],
+  { stdio: ['ignore', 'pipe', 'ignore'] },
+);
+await new Promise((resolve) => floor.stdout.once('data', resolve));
 let directP50: number;
 try {
   const startDirect: number[] = [];
@@ -139,32 +154,33 @@ try {
     startBroker.push(b.ms);
     await b.client.close();
   }
-  const d = await connected(direct());
-  const b = await connected(viaBroker(dataDir));
-  for (let i = 0; i < 50; i++) {
-    await d.client.callTool({ name: 'echo', arguments: { message: 'warm' } });
-    await b.client.callTool({ name: 'echo', arguments: { message: 'warm' } });
-  }
-  const lat = await interleaved(block, d.client, b.client);
-  const tp = await interleaved((c) => throughput(c), d.client, b.client);
-  await d.client.close();
-  await b.client.close();
-  const p50 = { direct: median(lat.direct.map(median)), broker: median(lat.broker.map(median)) };
-  const p99 = {
-    direct: median(lat.direct.map((xs) => quantile(xs, 0.99))),
-    broker: median(lat.broker.map((xs) => quantile(xs, 0.99))),
+  const sides: Record<Side, Client> = {
+    direct: (await connected(direct())).client,
+    floor: (await connected(viaFloor(floorSocket))).client,
+    broker: (await connected(viaBroker(dataDir))).client,
   };
-  const tput = { direct: median(tp.direct), broker: median(tp.broker) };
+  for (let i = 0; i < 50; i++) {
+    for (const side of SIDES) await sides[side].callTool({ name: 'echo', arguments: { message: 'warm' } });
+  }
+  const lat = await interleaved(block, sides);
+  const tp = await interleaved((c) => throughput(c), sides);
+  for (const side of SIDES) await sides[side].close();
+  const per = <T>(figure: (xs: T[]) => number, of: Record<Side, T[]>) =>
+    Object.fromEntries(SIDES.map((side) => [side, figure(of[side])])) as Record<Side, number>;
+  const p50 = per((blocks) => median(blocks.map(median)), lat);
+  const p99 = per((blocks) => median(blocks.map((xs) => quantile(xs, 0.99))), lat);
+  const tput = per(median, tp);
   directP50 = p50.direct;
 
   console.log(
-    `\nbroker (tools/call echo on server-everything; ${BLOCKS} blocks of ${BLOCK_CALLS} calls, direct and broker alternating, medians of the blocks; baseline: SDK client straight to the server over stdio)`,
+    `\nbroker (tools/call echo on server-everything; ${BLOCKS} blocks of ${BLOCK_CALLS} calls, direct, floor and broker taking turns, medians of the blocks; baseline: SDK client straight to the server over stdio; floor: scripts/bench/floor-relay.mjs, a minimal relay on the same hops that parses, remaps ids and logs a line per call)`,
   );
   const added = p99.broker - p99.direct;
   console.log(
     row('latency p50 through connector + broker', p50.broker, p50.direct, 'ms', 'direct') +
       goal('<= 2x', p50.broker <= 2 * p50.direct),
   );
+  console.log(row('  the floor relay, p50', p50.floor, p50.direct, 'ms', 'direct'));
   console.log(
     row(
       'latency p99 through connector + broker',
@@ -176,9 +192,20 @@ try {
     ) + goal('<= 1 ms added', added <= 1),
   );
   console.log(
+    row(
+      '  the floor relay, p99',
+      p99.floor,
+      p99.direct,
+      'ms',
+      'direct',
+      `  (added ${(p99.floor - p99.direct).toFixed(2)} ms)`,
+    ),
+  );
+  console.log(
     row('throughput, 16 calls in flight', tput.broker, tput.direct, 'call/s', 'direct') +
       goal('>= 0.7x', tput.broker >= 0.7 * tput.direct),
   );
+  console.log(row('  the floor relay, 16 in flight', tput.floor, tput.direct, 'call/s', 'direct'));
   console.log(
     row(
       'client start to initialize answered',
@@ -202,6 +229,7 @@ try {
       goal('<= 1.5x', median(status) <= 1.5 * median(bare)),
   );
 } finally {
+  floor.kill('SIGTERM');
   core.kill('SIGTERM');
   await new Promise((resolve) => core.once('exit', resolve));
 }
