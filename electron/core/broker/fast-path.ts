@@ -102,7 +102,7 @@ export class FastPath {
     }
     const cap = FORWARDED[method];
     if (!cap || !this.caps[cap]) return false;
-    void this.relay(id, method, params, line).then((ending) => this.answer(id, ending));
+    void this.relay(id, method, params, line);
     return true;
   }
 
@@ -122,10 +122,10 @@ export class FastPath {
     if (refusal !== null) {
       const error = new McpError(ErrorCode.InvalidParams, refusal);
       ending = { reply: { error: asWire(error) }, outcome: 'protocol-error', error: refusal };
+      this.answer(id, ending);
     } else {
       ending = await this.relay(id, 'tools/call', params, line);
     }
-    this.answer(id, ending);
     // After the reply: the log never delays the client.
     const result = ending.reply?.result ?? null;
     const outcome = result ? (result.isError ? 'tool-error' : 'ok') : ending.outcome;
@@ -144,7 +144,10 @@ export class FastPath {
     this.transport.send(reply as JSONRPCMessage).catch(() => undefined);
   }
 
-  /** Sends one request upstream (waiting for a held or restarting server) and waits for its end. */
+  /**
+   * Sends one request upstream (waiting for a held or restarting server), answers the client
+   * the moment it ends (before any bookkeeping) and resolves with how it ended.
+   */
   private relay(
     id: RequestId,
     method: string,
@@ -163,6 +166,7 @@ export class FastPath {
       const finish = (ending: Ending) => {
         if (done) return;
         done = true;
+        this.answer(id, ending);
         this.deadlines.delete(id);
         this.inFlight.delete(id);
         if (upstreamId !== null) ctx.activity(-1);

@@ -28,6 +28,7 @@ type Message = Record<string, unknown>;
 interface LineSource {
   readonly currentLine?: string;
   sendLine?(line: string): Promise<void>;
+  takeFirst?(take: (message: JSONRPCMessage, line: string) => boolean): void;
 }
 
 /**
@@ -52,6 +53,8 @@ export class UpstreamRelay {
       this.close();
       sdkClose?.();
     };
+    // Replies taken in the read that brought them, not a microtask later (see takeFirst).
+    (transport as LineSource).takeFirst?.((message, line) => this.take(message as unknown as Message, line));
   }
 
   /** Whether the connection has ended (the runner then has a new client, or none). */
@@ -110,13 +113,12 @@ export class UpstreamRelay {
   }
 
   /** Ours: a reply to a negative id, or progress under a negative token. */
-  private take(message: Message): boolean {
+  private take(message: Message, line = (this.transport as LineSource).currentLine): boolean {
     const id = message.id;
     if (typeof id === 'number' && id < 0 && message.method === undefined) {
       const handlers = this.pending.get(id);
       if (handlers) {
         this.pending.delete(id);
-        const line = (this.transport as LineSource).currentLine;
         handlers.onReply(message as { result?: Message; error?: WireError }, line);
       }
       // A late answer (after a timeout or cancel) is ours too, and is dropped.
