@@ -6,11 +6,13 @@
  * `node:sqlite` was experimental when this was chosen (the host then ran on Node 20), better-sqlite3 needs an
  * ABI rebuild for Electron, and sql.js keeps the database in memory and cannot append durably.
  *
- * Records are written with synchronous `fs.writeSync` on a descriptor opened for appending, right
- * after the reply (one write for the calls that finished in the same turn of the event loop, see
- * {@link ToolCallLog.appendLater}): a crash of the core loses at most the calls of that turn, because the
- * OS page cache outlives the process. There is no fsync per record, so a power loss can lose the
- * last seconds; a torn last line is dropped (and cut off) at the next open.
+ * Records are written with synchronous `fs.writeSync` on a descriptor opened for appending, a
+ * few milliseconds after the reply (one write for the calls that finished within
+ * {@link BATCH_MS}, see {@link ToolCallLog.appendLater}; a write per call was a tenth of the
+ * core's work per call): a crash of the core loses at most the calls of those milliseconds,
+ * because the OS page cache outlives the process. A query and a normal close write what is
+ * queued first, so neither ever misses a call. There is no fsync per record, so a power loss
+ * can lose the last seconds; a torn last line is dropped (and cut off) at the next open.
  *
  * Arguments, errors and result previews are redacted and bounded before anything is written or
  * kept (see `redact.ts`): a credential an AI client passes to a tool never reaches the disk.
@@ -62,6 +64,10 @@ export interface ToolCallLogOptions {
 }
 
 const MiB = 1024 * 1024;
+/** How long a finished call may wait to be written with the calls that finish after it. */
+const BATCH_MS = 5;
+/** Queued calls that are written at once, without waiting for {@link BATCH_MS}. */
+const BATCH_MAX = 256;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The tool-call log: append as calls finish, query newest first. */
@@ -135,19 +141,20 @@ export class ToolCallLog {
   }
 
   /**
-   * Appends `call` after the current turn of the event loop (the broker sends the reply first),
-   * then calls `then` with the stored record. Queued calls are written before any query and
-   * before the log closes, so none is lost and none is missing from a query made after the
-   * client had its answer. `secrets` (the instance's own) are scrubbed from it first. Errors go
-   * to the logger, as a failing disk does.
+   * Appends `call` within {@link BATCH_MS} (the broker sends the reply first), with the other
+   * calls that finish meanwhile, then calls `then` with the stored record. Queued calls are
+   * written before any query and before the log closes, so none is lost and none is missing
+   * from a query made after the client had its answer. `secrets` (the instance's own) are
+   * scrubbed from it first. Errors go to the logger, as a failing disk does.
    */
   appendLater(
     call: NewToolCall,
     then: (record: ToolCallRecord) => void,
     secrets: readonly string[] = [],
   ): void {
-    if (this.queued.length === 0) setImmediate(() => this.flush());
+    if (this.queued.length === 0) setTimeout(() => this.flush(), BATCH_MS).unref();
     this.queued.push({ call, then, secrets });
+    if (this.queued.length >= BATCH_MAX) this.flush();
   }
 
   /** Writes every queued call now: one write for the batch, then each record's `then`. */
