@@ -19,6 +19,10 @@ const CLI = path.resolve(process.env.BENCH_CLI ?? 'dist/cli/mcp-tray.mjs');
 const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 10);
 const BLOCK_CALLS = Number(process.env.BENCH_BLOCK_CALLS ?? 100);
 const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 15);
+// Calls per side before measuring: the core and the connector are long-lived, so their figures are
+// taken once V8 has compiled the hot path (every process here is 2–3× slower for its first
+// thousands of calls), and the direct side gets the same warm-up.
+const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 3000);
 
 const SIDES = ['direct', 'floor', 'broker'] as const;
 type Side = (typeof SIDES)[number];
@@ -159,7 +163,7 @@ try {
     floor: (await connected(viaFloor(floorSocket))).client,
     broker: (await connected(viaBroker(dataDir))).client,
   };
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < WARM_CALLS; i++) {
     for (const side of SIDES) await sides[side].callTool({ name: 'echo', arguments: { message: 'warm' } });
   }
   const lat = await interleaved(block, sides);
@@ -173,7 +177,7 @@ try {
   directP50 = p50.direct;
 
   console.log(
-    `\nbroker (tools/call echo on server-everything; ${BLOCKS} blocks of ${BLOCK_CALLS} calls, direct, floor and broker taking turns, medians of the blocks; baseline: SDK client straight to the server over stdio; floor: scripts/bench/floor-relay.mjs, a minimal relay on the same hops that parses, remaps ids and logs a line per call)`,
+    `\nbroker (tools/call echo on server-everything; ${BLOCKS} blocks of ${BLOCK_CALLS} calls after ${WARM_CALLS} to warm up, direct, floor and broker taking turns, medians of the blocks; baseline: SDK client straight to the server over stdio; floor: scripts/bench/floor-relay.mjs, a minimal relay on the same hops that parses, remaps ids and logs a line per call)`,
   );
   const added = p99.broker - p99.direct;
   console.log(
