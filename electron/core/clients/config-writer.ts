@@ -12,7 +12,7 @@ import { jsonConfigEditor } from './json-config-edit';
 import { stripBom } from './text-format';
 import { tomlConfigEditor } from './toml-config-edit';
 import type { DiffHunk } from '../../shared/contract';
-import { textDiff } from './unified-diff';
+import type * as UnifiedDiff from './unified-diff';
 
 /** What `apply` would do to one client config file. */
 export interface Plan {
@@ -85,6 +85,9 @@ interface Current {
   mode: number;
 }
 
+/** The diff library (100 KB), loaded with the first change planned: most starts plan none. */
+const loadUnifiedDiff = (): Promise<typeof UnifiedDiff> => import('./unified-diff');
+
 /** Our temp files older than this are leftovers of a crash; younger ones may be in use. */
 const STALE_TEMP_MS = 60_000;
 
@@ -140,7 +143,7 @@ export class ConfigWriter {
       if (current.exists !== plan.exists || current.text !== plan.before) {
         // The client (or the user) rewrote the file since we planned: keep their change.
         this.deps.logger.info('client config changed since planned; planning again', { file: plan.file });
-        plan = this.planFrom(plan.adapter, plan.file, plan.changes, current);
+        plan = await this.planFrom(plan.adapter, plan.file, plan.changes, current);
       }
       if (!plan.changed) return { file: plan.file, backup: null, changed: false, plan };
       const written = await this.write(target, current, plan.after, options);
@@ -176,12 +179,17 @@ export class ConfigWriter {
     return { done, backup };
   }
 
-  private planFrom(adapter: ClientAdapter, file: string, changes: ConfigChanges, current: Current): Plan {
+  private async planFrom(
+    adapter: ClientAdapter,
+    file: string,
+    changes: ConfigChanges,
+    current: Current,
+  ): Promise<Plan> {
     const { text, bom } = stripBom(current.text);
     const edited = this.editor(adapter, file).edit(text, changes);
     // A byte order mark alone is no reason to rewrite a file, and it stays when we do write.
     const changed = edited !== text;
-    const diff = changed ? textDiff(file, text, edited) : { text: '', hunks: [] };
+    const diff = changed ? (await loadUnifiedDiff()).textDiff(file, text, edited) : { text: '', hunks: [] };
     return {
       adapter,
       file,
