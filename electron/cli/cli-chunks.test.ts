@@ -98,9 +98,10 @@ describe('the CLI loads only what a command needs', () => {
     expect(imported.filter((p) => /^(node:)?http$/.test(p))).toEqual([]);
   });
 
-  it("serve's start loads neither the MCP SDK nor ajv, the diff library, the zip reader or the SDK's own dependencies", () => {
-    // They come with their first use (a server started, a session, a sign-in, a change to a
-    // client's file, a bundle): evaluating the SDK's schemas and ajv was most of the cold start.
+  it("serve's start loads neither the MCP SDK nor ajv, the config parsers, the diff library, the zip reader or the SDK's own dependencies", () => {
+    // They come with their first use (a server started, a session, a sign-in, a client's file
+    // that exists, a change to one, a bundle): evaluating the SDK's schemas and ajv was most of
+    // the cold start.
     const m = meta('heavy');
     const { packages } = loadedBy(m, [chunkOf(m, 'electron/cli/serve-command.ts')]);
     for (const name of [
@@ -108,6 +109,8 @@ describe('the CLI loads only what a command needs', () => {
       'ajv',
       'ajv-formats',
       'diff',
+      'jsonc-parser',
+      'smol-toml',
       'yauzl',
       'eventsource',
       'eventsource-parser',

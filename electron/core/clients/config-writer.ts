@@ -8,9 +8,9 @@ import { BackupStore } from './backup-store';
 import type { ClientAdapter, ServerEntry } from './client-adapter';
 import type { ConfigChanges, ConfigEditor } from './config-changes';
 import { ConfigConflictError, configPathError } from './config-errors';
-import { jsonConfigEditor } from './json-config-edit';
+import type * as JsonConfigEdit from './json-config-edit';
 import { stripBom } from './text-format';
-import { tomlConfigEditor } from './toml-config-edit';
+import type * as TomlConfigEdit from './toml-config-edit';
 import type { DiffHunk } from '../../shared/contract';
 import type * as UnifiedDiff from './unified-diff';
 
@@ -88,6 +88,13 @@ interface Current {
 /** The diff library (100 KB), loaded with the first change planned: most starts plan none. */
 const loadUnifiedDiff = (): Promise<typeof UnifiedDiff> => import('./unified-diff');
 
+/**
+ * The JSON and TOML parsers, loaded with the first config file that exists or is written: a
+ * start where no AI client has a config file needs neither.
+ */
+const loadJsonEditor = (): Promise<typeof JsonConfigEdit> => import('./json-config-edit');
+const loadTomlEditor = (): Promise<typeof TomlConfigEdit> => import('./toml-config-edit');
+
 /** Our temp files older than this are leftovers of a crash; younger ones may be in use. */
 const STALE_TEMP_MS = 60_000;
 
@@ -108,7 +115,8 @@ export class ConfigWriter {
   /** Reads the entries a client has now; throws ConfigParseError for a file that does not parse. */
   async read(adapter: ClientAdapter, file: string): Promise<ConfigEntries> {
     const current = await this.readCurrent(await this.target(file));
-    const raw = this.editor(adapter, file).servers(stripBom(current.text).text);
+    if (!current.exists) return { exists: false, raw: {}, servers: {} };
+    const raw = (await this.editor(adapter, file)).servers(stripBom(current.text).text);
     const servers: Record<string, ServerEntry> = {};
     for (const [name, entry] of Object.entries(raw)) {
       const server = adapter.readEntry(entry);
@@ -186,7 +194,7 @@ export class ConfigWriter {
     current: Current,
   ): Promise<Plan> {
     const { text, bom } = stripBom(current.text);
-    const edited = this.editor(adapter, file).edit(text, changes);
+    const edited = (await this.editor(adapter, file)).edit(text, changes);
     // A byte order mark alone is no reason to rewrite a file, and it stays when we do write.
     const changed = edited !== text;
     const diff = changed ? (await loadUnifiedDiff()).textDiff(file, text, edited) : { text: '', hunks: [] };
@@ -203,10 +211,10 @@ export class ConfigWriter {
     };
   }
 
-  private editor(adapter: ClientAdapter, file: string): ConfigEditor {
+  private async editor(adapter: ClientAdapter, file: string): Promise<ConfigEditor> {
     const rules = { file, clientName: adapter.displayName, serversPath: adapter.serversPath };
-    if (adapter.format === 'toml') return tomlConfigEditor(rules);
-    return jsonConfigEditor({
+    if (adapter.format === 'toml') return (await loadTomlEditor()).tomlConfigEditor(rules);
+    return (await loadJsonEditor()).jsonConfigEditor({
       ...rules,
       comments: adapter.format === 'jsonc',
       trailingCommas: adapter.trailingCommas,
