@@ -34,9 +34,9 @@ export class AppCaller {
     args: Record<string, unknown>,
     timeoutMs: number,
   ): Promise<CallToolResult> {
-    const client = await this.client(id);
     const { CallToolResultSchema, McpError } = await loadInProcessClient();
     try {
+      const client = await this.client(id);
       return await client.request(
         { method: 'tools/call', params: { name: tool, arguments: args } },
         CallToolResultSchema,
