@@ -85,6 +85,29 @@ const englishOnlyZod = {
   },
 };
 
+/**
+ * conf without ajv: conf compiles a JSON schema with ajv only when given one (`schema`,
+ * `rootSchema`, `ajvOptions`), and the settings store gives none (zod validates the settings).
+ * Its top-level import still evaluated all of ajv (280 KB) on every start. The stand-in throws
+ * if conf ever tries to use it. Other importers (the MCP SDK) get the real ajv.
+ */
+const confWithoutAjv = {
+  name: 'conf-without-ajv',
+  setup(build) {
+    build.onResolve({ filter: /^ajv(-formats|\/dist\/2020\.js)$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer)) return undefined;
+      return { path: args.path, namespace: 'conf-without-ajv' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'conf-without-ajv' }, () => ({
+      contents:
+        "const unused = () => { throw new Error('conf was given a JSON schema: MCP Tray bundles it without ajv'); };\n" +
+        'export class Ajv2020 { constructor() { unused(); } }\n' +
+        'export default { default: unused };',
+      loader: 'js',
+    }));
+  },
+};
+
 const CLI_EXTERNAL = ['keytar', '@anthropic-ai/sandbox-runtime', 'open', 'bufferutil', 'utf-8-validate'];
 const cliCommon = {
   ...common,
@@ -168,7 +191,12 @@ async function cliBuilds() {
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
     // Only node:http: requiring every built-in measured slower here than importing them.
-    plugins: [englishOnlyZod, requiredBuiltins(/^(node:)?http$/), writeMetafile('dist/cli/heavy.meta.json')],
+    plugins: [
+      englishOnlyZod,
+      confWithoutAjv,
+      requiredBuiltins(/^(node:)?http$/),
+      writeMetafile('dist/cli/heavy.meta.json'),
+    ],
   });
 }
 
@@ -180,7 +208,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { 'main/main': 'electron/main/main.ts' },
-    plugins: [englishOnlyZod, writeMetafile('dist/main/main.meta.json')],
+    plugins: [englishOnlyZod, confWithoutAjv, writeMetafile('dist/main/main.meta.json')],
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

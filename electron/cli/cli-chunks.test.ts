@@ -98,6 +98,34 @@ describe('the CLI loads only what a command needs', () => {
     expect(imported.filter((p) => /^(node:)?http$/.test(p))).toEqual([]);
   });
 
+  it("serve's start loads neither the MCP SDK nor ajv, the config parsers, the diff library, the zip reader or the SDK's own dependencies", () => {
+    // They come with their first use (a server started, a session, a sign-in, a client's file
+    // that exists, a change to one, a bundle): evaluating the SDK's schemas and ajv was most of
+    // the cold start.
+    const m = meta('heavy');
+    const { packages } = loadedBy(m, [chunkOf(m, 'electron/cli/serve-command.ts')]);
+    for (const name of [
+      '@modelcontextprotocol/sdk',
+      'ajv',
+      'ajv-formats',
+      'diff',
+      'jsonc-parser',
+      'smol-toml',
+      'yauzl',
+      'eventsource',
+      'eventsource-parser',
+      'zod-to-json-schema',
+    ]) {
+      expect(packages.has(name), name).toBe(false);
+    }
+    // Still in the build, for when they are needed.
+    const all = loadedBy(
+      m,
+      Object.keys(m.outputs).filter((o) => o.endsWith('.mjs')),
+    ).packages;
+    expect([...all]).toEqual(expect.arrayContaining(['@modelcontextprotocol/sdk', 'ajv', 'diff', 'yauzl']));
+  });
+
   it("zod is bundled with its English locale only (the others were 15% of the core's code)", () => {
     const inputs = (m: Meta) => Object.values(m.outputs).flatMap((o) => Object.keys(o.inputs));
     const main = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/main/main.meta.json'), 'utf8')) as Meta;

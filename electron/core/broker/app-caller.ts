@@ -1,9 +1,14 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { UserFacingError } from '../rpc/errors';
 import type { Broker } from './broker';
-import { inProcessClient } from './in-process-client';
+import type * as InProcessClient from './in-process-client';
+
+/** The SDK's client, loaded with the first "try it" call rather than with the core. */
+const loadInProcessClient = (): Promise<typeof InProcessClient> => import('./in-process-client');
+
+/** A call the server or the broker refused or failed, in their words (for the user). */
+export class ToolCallFailedError extends Error {}
 
 /** Room for the broker's own timeout to answer first, so the user sees its message. */
 const CLIENT_TIMEOUT_SLACK_MS = 5_000;
@@ -29,14 +34,21 @@ export class AppCaller {
     args: Record<string, unknown>,
     timeoutMs: number,
   ): Promise<CallToolResult> {
-    const client = await this.client(id);
-    return client.request(
-      { method: 'tools/call', params: { name: tool, arguments: args } },
-      CallToolResultSchema,
-      {
-        timeout: timeoutMs + CLIENT_TIMEOUT_SLACK_MS,
-      },
-    );
+    const { CallToolResultSchema, McpError } = await loadInProcessClient();
+    try {
+      const client = await this.client(id);
+      return await client.request(
+        { method: 'tools/call', params: { name: tool, arguments: args } },
+        CallToolResultSchema,
+        { timeout: timeoutMs + CLIENT_TIMEOUT_SLACK_MS },
+      );
+    } catch (error) {
+      // The server's or the broker's words (unknown tool, bad arguments, timeout).
+      if (error instanceof McpError) {
+        throw new ToolCallFailedError(error.message.replace(/^MCP error -?\d+: /, ''), { cause: error });
+      }
+      throw error;
+    }
   }
 
   /** Closes every session of the app (quit). */
@@ -63,6 +75,7 @@ export class AppCaller {
   private async connect(id: string): Promise<Client> {
     const refusal = await this.broker.whenReady(id);
     if (refusal) throw new UserFacingError(refusal.code, refusal.message);
+    const { inProcessClient } = await loadInProcessClient();
     const client = await inProcessClient(
       this.broker,
       id,

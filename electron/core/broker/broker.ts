@@ -1,11 +1,4 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import {
-  CreateMessageResultSchema,
-  ElicitResultSchema,
-  ErrorCode,
-  ListRootsResultSchema,
-  McpError,
-} from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Notification, Request, Result, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { InstanceState } from '../../shared/contract';
@@ -20,10 +13,9 @@ import type { PinStatus } from '../pinning/tool-pinning';
 import type { ProfileAccess } from '../profiles/profile-gate';
 import { withProfile } from '../profiles/profile-gate';
 import type { ProfileSelector } from '../profiles/profile-rules';
-import { BrokerSession } from './broker-session';
-import { restartedError } from './forwarding';
-import type { ToolAccess } from './broker-session';
+import type { BrokerSession, ToolAccess } from './broker-session';
 import { UpstreamRelay } from './upstream-relay';
+import type * as BrokerSdkModule from './broker-sdk';
 
 export interface BrokerDeps {
   supervisor: Supervisor;
@@ -59,11 +51,12 @@ export interface Refusal {
   message: string;
 }
 
-const RESULT_SCHEMAS: Record<string, typeof CreateMessageResultSchema> = {
-  'sampling/createMessage': CreateMessageResultSchema,
-  'elicitation/create': ElicitResultSchema as never,
-  'roots/list': ListRootsResultSchema as never,
-};
+/**
+ * The SDK's server side (sessions, errors, result schemas), loaded with the first session rather
+ * than with the core: evaluating the SDK was the largest part of the core's start (issue 16).
+ */
+type BrokerSdk = typeof BrokerSdkModule;
+const loadBrokerSdk = (): Promise<BrokerSdk> => import('./broker-sdk');
 
 /**
  * Serves every AI client session of every instance: one SDK `Server` per session, all
@@ -82,6 +75,8 @@ export class Broker {
   private readonly relays = new WeakMap<Client, UpstreamRelay>();
   /** The profile each session was opened for (kept beside the session, not in it). */
   private readonly selectors = new WeakMap<BrokerSession, ProfileSelector>();
+  /** Set once the first session loaded it; every session's callbacks run after that. */
+  private sdk: BrokerSdk | null = null;
 
   constructor(private readonly deps: BrokerDeps) {
     deps.bus.on('instanceStateChanged', ({ id, transition }) => {
@@ -175,10 +170,11 @@ export class Broker {
     source: 'client' | 'mcp-tray' = 'client',
     selector: ProfileSelector = {},
   ): Promise<void> {
+    const sdk = await this.loadSdk();
     const runner = this.deps.supervisor.runner(id);
     const upstream = runner?.client;
     if (!upstream) throw new Error(`instance ${id} is not running`);
-    const session: BrokerSession = new BrokerSession(
+    const session: BrokerSession = new sdk.BrokerSession(
       {
         instanceId: id,
         source,
@@ -338,7 +334,7 @@ export class Broker {
     let relay = this.relays.get(client);
     if (!relay) {
       const transport = client.transport;
-      if (!transport) throw restartedError(this.deps.config(id)?.name ?? id);
+      if (!transport) throw this.loadedSdk().restartedError(this.deps.config(id)?.name ?? id);
       relay = new UpstreamRelay(transport);
       this.relays.set(client, relay);
     }
@@ -359,6 +355,7 @@ export class Broker {
     ]);
     const client = this.deps.supervisor.runner(id)?.client;
     if (refusal || !client) {
+      const { McpError, ErrorCode } = await this.loadSdk();
       throw new McpError(ErrorCode.InternalError, refusal?.message ?? `"${id}" is not running.`);
     }
     return client;
@@ -387,6 +384,7 @@ export class Broker {
     const capable = sessions.filter((s) => supports(s, request.method));
     const busy = capable.filter((s) => s.inFlight > 0);
     const pick = (busy.length ? busy : capable).sort((a, b) => b.lastActivity - a.lastActivity)[0];
+    const { McpError, ErrorCode, RESULT_SCHEMAS } = await this.loadSdk();
     if (!pick) {
       throw new McpError(ErrorCode.MethodNotFound, `No connected AI client can answer ${request.method}.`);
     }
@@ -422,6 +420,16 @@ export class Broker {
       if (!current.has(uri)) await client.subscribeResource({ uri }).catch(() => undefined);
     for (const uri of current)
       if (!wanted.has(uri)) await client.unsubscribeResource({ uri }).catch(() => undefined);
+  }
+
+  private async loadSdk(): Promise<BrokerSdk> {
+    return (this.sdk ??= await loadBrokerSdk());
+  }
+
+  /** The SDK for what only runs for a session (which loaded it in {@link attach}). */
+  private loadedSdk(): BrokerSdk {
+    if (!this.sdk) throw new Error('the broker has no session yet');
+    return this.sdk;
   }
 
   private nextTransition(id: string, timeoutMs: number): Promise<void> {

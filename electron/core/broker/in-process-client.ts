@@ -4,6 +4,8 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Broker } from './broker';
 import { LineTransport } from './line-transport';
 
+export { CallToolResultSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+
 /**
  * An MCP client attached to the broker in this process, through the same line transport a
  * connector's socket uses, so its calls take the path every AI client's calls take.

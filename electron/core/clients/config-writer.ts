@@ -8,11 +8,11 @@ import { BackupStore } from './backup-store';
 import type { ClientAdapter, ServerEntry } from './client-adapter';
 import type { ConfigChanges, ConfigEditor } from './config-changes';
 import { ConfigConflictError, configPathError } from './config-errors';
-import { jsonConfigEditor } from './json-config-edit';
+import type * as JsonConfigEdit from './json-config-edit';
 import { stripBom } from './text-format';
-import { tomlConfigEditor } from './toml-config-edit';
+import type * as TomlConfigEdit from './toml-config-edit';
 import type { DiffHunk } from '../../shared/contract';
-import { textDiff } from './unified-diff';
+import type * as UnifiedDiff from './unified-diff';
 
 /** What `apply` would do to one client config file. */
 export interface Plan {
@@ -85,6 +85,16 @@ interface Current {
   mode: number;
 }
 
+/** The diff library (100 KB), loaded with the first change planned: most starts plan none. */
+const loadUnifiedDiff = (): Promise<typeof UnifiedDiff> => import('./unified-diff');
+
+/**
+ * The JSON and TOML parsers, loaded with the first config file that exists or is written: a
+ * start where no AI client has a config file needs neither.
+ */
+const loadJsonEditor = (): Promise<typeof JsonConfigEdit> => import('./json-config-edit');
+const loadTomlEditor = (): Promise<typeof TomlConfigEdit> => import('./toml-config-edit');
+
 /** Our temp files older than this are leftovers of a crash; younger ones may be in use. */
 const STALE_TEMP_MS = 60_000;
 
@@ -105,7 +115,8 @@ export class ConfigWriter {
   /** Reads the entries a client has now; throws ConfigParseError for a file that does not parse. */
   async read(adapter: ClientAdapter, file: string): Promise<ConfigEntries> {
     const current = await this.readCurrent(await this.target(file));
-    const raw = this.editor(adapter, file).servers(stripBom(current.text).text);
+    if (!current.exists) return { exists: false, raw: {}, servers: {} };
+    const raw = (await this.editor(adapter, file)).servers(stripBom(current.text).text);
     const servers: Record<string, ServerEntry> = {};
     for (const [name, entry] of Object.entries(raw)) {
       const server = adapter.readEntry(entry);
@@ -140,7 +151,7 @@ export class ConfigWriter {
       if (current.exists !== plan.exists || current.text !== plan.before) {
         // The client (or the user) rewrote the file since we planned: keep their change.
         this.deps.logger.info('client config changed since planned; planning again', { file: plan.file });
-        plan = this.planFrom(plan.adapter, plan.file, plan.changes, current);
+        plan = await this.planFrom(plan.adapter, plan.file, plan.changes, current);
       }
       if (!plan.changed) return { file: plan.file, backup: null, changed: false, plan };
       const written = await this.write(target, current, plan.after, options);
@@ -176,12 +187,17 @@ export class ConfigWriter {
     return { done, backup };
   }
 
-  private planFrom(adapter: ClientAdapter, file: string, changes: ConfigChanges, current: Current): Plan {
+  private async planFrom(
+    adapter: ClientAdapter,
+    file: string,
+    changes: ConfigChanges,
+    current: Current,
+  ): Promise<Plan> {
     const { text, bom } = stripBom(current.text);
-    const edited = this.editor(adapter, file).edit(text, changes);
+    const edited = (await this.editor(adapter, file)).edit(text, changes);
     // A byte order mark alone is no reason to rewrite a file, and it stays when we do write.
     const changed = edited !== text;
-    const diff = changed ? textDiff(file, text, edited) : { text: '', hunks: [] };
+    const diff = changed ? (await loadUnifiedDiff()).textDiff(file, text, edited) : { text: '', hunks: [] };
     return {
       adapter,
       file,
@@ -195,10 +211,10 @@ export class ConfigWriter {
     };
   }
 
-  private editor(adapter: ClientAdapter, file: string): ConfigEditor {
+  private async editor(adapter: ClientAdapter, file: string): Promise<ConfigEditor> {
     const rules = { file, clientName: adapter.displayName, serversPath: adapter.serversPath };
-    if (adapter.format === 'toml') return tomlConfigEditor(rules);
-    return jsonConfigEditor({
+    if (adapter.format === 'toml') return (await loadTomlEditor()).tomlConfigEditor(rules);
+    return (await loadJsonEditor()).jsonConfigEditor({
       ...rules,
       comments: adapter.format === 'jsonc',
       trailingCommas: adapter.trailingCommas,

@@ -4,7 +4,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../platform/logger';
 import type { Settings } from '../settings/settings-schema';
 import type { Runner } from '../supervisor/runner';
-import { CombinedSession } from './combined-session';
+import type { CombinedSession } from './combined-session';
 import type { ProfileAccess } from './profile-gate';
 import type { ProfileSelector } from './profile-rules';
 import {
@@ -14,6 +14,10 @@ import {
   profileInstances,
   profileNameFor,
 } from './profile-rules';
+import type * as CombinedSessionModule from './combined-session';
+
+/** The SDK's server and client a combined session is made of, loaded with the first one. */
+const loadCombinedSession = (): Promise<typeof CombinedSessionModule> => import('./combined-session');
 
 /** What a combined session asks of the core about its services. */
 export interface CombinedMembers {
@@ -66,6 +70,7 @@ export class CombinedHub implements CombinedMembers {
 
   /** Serves a combined entry on a client's connection. */
   async open(transport: Transport, selector: ProfileSelector): Promise<CombinedSession> {
+    const { CombinedSession } = await loadCombinedSession();
     const session = new CombinedSession(this, { name: 'MCP Tray', version: this.deps.version }, (closed) =>
       this.sessions.delete(closed),
     );

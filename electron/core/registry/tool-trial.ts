@@ -1,6 +1,5 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { LaunchResolver } from '../integrations/launch-spec';
 import { UserFacingError } from '../rpc/errors';
 import type { InstanceConfig } from '../settings/settings-schema';
@@ -11,6 +10,10 @@ import type { CommandResolver } from '../supervisor/command-resolver';
 import type { Spawner, StopTiming } from '../supervisor/process-group';
 import { stopProcessGroup } from '../supervisor/process-group';
 import type { ToolTrial } from '../services/registry-updates-service';
+import type * as SdkClient from '@modelcontextprotocol/sdk/client/index.js';
+
+/** The SDK's client, loaded with the first trial (an update check) rather than with the core. */
+const loadClient = (): Promise<typeof SdkClient> => import('@modelcontextprotocol/sdk/client/index.js');
 
 export interface ToolTrialDeps {
   launch: LaunchResolver;
@@ -38,6 +41,7 @@ export function createToolTrial(deps: ToolTrialDeps): ToolTrial {
     const searchPath = await deps.commands.searchPath();
     let child: ChildProcessWithoutNullStreams | null = null;
     const stderr: string[] = [];
+    const { Client } = await loadClient();
     const client = new Client(deps.clientInfo, { capabilities: {} });
     try {
       child = deps.spawner.spawn({

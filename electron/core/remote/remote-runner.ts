@@ -1,15 +1,14 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { FetchLike, Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { LaunchSpec } from '../integrations/launch-spec';
 import type { InstanceConfig } from '../settings/settings-schema';
 import { RunnerBase } from '../supervisor/runner-base';
 import type { RunnerBaseDeps } from '../supervisor/runner-base';
 import type { RemoteAuth } from './authorized-fetch';
-import { AuthorizedFetch } from './authorized-fetch';
 import type { RemoteTransportKind } from './remote-transport';
-import { connectRemote } from './remote-transport';
 import { sameOrigin } from './remote-url';
+import type * as AuthorizedFetchModule from './authorized-fetch';
+import type * as RemoteTransport from './remote-transport';
 
 export interface RemoteRunnerDeps extends RunnerBaseDeps {
   config: () => InstanceConfig;
@@ -26,6 +25,18 @@ export interface RemoteRunnerDeps extends RunnerBaseDeps {
 
 /** How long ending a Streamable HTTP session (DELETE) may hold up a stop. */
 const TERMINATE_TIMEOUT_MS = 2_000;
+
+/**
+ * The SDK's HTTP transports and OAuth helpers, loaded with the first remote server connected
+ * rather than with the core (they are not needed to show the window).
+ */
+const loadConnection = async (): Promise<typeof RemoteTransport & typeof AuthorizedFetchModule> => {
+  const [transport, authorized] = await Promise.all([
+    import('./remote-transport'),
+    import('./authorized-fetch'),
+  ]);
+  return { ...transport, ...authorized };
+};
 
 /**
  * A remote MCP server reached over HTTP: the same surface as a local server's runner (states,
@@ -71,6 +82,7 @@ export class RemoteRunner extends RunnerBase {
       .filter(([name]) => remote.secretHeaders?.includes(name))
       .map(([, value]) => value);
     this.secretValues = [...secretHeaderValues];
+    const { AuthorizedFetch, connectRemote } = await loadConnection();
     const authorized = new AuthorizedFetch({
       serverUrl: remote.url,
       providerName: this.deps.providerName(),
@@ -138,9 +150,10 @@ export class RemoteRunner extends RunnerBase {
   /** Ends the session politely (the spec's DELETE) when the server is still there, then closes. */
   private async disconnect(client: Client, transport: Transport | null): Promise<void> {
     client.onclose = undefined;
-    if (transport instanceof StreamableHTTPClientTransport && transport.sessionId) {
+    if (transport) {
+      const { endSession } = await loadConnection();
       await Promise.race([
-        transport.terminateSession().catch(() => undefined),
+        endSession(transport),
         new Promise((resolve) => setTimeout(resolve, TERMINATE_TIMEOUT_MS).unref()),
       ]);
     }

@@ -1,20 +1,5 @@
 import type { OAuthDiscoveryState, OAuthServerInfo } from '@modelcontextprotocol/sdk/client/auth.js';
-import {
-  auth,
-  discoverOAuthServerInfo,
-  refreshAuthorization,
-} from '@modelcontextprotocol/sdk/client/auth.js';
-import {
-  InvalidClientError,
-  InvalidGrantError,
-  OAuthError,
-  UnauthorizedClientError,
-} from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import type { OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
-import {
-  checkResourceAllowed,
-  resourceUrlFromServerUrl,
-} from '@modelcontextprotocol/sdk/shared/auth-utils.js';
 import { createState } from '../auth/authorization-request';
 import type { LoopbackFlowDeps, LoopbackGrant } from '../auth/loopback-flow';
 import { LoopbackFlow } from '../auth/loopback-flow';
@@ -32,7 +17,12 @@ import type { AccountMetadata, InstanceConfig, RemoteConfig } from '../settings/
 import type { SettingsStore } from '../settings/settings-store';
 import type { RemoteInstanceStore } from './remote-oauth-provider';
 import { REGISTRATION_SECRET_FIELD, RemoteOAuthProvider, storedClient } from './remote-oauth-provider';
-import { inWords, registeredPort, tokenSetOf } from './remote-sign-in-support';
+import { registeredPort, tokenSetOf } from './remote-sign-in-support';
+import type * as RemoteAuthSdkModule from './remote-auth-sdk';
+
+type RemoteAuthSdk = typeof RemoteAuthSdkModule;
+/** The SDK's OAuth client, loaded with the first remote sign-in, refresh or sign-out. */
+const loadRemoteAuthSdk = (): Promise<RemoteAuthSdk> => import('./remote-auth-sdk');
 
 /** What a remote server said when it refused a request (`WWW-Authenticate`, RFC 6750 §3). */
 export interface AuthChallenge {
@@ -93,6 +83,7 @@ export class RemoteSignIn {
   /** Browser sign-in. Fails before the browser opens if tokens cannot be kept. */
   async startBrowser(instance: InstanceConfig, options: RemoteSignInOptions): Promise<BrowserSignIn> {
     await this.store.probe();
+    const { auth } = await loadRemoteAuthSdk();
     const { id } = instance;
     const remote = instance.remote!;
     const { providerName } = options;
@@ -174,6 +165,8 @@ export class RemoteSignIn {
   ): Promise<TokenMetadata> {
     const current = await this.store.load(instance.id, metadata);
     if (!current?.refreshToken) throw new ReauthRequiredError(providerName);
+    const sdk = await loadRemoteAuthSdk();
+    const { InvalidClientError, InvalidGrantError, OAuthError, UnauthorizedClientError } = sdk;
     const info = await this.serverInfo(instance);
     const client = await storedClient(instance, this.deps.secrets);
     const issuer = instance.remote?.tokenIssuer;
@@ -183,11 +176,11 @@ export class RemoteSignIn {
     }
     let tokens: OAuthTokens;
     try {
-      tokens = await refreshAuthorization(info.authorizationServerUrl, {
+      tokens = await sdk.refreshAuthorization(info.authorizationServerUrl, {
         metadata: info.authorizationServerMetadata,
         clientInformation: client,
         refreshToken: current.refreshToken,
-        resource: this.resource(instance, info),
+        resource: this.resource(sdk, instance, info),
         fetchFn: this.deps.fetch,
       });
     } catch (error) {
@@ -252,10 +245,12 @@ export class RemoteSignIn {
     let found = this.servers.get(instance.id);
     if (!found) {
       const metadataUrl = this.challenges.get(instance.id)?.resourceMetadataUrl;
-      found = discoverOAuthServerInfo(instance.remote!.url, {
-        resourceMetadataUrl: metadataUrl ? new URL(metadataUrl) : undefined,
-        fetchFn: this.deps.fetch,
-      });
+      found = loadRemoteAuthSdk().then(({ discoverOAuthServerInfo }) =>
+        discoverOAuthServerInfo(instance.remote!.url, {
+          resourceMetadataUrl: metadataUrl ? new URL(metadataUrl) : undefined,
+          fetchFn: this.deps.fetch,
+        }),
+      );
       this.servers.set(instance.id, found);
       void found.catch(() => this.servers.delete(instance.id));
     }
@@ -263,11 +258,11 @@ export class RemoteSignIn {
   }
 
   /** RFC 8707 resource: the metadata's `resource`, verbatim, when it belongs to this server. */
-  private resource(instance: InstanceConfig, info: OAuthServerInfo): string | undefined {
+  private resource(sdk: RemoteAuthSdk, instance: InstanceConfig, info: OAuthServerInfo): string | undefined {
     const configured = info.resourceMetadata?.resource;
     if (!configured) return undefined;
-    const requested = resourceUrlFromServerUrl(instance.remote!.url);
-    return checkResourceAllowed({ requestedResource: requested, configuredResource: configured })
+    const requested = sdk.resourceUrlFromServerUrl(instance.remote!.url);
+    return sdk.checkResourceAllowed({ requestedResource: requested, configuredResource: configured })
       ? configured
       : undefined;
   }
@@ -277,6 +272,7 @@ export class RemoteSignIn {
     try {
       return await work();
     } catch (error) {
+      const { inWords } = await loadRemoteAuthSdk();
       const translated = inWords(error, id, providerName);
       if (translated.code === 'needs-client-id') {
         this.updateRemote(id, (r) => ({ ...r, noDynamicRegistration: true }));

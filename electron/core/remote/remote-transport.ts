@@ -15,7 +15,7 @@ export interface RemoteConnectOptions {
   /** The kind that worked last time: tried first. */
   preferred?: RemoteTransportKind;
   /** A fresh client per attempt: a client whose connect failed is not reused. */
-  makeClient: () => Client;
+  makeClient: () => Promise<Client>;
   timeoutMs: number;
   /** True when trying the other transport is pointless (the server wants a sign-in). */
   stop: () => boolean;
@@ -52,7 +52,7 @@ export async function connectRemote(options: RemoteConnectOptions): Promise<Remo
       kind === 'sse'
         ? new SSEClientTransport(url, { fetch: options.fetch })
         : new StreamableHTTPClientTransport(url, { fetch: options.fetch });
-    const client = options.makeClient();
+    const client = await options.makeClient();
     try {
       await client.connect(transport, { timeout: options.timeoutMs });
       return { client, transport, kind };
@@ -66,6 +66,13 @@ export async function connectRemote(options: RemoteConnectOptions): Promise<Remo
     }
   }
   throw lastError;
+}
+
+/** Ends a Streamable HTTP session politely (the spec's DELETE); SSE has no session to end. */
+export async function endSession(transport: Transport): Promise<void> {
+  if (transport instanceof StreamableHTTPClientTransport && transport.sessionId) {
+    await transport.terminateSession().catch(() => undefined);
+  }
 }
 
 const label = (kind: RemoteTransportKind): string => (kind === 'sse' ? 'HTTP+SSE' : 'Streamable HTTP');

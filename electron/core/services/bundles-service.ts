@@ -7,13 +7,16 @@ import type { RuntimeCheck } from '../integrations/bundle-entry';
 import { bundleEntry } from '../integrations/bundle-entry';
 import { configSecretAccount } from '../integrations/launch-spec';
 import type { Bundle } from '../integrations/mcpb-bundle';
-import { extractBundle, openBundle } from '../integrations/mcpb-bundle';
+import type * as McpbBundle from '../integrations/mcpb-bundle';
 import type { Clock } from '../platform/clock';
 import { UserFacingError } from '../rpc/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import type { InstanceConfig } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Supervisor } from '../supervisor/supervisor';
+
+/** The zip reader, loaded with the first bundle opened rather than with the core. */
+const loadMcpbBundle = (): Promise<typeof McpbBundle> => import('../integrations/mcpb-bundle');
 
 /** A checked bundle waits this long for the user to confirm it. */
 const STAGED_TTL_MS = 30 * 60_000;
@@ -65,7 +68,7 @@ export class BundlesService {
     if (data.length > MAX_BUNDLE_BYTES) {
       throw new UserFacingError('bad-bundle', `${fileName} is larger than 20 MB.`);
     }
-    const bundle = await openBundle(data);
+    const bundle = await (await loadMcpbBundle()).openBundle(data);
     const { manifest } = bundle;
     const entry = await bundleEntry(
       `mcpb:${manifest.name}`,
@@ -117,7 +120,7 @@ export class BundlesService {
       }
       // No service has this id, so anything in its folder is left over from an earlier one.
       fs.rmSync(dir, { recursive: true, force: true });
-      await extractBundle(bundle.entries, dir);
+      await (await loadMcpbBundle()).extractBundle(bundle.entries, dir);
       return await this.register(request, staged, id, dir);
     } catch (error) {
       await undo();

@@ -1,6 +1,6 @@
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolCallResult } from '../../shared/contract';
 import type { AppCaller } from '../broker/app-caller';
+import { ToolCallFailedError } from '../broker/app-caller';
 import type { Broker } from '../broker/broker';
 import type { Clock } from '../platform/clock';
 import { UserFacingError } from '../rpc/errors';
@@ -34,7 +34,7 @@ export class ToolsService {
     } catch (error) {
       if (error instanceof UserFacingError) throw error;
       // The server's or the broker's words (unknown tool, bad arguments, timeout) are for the user.
-      const message = error instanceof McpError ? error.message.replace(/^MCP error -?\d+: /, '') : null;
+      const message = error instanceof ToolCallFailedError ? error.message : null;
       throw new UserFacingError('tool-call-failed', message ?? `The call to "${tool}" failed.`);
     }
   }

@@ -168,12 +168,12 @@ export class InstanceRunner extends RunnerBase {
   }
 
   private async connect(child: ChildProcessWithoutNullStreams, gen: number): Promise<void> {
+    // Our own servers ask for a fresh token through the client (the 401 channel).
+    const client = await this.newClient(() => this.deps.tokenRejected());
     const transport = new ChildStdioTransport(child, (noise) => {
       this.garbageLines++;
       this.deps.logger.debug('ignored stdout noise', { kind: noise.kind, sample: noise.sample });
     });
-    // Our own servers ask for a fresh token through the client (the 401 channel).
-    const client = this.newClient(() => this.deps.tokenRejected());
     const superseded = async () => {
       // A stop or restart came while this child was starting: it is no longer ours to keep.
       await client.close().catch(() => undefined);

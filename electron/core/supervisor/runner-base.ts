@@ -1,18 +1,7 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import {
-  CreateMessageRequestSchema,
-  ElicitRequestSchema,
-  ListRootsRequestSchema,
-  LoggingMessageNotificationSchema,
-  PromptListChangedNotificationSchema,
-  ResourceListChangedNotificationSchema,
-  ResourceUpdatedNotificationSchema,
-  ToolListChangedNotificationSchema,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { InstanceState, ProcessStats, StateTransition, StatsSample } from '../../shared/contract';
 import type { TokenRejectedResult } from '../auth/token-channel';
-import { TokenRejectedRequest } from '../auth/token-channel';
 import type { LaunchSpec } from '../integrations/launch-spec';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -20,6 +9,7 @@ import { CrashTracker } from './backoff';
 import type { RestartPolicy } from './backoff';
 import type { RotatingLog } from './rotating-log';
 import type { HealthPolicy, Runner, UpstreamHooks } from './runner';
+import type * as UpstreamClient from './upstream-client';
 
 export type { HealthPolicy, Runner, UpstreamHooks } from './runner';
 export { DEFAULT_HEALTH_POLICY } from './runner';
@@ -43,6 +33,12 @@ export interface RunnerBaseDeps {
 }
 
 const HISTORY_LIMIT = 50;
+
+/**
+ * The SDK's client and schemas, loaded with the first server started rather than with the core:
+ * evaluating them was the largest part of the headless host's cold start (issue 16).
+ */
+const loadUpstreamClient = (): Promise<typeof UpstreamClient> => import('./upstream-client');
 
 /**
  * The part of a runner that does not depend on how the server is reached: the state machine
@@ -114,32 +110,14 @@ export abstract class RunnerBase implements Runner {
    * connected AI client (the broker routes them). `tokenRejected` answers the 401 channel of
    * our own servers; remote servers get no such channel (it would hand them a token).
    */
-  protected newClient(tokenRejected?: () => Promise<TokenRejectedResult>): Client {
-    const client = new Client(this.base.clientInfo, {
-      capabilities: { sampling: {}, elicitation: {}, roots: { listChanged: true } },
+  protected async newClient(tokenRejected?: () => Promise<TokenRejectedResult>): Promise<Client> {
+    const { upstreamClient } = await loadUpstreamClient();
+    return upstreamClient({
+      info: this.base.clientInfo,
+      upstream: this.base.upstream,
+      refreshLists: (client) => this.refreshLists(client),
+      ...(tokenRejected ? { tokenRejected } : {}),
     });
-    const { upstream } = this.base;
-    for (const schema of [
-      ToolListChangedNotificationSchema,
-      ResourceListChangedNotificationSchema,
-      PromptListChangedNotificationSchema,
-    ]) {
-      client.setNotificationHandler(schema, async (notification) => {
-        await this.refreshLists(client);
-        upstream.onNotification(notification);
-      });
-    }
-    for (const schema of [ResourceUpdatedNotificationSchema, LoggingMessageNotificationSchema]) {
-      client.setNotificationHandler(schema, (notification) => upstream.onNotification(notification));
-    }
-    if (tokenRejected) client.setRequestHandler(TokenRejectedRequest, () => tokenRejected());
-    for (const schema of [CreateMessageRequestSchema, ElicitRequestSchema, ListRootsRequestSchema]) {
-      client.setRequestHandler(
-        schema,
-        (request, extra) => upstream.onRequest(request, extra.signal) as never,
-      );
-    }
-    return client;
   }
 
   /**
