@@ -7,7 +7,9 @@ import { ChildStdioTransport } from './child-transport';
 function printer(lines: object[]) {
   const text = lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
   const script = `process.stdout.write(${JSON.stringify(text)}); process.stdin.resume();`;
-  return spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, ['-e', script], { stdio: 'pipe' });
+  child.stderr.resume();
+  return child;
 }
 
 const reply = (id: number) => ({ jsonrpc: '2.0', id, result: { content: [] } });
