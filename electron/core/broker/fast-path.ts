@@ -50,6 +50,13 @@ const asWire = (error: McpError): WireError => ({
   ...(error.data === undefined ? {} : { data: error.data }),
 });
 
+/** What a result reply's line holds besides the result: `{"result":…,"jsonrpc":"2.0","id":…}`. */
+const RESULT_ENVELOPE = '{"result":,"jsonrpc":"2.0","id":}'.length;
+
+/** The size of the result in a reply's line, as the server wrote it (compact envelope). */
+const resultBytesOf = (line: { text: string; id: number }): number =>
+  Math.max(0, Buffer.byteLength(line.text) - RESULT_ENVELOPE - String(line.id).length);
+
 /**
  * The broker's hot path for a session after `initialize`: `tools/call` and the plain forwards
  * are taken off the session's transport before the SDK `Server` sees them, written to the
@@ -130,7 +137,15 @@ export class FastPath {
     const result = ending.reply?.result ?? null;
     const outcome = result ? (result.isError ? 'tool-error' : 'ok') : ending.outcome;
     const durationMs = refusal !== null ? 0 : ctx.now() - started;
-    ctx.record({ ...base, durationMs, outcome, error: ending.error, result: result as never });
+    const resultBytes = result && ending.line ? resultBytesOf(ending.line) : undefined;
+    ctx.record({
+      ...base,
+      durationMs,
+      outcome,
+      error: ending.error,
+      result: result as never,
+      ...(resultBytes === undefined ? {} : { resultBytes }),
+    });
   }
 
   private answer(id: RequestId, ending: Ending): void {

@@ -101,6 +101,8 @@ describe('the fast path forwards the server’s reply as it wrote it, under the 
       ['id_last', 'ok'],
       ['spaced', 'ok'],
     ]);
+    // The size the server sent (`\u00e9`, `1.0`, twenty digits), not that of a re-serialisation.
+    expect(records.find((r) => r.tool === 'id_last')?.result?.bytes).toBe(Buffer.byteLength(RESULT));
   });
 
   it('sends the client’s request on as the client wrote it, under an id of its own', async () => {

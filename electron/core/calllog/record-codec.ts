@@ -35,7 +35,7 @@ export function buildRecord(id: number, call: NewToolCall, clock: Clock): ToolCa
     durationMs: Number.isFinite(call.durationMs) && call.durationMs > 0 ? call.durationMs : 0,
     outcome: call.outcome,
     error: call.error === null ? null : redactText(call.error, MAX_ERROR),
-    result: call.result ? summariseResult(call.result) : null,
+    result: call.result ? summariseResult(call.result, call.resultBytes) : null,
   };
   // Validated here, once: the event that carries it to the UI is not checked again.
   if (!isToolCallRecord(record)) throw new Error('a tool-call record broke the contract');

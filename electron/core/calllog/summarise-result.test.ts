@@ -43,6 +43,16 @@ describe('summariseResult', () => {
     expect(summary.preview.endsWith('…')).toBe(true);
   });
 
+  it('takes the size the server sent when the caller knows it, without serialising the result', () => {
+    let serialised = 0;
+    const result = { content: [{ type: 'text', text: 'x' }] } as CallToolResult;
+    Object.defineProperty(result, 'toJSON', { value: () => (serialised++, { content: [] }) });
+    expect(summariseResult(result, 1234)).toMatchObject({ bytes: 1234, preview: 'x' });
+    expect(serialised).toBe(0);
+    expect(summariseResult(result).bytes).toBe(Buffer.byteLength('{"content":[]}'));
+    expect(serialised).toBe(1);
+  });
+
   it('previews structured content as JSON, with secret keys hidden, when there is no text', () => {
     const summary = summariseResult({
       content: [],

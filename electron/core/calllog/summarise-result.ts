@@ -14,8 +14,11 @@ export interface ResultSummary {
 
 export const PREVIEW_LENGTH = 500;
 
-/** Summarises a result for the log; tolerant of servers that break the schema. */
-export function summariseResult(result: CallToolResult): ResultSummary {
+/**
+ * Summarises a result for the log; tolerant of servers that break the schema. `bytes`, when the
+ * caller knows the size the server sent, is taken as it is (no serialisation of the result).
+ */
+export function summariseResult(result: CallToolResult, bytes?: number): ResultSummary {
   const content: unknown[] = Array.isArray(result.content) ? result.content : [];
   const contentTypes: string[] = [];
   let text: string | null = null;
@@ -31,7 +34,7 @@ export function summariseResult(result: CallToolResult): ResultSummary {
   if (structured !== undefined && !contentTypes.includes('structured')) contentTypes.push('structured');
   // Structured content goes through redact() first, so secret-named keys are hidden too.
   const raw = text ?? (structured !== undefined ? (JSON.stringify(redact(structured)) ?? '') : '');
-  return { contentTypes, bytes: jsonBytes(result), preview: preview(raw) };
+  return { contentTypes, bytes: bytes ?? jsonBytes(result), preview: preview(raw) };
 }
 
 function typeOf(block: unknown): string {

@@ -46,6 +46,11 @@ export interface NewToolCall {
   /** Raw; credential-shaped parts are redacted too. */
   error: string | null;
   result: CallToolResult | null;
+  /**
+   * The result's size in bytes as the server sent it, when the caller has its line: saves
+   * serialising a result of megabytes again only to measure it.
+   */
+  resultBytes?: number;
 }
 
 export interface ToolCallLogOptions {
