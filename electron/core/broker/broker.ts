@@ -282,8 +282,8 @@ export class Broker {
   }
 
   /**
-   * Logs a finished call after its reply is sent: the record is built, redacted and written on
-   * the next turn of the event loop (the log writes queued calls before any query or close).
+   * Logs a finished call after its reply is sent: the record is built, redacted and written
+   * within a few milliseconds (the log writes queued calls before any query or close).
    */
   private record(call: NewToolCall): void {
     const secrets = this.deps.supervisor.runner(call.instanceId)?.secretValues ?? [];

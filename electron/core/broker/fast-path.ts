@@ -181,12 +181,15 @@ export class FastPath {
       const finish = (ending: Ending) => {
         if (done) return;
         done = true;
-        this.answer(id, ending);
-        this.deadlines.delete(id);
-        this.inFlight.delete(id);
-        if (upstreamId !== null) ctx.activity(-1);
-        this.host.end(id);
-        resolve(ending);
+        try {
+          this.answer(id, ending);
+        } finally {
+          this.deadlines.delete(id);
+          this.inFlight.delete(id);
+          if (upstreamId !== null) ctx.activity(-1);
+          this.host.end(id);
+          resolve(ending);
+        }
       };
       const fail = (error: McpError, outcome: ToolCallOutcome): void =>
         finish({ reply: { error: asWire(error) }, outcome, error: error.message });
