@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../../test/core/support/temp-dirs';
 import { newCall, openLog } from '../../../test/core/calllog/test-calls';
 
-const aTurn = () => new Promise((resolve) => setImmediate(resolve));
 const lines = (dir: string) =>
   fs
     .readdirSync(dir)
@@ -12,26 +11,31 @@ const lines = (dir: string) =>
     .filter(Boolean);
 
 describe('ToolCallLog.appendLater', () => {
-  it('writes calls that finish in different turns together, and only then tells of them', async () => {
-    const dir = tempDir();
-    const log = openLog(dir);
-    const events: string[] = [];
-    const told = new Promise<void>((resolve) => {
-      log.appendLater(newCall({ tool: 'a' }), (record) => events.push(`${record.tool} ${lines(dir).length}`));
-      void aTurn().then(() => {
-        events.push('next turn');
-        log.appendLater(newCall({ tool: 'b' }), (record) => {
-          events.push(`${record.tool} ${lines(dir).length}`);
-          resolve();
-        });
-      });
-    });
-    await told;
-    // Both on disk before the first is told of: one write for the two.
-    expect(events).toEqual(['next turn', 'a 2', 'b 2']);
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it('misses no queued call in a query or a close', async () => {
+  it('writes the calls of 5 ms together, and only then tells of them', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const dir = tempDir();
+    const log = openLog(dir);
+    const told: string[] = [];
+    const tell = (record: { tool: string }) => told.push(`${record.tool} ${lines(dir).length}`);
+    log.appendLater(newCall({ tool: 'a' }), tell);
+    vi.advanceTimersByTime(4);
+    log.appendLater(newCall({ tool: 'b' }), tell);
+    expect(lines(dir)).toHaveLength(0);
+    expect(told).toEqual([]);
+    vi.advanceTimersByTime(1);
+    // Both on disk before the first is told of: one write for the two.
+    expect(told).toEqual(['a 2', 'b 2']);
+    log.appendLater(newCall({ tool: 'c' }), tell);
+    vi.advanceTimersByTime(5);
+    expect(told).toEqual(['a 2', 'b 2', 'c 3']);
+  });
+
+  it('misses no queued call in a query or a close', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const dir = tempDir();
     const log = openLog(dir);
     const told: number[] = [];
@@ -42,7 +46,8 @@ describe('ToolCallLog.appendLater', () => {
     log.close();
     expect(told).toEqual([1, 2, 3, 4]);
     expect(lines(dir)).toHaveLength(4);
-    await aTurn();
+    // Nothing is left for the timer to write.
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('writes at once when many calls are waiting', () => {

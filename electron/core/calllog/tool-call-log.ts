@@ -92,6 +92,8 @@ export class ToolCallLog {
     then: (record: ToolCallRecord) => void;
     secrets: readonly string[];
   }[] = [];
+  /** The write of the queued calls, {@link BATCH_MS} after the first of them. */
+  private batchTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ToolCallLogOptions) {
     this.maxBytes = Math.max(1, options.maxBytes ?? 50 * MiB);
@@ -157,13 +159,15 @@ export class ToolCallLog {
     then: (record: ToolCallRecord) => void,
     secrets: readonly string[] = [],
   ): void {
-    if (this.queued.length === 0) setTimeout(() => this.flush(), BATCH_MS).unref();
+    this.batchTimer ??= setTimeout(() => this.flush(), BATCH_MS);
     this.queued.push({ call, then, secrets });
     if (this.queued.length >= BATCH_MAX) this.flush();
   }
 
   /** Writes every queued call now: one write for the batch, then each record's `then`. */
   flush(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
     while (this.queued.length > 0) {
       const batch = this.queued;
       this.queued = [];
