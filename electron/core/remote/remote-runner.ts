@@ -72,8 +72,12 @@ export class RemoteRunner extends RunnerBase {
     const gen = ++this.generation;
     this.transition('starting', this.restarts > 0 ? `Reconnecting (attempt ${this.restarts})` : 'Connecting');
     let headers: Record<string, string>;
+    let loaded: Awaited<ReturnType<typeof loadConnection>>;
     try {
       headers = (await this.deps.headers?.()) ?? {};
+      // Here, so a failure to load the transports fails the connection with its reason.
+      loaded = await loadConnection();
+      await this.loadClient();
     } catch (error) {
       this.transition('failed', (error as Error).message);
       return;
@@ -82,7 +86,7 @@ export class RemoteRunner extends RunnerBase {
       .filter(([name]) => remote.secretHeaders?.includes(name))
       .map(([, value]) => value);
     this.secretValues = [...secretHeaderValues];
-    const { AuthorizedFetch, connectRemote } = await loadConnection();
+    const { AuthorizedFetch, connectRemote } = loaded;
     const authorized = new AuthorizedFetch({
       serverUrl: remote.url,
       providerName: this.deps.providerName(),

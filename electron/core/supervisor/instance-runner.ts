@@ -67,6 +67,7 @@ export class InstanceRunner extends RunnerBase {
     );
     let spawned: ChildProcessWithoutNullStreams;
     try {
+      await this.loadClient();
       const launch = await this.deps.launch.resolve(config);
       const command = await this.deps.commands.resolve(launch.command, launch.args, {
         cwd: launch.cwd ?? undefined,

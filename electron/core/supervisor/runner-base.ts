@@ -110,6 +110,14 @@ export abstract class RunnerBase implements Runner {
    * connected AI client (the broker routes them). `tokenRejected` answers the 401 channel of
    * our own servers; remote servers get no such channel (it would hand them a token).
    */
+  /**
+   * Loads the SDK's client code now, so a failure to load it (a build replaced under a running
+   * core) fails the start with its reason before anything is spawned or connected.
+   */
+  protected async loadClient(): Promise<void> {
+    await loadUpstreamClient();
+  }
+
   protected async newClient(tokenRejected?: () => Promise<TokenRejectedResult>): Promise<Client> {
     const { upstreamClient } = await loadUpstreamClient();
     return upstreamClient({
