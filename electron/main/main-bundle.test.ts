@@ -34,4 +34,18 @@ describe('main bundle', () => {
       .filter((p) => !isBuiltin(p));
     expect(new Set(outside)).toEqual(new Set(['electron', 'keytar', '@anthropic-ai/sandbox-runtime']));
   });
+
+  it('gives conf the stand-in for ajv (conf never gets a schema), while the SDK keeps the real ajv', () => {
+    const meta = JSON.parse(fs.readFileSync(mainBundle().replace(/\.cjs$/, '.meta.json'), 'utf8')) as {
+      inputs: Record<string, { imports: { path: string; original?: string }[] }>;
+    };
+    // A conf that imports ajv under another path would bring the real one back into its start.
+    const confImports = Object.entries(meta.inputs)
+      .filter(([file]) => /node_modules\/conf\//.test(file))
+      .flatMap(([, input]) => input.imports.map((i) => i.path))
+      .filter((p) => /ajv/.test(p));
+    expect(confImports.length).toBeGreaterThan(0);
+    expect(confImports.every((p) => p.startsWith('conf-without-ajv:'))).toBe(true);
+    expect(Object.keys(meta.inputs).some((file) => /node_modules\/ajv\//.test(file))).toBe(true);
+  });
 });
