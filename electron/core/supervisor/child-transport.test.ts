@@ -47,48 +47,37 @@ describe('ChildStdioTransport.takeFirst', () => {
     expect(delivered).toEqual([]);
   });
 
-  it('keeps the order: what comes after a queued message waits behind it for onmessage', async () => {
-    const child = printer([notification, reply(-1), reply(-2)]);
+  /** Runs `lines` through a transport whose takeFirst takes what `take` says; what went where. */
+  async function route(lines: object[], take: (id: unknown) => boolean, delivers: number) {
+    const child = printer(lines);
     children.push(child);
     const transport = new ChildStdioTransport(child, () => undefined);
+    const name = (message: JSONRPCMessage) => (message as { id?: unknown }).id ?? 'notification';
     const offered: unknown[] = [];
     const delivered: unknown[] = [];
-    // Takes replies only: the notification is queued, so the replies behind it are not offered.
     transport.takeFirst((message) => {
-      offered.push((message as { id?: unknown }).id ?? 'notification');
-      return 'id' in message;
+      offered.push(name(message));
+      return take(name(message));
     });
     const done = new Promise<void>((resolve) => {
       transport.onmessage = (message) => {
-        delivered.push((message as { id?: unknown }).id ?? 'notification');
-        if (delivered.length === 3) resolve();
+        delivered.push(name(message));
+        if (delivered.length === delivers) resolve();
       };
     });
     await transport.start();
     await done;
-    expect(offered).toEqual(['notification']);
-    expect(delivered).toEqual(['notification', -1, -2]);
+    return { offered, delivered };
+  }
+
+  it('keeps the order: what comes after a queued message waits behind it for onmessage', async () => {
+    // Takes replies only: the notification is queued, so the replies behind it are not offered.
+    const routed = await route([notification, reply(-1), reply(-2)], (id) => id !== 'notification', 3);
+    expect(routed).toEqual({ offered: ['notification'], delivered: ['notification', -1, -2] });
   });
 
   it('offers each message again once the queue is empty, and delivers what it declines', async () => {
-    const child = printer([reply(-1), notification, reply(-2)]);
-    children.push(child);
-    const transport = new ChildStdioTransport(child, () => undefined);
-    const offered: unknown[] = [];
-    const delivered: unknown[] = [];
-    transport.takeFirst((message) => {
-      offered.push((message as { id?: unknown }).id ?? 'notification');
-      return (message as { id?: unknown }).id === -1;
-    });
-    const done = new Promise<void>((resolve) => {
-      transport.onmessage = (message) => {
-        delivered.push((message as { id?: unknown }).id ?? 'notification');
-        if (delivered.length === 2) resolve();
-      };
-    });
-    await transport.start();
-    await done;
-    expect(offered).toEqual([-1, 'notification']);
-    expect(delivered).toEqual(['notification', -2]);
+    const routed = await route([reply(-1), notification, reply(-2)], (id) => id === -1, 2);
+    expect(routed).toEqual({ offered: [-1, 'notification'], delivered: ['notification', -2] });
   });
 });
