@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readPhase } from '../../../test/core/support/read-phase';
 import { ChildStdioTransport } from '../supervisor/child-transport';
 import { UpstreamRelay } from './upstream-relay';
 
@@ -21,12 +22,7 @@ describe('UpstreamRelay', () => {
   it('takes its reply in the read that brought it, with the line as the server wrote it', async () => {
     const child = answering();
     children.push(child);
-    // Registered before the transport's own listener, so it runs first for the same chunk.
-    let phase = 'before';
-    child.stdout.on('data', () => {
-      phase = 'read';
-      queueMicrotask(() => (phase = 'microtask'));
-    });
+    const phase = readPhase(child.stdout);
     const transport = new ChildStdioTransport(child, () => undefined);
     const toSdk: unknown[] = [];
     transport.onmessage = (message) => toSdk.push(message);
@@ -36,7 +32,7 @@ describe('UpstreamRelay', () => {
       relay.send(
         'tools/call',
         { name: 'x' },
-        { onReply: (_reply, line) => resolve({ phase, line }), onClosed: () => undefined },
+        { onReply: (_reply, line) => resolve({ phase: phase(), line }), onClosed: () => undefined },
       );
     });
     await expect(replied).resolves.toEqual({

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readPhase } from '../../../test/core/support/read-phase';
 import { ChildStdioTransport } from './child-transport';
 
 /** A real child that prints `lines` in one write, then waits for stdin to close. */
@@ -26,18 +27,13 @@ describe('ChildStdioTransport.takeFirst', () => {
   it('offers a message in the read that brought it, before any microtask, with its text', async () => {
     const child = printer([reply(-1)]);
     children.push(child);
-    // Registered before the transport's own listener, so it runs first for the same chunk.
-    let phase = 'before';
-    child.stdout.on('data', () => {
-      phase = 'read';
-      queueMicrotask(() => (phase = 'microtask'));
-    });
+    const phase = readPhase(child.stdout);
     const transport = new ChildStdioTransport(child, () => undefined);
     const delivered: JSONRPCMessage[] = [];
     transport.onmessage = (message) => delivered.push(message);
     const taken = new Promise<{ phase: string; line: string }>((resolve) =>
       transport.takeFirst((_message, line) => {
-        resolve({ phase, line });
+        resolve({ phase: phase(), line });
         return true;
       }),
     );
