@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../../test/core/support/temp-dirs';
 import { newCall, openLog } from '../../../test/core/calllog/test-calls';
 
+const aTurn = () => new Promise((resolve) => setImmediate(resolve));
 const lines = (dir: string) =>
   fs
     .readdirSync(dir)
@@ -15,21 +16,24 @@ describe('ToolCallLog.appendLater', () => {
     vi.useRealTimers();
   });
 
-  it('writes the calls of 5 ms together, and only then tells of them', () => {
+  it('writes the calls of 5 ms together, and only then tells of them', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const dir = tempDir();
     const log = openLog(dir);
     const told: string[] = [];
     const tell = (record: { tool: string }) => told.push(`${record.tool} ${lines(dir).length}`);
     log.appendLater(newCall({ tool: 'a' }), tell);
+    await aTurn();
     vi.advanceTimersByTime(4);
     log.appendLater(newCall({ tool: 'b' }), tell);
+    await aTurn();
     expect(lines(dir)).toHaveLength(0);
     expect(told).toEqual([]);
     vi.advanceTimersByTime(1);
     // Both on disk before the first is told of: one write for the two.
     expect(told).toEqual(['a 2', 'b 2']);
     log.appendLater(newCall({ tool: 'c' }), tell);
+    await aTurn();
     vi.advanceTimersByTime(5);
     expect(told).toEqual(['a 2', 'b 2', 'c 3']);
   });
@@ -50,10 +54,13 @@ describe('ToolCallLog.appendLater', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('writes at once when many calls are waiting', () => {
+  it('writes at once when many calls are waiting', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const dir = tempDir();
     const log = openLog(dir);
     for (let i = 0; i < 256; i++) log.appendLater(newCall(), () => undefined);
+    await aTurn();
     expect(lines(dir)).toHaveLength(256);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

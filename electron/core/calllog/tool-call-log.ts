@@ -6,10 +6,10 @@
  * `node:sqlite` was experimental when this was chosen (the host then ran on Node 20), better-sqlite3 needs an
  * ABI rebuild for Electron, and sql.js keeps the database in memory and cannot append durably.
  *
- * Records are written with synchronous `fs.writeSync` on a descriptor opened for appending, a
- * few milliseconds after the reply (one write for the calls that finished within
- * {@link BATCH_MS}, see {@link ToolCallLog.appendLater}; a write per call was a tenth of the
- * core's work per call): a crash of the core loses at most the calls of those milliseconds,
+ * Records are built right after the reply and written with synchronous `fs.writeSync` on a
+ * descriptor opened for appending a few milliseconds later (one write for the calls that
+ * finished within {@link BATCH_MS}, see {@link ToolCallLog.appendLater}; a write per call was a
+ * tenth of the core's work per call): a crash of the core loses at most the calls of those milliseconds,
  * because the OS page cache outlives the process. A query and a normal close write what is
  * queued first, so neither ever misses a call. There is no fsync per record, so a power loss
  * can lose the last seconds; a torn last line is dropped (and cut off) at the next open.
@@ -86,13 +86,15 @@ export class ToolCallLog {
   private nextId = 1;
   /** Set once a write fails: later records are kept in memory only, until the next start. */
   private diskFailed = false;
-  /** Calls handed over with {@link appendLater}, not yet built and written. */
+  /** Calls handed over with {@link appendLater}, not yet built. */
   private queued: {
     call: NewToolCall;
     then: (record: ToolCallRecord) => void;
     secrets: readonly string[];
   }[] = [];
-  /** The write of the queued calls, {@link BATCH_MS} after the first of them. */
+  /** Records built from queued calls, waiting for the batch's write. */
+  private built: { record: ToolCallRecord; line: string; then: (record: ToolCallRecord) => void }[] = [];
+  /** The write of the built records, {@link BATCH_MS} after the first of them. */
   private batchTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ToolCallLogOptions) {
@@ -148,47 +150,62 @@ export class ToolCallLog {
   }
 
   /**
-   * Appends `call` within {@link BATCH_MS} (the broker sends the reply first), with the other
-   * calls that finish meanwhile, then calls `then` with the stored record. Queued calls are
-   * written before any query and before the log closes, so none is lost and none is missing
-   * from a query made after the client had its answer. `secrets` (the instance's own) are
-   * scrubbed from it first. Errors go to the logger, as a failing disk does.
+   * Appends `call` after the current turn of the event loop (the broker sends the reply first):
+   * it is built then, while the client reads its answer, and written within {@link BATCH_MS}
+   * with the calls that finish meanwhile; then `then` is called with the stored record. Queued
+   * calls are written before any query and before the log closes, so none is lost and none is
+   * missing from a query made after the client had its answer. `secrets` (the instance's own)
+   * are scrubbed from it first. Errors go to the logger, as a failing disk does.
    */
   appendLater(
     call: NewToolCall,
     then: (record: ToolCallRecord) => void,
     secrets: readonly string[] = [],
   ): void {
-    this.batchTimer ??= setTimeout(() => this.flush(), BATCH_MS);
     this.queued.push({ call, then, secrets });
-    if (this.queued.length >= BATCH_MAX) this.flush();
+    if (this.queued.length === 1) setImmediate(() => this.buildAndWait());
   }
 
   /** Writes every queued call now: one write for the batch, then each record's `then`. */
   flush(): void {
     if (this.batchTimer) clearTimeout(this.batchTimer);
     this.batchTimer = null;
-    while (this.queued.length > 0) {
-      const batch = this.queued;
-      this.queued = [];
-      const built: { record: ToolCallRecord; line: string; then: (record: ToolCallRecord) => void }[] = [];
-      for (const { call, then, secrets } of batch) {
-        try {
-          built.push({ ...this.build(scrubSecrets(call, secrets)), then });
-        } catch (error) {
-          this.options.logger.error('could not record a tool call', { error: String(error) });
-        }
+    this.buildQueued();
+    const built = this.built;
+    this.built = [];
+    if (built.length === 0) return;
+    // On disk before anyone hears of them.
+    this.write(built);
+    for (const entry of built) this.keep(entry);
+    this.retain();
+    for (const { record, then } of built) {
+      try {
+        then(record);
+      } catch (error) {
+        this.options.logger.error('could not record a tool call', { error: String(error) });
       }
-      // On disk before anyone hears of them.
-      this.write(built);
-      for (const entry of built) this.keep(entry);
-      this.retain();
-      for (const { record, then } of built) {
-        try {
-          then(record);
-        } catch (error) {
-          this.options.logger.error('could not record a tool call', { error: String(error) });
-        }
+    }
+  }
+
+  /**
+   * Builds what is queued and leaves the write to the batch's timer: the timer fires at any
+   * moment, perhaps with a request waiting, so it only writes (building a batch there showed
+   * as a slower call every few milliseconds).
+   */
+  private buildAndWait(): void {
+    this.buildQueued();
+    if (this.built.length >= BATCH_MAX) this.flush();
+    else if (this.built.length > 0) this.batchTimer ??= setTimeout(() => this.flush(), BATCH_MS);
+  }
+
+  private buildQueued(): void {
+    const batch = this.queued;
+    this.queued = [];
+    for (const { call, then, secrets } of batch) {
+      try {
+        this.built.push({ ...this.build(scrubSecrets(call, secrets)), then });
+      } catch (error) {
+        this.options.logger.error('could not record a tool call', { error: String(error) });
       }
     }
   }
