@@ -9,8 +9,8 @@
  * Records are built right after the reply and written with synchronous `fs.writeSync` on a
  * descriptor opened for appending a few milliseconds later (one write for the calls that
  * finished within {@link BATCH_MS}, see {@link ToolCallLog.appendLater}; a write per call was a
- * tenth of the core's work per call): a crash of the core loses at most the calls of those milliseconds,
- * because the OS page cache outlives the process. A query and a normal close write what is
+ * tenth of the core's work per call): a crash of the core loses at most the calls of those
+ * milliseconds, because the OS page cache outlives the process. A query and a normal close write what is
  * queued first, so neither ever misses a call. There is no fsync per record, so a power loss
  * can lose the last seconds; a torn last line is dropped (and cut off) at the next open.
  *
@@ -71,7 +71,7 @@ export interface ToolCallLogOptions {
 const MiB = 1024 * 1024;
 /** How long a finished call may wait to be written with the calls that finish after it. */
 const BATCH_MS = 5;
-/** Queued calls that are written at once, without waiting for {@link BATCH_MS}. */
+/** Built records that are written at once, without waiting for {@link BATCH_MS}. */
 const BATCH_MAX = 256;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
