@@ -199,9 +199,21 @@ export const wsAbuse: ChaosCase = {
         ws.on('error', () => resolve(-1));
       });
     const legit = (await open(`${url}?token=${token}`, { origin })) as WebSocket;
+    // The legit connection also gets the core's events (stats, status): wait for the reply
+    // frame itself rather than taking whatever message comes first.
     const ask = (ws: WebSocket, id: number) =>
       new Promise<boolean>((resolve) => {
-        ws.once('message', (data) => resolve(String(data).includes(`"id":${id}`)));
+        const done = (answered: boolean) => {
+          clearTimeout(timer);
+          ws.off('message', onMessage);
+          resolve(answered);
+        };
+        const onMessage = (data: WebSocket.RawData) => {
+          const frame = JSON.parse(String(data)) as { type?: string; id?: number };
+          if (frame.type === 'response' && frame.id === id) done(true);
+        };
+        const timer = setTimeout(() => done(false), 10_000);
+        ws.on('message', onMessage);
         ws.send(JSON.stringify({ type: 'request', id, name: 'getAppInfo', input: {} }));
       });
     let held = 0;
