@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { escapeNonAscii } from './ascii-bundles.mjs';
 import { GUARDIAN_OUTFILE, guardianBuild } from './guardian-build.mjs';
 
 // Built-in servers run from `servers/<id>/dist/server.mjs` with nothing else installed (a
@@ -251,3 +252,5 @@ await Promise.all([
         }),
       ]),
 ]);
+
+escapeNonAscii(['dist/cli', 'dist/main', 'dist/guardian']);

@@ -141,4 +141,17 @@ describe('the CLI loads only what a command needs', () => {
     expect([...packages]).toEqual(expect.arrayContaining(['conf', 'zod']));
     expect(sources.has('electron/core/broker/broker.ts')).toBe(true);
   });
+
+  it('every bundle is ASCII (Node decodes a module with one non-ASCII character on its slow path)', () => {
+    const code = ['dist/cli', 'dist/main', 'dist/guardian'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(ROOT, dir), { recursive: true })
+        .map((name) => path.join(ROOT, dir, String(name)))
+        .filter((file) => /\.(mjs|cjs|js)$/.test(file)),
+    );
+    expect(code.length).toBeGreaterThan(10);
+    // eslint-disable-next-line no-control-regex -- the range is the point
+    const offenders = code.filter((file) => /[^\x00-\x7f]/.test(fs.readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });
