@@ -135,6 +135,25 @@ describe('the CLI loads only what a command needs', () => {
     }
   });
 
+  it("zod's compiler and JSON Schema import are not in serve's start (import * as z leaves them out)", () => {
+    const m = meta('heavy');
+    const chunks = new Set<string>();
+    const visit = (output: string) => {
+      if (chunks.has(output)) return;
+      chunks.add(output);
+      for (const i of m.outputs[output]!.imports)
+        if (i.kind === 'import-statement' && !i.external) visit(i.path);
+    };
+    visit(chunkOf(m, 'electron/cli/serve-command.ts'));
+    const zod = [...chunks]
+      .flatMap((c) => Object.keys(m.outputs[c]!.inputs))
+      .filter((i) => i.includes('/zod/'));
+    expect(zod).toContain('node_modules/zod/v4/classic/schemas.js');
+    for (const unused of ['core/compile.js', 'classic/from-json-schema.js']) {
+      expect(zod).not.toContain(`node_modules/zod/v4/${unused}`);
+    }
+  });
+
   it('serve loads the core', () => {
     const m = meta('heavy');
     const { packages, sources } = loadedBy(m, [chunkOf(m, 'electron/cli/serve-command.ts')]);

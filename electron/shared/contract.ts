@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_NAMES, REQUEST_NAMES } from './contract-names';
 import { ERROR_CODES } from './error-codes';
 import { InstanceId } from './instance-id';

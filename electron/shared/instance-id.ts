@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A service id: what settings, keychain accounts, client entries and `connect <id>` use. */
 export const INSTANCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InstanceId } from './instance-id';
 
 /** Tool pinning: reviewing tools that are new or changed since the user approved them. */

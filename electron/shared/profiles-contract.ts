@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Profile names: shown to users and typed on command lines. */
 export const ProfileName = z

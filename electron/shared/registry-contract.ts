@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InstanceId } from './instance-id';
 
 /** MCP Registry shapes of the contract: search, detail, install, updates (kept apart for size). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiErrorShape } from './contract';
 
 /** Frames of the WebSocket bridge between the headless host and the renderer. */

@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { confirmAction } from './confirm';
 import { decodeCursor, encodeCursor } from './cursor';
 import { ApiClient, retryAfterMs } from './http-client';

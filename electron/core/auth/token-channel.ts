@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The 401 channel (docs/integrations.md): a built-in server whose token was rejected sends this

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The MCP Registry's v0.1 API shapes in zod, derived from the registry's OpenAPI

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InstanceId } from '../../shared/instance-id';
 import { PermissionProfile } from '../../shared/permissions-contract';
 

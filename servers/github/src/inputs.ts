@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Input fields shared by the tools, with limits GitHub itself applies. */
 

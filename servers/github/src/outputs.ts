@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Output schemas: what each tool returns as `structuredContent`. They pick the fields an AI

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { trimText } from '../../shared/tool-result';
 import type { Message } from './gmail-api';
 import type { LabelDirectory } from './labels';

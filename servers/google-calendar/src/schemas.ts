@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TIME_FORMAT_HELP, TIME_PATTERN, isTimeZone } from './time';
 
 /** Input and output schema pieces shared by the tools. */

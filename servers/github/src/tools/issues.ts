@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { runTool, toolResult } from '../../../shared/tool-result';
 import { issueList, issueText } from '../format';
 import type { GitHubApi } from '../github-api';

@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../../../shared/http-client';
 import { runTool, toolResult } from '../../../shared/tool-result';
 import { notificationList } from '../format';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { confirmAction } from '../../../shared/confirm';
 import { UserInputError, runTool, toolError, toolResult } from '../../../shared/tool-result';
 import type { ComposeInput } from '../compose';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor';
 import { UserInputError, runTool, toolResult } from '../../../shared/tool-result';
 import { formatMessage, formatThread } from '../format';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor';
 import { ApiError } from '../../../shared/http-client';
 import { runTool, toolResult } from '../../../shared/tool-result';

@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { confirmAction } from '../../../shared/confirm';
 import { UserInputError, runTool, toolError, toolResult } from '../../../shared/tool-result';
 import type { CalendarApi, Event } from '../calendar-api';

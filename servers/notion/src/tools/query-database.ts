@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { QueryDataSourceParameters } from '@notionhq/client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor';
 import { runTool, toolResult, UserInputError } from '../../../shared/tool-result';
 import { dataSourceTitle, markdownTable, propertyText } from '../format';

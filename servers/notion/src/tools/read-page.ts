@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor';
 import { ApiError } from '../../../shared/http-client';
 import { runTool, toolResult, trimText, UserInputError } from '../../../shared/tool-result';

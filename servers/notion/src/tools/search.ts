@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { SearchParameters, SearchResponse } from '@notionhq/client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor';
 import { runTool, toolResult, UserInputError } from '../../../shared/tool-result';
 import { dataSourceTitle, pageTitle, parentText, shortTime } from '../format';

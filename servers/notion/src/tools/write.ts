@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { BlockObjectRequest, CreatePageParameters } from '@notionhq/client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../../../shared/http-client';
 import { runTool, toolError, toolResult, UserInputError } from '../../../shared/tool-result';
 import { parentText } from '../format';
