@@ -12,25 +12,28 @@ import { Manifest } from './manifest';
  * carries its own launch config.
  */
 export class Catalog {
-  private readonly entries = new Map<string, Integration>();
+  /** Entries parsed so far; `null` for an id that is not in the catalog. */
+  private readonly parsed = new Map<string, Integration | null>();
+  private builtInIds: Set<string> | null = null;
   private readonly bundles = new Map<string, Integration>();
 
+  // Nothing is read or parsed here: parsing every manifest took ~8-15 ms of each start, and a
+  // start needs only the entries of the services it runs (the Add screen lists them all).
   constructor(
     private readonly builtInDir: string | null,
     private readonly logger: Logger,
-  ) {
-    for (const [id, raw] of Object.entries(communityManifests)) {
-      this.entries.set(id, { id, manifest: Manifest.parse(raw), dir: '', category: 'community' });
-    }
-    this.loadBuiltIns();
-  }
+  ) {}
 
   get(id: string): Integration | undefined {
-    return this.entries.get(id);
+    let entry = this.parsed.get(id);
+    if (entry === undefined) this.parsed.set(id, (entry = this.load(id)));
+    return entry ?? undefined;
   }
 
+  /** Community entries first, then the built-in ones (a built-in replaces a community entry of its id). */
   list(): Integration[] {
-    return [...this.entries.values()];
+    const ids = new Set([...Object.keys(communityManifests), ...this.builtIns()]);
+    return [...ids].flatMap((id) => this.get(id) ?? []);
   }
 
   /**
@@ -58,21 +61,45 @@ export class Catalog {
     }
   }
 
-  private loadBuiltIns(): void {
-    if (!this.builtInDir || !fs.existsSync(this.builtInDir)) return;
+  private load(id: string): Integration | null {
+    const builtIn = this.builtIns().has(id) ? this.loadBuiltIn(id) : null;
+    if (builtIn) return builtIn;
+    if (!Object.hasOwn(communityManifests, id)) return null;
+    return { id, manifest: Manifest.parse(communityManifests[id]), dir: '', category: 'community' };
+  }
+
+  /** The folders of `builtInDir` that hold a manifest, read once. */
+  private builtIns(): Set<string> {
+    if (this.builtInIds) return this.builtInIds;
+    this.builtInIds = new Set();
+    if (!this.builtInDir || !fs.existsSync(this.builtInDir)) return this.builtInIds;
     for (const entry of fs.readdirSync(this.builtInDir, { withFileTypes: true })) {
-      const file = path.join(this.builtInDir, entry.name, 'manifest.json');
-      if (!entry.isDirectory() || !fs.existsSync(file)) continue;
-      const parsed = Manifest.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-      if (!parsed.success) {
-        this.logger.error('invalid built-in manifest', { file, issue: parsed.error.issues[0]?.message });
-        continue;
+      if (entry.isDirectory() && fs.existsSync(path.join(this.builtInDir, entry.name, 'manifest.json'))) {
+        this.builtInIds.add(entry.name);
       }
-      const dir = path.dirname(file);
-      const manifest = withBundledClient(parsed.data, dir, (error) =>
-        this.logger.error('invalid bundled OAuth client', { id: entry.name, error }),
-      );
-      this.entries.set(entry.name, { id: entry.name, manifest, dir, category: 'built-in' });
     }
+    return this.builtInIds;
+  }
+
+  /** A built-in entry, or null (logged) when its manifest is invalid. */
+  private loadBuiltIn(id: string): Integration | null {
+    const dir = path.join(this.builtInDir!, id);
+    const file = path.join(dir, 'manifest.json');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      this.logger.error('unreadable built-in manifest', { file, error: String(error) });
+      return null;
+    }
+    const parsed = Manifest.safeParse(raw);
+    if (!parsed.success) {
+      this.logger.error('invalid built-in manifest', { file, issue: parsed.error.issues[0]?.message });
+      return null;
+    }
+    const manifest = withBundledClient(parsed.data, dir, (error) =>
+      this.logger.error('invalid bundled OAuth client', { id, error }),
+    );
+    return { id, manifest, dir, category: 'built-in' };
   }
 }
