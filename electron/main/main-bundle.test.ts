@@ -35,17 +35,23 @@ describe('main bundle', () => {
     expect(new Set(outside)).toEqual(new Set(['electron', 'keytar', '@anthropic-ai/sandbox-runtime']));
   });
 
-  it('gives conf the stand-in for ajv (conf never gets a schema), while the SDK keeps the real ajv', () => {
+  it('gives conf stand-ins for ajv, node:assert and semver, while the SDK keeps the real ajv', () => {
     const meta = JSON.parse(fs.readFileSync(mainBundle().replace(/\.cjs$/, '.meta.json'), 'utf8')) as {
       inputs: Record<string, { imports: { path: string; original?: string }[] }>;
     };
-    // A conf that imports ajv under another path would bring the real one back into its start.
+    // A conf that imports them under another path would bring the real ones back into its start.
     const confImports = Object.entries(meta.inputs)
       .filter(([file]) => /node_modules\/conf\//.test(file))
       .flatMap(([, input]) => input.imports.map((i) => i.path))
-      .filter((p) => /ajv/.test(p));
-    expect(confImports.length).toBeGreaterThan(0);
-    expect(confImports.every((p) => p.startsWith('conf-without-ajv:'))).toBe(true);
+      .filter((p) => /ajv|assert|semver/.test(p));
+    expect(new Set(confImports)).toEqual(
+      new Set([
+        'scripts/conf-stand-ins/ajv.ts',
+        'scripts/conf-stand-ins/assert.ts',
+        'scripts/conf-stand-ins/semver.ts',
+      ]),
+    );
     expect(Object.keys(meta.inputs).some((file) => /node_modules\/ajv\//.test(file))).toBe(true);
+    expect(Object.keys(meta.inputs).some((file) => /node_modules\/semver\//.test(file))).toBe(false);
   });
 });
