@@ -56,19 +56,24 @@ const stop = (child) =>
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(label, makeArgs) {
-  const times = [];
-  let rss = 0;
+/**
+ * Cold starts of each side in turn (baseline, tray, baseline, ...), so that a machine getting
+ * busier or quieter during the runs moves both medians alike; RSS after the last run of each.
+ */
+async function measureInTurn(sides) {
+  const results = sides.map((side) => ({ label: side.label, times: [], rss: 0 }));
   for (let i = 0; i < RUNS; i++) {
-    const { ms, child } = await coldStart(...makeArgs());
-    times.push(ms);
-    if (i === RUNS - 1) {
-      await new Promise((r) => setTimeout(r, 1500));
-      rss = rssMiB(child.pid);
+    for (const [k, side] of sides.entries()) {
+      const { ms, child } = await coldStart(...side.makeArgs());
+      results[k].times.push(ms);
+      if (i === RUNS - 1) {
+        await new Promise((r) => setTimeout(r, 1500));
+        results[k].rss = rssMiB(child.pid);
+      }
+      await stop(child);
     }
-    await stop(child);
   }
-  return { label, startMs: median(times), rss };
+  return results.map(({ label, times, rss }) => ({ label, startMs: median(times), rss }));
 }
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-tray-bench-'));
@@ -80,27 +85,29 @@ console.log(
 );
 if (wanted('host'))
   try {
-    const baseline = await measure('bare node http server', () => [
-      process.execPath,
-      ['-e', BASELINE_SERVER],
-    ]);
-    const tray = await measure('mcp-tray serve', () => [
-      process.execPath,
-      [
-        CLI,
-        'serve',
-        '--json',
-        '--no-open',
-        '--port',
-        '0',
-        '--data-dir',
-        fs.mkdtempSync(path.join(home, 'd-')),
-      ],
+    const [baseline, tray] = await measureInTurn([
+      { label: 'bare node http server', makeArgs: () => [process.execPath, ['-e', BASELINE_SERVER]] },
+      {
+        label: 'mcp-tray serve',
+        makeArgs: () => [
+          process.execPath,
+          [
+            CLI,
+            'serve',
+            '--json',
+            '--no-open',
+            '--port',
+            '0',
+            '--data-dir',
+            fs.mkdtempSync(path.join(home, 'd-')),
+          ],
+        ],
+      },
     ]);
     const row = (name, value, base, unit) =>
       `${name.padEnd(44)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(4)} baseline ${base.toFixed(1).padStart(7)} ${unit.padEnd(4)} ratio ${(value / base).toFixed(2)}x`;
     console.log(
-      `headless host (median of ${RUNS} runs; baseline: ${baseline.label} serving the same index.html)`,
+      `headless host (median of ${RUNS} runs each, taken in turn; baseline: ${baseline.label} serving the same index.html)`,
     );
     const met = tray.startMs <= 2.5 * baseline.startMs ? 'met' : 'MISSED';
     console.log(
