@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { INSTANCE_ID_PATTERN } from './instance-id';
+import { lazily } from './lazy-schema';
 
 /**
  * `mcp-tray://install?…` links: a web page or a README can offer "Add to MCP Tray". A link only
@@ -30,35 +31,37 @@ const SECRET_LOOKING = /token|secret|passw|api_?key|private_?key|credential|cook
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const ID_RULE = 'use 1–63 lowercase letters, digits and dashes, starting with a letter or digit';
-const Id = z.string().regex(INSTANCE_ID_PATTERN, ID_RULE);
-const EnvName = z.string().regex(ENV_NAME, 'not a valid variable name');
-const Name = z.string().min(1, 'it is empty').max(200, 'it is longer than 200 characters');
+const Id = lazily(() => z.string().regex(INSTANCE_ID_PATTERN, ID_RULE));
+const EnvName = lazily(() => z.string().regex(ENV_NAME, 'not a valid variable name'));
+const Name = lazily(() => z.string().min(1, 'it is empty').max(200, 'it is longer than 200 characters'));
 
 /** What an install link asks the Add flow to show. */
-export const InstallRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('catalog'), integrationId: Id }).strict(),
-  z
-    .object({
-      kind: z.literal('remote'),
-      /** https, or http to this computer only (checked by the parser). */
-      url: z.string().min(1).max(2048),
-      name: Name.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('custom'),
-      id: Id.optional(),
-      name: Name.optional(),
-      command: z.string().min(1, 'it is empty').max(4096, 'it is too long'),
-      args: z.array(z.string().max(32_768, 'one is too long')).max(256, 'there are more than 256'),
-      /** Plain (non-secret) variables, name → value. */
-      env: z.record(EnvName, z.string().max(32_768, 'a value is too long')),
-      /** Variables whose values the user types into the Add flow (they go to the keychain). */
-      secretEnvNames: z.array(EnvName).max(64, 'there are more than 64'),
-    })
-    .strict(),
-]);
+export const InstallRequest = lazily(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('catalog'), integrationId: Id }).strict(),
+    z
+      .object({
+        kind: z.literal('remote'),
+        /** https, or http to this computer only (checked by the parser). */
+        url: z.string().min(1).max(2048),
+        name: Name.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('custom'),
+        id: Id.optional(),
+        name: Name.optional(),
+        command: z.string().min(1, 'it is empty').max(4096, 'it is too long'),
+        args: z.array(z.string().max(32_768, 'one is too long')).max(256, 'there are more than 256'),
+        /** Plain (non-secret) variables, name → value. */
+        env: z.record(EnvName, z.string().max(32_768, 'a value is too long')),
+        /** Variables whose values the user types into the Add flow (they go to the keychain). */
+        secretEnvNames: z.array(EnvName).max(64, 'there are more than 64'),
+      })
+      .strict(),
+  ]),
+);
 export type InstallRequest = z.infer<typeof InstallRequest>;
 
 /** A link read successfully, or why it was refused (in words for the user). */

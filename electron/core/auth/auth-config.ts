@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazily } from '../../shared/lazy-schema';
 
 /** Hostnames that reach this machine only, where plain http cannot be intercepted on the network. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -23,10 +24,12 @@ export function assertSafeEndpoint(url: string, label: string): void {
   if (problem) throw new Error(`${label} ${problem}: ${url}`);
 }
 
-const EndpointUrl = z.string().superRefine((url, ctx) => {
-  const problem = endpointProblem(url);
-  if (problem) ctx.addIssue({ code: 'custom', message: `endpoint ${problem}` });
-});
+const EndpointUrl = lazily(() =>
+  z.string().superRefine((url, ctx) => {
+    const problem = endpointProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: `endpoint ${problem}` });
+  }),
+);
 
 /** Parameters the flow sets itself; a manifest must not be able to override them. */
 /** Checks the endpoints one sign-in flow will use, before anything is opened or sent. */
@@ -52,12 +55,14 @@ export const RESERVED_AUTHORIZATION_PARAMS: ReadonlySet<string> = new Set([
 ]);
 
 /** How the access token reaches the server process: an environment variable. */
-export const TokenInjection = z.object({
-  /** Variable name, e.g. `GITHUB_TOKEN`. */
-  env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'),
-  /** Put before the token, e.g. `Bearer `. */
-  prefix: z.string().optional(),
-});
+export const TokenInjection = lazily(() =>
+  z.object({
+    /** Variable name, e.g. `GITHUB_TOKEN`. */
+    env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'),
+    /** Put before the token, e.g. `Bearer `. */
+    prefix: z.string().optional(),
+  }),
+);
 export type TokenInjection = z.infer<typeof TokenInjection>;
 
 const endpointFields = {
@@ -99,43 +104,49 @@ const endpointFields = {
 };
 
 /** `type: 'oauth'`: authorization code + PKCE in the system browser (RFC 8252). */
-export const OAuthAuthConfig = z
-  .object({
-    type: z.literal('oauth'),
-    ...endpointFields,
-    /** e.g. Google's `{ access_type: 'offline', prompt: 'consent' }` to get a refresh token. */
-    extraAuthorizationParams: z
-      .record(z.string(), z.string())
-      .default({})
-      .refine((params) => !Object.keys(params).some((key) => RESERVED_AUTHORIZATION_PARAMS.has(key)), {
-        message: `must not set ${[...RESERVED_AUTHORIZATION_PARAMS].join(', ')}`,
-      }),
-    /** RFC 8707 resource indicator, sent with the authorization and token requests. */
-    resource: z.url().optional(),
-  })
-  .refine((c) => c.issuer || (c.authorizationEndpoint && c.tokenEndpoint), {
-    message: 'needs an issuer, or both authorizationEndpoint and tokenEndpoint',
-  });
+export const OAuthAuthConfig = lazily(() =>
+  z
+    .object({
+      type: z.literal('oauth'),
+      ...endpointFields,
+      /** e.g. Google's `{ access_type: 'offline', prompt: 'consent' }` to get a refresh token. */
+      extraAuthorizationParams: z
+        .record(z.string(), z.string())
+        .default({})
+        .refine((params) => !Object.keys(params).some((key) => RESERVED_AUTHORIZATION_PARAMS.has(key)), {
+          message: `must not set ${[...RESERVED_AUTHORIZATION_PARAMS].join(', ')}`,
+        }),
+      /** RFC 8707 resource indicator, sent with the authorization and token requests. */
+      resource: z.url().optional(),
+    })
+    .refine((c) => c.issuer || (c.authorizationEndpoint && c.tokenEndpoint), {
+      message: 'needs an issuer, or both authorizationEndpoint and tokenEndpoint',
+    }),
+);
 export type OAuthAuthConfig = z.infer<typeof OAuthAuthConfig>;
 
 /** `type: 'device'`: RFC 8628 device authorization grant (code typed in on a web page). */
-export const DeviceAuthConfig = z
-  .object({ type: z.literal('device'), ...endpointFields })
-  .refine((c) => c.issuer || (c.deviceAuthorizationEndpoint && c.tokenEndpoint), {
-    message: 'needs an issuer, or both deviceAuthorizationEndpoint and tokenEndpoint',
-  });
+export const DeviceAuthConfig = lazily(() =>
+  z
+    .object({ type: z.literal('device'), ...endpointFields })
+    .refine((c) => c.issuer || (c.deviceAuthorizationEndpoint && c.tokenEndpoint), {
+      message: 'needs an issuer, or both deviceAuthorizationEndpoint and tokenEndpoint',
+    }),
+);
 export type DeviceAuthConfig = z.infer<typeof DeviceAuthConfig>;
 
 /**
  * The manifest's `_meta["dev.mcptray"].auth`. `api-key` (a sensitive `user_config` field) and
  * `none` need no flow here.
  */
-export const AuthConfig = z.discriminatedUnion('type', [
-  OAuthAuthConfig,
-  DeviceAuthConfig,
-  z.looseObject({ type: z.literal('api-key') }),
-  z.looseObject({ type: z.literal('none') }),
-]);
+export const AuthConfig = lazily(() =>
+  z.discriminatedUnion('type', [
+    OAuthAuthConfig,
+    DeviceAuthConfig,
+    z.looseObject({ type: z.literal('api-key') }),
+    z.looseObject({ type: z.literal('none') }),
+  ]),
+);
 export type AuthConfig = z.infer<typeof AuthConfig>;
 
 /** The environment entry that hands `accessToken` to the server process. */

@@ -3,28 +3,33 @@ import path from 'node:path';
 import * as z from 'zod';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import { lazily } from '../../shared/lazy-schema';
 
-const PinnedTool = z.object({
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-  /** The approved definition as the user saw it (the review diffs against it). */
-  definition: z.object({
-    name: z.string(),
-    title: z.string().optional(),
-    description: z.string().optional(),
-    inputSchema: z.unknown(),
-    annotations: z.unknown().optional(),
+const PinnedTool = lazily(() =>
+  z.object({
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The approved definition as the user saw it (the review diffs against it). */
+    definition: z.object({
+      name: z.string(),
+      title: z.string().optional(),
+      description: z.string().optional(),
+      inputSchema: z.unknown(),
+      annotations: z.unknown().optional(),
+    }),
+    at: z.string(),
   }),
-  at: z.string(),
-});
+);
 export type PinnedTool = z.infer<typeof PinnedTool>;
 
-const PinFile = z.object({
-  version: z.literal(1),
-  /** Per tool name: the version the user approved (kept when the tool disappears). */
-  approved: z.record(z.string(), PinnedTool),
-  /** Per tool name: a version the user rejected; it stays hidden without asking again. */
-  rejected: z.record(z.string(), PinnedTool.omit({ definition: true })),
-});
+const PinFile = lazily(() =>
+  z.object({
+    version: z.literal(1),
+    /** Per tool name: the version the user approved (kept when the tool disappears). */
+    approved: z.record(z.string(), PinnedTool),
+    /** Per tool name: a version the user rejected; it stays hidden without asking again. */
+    rejected: z.record(z.string(), PinnedTool.omit({ definition: true })),
+  }),
+);
 export type PinFile = z.infer<typeof PinFile>;
 
 /** What reading an instance's pins found. */

@@ -2,59 +2,66 @@ import * as z from 'zod';
 import { InstanceId } from '../../shared/instance-id';
 import { PermissionProfile } from '../../shared/permissions-contract';
 import { LaunchConfig, Profile, RegistrySource } from '../settings/settings-schema';
+import { lazily } from '../../shared/lazy-schema';
 
 /** The format this version writes and the newest it reads. */
 export const SETUP_FORMAT = 1;
 
-const ConfigValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+const ConfigValue = lazily(() => z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]));
 
 /** One service as moved between computers: no secret, no sign-in, nothing tied to this machine. */
-export const SetupService = z
-  .object({
-    id: InstanceId,
-    name: z.string().min(1).max(200),
-    integrationId: z.string().min(1),
-    enabled: z.boolean(),
-    launch: LaunchConfig.optional(),
-    remote: z
-      .object({
-        url: z.url(),
-        headers: z.record(z.string(), z.string()).optional(),
-        secretHeaders: z.array(z.string()).optional(),
-      })
-      .optional(),
-    userConfig: z.record(z.string(), ConfigValue).default({}),
-    /** Names only: the values are asked for on the other computer. */
-    secretFields: z.array(z.string()).default([]),
-    requestTimeoutMs: z.number().int().positive().optional(),
-    startTimeoutMs: z.number().int().positive().optional(),
-    disabledTools: z.array(z.string()).default([]),
-    /** A registry install, at its pinned version. */
-    registry: RegistrySource.optional(),
-    permissions: PermissionProfile.optional(),
-  })
-  .strict();
+export const SetupService = lazily(() =>
+  z
+    .object({
+      id: InstanceId,
+      name: z.string().min(1).max(200),
+      integrationId: z.string().min(1),
+      enabled: z.boolean(),
+      launch: LaunchConfig.optional(),
+      remote: z
+        .object({
+          url: z.url(),
+          headers: z.record(z.string(), z.string()).optional(),
+          secretHeaders: z.array(z.string()).optional(),
+        })
+        .optional(),
+      userConfig: z.record(z.string(), ConfigValue).default({}),
+      /** Names only: the values are asked for on the other computer. */
+      secretFields: z.array(z.string()).default([]),
+      requestTimeoutMs: z.number().int().positive().optional(),
+      startTimeoutMs: z.number().int().positive().optional(),
+      disabledTools: z.array(z.string()).default([]),
+      /** A registry install, at its pinned version. */
+      registry: RegistrySource.optional(),
+      permissions: PermissionProfile.optional(),
+    })
+    .strict(),
+);
 export type SetupService = z.infer<typeof SetupService>;
 
-const SetupClient = z
-  .object({
-    selected: z.array(z.string()).default([]),
-    profile: z.string().optional(),
-    entryMode: z.enum(['per-service', 'combined']).optional(),
-    transport: z.enum(['stdio', 'http']).default('stdio'),
-  })
-  .strict();
+const SetupClient = lazily(() =>
+  z
+    .object({
+      selected: z.array(z.string()).default([]),
+      profile: z.string().optional(),
+      entryMode: z.enum(['per-service', 'combined']).optional(),
+      transport: z.enum(['stdio', 'http']).default('stdio'),
+    })
+    .strict(),
+);
 
-export const SetupFile = z
-  .object({
-    mcpTraySetup: z.number().int().positive(),
-    appVersion: z.string().max(100),
-    exportedAt: z.string().max(100),
-    services: z.array(SetupService).max(500),
-    profiles: z.array(Profile).max(200).default([]),
-    clients: z.record(z.string(), SetupClient).default({}),
-  })
-  .strict();
+export const SetupFile = lazily(() =>
+  z
+    .object({
+      mcpTraySetup: z.number().int().positive(),
+      appVersion: z.string().max(100),
+      exportedAt: z.string().max(100),
+      services: z.array(SetupService).max(500),
+      profiles: z.array(Profile).max(200).default([]),
+      clients: z.record(z.string(), SetupClient).default({}),
+    })
+    .strict(),
+);
 export type SetupFile = z.infer<typeof SetupFile>;
 
 /**
