@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { InstanceId } from './instance-id';
-import { CatalogEntry } from './catalog-contract';
+import { CatalogEntry, ConfigValue } from './catalog-contract';
 import { lazily } from './lazy-schema';
 
 /** `.mcpb` bundles and small UI flags (kept apart so `contract.ts` stays readable). */
@@ -37,8 +37,6 @@ export const BundleInfo = lazily(() =>
   }),
 );
 export type BundleInfo = z.infer<typeof BundleInfo>;
-
-const ConfigValue = lazily(() => z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]));
 
 export const AddBundleInstance = lazily(() =>
   z
