@@ -20,10 +20,14 @@ const restrictedSyntax = [
   },
   // `import { z }` takes zod's namespace object, which esbuild cannot shake: the bundle then
   // holds all of zod (its compiler, JSON Schema import), 390 KB of serve's start instead of 200.
-  {
-    selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+  ...[
+    "ImportDeclaration[source.value=/^zod(\\/|$)/][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+    'ImportDeclaration[source.value=/^zod(\\/|$)/] > ImportDefaultSpecifier',
+    "ExportNamedDeclaration[source.value=/^zod(\\/|$)/] > ExportSpecifier[local.name='z']",
+  ].map((selector) => ({
+    selector,
     message: "Write import * as z from 'zod', so the bundle keeps only the parts of zod in use.",
-  },
+  })),
 ];
 
 // Test code: spec files, the test trees (the top-level test/, renderer/src/test, servers' test/)

@@ -28,6 +28,7 @@ describe('conf stand-ins', () => {
       ...['0.0.0', '1.0.0', '2.0.0', '9.0.0', '10.0.0', '1.2.3', 'v1.0.0', ' v1.0.0 ', '=1.0.0', '==v1.0.0'],
       ...['1.0.0-alpha', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-1'],
       ...['1.0.0-a-b', '1.0.0-0A', '1.0.0-rc.1+b5', '1.0.0+x', '1.0', 'abc', '01.0.0', '1.0.0-01', ''],
+      ...['99999999999999999999.0.0', `1.0.0-${'a'.repeat(300)}`],
     ];
     for (const a of versions) {
       expect(
@@ -42,6 +43,12 @@ describe('conf stand-ins', () => {
           ).toEqual(answer(() => semver[f](a, b)));
         }
       }
+    }
+    for (const notText of [5, null, undefined] as unknown as string[]) {
+      expect(answer(() => standInSemver.clean(notText))).toEqual(answer(() => semver.clean(notText)));
+      expect(answer(() => standInSemver.eq(notText, '1.0.0'))).toEqual(
+        answer(() => semver.eq(notText, '1.0.0')),
+      );
     }
     expect(() => standInSemver.satisfies('1.0.0', '>=1')).toThrow(/plain versions only/);
   });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { build as esbuild } from 'esbuild';
+import { escapeNonAscii } from './ascii-bundles.mjs';
 import { GUARDIAN_OUTFILE, guardianBuild } from './guardian-build.mjs';
 
 // Process-level tests run the built CLI and UI; a plain `vitest` run builds what is missing.
@@ -10,4 +11,5 @@ export default async function setup(): Promise<void> {
   if (!fs.existsSync('dist/renderer/index.html')) build('build:renderer');
   // Cores in tests start the guardian from dist: always this source's, never a stale one.
   await esbuild(guardianBuild(GUARDIAN_OUTFILE));
+  escapeNonAscii(['dist/guardian']);
 }

@@ -736,15 +736,15 @@ export const requests = {
    * Gives a client a profile. Its open sessions re-list at once; its file is rewritten when it
    * has entries of ours (entries of a profile other than Everything carry the client's id).
    */
-  setClientProfile: {
+  setClientProfile: spec(() => ({
     input: ByClient.extend({ profile: ProfileName }).strict(),
     output: ClientInfo,
-  },
+  })),
   /** One entry per service, or one combined entry; saved only (`applyClientConfig` writes it). */
-  setClientEntryMode: {
+  setClientEntryMode: spec(() => ({
     input: ByClient.extend({ mode: EntryMode }).strict(),
     output: ClientInfo,
-  },
+  })),
 } as const;
 
 /** Core → UI events: name → payload schema. */

@@ -7,10 +7,20 @@ const VERSION = new RegExp(
   `^v?${NUM}\\.${NUM}\\.${NUM}(?:-(${ID}(?:\\.${ID})*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$`,
 );
 
-function parse(version: string): { core: number[]; pre: string[] } {
-  const match = VERSION.exec(String(version).trim());
+const MAX_LENGTH = 256;
+
+function parse(version: unknown): { core: number[]; pre: string[] } {
+  if (typeof version !== 'string') {
+    throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+  }
+  if (version.length > MAX_LENGTH) throw new TypeError(`version is longer than ${MAX_LENGTH} characters`);
+  const match = VERSION.exec(version.trim());
   if (!match) throw new TypeError(`Invalid Version: ${version}`);
-  return { core: match.slice(1, 4).map(Number), pre: match[4] ? match[4].split('.') : [] };
+  const core = match.slice(1, 4).map(Number);
+  ['major', 'minor', 'patch'].forEach((part, i) => {
+    if (!Number.isSafeInteger(core[i])) throw new TypeError(`Invalid ${part} version`);
+  });
+  return { core, pre: match[4] ? match[4].split('.') : [] };
 }
 
 function compareIds(a: string, b: string): number {
@@ -36,12 +46,10 @@ function compare(a: string, b: string): number {
 
 export default {
   clean(version: string): string | null {
+    // As semver: a value that is not a string throws; a string that is not a version is null.
+    const cleaned = version.trim().replace(/^[=v]+/, '');
     try {
-      const { core, pre } = parse(
-        String(version)
-          .trim()
-          .replace(/^[=v]+/, ''),
-      );
+      const { core, pre } = parse(cleaned);
       return core.join('.') + (pre.length ? `-${pre.join('.')}` : '');
     } catch {
       return null;

@@ -65,7 +65,8 @@ export const TokenInjection = lazily(() =>
 );
 export type TokenInjection = z.infer<typeof TokenInjection>;
 
-const endpointFields = {
+/** The endpoint fields both kinds share (a function: each schema built when its kind first is). */
+const endpointFields = () => ({
   /** Authorization server; endpoints not given are discovered (RFC 8414, then OpenID discovery). */
   issuer: EndpointUrl.optional(),
   authorizationEndpoint: EndpointUrl.optional(),
@@ -101,14 +102,14 @@ const endpointFields = {
   manualToken: z
     .object({ label: z.string().min(1), help: z.string().default(''), url: z.url().optional() })
     .optional(),
-};
+});
 
 /** `type: 'oauth'`: authorization code + PKCE in the system browser (RFC 8252). */
 export const OAuthAuthConfig = lazily(() =>
   z
     .object({
       type: z.literal('oauth'),
-      ...endpointFields,
+      ...endpointFields(),
       /** e.g. Google's `{ access_type: 'offline', prompt: 'consent' }` to get a refresh token. */
       extraAuthorizationParams: z
         .record(z.string(), z.string())
@@ -128,7 +129,7 @@ export type OAuthAuthConfig = z.infer<typeof OAuthAuthConfig>;
 /** `type: 'device'`: RFC 8628 device authorization grant (code typed in on a web page). */
 export const DeviceAuthConfig = lazily(() =>
   z
-    .object({ type: z.literal('device'), ...endpointFields })
+    .object({ type: z.literal('device'), ...endpointFields() })
     .refine((c) => c.issuer || (c.deviceAuthorizationEndpoint && c.tokenEndpoint), {
       message: 'needs an issuer, or both deviceAuthorizationEndpoint and tokenEndpoint',
     }),

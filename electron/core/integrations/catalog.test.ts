@@ -28,17 +28,23 @@ function writeManifest(dir: string, id: string, text: string): void {
 }
 
 describe('Catalog', () => {
-  it('reads and parses nothing when created: the folder is read on first use', () => {
+  it('reads and parses nothing when created, and then only the entry asked for', () => {
     const dir = path.join(tempDir(), 'servers');
-    const catalog = new Catalog(dir, recordingLogger([]));
+    const errors: string[] = [];
+    const catalog = new Catalog(dir, recordingLogger(errors));
     // The folder did not exist when the catalog was made; an eager catalog would miss it.
     writeManifest(dir, 'github', JSON.stringify(github));
+    writeManifest(dir, 'broken', '{ not json');
     expect(catalog.get('github')).toMatchObject({
       id: 'github',
       category: 'built-in',
       dir: path.join(dir, 'github'),
     });
     expect(catalog.get('github')).toBe(catalog.get('github'));
+    // Parsing everything at the first question would have logged the broken one already.
+    expect(errors).toEqual([]);
+    expect(catalog.get('broken')).toBeUndefined();
+    expect(errors).toEqual(['unreadable built-in manifest']);
   });
 
   it('lists community entries, then built-in ones; a built-in replaces the community entry of its id', () => {

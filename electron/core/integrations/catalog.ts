@@ -12,7 +12,7 @@ import { Manifest } from './manifest';
  * carries its own launch config.
  */
 export class Catalog {
-  /** Entries parsed so far; `null` for an id that is not in the catalog. */
+  /** Entries parsed so far; `null` for a built-in whose manifest is broken (and no community one). */
   private readonly parsed = new Map<string, Integration | null>();
   private builtInIds: Set<string> | null = null;
   private readonly bundles = new Map<string, Integration>();
@@ -25,6 +25,8 @@ export class Catalog {
   ) {}
 
   get(id: string): Integration | undefined {
+    // Only ids the catalog has are remembered: any string can be asked for (RPC, links, CLI).
+    if (!this.builtIns().has(id) && !Object.hasOwn(communityManifests, id)) return undefined;
     let entry = this.parsed.get(id);
     if (entry === undefined) this.parsed.set(id, (entry = this.load(id)));
     return entry ?? undefined;
