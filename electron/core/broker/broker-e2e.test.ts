@@ -148,7 +148,10 @@ describe('broker and connector, end to end with real processes', () => {
     });
     await new Promise((r) => setTimeout(r, 300));
     process.kill(pid!, 'SIGKILL');
-    await expect(slow).rejects.toThrow(/restarted while handling this request/);
+    // The client's SDK adds "MCP error <code>: " once; the broker sends the words without it.
+    await expect(slow).rejects.toThrow(
+      /^MCP error -32603: The service "[^"]+" restarted while handling this request/,
+    );
     const again = await client.callTool({ name: 'echo', arguments: { message: 'after restart' } });
     expect(JSON.stringify(again.content)).toContain('after restart');
     await until(() => listChanged > 0, 'tools/list_changed after the restart');

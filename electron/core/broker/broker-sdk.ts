@@ -7,7 +7,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 
 export { BrokerSession } from './broker-session';
-export { restartedError } from './forwarding';
+export { restartedError, trayError } from './forwarding';
 export { ErrorCode, McpError };
 
 /** How the answer to each server-initiated request a client may be asked is checked. */

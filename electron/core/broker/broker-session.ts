@@ -4,7 +4,6 @@ import {
   CallToolRequestSchema,
   CallToolResultSchema,
   ErrorCode,
-  McpError,
   CompleteRequestSchema,
   CompleteResultSchema,
   EmptyResultSchema,
@@ -37,6 +36,7 @@ import {
   forwardOptions,
   isConnectionClosed,
   restartedError,
+  trayError,
   upstreamParams,
 } from './forwarding';
 
@@ -247,7 +247,7 @@ export class BrokerSession implements FastPathHost {
       const message = this.gate(req.params.name);
       if (message !== null) {
         this.ctx.record({ ...base, durationMs: 0, outcome: 'protocol-error', error: message, result: null });
-        throw new McpError(ErrorCode.InvalidParams, message);
+        throw trayError(ErrorCode.InvalidParams, message);
       }
       try {
         const upstream = await this.ctx.upstream(extra.signal);

@@ -355,8 +355,8 @@ export class Broker {
     ]);
     const client = this.deps.supervisor.runner(id)?.client;
     if (refusal || !client) {
-      const { McpError, ErrorCode } = await this.loadSdk();
-      throw new McpError(ErrorCode.InternalError, refusal?.message ?? `"${id}" is not running.`);
+      const { trayError, ErrorCode } = await this.loadSdk();
+      throw trayError(ErrorCode.InternalError, refusal?.message ?? `"${id}" is not running.`);
     }
     return client;
   }
@@ -384,12 +384,12 @@ export class Broker {
     const capable = sessions.filter((s) => supports(s, request.method));
     const busy = capable.filter((s) => s.inFlight > 0);
     const pick = (busy.length ? busy : capable).sort((a, b) => b.lastActivity - a.lastActivity)[0];
-    const { McpError, ErrorCode, RESULT_SCHEMAS } = await this.loadSdk();
+    const { trayError, ErrorCode, RESULT_SCHEMAS } = await this.loadSdk();
     if (!pick) {
-      throw new McpError(ErrorCode.MethodNotFound, `No connected AI client can answer ${request.method}.`);
+      throw trayError(ErrorCode.MethodNotFound, `No connected AI client can answer ${request.method}.`);
     }
     const schema = RESULT_SCHEMAS[request.method];
-    if (!schema) throw new McpError(ErrorCode.MethodNotFound, `${request.method} is not forwarded`);
+    if (!schema) throw trayError(ErrorCode.MethodNotFound, `${request.method} is not forwarded`);
     return pick.server.request(request as never, schema, {
       signal,
       timeout: this.deps.defaultTimeoutMs * 5,

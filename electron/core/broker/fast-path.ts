@@ -4,7 +4,7 @@ import type { JSONRPCMessage, RequestId, ServerCapabilities } from '@modelcontex
 import type { ToolCallOutcome } from '../../shared/contract';
 import type { SessionContext } from './broker-session';
 import { Deadlines } from './deadlines';
-import { PROGRESS_SETTLE_MS, restartedError } from './forwarding';
+import { PROGRESS_SETTLE_MS, restartedError, trayError } from './forwarding';
 import { LineTransport } from './line-transport';
 import { spliceId } from './splice-id';
 import type { UpstreamRelay, WireError } from './upstream-relay';
@@ -127,7 +127,7 @@ export class FastPath {
     const refusal = this.host.gate(base.tool);
     let ending: Ending;
     if (refusal !== null) {
-      const error = new McpError(ErrorCode.InvalidParams, refusal);
+      const error = trayError(ErrorCode.InvalidParams, refusal);
       ending = { reply: { error: asWire(error) }, outcome: 'protocol-error', error: refusal };
       this.answer(id, ending);
     } else {
@@ -233,7 +233,7 @@ export class FastPath {
           line === undefined ? undefined : { text: line, id },
         );
         this.deadlines.add(id, timeoutMs, () => {
-          const error = new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs });
+          const error = trayError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs });
           to.cancel(upstreamId!, String(error));
           fail(error, 'timeout');
         });
@@ -248,8 +248,7 @@ export class FastPath {
       if (now) return start(now);
       waiting = new AbortController();
       ctx.relay(waiting.signal).then(start, (error: unknown) => {
-        const failure =
-          error instanceof McpError ? error : new McpError(ErrorCode.InternalError, String(error));
+        const failure = error instanceof McpError ? error : trayError(ErrorCode.InternalError, String(error));
         fail(failure, 'protocol-error');
       });
     });

@@ -74,9 +74,20 @@ export function classifyFailure(
   return { outcome: 'protocol-error', message: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * An error of MCP Tray's own for a client. McpError puts "MCP error <code>: " before its message,
+ * and the client's SDK puts it there again when it reads the reply ("MCP error -32603: MCP error
+ * -32603: …"); sent without it, the user reads the prefix once.
+ */
+export function trayError(code: number, message: string, data?: unknown): McpError {
+  const error = new McpError(code, message, data);
+  error.message = message;
+  return error;
+}
+
 /** The error a client sees when the server went away under its request. */
 export function restartedError(name: string): McpError {
-  return new McpError(
+  return trayError(
     ErrorCode.InternalError,
     `The service "${name}" restarted while handling this request. Try again in a moment.`,
   );

@@ -14,7 +14,6 @@ import {
   ListResourcesRequestSchema,
   ListRootsRequestSchema,
   ListToolsRequestSchema,
-  McpError,
   PromptListChangedNotificationSchema,
   ReadResourceRequestSchema,
   ResourceListChangedNotificationSchema,
@@ -24,6 +23,7 @@ import {
   UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { ClientCapabilities, Implementation, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { trayError } from '../broker/forwarding';
 import { NameMap, prefixedName, prefixedUri, servicePrefixes, splitUri } from './combined-names';
 import type { Target } from './combined-names';
 import type { CombinedMembers } from './combined-members';
@@ -217,7 +217,7 @@ export class CombinedSession {
       target = this.names?.toTarget.get(params.name);
     }
     if (!target) {
-      throw new McpError(ErrorCode.InvalidParams, `MCP Tray: there is no tool "${params.name}" here.`);
+      throw trayError(ErrorCode.InvalidParams, `MCP Tray: there is no tool "${params.name}" here.`);
     }
     const client = this.clientOf(target.instance);
     const token = params._meta?.progressToken as string | number | undefined;
@@ -302,13 +302,13 @@ export class CombinedSession {
       (await client.listPrompts()).prompts.map((p) => ({ instance: id, name: p.name })),
     );
     const target = new NameMap(prefixes, lists.flat()).toTarget.get(name);
-    if (!target) throw new McpError(ErrorCode.InvalidParams, `MCP Tray: there is no prompt "${name}" here.`);
+    if (!target) throw trayError(ErrorCode.InvalidParams, `MCP Tray: there is no prompt "${name}" here.`);
     return target;
   }
 
   private async withUri<T>(uri: string, run: (client: Client, uri: string) => Promise<T>): Promise<T> {
     const target = splitUri(servicePrefixes(this.instances()), uri);
-    if (!target) throw new McpError(ErrorCode.InvalidParams, `MCP Tray: no service here has "${uri}".`);
+    if (!target) throw trayError(ErrorCode.InvalidParams, `MCP Tray: no service here has "${uri}".`);
     return run(this.clientOf(target.instance), target.uri);
   }
 
@@ -329,7 +329,7 @@ export class CombinedSession {
   private clientOf(id: string): Client {
     const client = this.clients.get(id);
     if (!client) {
-      throw new McpError(ErrorCode.InternalError, this.members.whyNot(id));
+      throw trayError(ErrorCode.InternalError, this.members.whyNot(id));
     }
     return client;
   }

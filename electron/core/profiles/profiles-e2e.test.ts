@@ -189,7 +189,7 @@ describe('profiles through the connector, with real servers', () => {
     expect(await cursor.names()).toEqual(['fixture__echo']);
     await expect(
       cursor.client.callTool({ name: 'everything__echo', arguments: { message: 'x' } }),
-    ).rejects.toThrow(/no tool "everything__echo"/);
+    ).rejects.toThrow(/^MCP error -32602: MCP Tray: there is no tool "everything__echo"/);
     await Promise.all([combined.client.close(), cursor.client.close()]);
   }, 90_000);
 
