@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { InstanceId } from './instance-id';
-import { CatalogEntry, ConfigValue } from './catalog-contract';
+import { CatalogEntry, newInstanceFields } from './catalog-contract';
 import { lazily } from './lazy-schema';
 
 /** `.mcpb` bundles and small UI flags (kept apart so `contract.ts` stays readable). */
@@ -42,11 +41,7 @@ export const AddBundleInstance = lazily(() =>
   z
     .object({
       token: z.string().min(1).max(200),
-      id: InstanceId.optional(),
-      name: z.string().min(1).max(200).optional(),
-      userConfig: z.record(z.string(), ConfigValue).default({}),
-      /** Values of sensitive fields: stored in the keychain, never in settings. */
-      secrets: z.record(z.string(), z.string().min(1).max(32_768)).default({}),
+      ...newInstanceFields(),
     })
     .strict(),
 );

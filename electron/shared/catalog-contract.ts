@@ -73,16 +73,21 @@ export const CatalogEntry = lazily(() =>
 );
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
+/** What a new service takes, whatever it is added from (a function: built with its schema). */
+export const newInstanceFields = () => ({
+  /** Defaults to the integration id (with a number when taken). */
+  id: InstanceId.optional(),
+  name: z.string().min(1).max(200).optional(),
+  userConfig: z.record(z.string(), ConfigValue).default({}),
+  /** Values of sensitive fields: stored in the keychain, never in settings. */
+  secrets: z.record(z.string(), z.string().min(1).max(32_768)).default({}),
+});
+
 export const AddCatalogInstance = lazily(() =>
   z
     .object({
       integrationId: z.string().min(1).max(100),
-      /** Defaults to the integration id (with a number when taken). */
-      id: InstanceId.optional(),
-      name: z.string().min(1).max(200).optional(),
-      userConfig: z.record(z.string(), ConfigValue).default({}),
-      /** Values of sensitive fields: stored in the keychain, never in settings. */
-      secrets: z.record(z.string(), z.string().min(1).max(32_768)).default({}),
+      ...newInstanceFields(),
       /** The sandbox level instead of the integration's default (strict for built-ins). */
       sandbox: PermissionLevel.optional(),
     })
