@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { InstanceSandboxSettings } from './sandbox-settings';
+import { bridgeProcesses } from './bridge-processes';
 import { checkDependencies } from './dependency-check';
 import { OpenNetworkWrapper } from './open-network-wrapper';
 
@@ -46,7 +47,14 @@ export class SandboxEngine {
   private disposed = false;
   private readonly listeners = new Set<ViolationListener>();
 
-  constructor(private readonly platform: NodeJS.Platform = process.platform) {}
+  /**
+   * @param adopt - told the pid of each process the library starts in this one (Linux: its
+   *   proxy bridges), so they are stopped with the core even when it is killed (the Watchdog).
+   */
+  constructor(
+    private readonly platform: NodeJS.Platform = process.platform,
+    private readonly adopt: (pid: number) => void = () => undefined,
+  ) {}
 
   /** Checked once per run: platform, the library's dependency check, and a real bwrap start. */
   check(): Promise<SandboxAvailability> {
@@ -132,11 +140,19 @@ export class SandboxEngine {
         network: { allowedDomains: [], deniedDomains: [] },
         filesystem: { denyRead: [], allowWrite: [], denyWrite: [] },
       });
+      if (this.platform === 'linux') this.adoptBridges(lib);
       const store = lib.SandboxManager.getSandboxViolationStore();
       this.seen = store.getTotalCount();
       store.subscribe((violations) => this.deliver(store.getTotalCount(), violations));
     })();
     return this.initialized;
+  }
+
+  /** The library's `socat` bridges die with it on reset, but not when the core is killed. */
+  private adoptBridges(lib: Library): void {
+    const manager = lib.SandboxManager;
+    const sockets = [manager.getLinuxHttpSocketPath(), manager.getLinuxSocksSocketPath()];
+    for (const pid of bridgeProcesses(sockets.filter((socket) => socket !== undefined))) this.adopt(pid);
   }
 
   private deliver(total: number, violations: { line: string; command?: string }[]): void {

@@ -90,6 +90,16 @@ export class Watchdog {
     this.child?.stdin?.write(formatCommand({ op: '+', pid: pgid }));
   }
 
+  /**
+   * Adds a process of the core's own that must not outlive it (the sandbox's proxy bridge): it
+   * runs in the core's process group, so it is stopped by pid, with what it forks.
+   */
+  adopt(pid: number): void {
+    this.start();
+    this.job?.assign(pid);
+    this.child?.stdin?.write(formatCommand({ op: '=', pid }));
+  }
+
   unwatch(pgid: number): void {
     this.child?.stdin?.write(formatCommand({ op: '-', pid: pgid }));
   }

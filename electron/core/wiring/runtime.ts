@@ -74,7 +74,9 @@ export function wireRuntime(base: CoreBase, accounts: AccountsService): CoreRunt
       touched();
     },
   });
-  const sandboxEngine = deps.sandboxEngine ?? new SandboxEngine();
+  const watchdog = new Watchdog(deps.runtime);
+  const sandboxEngine =
+    deps.sandboxEngine ?? new SandboxEngine(process.platform, (pid) => watchdog.adopt(pid));
   const sandbox = new SandboxService({
     engine: sandboxEngine,
     platform: process.platform,
@@ -93,7 +95,7 @@ export function wireRuntime(base: CoreBase, accounts: AccountsService): CoreRunt
     launch,
     commands: deps.commands,
     spawner: deps.spawner,
-    watchdog: new Watchdog(deps.runtime),
+    watchdog,
     sampler: deps.sampler,
     clock: deps.clock,
     logger: deps.logger.child('supervisor'),

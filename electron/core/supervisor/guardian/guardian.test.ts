@@ -97,6 +97,31 @@ describe('Guardian', () => {
     expect(log.slice(2)).toEqual(['read', 'tracked 20', 'poll every 1000']);
   });
 
+  it("stops a helper of the core's (and what it forked) by pid, never the core's group", () => {
+    // The core (5) runs a proxy bridge (30) in its own group; the bridge forked a connection (31).
+    const core = { pgid: 5 };
+    const { guardian, log, setTable } = setup([row(1, 0), row(5, 1), row(30, 5, core), row(31, 30, core)]);
+    guardian.handle({ op: '=', pid: 30 });
+    expect(log).toEqual(['read', 'tracked 30', 'tracked 31', 'poll every 1000']);
+    log.length = 0;
+    // The core was SIGKILLed: its helpers were re-parented to init.
+    setTable([row(1, 0), row(30, 1, core), row(31, 30, core)]);
+    guardian.finish();
+    expect(log.filter((line) => line.startsWith('SIG'))).toEqual(['SIGTERM 30', 'SIGTERM 31']);
+  });
+
+  it("forgets a helper that is gone: its pid, reused, is not the core's any more", () => {
+    const { guardian, log, setTable, tick } = setup([row(1, 0), row(30, 1)]);
+    guardian.handle({ op: '=', pid: 30 });
+    guardian.handle({ op: '=', pid: 33 });
+    setTable([row(1, 0)]);
+    tick();
+    setTable([row(1, 0), row(30, 1, { start: 'reused' }), row(33, 1)]);
+    log.length = 0;
+    guardian.finish();
+    expect(log).toEqual(['read with marker', 'exit']);
+  });
+
   it('signals only the groups when the table cannot be read', () => {
     const { guardian, log, setTable } = setup([row(1, 0), row(10, 1)]);
     guardian.handle({ op: '+', pid: 10 });

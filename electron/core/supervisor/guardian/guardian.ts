@@ -26,13 +26,15 @@ export interface GuardianDeps {
 
 /**
  * Outlives a killed core just long enough to stop what its servers started. While the core
- * lives, it keeps a record of every descendant of a watched server (pid and start time), read
+ * lives, it keeps a record of every descendant of a watched server or helper (pid and start time), read
  * every `pollMs`, so a daemon stays known after its parent exits. When stdin ends (quit, crash,
  * SIGKILL of the core) it SIGTERMs, then SIGKILLs, the watched process groups, the recorded
  * processes still alive with the same start time, and every process carrying the run marker.
  */
 export class Guardian {
   private readonly groups = new Set<number>();
+  /** Processes of the core's own (`=`) not yet seen in a table; then the record keeps them. */
+  private readonly helpers = new Set<number>();
   private record: DescendantRecord = new Map();
   private stopPolling: (() => void) | null = null;
   private finishing = false;
@@ -46,7 +48,8 @@ export class Guardian {
       this.groups.delete(command.pid);
       return;
     }
-    this.groups.add(command.pid);
+    // A helper shares the core's process group: it is stopped by pid, never by group.
+    (command.op === '=' ? this.helpers : this.groups).add(command.pid);
     this.poll();
     this.stopPolling ??= this.deps.every(this.deps.pollMs, () => this.poll());
   }
@@ -77,7 +80,10 @@ export class Guardian {
   }
 
   private update(table: ProcessRow[]): void {
-    const next = updateRecord(this.record, table, this.groups, this.deps.selfPid);
+    const roots = [...this.groups, ...this.helpers];
+    const next = updateRecord(this.record, table, roots, this.deps.selfPid);
+    // Seen once (recorded) or already gone: a helper's pid must not root a later process.
+    this.helpers.clear();
     for (const pid of newlyRecorded(this.record, next)) this.deps.report(`tracked ${pid}`);
     this.record = next;
   }

@@ -23,18 +23,16 @@ describe('guardian arguments', () => {
 
 describe('parseCommands', () => {
   it('reads complete lines and keeps the unfinished rest', () => {
-    const text = formatCommand({ op: '+', pid: 42 }) + formatCommand({ op: '-', pid: 42 }) + '+ 4';
+    const ops = ['+', '=', '-'] as const;
+    const text = ops.map((op) => formatCommand({ op, pid: 42 })).join('') + '+ 4';
     expect(parseCommands(text)).toEqual({
-      commands: [
-        { op: '+', pid: 42 },
-        { op: '-', pid: 42 },
-      ],
+      commands: ops.map((op) => ({ op, pid: 42 })),
       rest: '+ 4',
     });
   });
 
   it('never accepts pid 1, 0, a negative or a malformed one', () => {
-    expect(parseCommands('+ 1\n+ 0\n+ -5\n+ 7x\n* 8\n+ 99999999999999999999\n+ 12\n').commands).toEqual([
+    expect(parseCommands('+ 1\n= 1\n+ 0\n+ -5\n+ 7x\n* 8\n+ 99999999999999999999\n+ 12\n').commands).toEqual([
       { op: '+', pid: 12 },
     ]);
   });

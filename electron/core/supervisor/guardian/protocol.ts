@@ -1,7 +1,8 @@
 /**
  * The guardian's two interfaces, both sides in one place: its command line (written by
  * `Watchdog`) and the lines the core sends it on stdin (`+ <pid>` watches a server's process
- * group, `- <pid>` forgets it).
+ * group, `- <pid>` forgets it, `= <pid>` adds one process of the core's own, such as the
+ * sandbox's proxy bridge, which shares the core's group).
  */
 
 /** The variable that marks every process a server of this core run started. */
@@ -55,7 +56,7 @@ export function parseGuardianArgs(argv: readonly string[]): {
 
 /** One line from the core. */
 export interface Command {
-  op: '+' | '-';
+  op: '+' | '-' | '=';
   pid: number;
 }
 
@@ -67,10 +68,10 @@ export function parseCommands(buffer: string): { commands: Command[]; rest: stri
   const rest = lines.pop() ?? '';
   const commands: Command[] = [];
   for (const line of lines) {
-    const match = /^([+-]) (\d+)$/.exec(line);
+    const match = /^([+=-]) (\d+)$/.exec(line);
     const pid = Number(match?.[2]);
     // pid 1 and below would signal init or every process we may signal: never.
-    if (match && Number.isSafeInteger(pid) && pid > 1) commands.push({ op: match[1] as '+' | '-', pid });
+    if (match && Number.isSafeInteger(pid) && pid > 1) commands.push({ op: match[1] as Command['op'], pid });
   }
   return { commands, rest };
 }
