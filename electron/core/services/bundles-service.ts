@@ -1,7 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddBundleInstance, BundleInfo, InspectBundle, InstanceSummary } from '../../shared/contract';
+import type {
+  AddBundleInstance,
+  BundleInfo,
+  CatalogEntry,
+  InspectBundle,
+  InstanceSummary,
+} from '../../shared/contract';
 import { AddBundleInstance as AddBundleInstanceSchema, MAX_BUNDLE_BYTES } from '../../shared/contract';
 import type { RuntimeCheck } from '../integrations/bundle-entry';
 import { bundleEntry } from '../integrations/bundle-entry';
@@ -152,11 +158,48 @@ export class BundlesService {
     return this.deps.supervisor.summary(config);
   }
 
-  /** Deletes the extracted files of a removed instance (a no-op for other instances). */
-  forget(id: string): void {
-    const dir = path.join(this.deps.bundlesDir, id);
-    if (path.dirname(dir) === path.resolve(this.deps.bundlesDir))
+  /**
+   * Unpacks another version of instance `id`'s bundle (a registry update) beside its current
+   * files, into `<id>~<checksum>`: the same file always lands in the same folder, so the
+   * folder a plan shows is the one the update runs from. Returns the folder and the manifest
+   * as a catalog entry.
+   */
+  async unpackVersion(id: string, data: Buffer): Promise<{ dir: string; entry: CatalogEntry }> {
+    const mcpb = await loadMcpbBundle();
+    const bundle = await mcpb.openBundle(data);
+    const { manifest } = bundle;
+    const entry = await bundleEntry(
+      `mcpb:${manifest.name}`,
+      manifest,
+      bundle.entries,
+      this.deps.platform,
+      this.deps.runtimes,
+    );
+    const sum = createHash('sha256').update(data).digest('hex').slice(0, 16);
+    const dir = path.join(this.deps.bundlesDir, `${id}~${sum}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    await mcpb.extractBundle(bundle.entries, dir);
+    return { dir, entry };
+  }
+
+  /** Deletes one unpacked version (only ever a folder directly in `bundles/`). */
+  discard(dir: string): void {
+    if (path.dirname(path.resolve(dir)) === path.resolve(this.deps.bundlesDir))
       fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** Deletes the extracted files of a removed instance, every version (a no-op for others). */
+  forget(id: string): void {
+    this.discard(path.join(this.deps.bundlesDir, id));
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.deps.bundlesDir);
+    } catch {
+      return;
+    }
+    // Ids are slugs, so no other instance's folder starts with `<id>~`.
+    for (const name of names)
+      if (name.startsWith(`${id}~`)) this.discard(path.join(this.deps.bundlesDir, name));
   }
 
   private prune(): void {

@@ -1,86 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { OutdatedInstance } from '../../shared/contract';
-import type { Core } from '../core';
 import type { Timers } from '../auth/timers';
 import { systemClock } from '../platform/clock';
 import { silentLogger } from '../platform/logger';
 import { RegistryCache } from '../registry/registry-cache';
 import { RegistryClient } from '../registry/registry-client';
-import { TestRegistry } from '../../../test/core/registry/test-registry-server';
 import { SettingsStore } from '../settings/settings-store';
 import { RegistryService } from './registry-service';
 import { RegistryUpdatesService } from './registry-updates-service';
 import { startRemoteServer } from '../../../test/core/remote/test-remote-server';
-import { CommandResolver } from '../supervisor/command-resolver';
 import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
 import { until } from '../../../test/core/support/served-core';
-import { tempDir } from '../../../test/core/support/temp-dirs';
-import { createTestCore } from '../../../test/core/support/test-core';
+import { registryCore } from '../../../test/core/support/registry-core';
 import { writeZip } from '../../../test/core/support/zip-writer';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../supervisor/fixtures/fixture-server.mjs');
-
-const cores: Core[] = [];
-const registries: TestRegistry[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.stop()));
-  await Promise.all(registries.splice(0).map((r) => r.close()));
-});
-
-/**
- * Stand-ins for npx, uvx and docker (the real ones would download packages that do not exist):
- * each records the arguments and environment it was started with, then runs the fixture MCP
- * server. What the core resolves, spawns and connects to is otherwise real.
- */
-function shims(dir: string, names = ['npx', 'uvx', 'docker']): string {
-  const bin = path.join(dir, 'bin');
-  fs.mkdirSync(bin);
-  for (const name of names) {
-    const file = path.join(bin, name);
-    fs.writeFileSync(
-      file,
-      `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/${name}.args"\nenv > "${dir}/${name}.env"\n` +
-        `exec "${process.execPath}" "${FIXTURE}"\n`,
-      { mode: 0o755 },
-    );
-  }
-  return bin;
-}
-
-async function setup(options: { bin?: string[] } = {}) {
-  const dir = tempDir();
-  const registry = await new TestRegistry().start();
-  registries.push(registry);
-  const secrets = new MemorySecretStore();
-  const PATH = [shims(dir, options.bin), '/usr/bin', '/bin'].join(path.delimiter);
-  const env = { ...process.env, PATH, MCP_TRAY_REGISTRY_URL: registry.url };
-  const core = createTestCore(path.join(dir, 'data'), {
-    secrets,
-    env,
-    commands: new CommandResolver({ platform: process.platform, env, loginShellPath: async () => null }),
-  });
-  cores.push(core);
-  await core.start();
-  const call = <T>(name: string, input: unknown) =>
-    core.dispatcher.dispatch(name, input).then((r) => {
-      if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-      return r.value as T;
-    });
-  const settingsText = () => fs.readFileSync(path.join(dir, 'data', 'settings.json'), 'utf8');
-  const args = (name: string) =>
-    fs
-      .readFileSync(path.join(dir, `${name}.args`), 'utf8')
-      .trim()
-      .split('\n');
-  const running = (id: string) =>
-    until(
-      () => core.services.instances.list().find((s) => s.id === id && s.state === 'running'),
-      `${id} running`,
-    );
-  return { dir, registry, core, secrets, call, settingsText, args, running };
-}
+const setup = registryCore;
 
 describe('installing from the registry, pinned', () => {
   it('npm: installs at the exact version, secret to the keychain only, then update (reviewed), rollback', async () => {
@@ -359,6 +296,10 @@ describe('installing from the registry, pinned', () => {
   }, 90_000);
 });
 
+const unused = (): never => {
+  throw new Error('not used by an update check');
+};
+
 describe('the periodic update check', () => {
   it('runs every updateCheckHours (never when 0), announces what is outdated, and updates nothing', async () => {
     const { call, core, dir, registry } = await setup();
@@ -396,6 +337,10 @@ describe('the periodic update check', () => {
       bus: core.bus,
       timers,
       logger: silentLogger,
+      fetch: globalThis.fetch,
+      // A check only asks the registry: it unpacks and describes nothing.
+      bundles: { unpackVersion: unused, discard: unused },
+      launch: { describe: unused },
     });
     const announced: OutdatedInstance[][] = [];
     core.bus.on('updatesAvailable', ({ outdated }) => announced.push(outdated));

@@ -3,7 +3,6 @@ import type {
   ApplyUpdate,
   LaunchPreview,
   OutdatedInstance,
-  RegistryField,
   UpdatePlan,
   UpdateTarget,
 } from '../../shared/registry-contract';
@@ -29,6 +28,10 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { InstancesService } from './instances-service';
 import { requireAll } from './registry-install-service';
 import type { RegistryService } from './registry-service';
+import type { BundlesService } from './bundles-service';
+import type { BundleUpdateDeps } from './bundle-update';
+import { launchPreview, nextBundle } from './bundle-update';
+import type { Candidate, Given } from './update-candidate';
 
 /** Tool names and a fingerprint of each tool's definition, from a trial start of a command. */
 export type ToolTrial = (config: InstanceConfig) => Promise<Map<string, string>>;
@@ -43,6 +46,10 @@ export interface RegistryUpdatesDeps {
   logger: Logger;
   /** Starts a command on its own, lists its tools, stops it (for the update's tool difference). */
   trial?: ToolTrial;
+  /** For `.mcpb` instances: the download, the unpacked versions and what each runs. */
+  fetch: typeof globalThis.fetch;
+  bundles: BundleUpdateDeps['bundles'] & Pick<BundlesService, 'discard'>;
+  launch: BundleUpdateDeps['launch'];
 }
 
 /**
@@ -108,16 +115,28 @@ export class RegistryUpdatesService {
   async plan(input: UpdateTarget): Promise<UpdatePlan> {
     const request = UpdateTargetSchema.parse(input);
     const { config, next, to } = await this.target(request.id, request.to, {});
-    const before = preview(config);
+    try {
+      return await this.describePlan(config, next, to, request.trial);
+    } finally {
+      // Only a plan: a bundle unpacked to compare goes again (apply unpacks it to the same place).
+      this.discardUnpacked(config, next);
+    }
+  }
+
+  private async describePlan(
+    config: InstanceConfig,
+    next: Candidate,
+    to: string,
+    trial: boolean,
+  ): Promise<UpdatePlan> {
+    const before = this.preview(config);
     const { after } = next;
     let tools: UpdatePlan['tools'] = null;
-    let toolsNote: string | null = request.trial
-      ? null
-      : 'Not tried: ask for a trial start to compare tools.';
+    let toolsNote: string | null = trial ? null : 'Not tried: ask for a trial start to compare tools.';
     if (config.remote) {
       // Nothing to start on its own: the new address's tools go through tool review after it.
       toolsNote = 'A remote server is not tried first: changed tools are held for review after the update.';
-    } else if (request.trial && this.deps.trial) {
+    } else if (trial && this.deps.trial) {
       try {
         const [old, fresh] = await Promise.all([
           this.deps.trial(config),
@@ -151,12 +170,22 @@ export class RegistryUpdatesService {
   async apply(input: ApplyUpdate): Promise<InstanceSummary> {
     const request = ApplyUpdateSchema.parse(input);
     const { config, next, to, values } = await this.target(request.id, request.to, request);
-    requireAll(next.missing);
-    for (const [account, value] of next.secrets) await this.deps.secrets.set(account, value);
-    const summary = await this.deps.instances.updateConfig(config.id, {
-      ...next.patch,
-      registry: { ...config.registry!, version: to, values, previous: pin(config) },
-    });
+    let summary: InstanceSummary;
+    try {
+      requireAll(next.missing);
+      for (const [account, value] of next.secrets) await this.deps.secrets.set(account, value);
+      summary = await this.deps.instances.updateConfig(config.id, {
+        ...next.patch,
+        registry: { ...config.registry!, version: to, values, previous: pin(config) },
+      });
+    } catch (error) {
+      this.discardUnpacked(config, next);
+      throw error;
+    }
+    // The version before the one just replaced can no longer be rolled back to: its files go.
+    const dropped = config.registry!.previous?.bundleDir;
+    if (dropped && dropped !== config.bundleDir && dropped !== next.patch.bundleDir)
+      this.deps.bundles.discard(dropped);
     this.forget(config.id);
     return summary;
   }
@@ -165,12 +194,19 @@ export class RegistryUpdatesService {
   async rollback(id: string): Promise<InstanceSummary> {
     const config = this.registryConfig(id);
     const previous = config.registry!.previous;
-    if (!previous?.launch && !previous?.remote)
+    if (!previous?.launch && !previous?.remote && !previous?.bundleDir)
       throw new UserFacingError('no-previous', `"${config.name}" has no earlier version to roll back to.`);
     const summary = await this.deps.instances.updateConfig(id, {
       ...(previous.launch
         ? { launch: previous.launch, secretFields: previous.secretFields }
-        : { remote: { ...config.remote!, ...previous.remote } }),
+        : previous.bundleDir
+          ? {
+              bundleDir: previous.bundleDir,
+              integrationId: previous.integrationId ?? config.integrationId,
+              userConfig: previous.userConfig,
+              secretFields: previous.secretFields,
+            }
+          : { remote: { ...config.remote!, ...previous.remote } }),
       registry: {
         ...config.registry!,
         version: previous.version,
@@ -180,6 +216,27 @@ export class RegistryUpdatesService {
     });
     this.forget(id);
     return summary;
+  }
+
+  /** A bundle version unpacked for `next` that the instance does not use (now or to roll back). */
+  private discardUnpacked(config: InstanceConfig, next: Candidate): void {
+    const dir = next.unpacked;
+    if (dir && dir !== config.bundleDir && dir !== config.registry?.previous?.bundleDir)
+      this.deps.bundles.discard(dir);
+  }
+
+  /** What `config` runs now, for the plan's "before". */
+  private preview(config: InstanceConfig): LaunchPreview {
+    if (config.remote) {
+      const { url, headers, secretHeaders } = config.remote;
+      return { command: url, args: [], envNames: [...Object.keys(headers ?? {}), ...(secretHeaders ?? [])] };
+    }
+    if (config.bundleDir) return launchPreview(this.deps.launch, config);
+    return {
+      command: config.launch?.command ?? '',
+      args: config.launch?.args ?? [],
+      envNames: [...Object.keys(config.launch?.env ?? {}), ...config.secretFields],
+    };
   }
 
   private forget(id: string): void {
@@ -192,12 +249,6 @@ export class RegistryUpdatesService {
     if (!config) throw new UserFacingError('not-found', `There is no service called "${id}".`);
     if (!config.registry)
       throw new UserFacingError('invalid-input', `"${config.name}" was not installed from a registry.`);
-    if (!config.launch && !config.remote) {
-      throw new UserFacingError(
-        'unsupported',
-        `"${config.name}" is a bundle; to change its version, remove it and install the new one.`,
-      );
-    }
     return config;
   }
 
@@ -216,10 +267,13 @@ export class RegistryUpdatesService {
         `${source.name} ${record.server.version} is ${record.status}; it is not offered as an update.`,
       );
     }
+    const packages = record.server.packages ?? [];
     const next =
       source.packageType === 'remote'
         ? this.nextRemote(config, record.server.remotes ?? [], given)
-        : this.nextPackage(config, record.server.packages ?? [], given);
+        : source.packageType === 'mcpb'
+          ? await nextBundle(this.deps, config, packages, given)
+          : this.nextPackage(config, packages, given);
     return { config, next: next.candidate, to: record.server.version, values: next.values };
   }
 
@@ -289,33 +343,10 @@ export class RegistryUpdatesService {
   }
 }
 
-type Given = { values?: Record<string, string>; secrets?: Record<string, string> };
-
-/** What a new version would run, and what applying it writes. */
-interface Candidate {
-  after: LaunchPreview;
-  missing: RegistryField[];
-  patch: Partial<InstanceConfig>;
-  /** Keychain items to write first: `[account, value]`. */
-  secrets: [string, string][];
-}
-
 /** Saved values the new version still asks for (not secret), plus those given now. */
 function keptValues(saved: Record<string, string>, fields: FieldSet, given: Given): Record<string, string> {
   const kept = Object.entries(saved).filter(([key]) => fields.sources.get(key)?.field.secret === false);
   return { ...Object.fromEntries(kept), ...(given.values ?? {}) };
-}
-
-function preview(config: InstanceConfig): LaunchPreview {
-  if (config.remote) {
-    const { url, headers, secretHeaders } = config.remote;
-    return { command: url, args: [], envNames: [...Object.keys(headers ?? {}), ...(secretHeaders ?? [])] };
-  }
-  return {
-    command: config.launch?.command ?? '',
-    args: config.launch?.args ?? [],
-    envNames: [...Object.keys(config.launch?.env ?? {}), ...config.secretFields],
-  };
 }
 
 function pin(config: InstanceConfig): RegistryPin {
@@ -324,6 +355,7 @@ function pin(config: InstanceConfig): RegistryPin {
     packageType: config.registry!.packageType,
     launch: config.launch,
     ...(config.remote ? { remote: config.remote } : {}),
+    ...(config.bundleDir ? { bundleDir: config.bundleDir, integrationId: config.integrationId } : {}),
     secretFields: config.secretFields,
     userConfig: config.userConfig,
     values: config.registry!.values,
