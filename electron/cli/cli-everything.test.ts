@@ -234,16 +234,18 @@ describe.skipIf(!realKeyring)('the CLI with the real keychain', () => {
     expect(await read('UNITS')).toBe('imperial');
 
     const settings = await cli(['settings', id]);
-    expect(settings.stdout).toContain('api_key: set, in the keychain');
-    expect(settings.stdout).toContain('units: "imperial"');
+    // With the titles of the bundle's own manifest, as its Settings tab shows them.
+    expect(settings.stdout).toContain('API key (api_key): set, in the keychain');
+    expect(settings.stdout).toContain('Units (units): "imperial"');
     const changed = await cli(['settings', id, '--config', 'units=metric', '--secret', 'api_key'], 'k-2\n');
     expect(changed.status, changed.stderr).toBe(0);
     await until(async () => (await read('WEATHER_KEY')) === 'k-2', 'the new key', 30_000);
     expect(await read('UNITS')).toBe('metric');
     expect(JSON.stringify(await json<InstanceDetail>(['settings', id]))).not.toContain('k-2');
+    // Known to be secret from the manifest: refused before anything is sent, with what to use.
     const plain = await cli(['settings', id, '--config', 'api_key=x']);
-    expect(plain.status).toBe(1);
-    expect(plain.stderr).toContain('is secret');
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toContain('"api_key" is secret: use --secret api_key');
 
     const orphan = `gone-${randomBytes(3).toString('hex')}`;
     onTestFinished(async () => void (await keychain.deleteAllFor(orphan)));

@@ -20,6 +20,7 @@ export const REQUEST_NAMES = [
   'setOAuthClient',
   'signInWithToken',
   'listCatalog',
+  'getInstanceIntegration',
   'addCatalogInstance',
   'updateInstanceSettings',
   'inspectBundle',

@@ -608,6 +608,11 @@ export const requests = {
     output: AccountInfo,
   })),
   listCatalog: spec(() => ({ input: NoInput, output: z.array(CatalogEntry) })),
+  /**
+   * The integration a service runs, as a catalog entry (its settings' fields): a bundle's own
+   * manifest too, which the catalog does not list. Null for a custom command or a remote server.
+   */
+  getInstanceIntegration: spec(() => ({ input: ById, output: CatalogEntry.nullable() })),
   addCatalogInstance: spec(() => ({ input: AddCatalogInstance, output: InstanceSummary })),
   /** New settings or secrets (a new API key) for a catalog instance; it restarts with them. */
   updateInstanceSettings: spec(() => ({ input: UpdateInstanceSettings, output: InstanceSummary })),

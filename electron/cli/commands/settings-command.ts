@@ -90,8 +90,9 @@ export async function settingsCommand(api: TrayApi, args: ParsedArgs, out: Out):
   const [id, extra] = args.positionals;
   if (!id || extra !== undefined) throw new UsageError('settings takes exactly one service id');
   const before = await api.getInstance({ id });
-  const entry = (await api.listCatalog()).find((e) => e.id === before.integrationId);
-  const fields = before.integrationId === 'custom' || !entry ? null : entry.fields;
+  // Its own integration, a bundle's manifest included (the catalog lists no bundle).
+  const entry = await api.getInstanceIntegration({ id });
+  const fields = entry?.fields ?? null;
   const requestTimeout = timeoutOf(args.requestTimeout, '--request-timeout');
   const startTimeout = timeoutOf(args.startTimeout, '--start-timeout');
   if (args.config.length > 0 || args.secrets.length > 0) {

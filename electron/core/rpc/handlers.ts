@@ -78,6 +78,7 @@ export function createHandlers(s: {
     setOAuthClient: ({ id, clientId, clientSecret }) => s.accounts.setOAuthClient(id, clientId, clientSecret),
     signInWithToken: ({ id, token }) => s.accounts.signInWithToken(id, token),
     listCatalog: () => s.catalog.list(),
+    getInstanceIntegration: ({ id }) => s.catalog.ofInstance(id),
     addCatalogInstance: (input) => s.catalog.add(input),
     updateInstanceSettings: (input) => s.catalog.update(input),
     listClients: () => s.clients.list(),

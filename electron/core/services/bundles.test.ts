@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BundleInfo, InstanceDetail } from '../../shared/contract';
+import type { BundleInfo, CatalogEntry, InstanceDetail } from '../../shared/contract';
 import type { Core } from '../core';
 import { MemorySecretStore } from '../../../test/core/support/memory-secret-store';
 import { tempDir } from '../../../test/core/support/temp-dirs';
@@ -104,6 +104,11 @@ describe('bundles', () => {
     });
     expect(detail!.args).toEqual([path.join(bundleDir, 'server.mjs'), '--units=imperial']);
     expect(detail!.secretEnvNames).toEqual(['WEATHER_KEY']);
+
+    // Its Settings tab asks for the fields of its own manifest (the catalog has no such entry).
+    const own = await call<CatalogEntry | null>('getInstanceIntegration', { id: 'weather' });
+    expect(own?.fields.map((f) => f.key)).toEqual(['api_key', 'units']);
+    expect((await call<CatalogEntry[]>('listCatalog', {})).some((e) => e.id === 'mcpb:weather')).toBe(false);
 
     // A token is used once; removing the service deletes its files and secrets.
     await expect(call('addBundleInstance', { token: info.token, secrets: { api_key: 'x' } })).rejects.toThrow(

@@ -103,6 +103,16 @@ describe('catalog', () => {
     await expect(core.services.catalog.update({ id: 'notes', userConfig: { limit: 0 } })).rejects.toThrow(
       '"Limit" must be at least 1.',
     );
+    // What its Settings tab shows: the entry's fields; a custom command has none to show.
+    expect((await core.services.catalog.ofInstance('notes'))?.fields.map((f) => f.key)).toEqual([
+      'api_key',
+      'limit',
+    ]);
+    await core.services.instances.addCustom({ id: 'own', name: 'Own', command: process.execPath, args: [] });
+    expect(await core.services.catalog.ofInstance('own')).toBeNull();
+    await expect(core.services.catalog.ofInstance('nope')).rejects.toThrow(
+      'There is no service called "nope".',
+    );
     // A second one gets a free id; removing it deletes its secrets.
     const second = await add({ secrets: { api_key: 'other-secret-456' } });
     expect(second.id).toBe('notes-2');

@@ -71,6 +71,14 @@ export class CatalogService {
     return entries.sort((a, b) => order[a.category] - order[b.category] || a.name.localeCompare(b.name));
   }
 
+  /** The integration instance `id` runs (a bundle's own manifest too); null without one. */
+  async ofInstance(id: string): Promise<CatalogEntry | null> {
+    const config = this.deps.instances.configs().find((c) => c.id === id);
+    if (!config) throw new UserFacingError('not-found', `There is no service called "${id}".`);
+    const integration = config.launch ? undefined : this.deps.catalog.forInstance(config);
+    return integration ? this.entry(integration) : null;
+  }
+
   /**
    * Adds an instance: required fields checked, sensitive values to the keychain first (no
    * keychain, no instance), the rest to settings. The server starts (or waits for sign-in).

@@ -749,6 +749,13 @@ export function createFakeApi(init: FakeInit = {}) {
       });
     }),
     listCatalog: vi.fn(async () => catalog),
+    /** Like the core: the catalog's entry, or a bundle's own (the bundles this fake has opened). */
+    getInstanceIntegration: vi.fn(async ({ id }: { id: string }) => {
+      const detail = findDetail(id);
+      if (!detail) throw notFound(id);
+      const opened = [...bundles.values()].map((b) => b.info.entry);
+      return [...catalog, ...opened].find((e) => e.id === detail.integrationId && !detail.url) ?? null;
+    }),
     addCatalogInstance: vi.fn(async (input: AddCatalogInstance) => {
       const entry = catalog.find((e) => e.id === input.integrationId);
       if (!entry) throw notFound(input.integrationId);

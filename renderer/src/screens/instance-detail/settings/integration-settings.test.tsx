@@ -160,20 +160,52 @@ describe('A catalog service’s settings (Settings tab)', () => {
     fireEvent.click(await screen.findByTestId('tab-settings'));
     expect(screen.getByTestId('timeout-form')).toBeTruthy();
     expect(screen.queryByTestId('service-settings')).toBeNull();
-    expect(fake.api.listCatalog).not.toHaveBeenCalled();
+    expect(fake.api.getInstanceIntegration).not.toHaveBeenCalled();
   });
 
   it('loads the fields only once the tab is opened, and offers to retry a failed load', async () => {
     const fake = createFakeApi({ details: [notion()], catalog: [NOTION] });
-    fake.api.listCatalog.mockRejectedValueOnce(new ApiError({ code: 'internal', message: 'No catalog.' }));
+    fake.api.getInstanceIntegration.mockRejectedValueOnce(
+      new ApiError({ code: 'internal', message: 'No catalog.' }),
+    );
     renderScreen(<InstanceDetailScreen id="notion" />, { api: fake.api });
     await screen.findByTestId('tab-settings');
-    expect(fake.api.listCatalog).not.toHaveBeenCalled();
+    expect(fake.api.getInstanceIntegration).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('tab-settings'));
     const error = await screen.findByTestId('error-state');
     expect(error.textContent).toContain("Couldn't load its settings.");
     fireEvent.click(within(error).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('service-settings-form')).toBeTruthy();
+  });
+});
+
+describe('A bundle service’s settings', () => {
+  it('shows the fields of its own manifest, which the catalog does not list', async () => {
+    const weather = makeCatalogEntry({
+      id: 'mcpb:weather',
+      name: 'Weather',
+      category: 'custom',
+      fields: [field({ key: 'api_key', title: 'API key', required: true, sensitive: true })],
+    });
+    const fake = createFakeApi({
+      details: [
+        makeDetail({
+          id: 'weather',
+          name: 'Weather',
+          integrationId: 'mcpb:weather',
+          secretFields: ['api_key'],
+        }),
+      ],
+      catalog: [NOTION],
+      bundles: {
+        'weather.mcpb': { token: 't', version: '1.2.0', entry: weather, fileCount: 2, totalBytes: 10 },
+      },
+    });
+    renderScreen(<InstanceDetailScreen id="weather" />, { api: fake.api });
+    fireEvent.click(await screen.findByTestId('tab-settings'));
+    const form = within(await screen.findByTestId('service-settings-form'));
+    expect(form.getByLabelText('API key').getAttribute('placeholder')).toBe('Replace…');
+    expect(fake.api.getInstanceIntegration).toHaveBeenCalledWith({ id: 'weather' });
   });
 });
 

@@ -1,5 +1,5 @@
 import '../instance-detail.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CatalogEntry, InstanceDetail } from '../../../../../electron/shared/contract';
 import { useApi } from '../../../api/api-context';
@@ -14,8 +14,6 @@ import { initialValues } from '../../add/field-values';
 import { ErrorSummary, RequestError } from '../../add/form-parts';
 import { SecretField } from './secret-field';
 import { hasChanges, settingsChanges, settingsErrors } from './settings-values';
-
-const loadCatalog: Loader<CatalogEntry[]> = (api) => api.listCatalog();
 
 interface IntegrationSettingsProps {
   instance: InstanceDetail;
@@ -166,18 +164,18 @@ function SettingsForm({ entry, instance, refresh, focusRequest }: SettingsFormPr
 }
 
 /**
- * A catalog service's own settings (MCPB `user_config`): plain ones editable with the add
+ * A catalog or bundle service's own settings (MCPB `user_config`): plain ones editable with the add
  * flow's fields and checks, secret ones as "Replace…" inputs that never show the stored value.
  * Save sends only what changed (`updateInstanceSettings`); the core restarts the server.
  * Nothing for custom commands or integrations without settings.
  */
 export function IntegrationSettings(props: IntegrationSettingsProps) {
-  const { state, retry } = useApiData(loadCatalog);
+  const { id } = props.instance;
+  // Asked by service, not found in the catalog: a bundle's fields are in its own manifest.
+  const load = useCallback<Loader<CatalogEntry | null>>((api) => api.getInstanceIntegration({ id }), [id]);
+  const { state, retry } = useApiData(load);
   const headingId = useId();
-  const entry =
-    state.status === 'ready'
-      ? state.data.find((candidate) => candidate.id === props.instance.integrationId)
-      : undefined;
+  const entry = state.status === 'ready' ? state.data : undefined;
   if (state.status === 'ready' && (!entry || entry.fields.length === 0)) return null;
   return (
     <section className="details" aria-labelledby={headingId} data-testid="service-settings">
