@@ -1,7 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Notification, Request, Result, Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { InstanceState } from '../../shared/contract';
 import type { NewToolCall, ToolCallLog } from '../calllog/tool-call-log';
 import type { EventBus } from '../event-bus';
 import type { Clock } from '../platform/clock';
@@ -14,6 +13,9 @@ import type { ProfileAccess } from '../profiles/profile-gate';
 import { withProfile } from '../profiles/profile-gate';
 import type { ProfileSelector } from '../profiles/profile-rules';
 import type { BrokerSession, ToolAccess } from './broker-session';
+import type { Refusal } from './readiness';
+import { Readiness } from './readiness';
+import { sessionFor } from './server-requests';
 import { UpstreamRelay } from './upstream-relay';
 import type * as BrokerSdkModule from './broker-sdk';
 
@@ -45,12 +47,6 @@ export interface BrokerDeps {
   settingsVersion?: () => object;
 }
 
-/** Why an instance cannot take a client now, in words for the client and its log. */
-export interface Refusal {
-  code: 'unknown' | 'disabled' | 'failed' | 'needs-auth' | 'not-ready';
-  message: string;
-}
-
 /**
  * The SDK's server side (sessions, errors, result schemas), loaded with the first session rather
  * than with the core: evaluating the SDK was the largest part of the core's start (issue 16).
@@ -77,8 +73,10 @@ export class Broker {
   private readonly selectors = new WeakMap<BrokerSession, ProfileSelector>();
   /** Set once the first session loaded it; every session's callbacks run after that. */
   private sdk: BrokerSdk | null = null;
+  private readonly readiness: Readiness;
 
   constructor(private readonly deps: BrokerDeps) {
+    this.readiness = new Readiness(deps);
     deps.bus.on('instanceStateChanged', ({ id, transition }) => {
       if (transition.state === 'running') void this.afterRestart(id);
     });
@@ -132,31 +130,8 @@ export class Broker {
   }
 
   /** Waits (bounded) until the instance runs; the refusal says why it will not. */
-  async whenReady(id: string, waitMs = this.deps.readyWaitMs): Promise<Refusal | null> {
-    const deadline = this.deps.clock.now() + waitMs;
-    for (;;) {
-      const config = this.deps.config(id);
-      if (!config) {
-        return {
-          code: 'unknown',
-          message: `MCP Tray has no service called "${id}". Add it in MCP Tray first.`,
-        };
-      }
-      const runner = this.deps.supervisor.runner(id);
-      const state: InstanceState = runner?.state ?? (config.enabled ? 'stopped' : 'disabled');
-      if (state === 'running' && runner?.client) return null;
-      const refusal = refusalFor(config.name, state, runner?.reason ?? null);
-      const left = deadline - this.deps.clock.now();
-      if (refusal || left <= 0) {
-        return (
-          refusal ?? {
-            code: 'not-ready',
-            message: `"${config.name}" is still ${state}. Try again in a moment.`,
-          }
-        );
-      }
-      await this.nextTransition(id, left);
-    }
+  whenReady(id: string, waitMs = this.deps.readyWaitMs): Promise<Refusal | null> {
+    return this.readiness.whenReady(id, waitMs);
   }
 
   /**
@@ -380,10 +355,7 @@ export class Broker {
   }
 
   private async routeServerRequest(id: string, request: Request, signal: AbortSignal): Promise<Result> {
-    const sessions = [...(this.sessions.get(id) ?? [])];
-    const capable = sessions.filter((s) => supports(s, request.method));
-    const busy = capable.filter((s) => s.inFlight > 0);
-    const pick = (busy.length ? busy : capable).sort((a, b) => b.lastActivity - a.lastActivity)[0];
+    const pick = sessionFor([...(this.sessions.get(id) ?? [])], request.method);
     const { trayError, ErrorCode, RESULT_SCHEMAS } = await this.loadSdk();
     if (!pick) {
       throw trayError(ErrorCode.MethodNotFound, `No connected AI client can answer ${request.method}.`);
@@ -430,42 +402,5 @@ export class Broker {
   private loadedSdk(): BrokerSdk {
     if (!this.sdk) throw new Error('the broker has no session yet');
     return this.sdk;
-  }
-
-  private nextTransition(id: string, timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      const off = this.deps.bus.on('instanceStateChanged', (event) => event.id === id && done());
-      function done() {
-        clearTimeout(timer);
-        off();
-        resolve();
-      }
-    });
-  }
-}
-
-function supports(session: BrokerSession, method: string): boolean {
-  const caps = session.server.getClientCapabilities() ?? {};
-  if (method === 'sampling/createMessage') return Boolean(caps.sampling);
-  if (method === 'elicitation/create') return Boolean(caps.elicitation);
-  if (method === 'roots/list') return Boolean(caps.roots);
-  return false;
-}
-
-function refusalFor(name: string, state: InstanceState, reason: string | null): Refusal | null {
-  const why = reason ? ` (${reason})` : '';
-  switch (state) {
-    case 'disabled':
-      return {
-        code: 'disabled',
-        message: `"${name}" is turned off in MCP Tray. Open MCP Tray and enable it.`,
-      };
-    case 'failed':
-      return { code: 'failed', message: `"${name}" has stopped working${why}. Open MCP Tray to fix it.` };
-    case 'needs-auth':
-      return { code: 'needs-auth', message: `"${name}" needs you to sign in. Open MCP Tray and sign in.` };
-    default:
-      return null;
   }
 }
