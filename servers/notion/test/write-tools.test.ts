@@ -125,6 +125,27 @@ describe('create_page', () => {
     );
   });
 
+  it('creates a page whose table is longer than 100 rows: the rest goes under the table', async () => {
+    const { fake, call, text } = await fakeNotion();
+    const rows = Array.from({ length: 130 }, (_, i) => `| r${i} |`).join('\n');
+    const result = await call('create_page', {
+      parent_id: IDS.page,
+      title: 'Big',
+      content: `| h |\n| --- |\n${rows}`,
+    });
+    expect(result.isError, text(result)).toBeFalsy();
+    const created = fake.requests('POST /v1/pages')[0]!.body as {
+      children: { table: { children: unknown[] } }[];
+    };
+    expect(created.children[0]!.table.children).toHaveLength(100);
+    expect(fake.received.map((r) => r.method)).toEqual(['POST', 'GET', 'PATCH']);
+    expect(fake.received[1]!.path).toBe(`/v1/blocks/${IDS.subpage}/children`);
+    const rest = fake.received[2]!.body as { children: unknown[] };
+    expect(rest.children).toHaveLength(31);
+    expect(JSON.stringify(rest.children[0])).toContain('r99');
+    expect(result.structuredContent).toMatchObject({ blocksAdded: 1 });
+  });
+
   it('sends long content in the create request and then in appends of 100', async () => {
     const { fake, call } = await fakeNotion();
     const result = await call('create_page', { parent_id: IDS.page, title: 'Long', content: items(230) });
@@ -169,6 +190,72 @@ describe('append_blocks', () => {
     expect(text(result)).toBe(
       'Added 100 of 150 top-level blocks, then Notion refused the rest: Notion did not accept the request. ' +
         '(body failed validation) Do not resend the part that was added.',
+    );
+  });
+
+  it('sends a list or table longer than 100 in parts: the rest goes under its block once it exists', async () => {
+    const { fake, call, text } = await fakeNotion();
+    const subItems = Array.from({ length: 150 }, (_, i) => `  - sub ${i}`).join('\n');
+    const rows = Array.from({ length: 249 }, (_, i) => `| r${i} | ${i} |`).join('\n');
+    const markdown = `- parent\n${subItems}\n\n| name | n |\n| --- | --- |\n${rows}`;
+    const result = await call('append_blocks', { block_id: IDS.page, markdown });
+    expect(result.isError, text(result)).toBeFalsy();
+    type Body = { children: { type: string; [key: string]: unknown }[] };
+    const sent = fake.received
+      .filter((r) => r.method === 'PATCH')
+      .map((r) => ({ to: r.path.split('/')[3]!, body: r.body as Body }));
+    expect(sent.map((s) => s.body.children.length)).toEqual([2, 50, 100, 50]);
+    const [first, ...rest] = sent;
+    expect(first!.to).toBe(IDS.page);
+    const inner = (i: number) => first!.body.children[i]![first!.body.children[i]!.type] as Body;
+    expect(inner(0).children).toHaveLength(100);
+    expect(inner(1).children).toHaveLength(100);
+    // Every later part went under the block it belongs to, in order, and nothing twice.
+    const [bullet, table] = [rest[0]!.to, rest[1]!.to];
+    expect(rest.map((s) => s.to)).toEqual([bullet, table, table]);
+    expect(bullet).not.toBe(table);
+    expect(JSON.stringify(rest[0]!.body.children[0])).toContain('sub 100');
+    expect(JSON.stringify(rest[1]!.body.children[0])).toContain('r99');
+    expect(JSON.stringify(rest[2]!.body.children.at(-1))).toContain('r248');
+    expect(text(result)).toBe(`Added 2 block(s) (and 400 nested) to ${IDS.page} in 4 request(s).`);
+  });
+
+  it('finds a nested block by listing its parent when its own list is too long', async () => {
+    const { fake, call, text } = await fakeNotion();
+    const deep = Array.from({ length: 120 }, (_, i) => `    - leaf ${i}`).join('\n');
+    const result = await call('append_blocks', { block_id: IDS.page, markdown: `- a\n  - b\n${deep}` });
+    expect(result.isError, text(result)).toBeFalsy();
+    const calls = fake.received.map((r) => `${r.method} ${r.path.split('/')[3]}`);
+    const [, a] = calls[1]!.split(' ');
+    expect(calls[0]).toBe(`PATCH ${IDS.page}`);
+    expect(calls[1]).toMatch(/^GET /);
+    expect(calls).toHaveLength(3);
+    expect(calls[2]).toMatch(/^PATCH /);
+    expect(calls[2]).not.toBe(`PATCH ${a}`);
+    const last = fake.received[2]!.body as { children: unknown[] };
+    expect(last.children).toHaveLength(20);
+    expect(JSON.stringify(last.children[0])).toContain('leaf 100');
+  });
+
+  it('says when the end of a long list is what Notion refused', async () => {
+    let calls = 0;
+    const { call, text } = await fakeNotion({
+      routes: {
+        'PATCH /v1/blocks/:id/children': () =>
+          ++calls === 1
+            ? { body: appended([blockId(1)]) }
+            : { status: 400, body: errors.validation('body failed validation') },
+      },
+    });
+    const result = await call('append_blocks', {
+      block_id: IDS.page,
+      markdown: `- parent\n${items(130).replace(/^/gm, '  ')}`,
+    });
+    expect(result.isError).toBe(true);
+    expect(text(result)).toBe(
+      'Added 1 of 1 top-level blocks (the last of them without the end of a long list or table), then ' +
+        'Notion refused the rest: Notion did not accept the request. (body failed validation) Do not ' +
+        'resend the part that was added.',
     );
   });
 

@@ -1,11 +1,12 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { BlockObjectRequest, CreatePageParameters } from '@notionhq/client';
+import type { CreatePageParameters } from '@notionhq/client';
 import * as z from 'zod';
 import { ApiError } from '../../../shared/http-client';
 import { runTool, toolError, toolResult, UserInputError } from '../../../shared/tool-result';
 import { parentText } from '../format';
-import { chunkBlocks, countBlocks, markdownToBlocks } from '../markdown/to-blocks';
+import { BlockWriter, planWrite } from '../block-writer';
+import { countBlocks, markdownToBlocks } from '../markdown/to-blocks';
 import { markdownToRichText } from '../markdown/inline';
 import type { NotionApi } from '../notion-api';
 import { isFullPage } from '../notion-api';
@@ -28,32 +29,17 @@ const PropertyValueInput = z
   ])
   .describe('A simple value, or Notion property-value JSON such as {"select": {"name": "Done"}}.');
 
-/** Appends `chunks` one request at a time; a failure after the first says how much got in. */
-async function appendChunks(
-  api: NotionApi,
-  blockId: string,
-  chunks: BlockObjectRequest[][],
-  already: { blocks: number; total: number; what: string },
-): Promise<{ ids: string[]; failure: CallToolResult | null }> {
-  const ids: string[] = [];
-  let done = already.blocks;
-  for (const chunk of chunks) {
-    try {
-      const response = await api.appendChildren(blockId, chunk);
-      ids.push(...response.results.map((block) => block.id));
-      done += chunk.length;
-    } catch (error) {
-      if (!(error instanceof ApiError) || done === 0) throw error;
-      return {
-        ids,
-        failure: toolError(
-          `${already.what}Added ${done} of ${already.total} top-level blocks, then Notion refused the rest: ` +
-            `${error.message} Do not resend the part that was added.`,
-        ),
-      };
-    }
-  }
-  return { ids, failure: null };
+/**
+ * What a write that Notion refused part-way says: how much got in, so nothing is sent twice.
+ * A refusal before anything was written is the tool's error as it is.
+ */
+function partialWrite(error: unknown, writer: BlockWriter, total: number, what: string): CallToolResult {
+  if (!(error instanceof ApiError) || (writer.added === 0 && !what)) throw error;
+  const missing = writer.nestedFailed ? ' (the last of them without the end of a long list or table)' : '';
+  return toolError(
+    `${what}Added ${writer.added} of ${total} top-level blocks${missing}, then Notion refused the rest: ` +
+      `${error.message} Do not resend the part that was added.`,
+  );
 }
 
 /** `create_page` and `append_blocks`: writing Markdown into Notion. */
@@ -100,7 +86,8 @@ export function registerWriteTools(server: McpServer, api: NotionApi): void {
       runTool(async () => {
         const parentId = notionId(parent_id);
         const blocks = content ? markdownToBlocks(content) : [];
-        const [first = [], ...rest] = chunkBlocks(blocks);
+        const plan = planWrite(blocks);
+        const first = plan.chunks[0] ?? [];
         let body: CreatePageParameters;
         if (parent_type === 'page') {
           if (properties && Object.keys(properties).length > 0) {
@@ -123,12 +110,17 @@ export function registerWriteTools(server: McpServer, api: NotionApi): void {
         const page = await api.createPage(body);
         const url = isFullPage(page) ? page.url : `https://www.notion.so/${page.id.replace(/-/g, '')}`;
         const parent = isFullPage(page) ? parentText(page.parent) : `${parent_type} ${parentId}`;
-        const { failure } = await appendChunks(api, page.id, rest, {
-          blocks: first.length,
-          total: blocks.length,
-          what: `Created the page ${url}. `,
-        });
-        if (failure) return failure;
+        // The first blocks went with the page; their ids are needed only for children cut to fit.
+        const writer = new BlockWriter(api);
+        const sent = async () => {
+          writer.requests++;
+          return (await api.listChildren(page.id)).results.map((block) => block.id);
+        };
+        try {
+          await writer.write(page.id, plan, first.length > 0 ? sent : undefined);
+        } catch (error) {
+          return partialWrite(error, writer, blocks.length, `Created the page ${url}. `);
+        }
         return toolResult(
           { id: page.id, url, title, parent, blocksAdded: blocks.length },
           `Created "${title}" (page ${page.id}) in ${parent} with ${blocks.length} content block(s): ${url}`,
@@ -166,18 +158,19 @@ export function registerWriteTools(server: McpServer, api: NotionApi): void {
         const blockId = notionId(block_id);
         const blocks = markdownToBlocks(markdown);
         if (blocks.length === 0) throw new UserInputError('The Markdown has no content to add.');
-        const chunks = chunkBlocks(blocks);
-        const { ids, failure } = await appendChunks(api, blockId, chunks, {
-          blocks: 0,
-          total: blocks.length,
-          what: '',
-        });
-        if (failure) return failure;
+        const writer = new BlockWriter(api);
+        let ids: string[];
+        try {
+          ids = await writer.write(blockId, planWrite(blocks));
+        } catch (error) {
+          return partialWrite(error, writer, blocks.length, '');
+        }
         const nested = blocks.reduce((sum, block) => sum + countBlocks(block), 0) - blocks.length;
+        const { requests } = writer;
         return toolResult(
-          { blockId, blocksAdded: blocks.length, requests: chunks.length, newBlockIds: ids.slice(0, 100) },
+          { blockId, blocksAdded: blocks.length, requests, newBlockIds: ids.slice(0, 100) },
           `Added ${blocks.length} block(s)${nested ? ` (and ${nested} nested)` : ''} to ${blockId} in ` +
-            `${chunks.length} request(s).`,
+            `${requests} request(s).`,
         );
       }),
   );
