@@ -6,8 +6,11 @@ import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/se
 import type { Logger } from '../platform/logger';
 import { UserFacingError } from '../rpc/errors';
 import type { InstanceConfig } from '../settings/settings-schema';
+import type { CombinedHub } from '../profiles/combined-members';
 import type { Broker } from './broker';
 import { guardMcpRequest } from './http-guard';
+import type { HttpTarget } from './http-paths';
+import { httpPath, parseHttpPath } from './http-paths';
 import { isInitialize, readJsonBody, replyError } from './http-replies';
 
 /** Where the endpoint listens: loopback only, never a wildcard address. */
@@ -23,6 +26,8 @@ export interface HttpEndpointOptions {
   /** The per-install bearer token every request must carry. */
   token: string;
   broker: Pick<Broker, 'whenReady' | 'attach'>;
+  /** Profiles' combined entries (`/mcp/client/<client>`, `/mcp/profile/<name>`). */
+  combined: Pick<CombinedHub, 'refusal' | 'open'>;
   /** The instance's settings now: unknown → 404, turned off → 503. */
   config: (id: string) => InstanceConfig | undefined;
   logger: Logger;
@@ -33,11 +38,10 @@ export interface HttpEndpointOptions {
 
 interface HttpSession {
   transport: StreamableHTTPServerTransport;
-  instanceId: string;
+  /** The address it was opened on: its requests must keep using it. */
+  path: string;
   lastUsed: number;
 }
-
-const INSTANCE_PATH = /^\/mcp\/([^/]+)\/?$/;
 
 /**
  * The broker over Streamable HTTP: each instance at `http://127.0.0.1:<port>/mcp/<id>`, each
@@ -113,28 +117,18 @@ export class HttpEndpoint {
       });
       return replyError(res, rejection.status, rejection.message, rejection.headers);
     }
-    const match = INSTANCE_PATH.exec(new URL(req.url ?? '/', `http://${HTTP_BROKER_HOST}:${port}`).pathname);
-    if (!match) {
+    const target = parseHttpPath(new URL(req.url ?? '/', `http://${HTTP_BROKER_HOST}:${port}`).pathname);
+    if (!target) {
       return replyError(
         res,
         404,
         `Nothing here. MCP Tray serves each service at ${instanceUrl(port, '<service-id>')}.`,
       );
     }
-    const id = safeDecode(match[1]!);
-    const config = id === null ? undefined : this.options.config(id);
-    if (id === null || !config) {
-      return replyError(
-        res,
-        404,
-        `MCP Tray has no service called "${id ?? match[1]}". Add it in MCP Tray first.`,
-      );
-    }
-    if (!config.enabled) {
-      return replyError(res, 503, `"${config.name}" is turned off in MCP Tray. Open MCP Tray and enable it.`);
-    }
+    const refusal = this.refusal(target);
+    if (refusal) return replyError(res, refusal.status, refusal.message);
     const sessionId = req.headers['mcp-session-id'];
-    if (typeof sessionId === 'string') return this.continueSession(req, res, id, sessionId);
+    if (typeof sessionId === 'string') return this.continueSession(req, res, httpPath(target), sessionId);
     if (req.method !== 'POST') {
       return replyError(
         res,
@@ -142,14 +136,35 @@ export class HttpEndpoint {
         'Start with an initialize request (POST); other requests need the Mcp-Session-Id header.',
       );
     }
-    return this.openSession(req, res, id);
+    return this.openSession(req, res, target);
+  }
+
+  /** A service that does not exist or is turned off, or a profile that does not exist. */
+  private refusal({ instance, selector }: HttpTarget): { status: number; message: string } | null {
+    const noProfile = this.options.combined.refusal(selector);
+    if (noProfile) return { status: 404, message: noProfile };
+    if (instance === null) return null;
+    const config = this.options.config(instance);
+    if (!config) {
+      return {
+        status: 404,
+        message: `MCP Tray has no service called "${instance}". Add it in MCP Tray first.`,
+      };
+    }
+    if (!config.enabled) {
+      return {
+        status: 503,
+        message: `"${config.name}" is turned off in MCP Tray. Open MCP Tray and enable it.`,
+      };
+    }
+    return null;
   }
 
   /** A request of an existing session: the SDK transport answers it (POST, GET stream, DELETE). */
-  private async continueSession(req: IncomingMessage, res: ServerResponse, id: string, sessionId: string) {
+  private async continueSession(req: IncomingMessage, res: ServerResponse, path: string, sessionId: string) {
     const session = this.sessions.get(sessionId);
     // 404 tells a client its session is gone, so it starts a new one (Streamable HTTP spec).
-    if (!session || session.instanceId !== id) {
+    if (!session || session.path !== path) {
       return replyError(res, 404, 'This MCP session has ended. Start a new one with initialize.');
     }
     session.lastUsed = this.now();
@@ -162,8 +177,13 @@ export class HttpEndpoint {
     await session.transport.handleRequest(req, res, body);
   }
 
-  /** An `initialize` without a session: wait (bounded) for the instance, then a new broker session. */
-  private async openSession(req: IncomingMessage, res: ServerResponse, id: string) {
+  /**
+   * An `initialize` without a session: wait (bounded) for the instance, then a new broker session;
+   * for a combined entry, a combined session (which waits for its services itself).
+   */
+  private async openSession(req: IncomingMessage, res: ServerResponse, target: HttpTarget) {
+    const { instance: id, selector } = target;
+    const name = id ?? `the profile of ${selector.client ?? selector.profile}`;
     const read = await readJsonBody(req);
     if (!read.ok) return replyError(res, read.status, read.message);
     if (!isInitialize(read.value)) {
@@ -173,8 +193,9 @@ export class HttpEndpoint {
         'Send initialize first: other requests need the Mcp-Session-Id header it gives you.',
       );
     }
-    const refusal = await this.options.broker.whenReady(id);
+    const refusal = id === null ? null : await this.options.broker.whenReady(id);
     if (refusal) return replyError(res, refusal.code === 'unknown' ? 404 : 503, refusal.message);
+    const path = httpPath(target);
     // Loaded with the first session: its HTTP layer (Hono's) loads all of undici when imported,
     // ~25 ms of every start, and most users never turn the endpoint on.
     const { StreamableHTTPServerTransport } =
@@ -182,22 +203,27 @@ export class HttpEndpoint {
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => crypto.randomUUID(),
       onsessioninitialized: (sid) => {
-        this.sessions.set(sid, { transport, instanceId: id, lastUsed: this.now() });
+        this.sessions.set(sid, { transport, path, lastUsed: this.now() });
         this.evictBeyondLimit();
       },
     });
     // Set before the broker connects: the SDK chains handlers that exist at connect time.
     transport.onclose = () => {
       if (transport.sessionId) this.sessions.delete(transport.sessionId);
-      this.options.logger.info('HTTP session ended', { instance: id });
+      this.options.logger.info('HTTP session ended', { path });
     };
     transport.onerror = (error) => this.options.logger.debug('HTTP transport', { error: error.message });
     try {
-      await this.options.broker.attach(id, transport);
+      if (id === null) await this.options.combined.open(transport, selector);
+      else await this.options.broker.attach(id, transport, 'client', selector);
     } catch (error) {
       // It stopped between "ready" and now (a restart, or the user turned it off).
-      this.options.logger.warn('could not open a broker session', { instance: id, error: String(error) });
-      return replyError(res, 503, `"${id}" is not running right now. Try again in a moment.`);
+      this.options.logger.warn('could not open an MCP session', { path, error: String(error) });
+      return replyError(
+        res,
+        503,
+        `${id === null ? name : `"${id}"`} is not running right now. Try again in a moment.`,
+      );
     }
     await transport.handleRequest(req, res, read.value);
     // A refused initialize (bad version, malformed) created no session: free its broker session.
@@ -212,21 +238,13 @@ export class HttpEndpoint {
         (a, b) => a[1].lastUsed - b[1].lastUsed,
       )[0]!;
       this.sessions.delete(oldestId);
-      this.options.logger.info('ended the least recently used HTTP session', { instance: oldest.instanceId });
+      this.options.logger.info('ended the least recently used HTTP session', { path: oldest.path });
       void oldest.transport.close().catch(() => undefined);
     }
   }
 
   private now(): number {
     return (this.options.now ?? Date.now)();
-  }
-}
-
-function safeDecode(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
   }
 }
 

@@ -3,7 +3,7 @@ import type { ConfigChanges } from './config-changes';
 import type { ConnectorRuntime } from './connector-entry';
 import { COMBINED_ENTRY, connectorEntry, nameForInstance } from './connector-entry';
 import type { HttpEntryTarget } from './http-entry';
-import { entryOwner, httpEntryHeaders, httpEntryUrl } from './http-entry';
+import { entryOwner, httpCombinedUrl, httpEntryHeaders, httpEntryUrl } from './http-entry';
 
 /** One client's current entries and the instances it should reach. */
 export interface EntrySyncInput {
@@ -38,11 +38,17 @@ export function entrySyncChanges(input: EntrySyncInput): ConfigChanges {
   const kept = new Set<string>();
   for (const id of new Set(input.instanceIds)) {
     const name = nameForInstance(owners, id);
-    // The HTTP endpoint serves single services to Everything only: a combined entry, and the
-    // entries of a client on a profile (which carry its id), always run the connector.
+    // A combined entry is the client's profile as one server: over HTTP it needs the client.
+    const url = !viaHttp
+      ? null
+      : id !== COMBINED_ENTRY
+        ? httpEntryUrl(viaHttp.target.port, id, input.client)
+        : input.client
+          ? httpCombinedUrl(viaHttp.target.port, input.client)
+          : null;
     set[name] =
-      viaHttp && id !== COMBINED_ENTRY && !input.client
-        ? viaHttp.shape.toEntry(httpEntryUrl(viaHttp.target.port, id), httpEntryHeaders(viaHttp.target.token))
+      viaHttp && url
+        ? viaHttp.shape.toEntry(url, httpEntryHeaders(viaHttp.target.token))
         : adapter.toEntry(connectorEntry(input.runtime, id, input.dataDir, input.client));
     kept.add(name);
     // Later instances must see this name as taken.

@@ -1,7 +1,8 @@
 import type { ClientAdapter } from './client-adapter';
 import { readHttpEntry } from './client-adapter';
-import { ourInstanceId } from './connector-entry';
+import { COMBINED_ENTRY, ourInstanceId } from './connector-entry';
 import { INSTANCE_ID_PATTERN } from '../../shared/instance-id';
+import { httpPath, parseHttpPath } from '../broker/http-paths';
 
 /** Where and how an HTTP entry of ours reaches the broker's endpoint. */
 export interface HttpEntryTarget {
@@ -9,13 +10,17 @@ export interface HttpEntryTarget {
   token: string;
 }
 
-/** Same rule as instance ids in settings: the last path segment must be one. */
-// `/mcp/<instance id>` on our endpoint (the id's own pattern, without its anchors).
-const OUR_PATH = new RegExp(`^/mcp/(${INSTANCE_ID_PATTERN.source.slice(1, -1)})/?$`);
+/**
+ * The URL of one instance on the endpoint, as written into clients' files; with `client`, under
+ * that client's profile (what `connect <id> --client C` is over stdio).
+ */
+export function httpEntryUrl(port: number, instanceId: string, client?: string): string {
+  return `http://127.0.0.1:${port}${httpPath({ instance: instanceId, selector: client ? { client } : {} })}`;
+}
 
-/** The URL of one instance on the endpoint, as written into clients' files. */
-export function httpEntryUrl(port: number, instanceId: string): string {
-  return `http://127.0.0.1:${port}/mcp/${instanceId}`;
+/** The URL of a client's combined entry: its profile's services as one server. */
+export function httpCombinedUrl(port: number, client: string): string {
+  return `http://127.0.0.1:${port}${httpPath({ instance: null, selector: { client } })}`;
 }
 
 /**
@@ -27,8 +32,9 @@ export function httpEntryHeaders(token: string): Record<string, string> {
 }
 
 /**
- * The instance an HTTP entry of ours reaches, or null when the entry is not ours. Ours means a
- * plain `http://` URL on a loopback name, on the endpoint's port, at `/mcp/<instance-id>`. The
+ * The instance an HTTP entry of ours reaches ({@link COMBINED_ENTRY} for a combined one), or null
+ * when the entry is not ours. Ours means a plain `http://` URL on a loopback name, on the
+ * endpoint's port, at one of its addresses (`/mcp/<instance-id>`, see `parseHttpPath`). The
  * port matters: a user's own local server at `localhost:8080/mcp/x` must never be taken over.
  */
 export function ourHttpInstanceId(url: string, port: number): string | null {
@@ -40,7 +46,10 @@ export function ourHttpInstanceId(url: string, port: number): string | null {
   }
   if (parsed.protocol !== 'http:' || !['127.0.0.1', 'localhost'].includes(parsed.hostname)) return null;
   if (parsed.port !== String(port) || parsed.search || parsed.hash) return null;
-  return OUR_PATH.exec(parsed.pathname)?.[1] ?? null;
+  const target = parseHttpPath(parsed.pathname);
+  if (!target) return null;
+  if (target.instance === null) return COMBINED_ENTRY;
+  return INSTANCE_ID_PATTERN.test(target.instance) ? target.instance : null;
 }
 
 /**

@@ -1,11 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { describe, expect, it } from 'vitest';
 import { startHttpCore } from '../../../test/core/support/http-core';
 import { FIXTURES } from '../../../test/core/support/served-core';
 
 const fixture = path.join(FIXTURES, 'fixture-server.mjs');
 const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, args: [fixture], enabled: false }));
+
+/** An SDK client connected the way a client reads an HTTP entry of ours: its URL and headers. */
+async function connectEntry(entry: { url: string; headers: Record<string, string> }): Promise<Client> {
+  const client = new Client({ name: 'http-client', version: '1.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(entry.url), { requestInit: { headers: entry.headers } }),
+  );
+  return client;
+}
 
 const mcpServers = (file: string) =>
   JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers as Record<string, { args: string[] }>;
@@ -88,24 +99,63 @@ describe('profiles and entry modes (core services, real files)', () => {
     }
   });
 
-  it('a client set to HTTP still gets connector entries while it is on a profile (the HTTP endpoint knows no profiles)', async () => {
-    const env = await startHttpCore(six.slice(0, 2), true);
+  it('a client set to HTTP on a profile gets HTTP entries that serve only its profile, per service or combined', async () => {
+    const env = await startHttpCore([
+      { id: 'a', args: [fixture] },
+      { id: 'b', args: [fixture] },
+    ]);
     try {
       const { clients } = env.core.services;
-      await clients.setSelection('claude-code', ['a']);
+      await clients.setSelection('claude-code', ['a', 'b']);
       await clients.setTransport('claude-code', 'http');
       const dispatch = (name: string, input: unknown) => env.core.dispatcher.dispatch(name, input);
       await dispatch('createProfile', { name: 'Work' });
       await dispatch('editProfile', { name: 'Work', add: [{ instance: 'a', tools: ['echo'] }] });
       await dispatch('setClientProfile', { client: 'claude-code', profile: 'Work' });
       await clients.apply('claude-code');
-      const entry = mcpServers(path.join(env.dataDir, '.claude.json')).a as unknown as Record<
-        string,
-        unknown
-      >;
-      expect(entry.url).toBeUndefined();
-      expect(entry.args).toEqual(expect.arrayContaining(['connect', 'a', '--client', 'claude-code']));
-      expect((await clients.list()).find((c) => c.id === 'claude-code')!.effectiveTransport).toBe('stdio');
+      const file = path.join(env.dataDir, '.claude.json');
+      type HttpEntry = { url: string; headers: Record<string, string> };
+      const entries = () => mcpServers(file) as unknown as Record<string, HttpEntry>;
+      expect(Object.keys(entries())).toEqual(['a']);
+      expect(entries().a!.url).toBe(`http://127.0.0.1:${env.port}/mcp/client/claude-code/a`);
+      expect((await clients.list()).find((c) => c.id === 'claude-code')!.effectiveTransport).toBe('http');
+
+      // What a client reading that entry gets: the profile's one tool, nothing else of the server.
+      const perService = await connectEntry(entries().a!);
+      expect((await perService.listTools()).tools.map((t) => t.name)).toEqual(['echo']);
+      expect(await perService.callTool({ name: 'echo', arguments: { message: 'hi' } })).toMatchObject({
+        content: [{ type: 'text', text: 'hi' }],
+      });
+      await expect(perService.callTool({ name: 'read_env', arguments: { name: 'HOME' } })).rejects.toThrow(
+        'The tool "read_env" of "a" is not available here: the tool "read_env" is not in the profile "Work"',
+      );
+      await perService.close();
+
+      await clients.setEntryMode('claude-code', 'combined');
+      await clients.apply('claude-code');
+      expect(Object.keys(entries())).toEqual(['mcp-tray']);
+      expect(entries()['mcp-tray']!.url).toBe(`http://127.0.0.1:${env.port}/mcp/client/claude-code`);
+      const combined = await connectEntry(entries()['mcp-tray']!);
+      const tools = (await combined.listTools()).tools.map((t) => t.name);
+      expect(tools).toHaveLength(1);
+      const [echo] = tools;
+      expect(echo).toMatch(/echo$/);
+      expect(await combined.callTool({ name: echo!, arguments: { message: 'both' } })).toMatchObject({
+        content: [{ type: 'text', text: 'both' }],
+      });
+      await combined.close();
+
+      const unknown = await fetch(`http://127.0.0.1:${env.port}/mcp/profile/Nope`, {
+        method: 'POST',
+        headers: {
+          ...entries()['mcp-tray']!.headers,
+          'Content-Type': 'application/json',
+          Accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} }),
+      });
+      expect(unknown.status).toBe(404);
+      expect(await unknown.text()).toContain('MCP Tray has no profile called \\"Nope\\"');
     } finally {
       await env.close();
     }

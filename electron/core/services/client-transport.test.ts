@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClientId } from '../../shared/contract';
 import { clientAdapter, entrySyncChanges, ourHttpInstanceId } from '../clients';
+import { COMBINED_ENTRY } from '../clients/connector-entry';
 import { testRuntime } from '../../../test/core/clients/test-helpers';
 import { startHttpCore } from '../../../test/core/support/http-core';
 import { FIXTURES } from '../../../test/core/support/served-core';
@@ -119,9 +120,21 @@ describe('recognising HTTP entries of ours', () => {
       'http://127.0.0.1:7712/mcp/notes?x=1',
       'http://127.0.0.1:7712/mcp/Notes',
       'http://127.0.0.1:7712/other/notes',
+      'http://127.0.0.1:7712/mcp/client/cursor/Notes',
+      'http://127.0.0.1:7712/mcp/client/cursor/notes/more',
+      'http://127.0.0.1:7712/mcp/profile/..%2Fx',
+      'http://127.0.0.1:7712/mcp/somewhere/else',
       'not a url',
     ]) {
       expect(ourHttpInstanceId(url, 7712), url).toBeNull();
+    }
+  });
+
+  it('knows the entries of a client on a profile, and combined ones', () => {
+    expect(ourHttpInstanceId('http://127.0.0.1:7712/mcp/client/cursor/notes', 7712)).toBe('notes');
+    expect(ourHttpInstanceId('http://127.0.0.1:7712/mcp/profile/Work%20week/notes', 7712)).toBe('notes');
+    for (const url of ['http://127.0.0.1:7712/mcp/client/cursor', 'http://127.0.0.1:7712/mcp/profile/Work']) {
+      expect(ourHttpInstanceId(url, 7712), url).toBe(COMBINED_ENTRY);
     }
   });
 

@@ -404,8 +404,7 @@ export class ClientsService {
       broken,
       supportsHttp: Boolean(adapter.http),
       transport: saved.transport,
-      effectiveTransport:
-        this.writesHttp(adapter) && mode.mode !== 'combined' && isEverything(profile) ? 'http' : 'stdio',
+      effectiveTransport: this.writesHttp(adapter) ? 'http' : 'stdio',
       profile,
       entryMode: mode.mode,
       entryModeChosen: mode.chosen,

@@ -45,7 +45,14 @@ export function wireClients(base: CoreBase, runtime: CoreRuntime, accounts: Acco
     notices,
     logger: deps.logger.child('http'),
     endpoint: ({ port, token }) =>
-      new HttpEndpoint({ port, token, broker, config: base.config, logger: deps.logger.child('http') }),
+      new HttpEndpoint({
+        port,
+        token,
+        broker,
+        combined: runtime.combined,
+        config: base.config,
+        logger: deps.logger.child('http'),
+      }),
     onEnabledChanged: () => signals.emit('httpEnabledChanged', undefined),
   });
   const clients = new ClientsService({
