@@ -66,6 +66,39 @@ describe('LinuxProcReader on a fake /proc', () => {
   });
 });
 
+describe('LinuxProcReader walking a fake /proc with children files', () => {
+  it("follows every thread's children, not a scan of the whole table", async () => {
+    const proc = tempDir();
+    const write = (pid: number, stat: string, threads: Record<string, number[]> = { [pid]: [] }) => {
+      fs.mkdirSync(path.join(proc, String(pid)));
+      fs.writeFileSync(path.join(proc, String(pid), 'stat'), stat);
+      for (const [tid, children] of Object.entries(threads)) {
+        fs.mkdirSync(path.join(proc, String(pid), 'task', tid), { recursive: true });
+        fs.writeFileSync(
+          path.join(proc, String(pid), 'task', tid, 'children'),
+          children.map((c) => `${c} `).join(''),
+        );
+      }
+    };
+    // 100 forked 101 from its main thread and 102 from another thread (as Go and Python may).
+    write(100, statLine(100, 'server', 1, 100, 50, 1000), { 100: [101], 105: [102] });
+    write(101, statLine(101, 'child', 100, 200, 100, 2000));
+    write(102, statLine(102, 'worker', 100, 10, 0, 10), { 102: [103] });
+    write(103, statLine(103, 'grandchild', 102, 0, 0, 1));
+    // Not in any children file (a table scan by ppid would count it): proves the walk is used.
+    write(300, statLine(300, 'by-ppid-only', 100, 999, 999, 999));
+    const reader = new LinuxProcReader({
+      procRoot: proc,
+      constants: async () => ({ clockTicks: 100, pageSize: 4096 }),
+    });
+    const trees = await reader.trees([100, 102, 999]);
+    expect(trees.get(100)).toMatchObject({ rssBytes: 3011 * 4096, processCount: 4 });
+    expect(trees.get(100)!.cpuSeconds).toBeCloseTo(4.6);
+    expect(trees.get(102)).toMatchObject({ rssBytes: 11 * 4096, processCount: 2 });
+    expect(trees.get(999)).toBeNull();
+  });
+});
+
 describe.skipIf(process.platform !== 'linux')('LinuxProcReader with real processes', () => {
   it('sums a busy server and its child, and returns null once it is gone', async () => {
     const code =
@@ -139,7 +172,10 @@ describe('ps parsing', () => {
 describe('ProcessSampler', () => {
   it('turns the CPU time delta into a percentage per pid, and forgets', async () => {
     const usage = new Map<number, ProcessTreeUsage>();
-    const reader: ProcessTreeReader = { table: async () => [], read: async (pid) => usage.get(pid) ?? null };
+    const reader: ProcessTreeReader = {
+      trees: async (pids) => new Map(pids.map((pid) => [pid, usage.get(pid) ?? null])),
+      read: async (pid) => usage.get(pid) ?? null,
+    };
     let now = 10_000;
     const sampler = new ProcessSampler({ reader, now: () => now });
     usage.set(7, { cpuSeconds: 10, rssBytes: 5, processCount: 2 });
@@ -168,22 +204,23 @@ describe('ProcessSampler', () => {
 });
 
 describe('ProcessSampler.sampleMany', () => {
-  it('serves several trees from one table scan', async () => {
-    let scans = 0;
+  it('asks the reader for every tree at once, and rates each', async () => {
+    const asked: number[][] = [];
     const reader: ProcessTreeReader = {
-      table: async () => {
-        scans++;
-        return [
-          { pid: 1, ppid: 0, cpuSeconds: 1, rssBytes: 10 },
-          { pid: 2, ppid: 1, cpuSeconds: 1, rssBytes: 20 },
-          { pid: 3, ppid: 0, cpuSeconds: 1, rssBytes: 30 },
-        ];
+      trees: async (pids) => {
+        asked.push(pids);
+        return new Map(
+          pids.map((pid) => [
+            pid,
+            pid === 99 ? null : { cpuSeconds: 1, rssBytes: pid * 10, processCount: 1 },
+          ]),
+        );
       },
       read: async () => null,
     };
     const stats = await new ProcessSampler({ reader, now: () => 0 }).sampleMany([1, 3, 99]);
-    expect(scans).toBe(1);
-    expect(stats.get(1)).toMatchObject({ rssBytes: 30, processCount: 2 });
+    expect(asked).toEqual([[1, 3, 99]]);
+    expect(stats.get(1)).toMatchObject({ rssBytes: 10, processCount: 1 });
     expect(stats.get(3)).toMatchObject({ rssBytes: 30, processCount: 1 });
     expect(stats.get(99)).toBeNull();
   });
