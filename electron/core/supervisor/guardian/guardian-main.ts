@@ -2,7 +2,7 @@
 // started by Watchdog): `guardian <run id> [--tracker proc|ps] [--poll-ms N]`, commands on stdin.
 import { Guardian } from './guardian';
 import { RUN_MARKER, parseCommands, parseGuardianArgs } from './protocol';
-import { readProcTable, readPsTable } from './table-readers';
+import { readProcTable, readProcTree, readPsTable } from './table-readers';
 
 const options = parseGuardianArgs(process.argv.slice(2));
 const marker = options.runId ? `${RUN_MARKER}=${options.runId}` : null;
@@ -10,10 +10,11 @@ const tracker = options.tracker ?? (process.platform === 'linux' ? 'proc' : 'ps'
 const flavor = process.platform === 'linux' ? 'procps' : 'bsd';
 
 const guardian = new Guardian({
-  readTable: (withMarker) =>
-    tracker === 'proc'
-      ? readProcTable(withMarker ? marker : null)
-      : readPsTable(flavor, withMarker ? marker : null),
+  readTable: (withMarker, roots) => {
+    if (tracker !== 'proc') return readPsTable(flavor, withMarker ? marker : null);
+    if (withMarker) return readProcTable(marker);
+    return readProcTree(roots) ?? readProcTable(null);
+  },
   kill: (target, signal) => {
     try {
       process.kill(target, signal);

@@ -7,9 +7,10 @@ import { newlyRecorded, updateRecord } from './tracker';
 export interface GuardianDeps {
   /**
    * The process table, with the run marker read when `withMarker` (it costs every process's
-   * environment, so only at the end); null when it could not be read.
+   * environment, so only at the end); null when it could not be read. Without the marker, the
+   * reader may return only the processes under `roots` (all the record can use).
    */
-  readTable(withMarker: boolean): ProcessRow[] | null;
+  readTable(withMarker: boolean, roots: number[]): ProcessRow[] | null;
   /** Signals a process (`pid` > 0) or a process group (`-pgid`); a gone target is ignored. */
   kill(target: number, signal: 'SIGTERM' | 'SIGKILL'): void;
   /** Runs `fn` every `ms` until the returned function is called. */
@@ -70,7 +71,7 @@ export class Guardian {
   }
 
   private poll(): void {
-    const table = this.deps.readTable(false);
+    const table = this.deps.readTable(false, [...this.groups, ...this.helpers, ...this.record.keys()]);
     if (table) this.update(table);
     // Nothing left to follow (every service stopped): no reads until the next server starts.
     if (this.groups.size === 0 && this.record.size === 0) {
@@ -90,7 +91,7 @@ export class Guardian {
 
   /** Groups as `-pgid`, then recorded pids. Without a table, only the groups are safe to signal. */
   private targets(): number[] {
-    const table = this.deps.readTable(true);
+    const table = this.deps.readTable(true, []);
     if (table) this.update(table);
     if (!table) return [...this.groups].map((pgid) => -pgid);
     const live = new Set(table.map((row) => row.pgid));

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { psArgs, readProcTable, readPsTable } from './table-readers';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { psArgs, readProcTable, readProcTree, readPsTable } from './table-readers';
 
 const children: ReturnType<typeof spawn>[] = [];
 afterEach(() => children.splice(0).forEach((child) => child.kill('SIGKILL')));
@@ -33,6 +33,32 @@ describe.runIf(process.platform === 'linux')('the real process table (Linux: /pr
     }
     // Without a marker asked for, the environment is not read at all.
     expect(readPsTable('procps', null)!.some((row) => row.marked)).toBe(false);
+  });
+
+  it("reads only the trees under the roots (every thread's children), as the whole table has them", async () => {
+    const code =
+      "const c = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], " +
+      "{ stdio: 'ignore' }); console.log(c.pid); setInterval(() => {}, 1000);";
+    const root = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(root);
+    const child = Number(
+      await new Promise<string>((resolve) => root.stdout!.once('data', (d: Buffer) => resolve(String(d)))),
+    );
+    onTestFinished(() => {
+      try {
+        process.kill(child, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    });
+    const unrelated = sleeper({ PATH: process.env.PATH });
+    const tree = readProcTree([root.pid!])!;
+    expect(tree.map((row) => row.pid).sort()).toEqual([root.pid!, child].sort());
+    const whole = new Map(readProcTable(null)!.map((row) => [row.pid, row]));
+    for (const row of tree) expect(row).toEqual(whole.get(row.pid));
+    expect(tree.some((row) => row.pid === unrelated)).toBe(false);
+    // Without children files (another kernel), the caller is told to read the whole table.
+    expect(readProcTree([root.pid!], '/nonexistent-proc')).toBeNull();
   });
 
   it('is null, not empty, when the table cannot be read, so the record is kept', () => {

@@ -25,6 +25,40 @@ export function readProcTable(marker: string | null, procRoot = '/proc'): Proces
   return rows;
 }
 
+/**
+ * Linux, while servers run: only the processes under `roots`, found through each thread's
+ * `task/<tid>/children` (a poll then costs the same on a desktop with 600 processes as on an
+ * idle one; reading every stat file each second cost ~20 ms of CPU there). Null when this
+ * kernel has no children files: then the caller reads the whole table.
+ */
+export function readProcTree(roots: Iterable<number>, procRoot = '/proc'): ProcessRow[] | null {
+  const self = path.join(procRoot, String(process.pid), 'task', String(process.pid), 'children');
+  if (!fs.existsSync(self)) return null;
+  const rows: ProcessRow[] = [];
+  const seen = new Set<number>();
+  const queue = [...roots];
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    const stat = readText(path.join(procRoot, String(pid), 'stat'), 'utf8');
+    const row = stat === null ? null : parseProcStat(stat);
+    if (!row) continue;
+    rows.push({ ...row, marked: false });
+    const tasks = path.join(procRoot, String(pid), 'task');
+    let threads: string[] = [];
+    try {
+      threads = fs.readdirSync(tasks);
+    } catch {
+      // It exited while we read.
+    }
+    for (const tid of threads) {
+      const listed = readText(path.join(tasks, tid, 'children'), 'utf8') ?? '';
+      for (const child of listed.split(' ')) if (/^\d+$/.test(child)) queue.push(Number(child));
+    }
+  }
+  return rows;
+}
+
 /** Which `ps`: BSD's (macOS) shows the environment with `-E`, procps's (Linux) with `e`. */
 export type PsFlavor = 'bsd' | 'procps';
 
