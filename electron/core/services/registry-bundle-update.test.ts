@@ -113,6 +113,13 @@ describe('updating a registry .mcpb service', () => {
     expect(folders()).toEqual(['notes', unpacked]);
     const saved = JSON.parse(settingsText()) as { instances: { bundleDir: string }[] };
     expect(saved.instances[0]!.bundleDir).toBe(path.join(bundles, unpacked));
+    // A plan to the version it runs (its own file) must leave the folder it runs from alone:
+    // a server may keep files there, and it must not vanish under the running server.
+    const kept = path.join(bundles, unpacked, 'kept.txt');
+    fs.writeFileSync(kept, 'cache');
+    await call<UpdatePlan>('planUpdate', { id: 'notes', to: '1.1.0', trial: false });
+    expect(fs.readFileSync(kept, 'utf8')).toBe('cache');
+    expect(folders()).toEqual(['notes', unpacked]);
 
     expect((await call<{ version: string }>('rollbackUpdate', { id: 'notes' })).version).toBe('1.0.0');
     await until(() => lastStart() === '1.0.0 n-1 -', 'rolled back to 1.0.0');
