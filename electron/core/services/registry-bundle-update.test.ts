@@ -57,23 +57,29 @@ const entry = (version: string, latest: boolean): FixtureEntry => ({
   _meta: { 'io.modelcontextprotocol.registry/official': { status: 'active', isLatest: latest } },
 });
 
+/** A core whose registry offers notes 1.0.0, 1.1.0 and 1.2.0 (latest), each a real bundle. */
+async function notesCore() {
+  const served = await registryCore();
+  const { registry, dir } = served;
+  // Each start of a notes server (the services' and the plan's trial starts) adds a line.
+  const starts = path.join(dir, 'starts.log');
+  const versions = ['1.0.0', '1.1.0', '1.2.0'];
+  for (const version of versions) {
+    const guard = `(await import('node:fs')).appendFileSync(${JSON.stringify(starts)}, [process.env.NOTES_VERSION, process.env.NOTES_KEY, process.env.NOTES_FOLDER ?? '-'].join(' ') + '\\n');`;
+    registry.bundles.set(`notes-${version}.mcpb`, bundleZip(notesManifest(version), guardedFixture(guard)));
+  }
+  registry.entries = [
+    ...registry.entries.filter((e) => e.server.name !== NAME),
+    ...versions.map((v) => entry(v, v === '1.2.0')),
+  ];
+  const lastStart = () => fs.readFileSync(starts, 'utf8').trim().split('\n').at(-1);
+  const bundles = path.join(dir, 'data', 'bundles');
+  return { ...served, lastStart, bundles, folders: () => fs.readdirSync(bundles).sort() };
+}
+
 describe('updating a registry .mcpb service', () => {
   it('unpacks the new version beside the old, carries settings and secrets over, asks for new ones, rolls back, and cleans up', async () => {
-    const { registry, call, core, dir, running, settingsText } = await registryCore();
-    // Each start of a notes server (the services' and the plan's trial starts) adds a line.
-    const starts = path.join(dir, 'starts.log');
-    const versions = ['1.0.0', '1.1.0', '1.2.0'];
-    for (const version of versions) {
-      const guard = `(await import('node:fs')).appendFileSync(${JSON.stringify(starts)}, [process.env.NOTES_VERSION, process.env.NOTES_KEY, process.env.NOTES_FOLDER ?? '-'].join(' ') + '\\n');`;
-      registry.bundles.set(`notes-${version}.mcpb`, bundleZip(notesManifest(version), guardedFixture(guard)));
-    }
-    registry.entries = [
-      ...registry.entries.filter((e) => e.server.name !== NAME),
-      ...versions.map((v) => entry(v, v === '1.2.0')),
-    ];
-    const lastStart = () => fs.readFileSync(starts, 'utf8').trim().split('\n').at(-1);
-    const bundles = path.join(dir, 'data', 'bundles');
-    const folders = () => fs.readdirSync(bundles).sort();
+    const { call, core, running, settingsText, lastStart, bundles, folders } = await notesCore();
     const version = () => core.services.instances.list().find((s) => s.id === 'notes')?.version;
 
     await call('installFromRegistry', { name: NAME, version: '1.0.0', secrets: { key: 'n-1' } });
@@ -137,5 +143,21 @@ describe('updating a registry .mcpb service', () => {
 
     await call('removeInstance', { id: 'notes' });
     expect(folders()).toEqual([]);
+  });
+
+  it("a plan and an update at once: the plan's cleanup leaves the folder the update moved to", async () => {
+    const { call, running, settingsText, folders } = await notesCore();
+    await call('installFromRegistry', { name: NAME, version: '1.0.0', secrets: { key: 'n-1' } });
+    await running('notes');
+    // A trial plan (slow: it starts both versions) and an update to the same version, together.
+    await Promise.all([
+      call('planUpdate', { id: 'notes', to: '1.1.0', trial: true }),
+      call('applyUpdate', { id: 'notes', to: '1.1.0', values: { folder: '/srv/notes' } }),
+    ]);
+    const saved = JSON.parse(settingsText()) as { instances: { bundleDir: string }[] };
+    const bundleDir = saved.instances[0]!.bundleDir;
+    expect(fs.existsSync(path.join(bundleDir, 'server.mjs'))).toBe(true);
+    expect(folders()).toEqual(['notes', path.basename(bundleDir)]);
+    await running('notes');
   });
 });

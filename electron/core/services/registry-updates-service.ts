@@ -60,6 +60,11 @@ export interface RegistryUpdatesDeps {
 export class RegistryUpdatesService {
   private outdatedList: OutdatedInstance[] = [];
   private cancel: CancelTimer | null = null;
+  /**
+   * Per instance, the plan, update or rollback in progress: they run one at a time, or a plan's
+   * cleanup could delete the bundle folder an update running beside it has just moved to.
+   */
+  private readonly busy = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: RegistryUpdatesDeps) {}
 
@@ -114,13 +119,15 @@ export class RegistryUpdatesService {
   /** What updating would change; with `trial`, the new version is started once to list its tools. */
   async plan(input: UpdateTarget): Promise<UpdatePlan> {
     const request = UpdateTargetSchema.parse(input);
-    const { config, next, to } = await this.target(request.id, request.to, {});
-    try {
-      return await this.describePlan(config, next, to, request.trial);
-    } finally {
-      // Only a plan: a bundle unpacked to compare goes again (apply unpacks it to the same place).
-      this.discardUnpacked(config, next);
-    }
+    return this.oneAtATime(request.id, async () => {
+      const { config, next, to } = await this.target(request.id, request.to, {});
+      try {
+        return await this.describePlan(config, next, to, request.trial);
+      } finally {
+        // Only a plan: a bundle unpacked to compare goes again (apply unpacks it to the same place).
+        this.discardUnpacked(config, next);
+      }
+    });
   }
 
   private async describePlan(
@@ -169,6 +176,10 @@ export class RegistryUpdatesService {
   /** Applies an update the user confirmed; the version before is kept for `rollback`. */
   async apply(input: ApplyUpdate): Promise<InstanceSummary> {
     const request = ApplyUpdateSchema.parse(input);
+    return this.oneAtATime(request.id, () => this.applyNow(request));
+  }
+
+  private async applyNow(request: ApplyUpdate): Promise<InstanceSummary> {
     const { config, next, to, values } = await this.target(request.id, request.to, request);
     let summary: InstanceSummary;
     try {
@@ -191,7 +202,11 @@ export class RegistryUpdatesService {
   }
 
   /** Goes back to the version before the last update (and keeps the newer one to go forward). */
-  async rollback(id: string): Promise<InstanceSummary> {
+  rollback(id: string): Promise<InstanceSummary> {
+    return this.oneAtATime(id, () => this.rollbackNow(id));
+  }
+
+  private async rollbackNow(id: string): Promise<InstanceSummary> {
     const config = this.registryConfig(id);
     const previous = config.registry!.previous;
     if (!previous?.launch && !previous?.remote && !previous?.bundleDir)
@@ -216,6 +231,17 @@ export class RegistryUpdatesService {
     });
     this.forget(id);
     return summary;
+  }
+
+  /** Runs `work` once every earlier plan, update or rollback of instance `id` has ended. */
+  private async oneAtATime<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const mine = (this.busy.get(id) ?? Promise.resolve()).catch(() => undefined).then(work);
+    this.busy.set(id, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.busy.get(id) === mine) this.busy.delete(id);
+    }
   }
 
   /** A bundle version unpacked for `next` that the instance does not use (now or to roll back). */
