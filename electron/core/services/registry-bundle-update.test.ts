@@ -106,6 +106,11 @@ describe('updating a registry .mcpb service', () => {
 
     await expect(call('applyUpdate', { id: 'notes', to: '1.1.0' })).rejects.toThrow('Required: Folder.');
     expect(folders()).toEqual(['notes']);
+    // Refused after the unpack (a setting the new version does not have): its folder goes too.
+    await expect(
+      call('applyUpdate', { id: 'notes', to: '1.1.0', values: { folder: '/srv/notes', colour: 'red' } }),
+    ).rejects.toThrow('The new version has no setting "colour".');
+    expect(folders()).toEqual(['notes']);
     expect(version()).toBe('1.0.0');
 
     const newer = await call<{ version: string }>('applyUpdate', {

@@ -28,7 +28,6 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { InstancesService } from './instances-service';
 import { requireAll } from './registry-install-service';
 import type { RegistryService } from './registry-service';
-import type { BundlesService } from './bundles-service';
 import type { BundleUpdateDeps } from './bundle-update';
 import { launchPreview, nextBundle } from './bundle-update';
 import type { Candidate, Given } from './update-candidate';
@@ -48,7 +47,7 @@ export interface RegistryUpdatesDeps {
   trial?: ToolTrial;
   /** For `.mcpb` instances: the download, the unpacked versions and what each runs. */
   fetch: typeof globalThis.fetch;
-  bundles: BundleUpdateDeps['bundles'] & Pick<BundlesService, 'discard'>;
+  bundles: BundleUpdateDeps['bundles'];
   launch: BundleUpdateDeps['launch'];
 }
 
