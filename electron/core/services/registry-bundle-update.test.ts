@@ -57,7 +57,7 @@ const entry = (version: string, latest: boolean): FixtureEntry => ({
   _meta: { 'io.modelcontextprotocol.registry/official': { status: 'active', isLatest: latest } },
 });
 
-/** A core whose registry offers notes 1.0.0, 1.1.0 and 1.2.0 (latest), each a real bundle. */
+/** A core whose registry offers notes 1.0.0, 1.1.0, 1.1.1 and 1.2.0 (latest), as real bundles. */
 async function notesCore() {
   const served = await registryCore();
   const { registry, dir } = served;
@@ -68,9 +68,11 @@ async function notesCore() {
     const guard = `(await import('node:fs')).appendFileSync(${JSON.stringify(starts)}, [process.env.NOTES_VERSION, process.env.NOTES_KEY, process.env.NOTES_FOLDER ?? '-'].join(' ') + '\\n');`;
     registry.bundles.set(`notes-${version}.mcpb`, bundleZip(notesManifest(version), guardedFixture(guard)));
   }
+  // 1.1.1 republished 1.1.0's file as it is.
+  registry.bundles.set('notes-1.1.1.mcpb', registry.bundles.get('notes-1.1.0.mcpb')!);
   registry.entries = [
     ...registry.entries.filter((e) => e.server.name !== NAME),
-    ...versions.map((v) => entry(v, v === '1.2.0')),
+    ...[...versions, '1.1.1'].map((v) => entry(v, v === '1.2.0')),
   ];
   const lastStart = () => fs.readFileSync(starts, 'utf8').trim().split('\n').at(-1);
   const bundles = path.join(dir, 'data', 'bundles');
@@ -124,11 +126,19 @@ describe('updating a registry .mcpb service', () => {
     expect(folders()).toEqual(['notes', unpacked]);
     const saved = JSON.parse(settingsText()) as { instances: { bundleDir: string }[] };
     expect(saved.instances[0]!.bundleDir).toBe(path.join(bundles, unpacked));
-    // A plan to the version it runs (its own file) must leave the folder it runs from alone:
-    // a server may keep files there, and it must not vanish under the running server.
+    // Already at 1.1.0: an update to it would replace the version kept to roll back to (1.0.0,
+    // whose files would go) with a copy of this one.
+    for (const request of ['planUpdate', 'applyUpdate'])
+      await expect(call(request, { id: 'notes', to: '1.1.0' })).rejects.toThrow(
+        '"notes" is already at 1.1.0.',
+      );
+    expect(folders()).toEqual(['notes', unpacked]);
+    // 1.1.1 is the very same file: a plan to it must leave the folder the service runs from
+    // alone (a server may keep files there; it must not vanish under the running server).
     const kept = path.join(bundles, unpacked, 'kept.txt');
     fs.writeFileSync(kept, 'cache');
-    await call<UpdatePlan>('planUpdate', { id: 'notes', to: '1.1.0', trial: false });
+    const same = await call<UpdatePlan>('planUpdate', { id: 'notes', to: '1.1.1', trial: false });
+    expect(same.after.args).toEqual([path.join(bundles, unpacked, 'server.mjs')]);
     expect(fs.readFileSync(kept, 'utf8')).toBe('cache');
     expect(folders()).toEqual(['notes', unpacked]);
 

@@ -292,6 +292,10 @@ export class RegistryUpdatesService {
         `${source.name} ${record.server.version} is ${record.status}; it is not offered as an update.`,
       );
     }
+    // An "update" to the version it runs would replace the version kept to roll back to (and,
+    // for a bundle, delete its files) with a copy of the current one.
+    if (record.server.version === source.version)
+      throw new UserFacingError('invalid-input', `"${config.name}" is already at ${source.version}.`);
     const packages = record.server.packages ?? [];
     const next =
       source.packageType === 'remote'
