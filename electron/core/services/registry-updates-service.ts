@@ -30,6 +30,7 @@ import { requireAll } from './registry-install-service';
 import type { RegistryService } from './registry-service';
 import type { BundleUpdateDeps } from './bundle-update';
 import { launchPreview, nextBundle } from './bundle-update';
+import { OneAtATime } from './one-at-a-time';
 import type { Candidate, Given } from './update-candidate';
 
 /** Tool names and a fingerprint of each tool's definition, from a trial start of a command. */
@@ -63,7 +64,7 @@ export class RegistryUpdatesService {
    * Per instance, the plan, update or rollback in progress: they run one at a time, or a plan's
    * cleanup could delete the bundle folder an update running beside it has just moved to.
    */
-  private readonly busy = new Map<string, Promise<unknown>>();
+  private readonly perInstance = new OneAtATime();
 
   constructor(private readonly deps: RegistryUpdatesDeps) {}
 
@@ -118,7 +119,7 @@ export class RegistryUpdatesService {
   /** What updating would change; with `trial`, the new version is started once to list its tools. */
   async plan(input: UpdateTarget): Promise<UpdatePlan> {
     const request = UpdateTargetSchema.parse(input);
-    return this.oneAtATime(request.id, async () => {
+    return this.perInstance.run(request.id, async () => {
       const { config, next, to } = await this.target(request.id, request.to, {});
       try {
         return await this.describePlan(config, next, to, request.trial);
@@ -175,7 +176,7 @@ export class RegistryUpdatesService {
   /** Applies an update the user confirmed; the version before is kept for `rollback`. */
   async apply(input: ApplyUpdate): Promise<InstanceSummary> {
     const request = ApplyUpdateSchema.parse(input);
-    return this.oneAtATime(request.id, () => this.applyNow(request));
+    return this.perInstance.run(request.id, () => this.applyNow(request));
   }
 
   private async applyNow(request: ApplyUpdate): Promise<InstanceSummary> {
@@ -202,7 +203,7 @@ export class RegistryUpdatesService {
 
   /** Goes back to the version before the last update (and keeps the newer one to go forward). */
   rollback(id: string): Promise<InstanceSummary> {
-    return this.oneAtATime(id, () => this.rollbackNow(id));
+    return this.perInstance.run(id, () => this.rollbackNow(id));
   }
 
   private async rollbackNow(id: string): Promise<InstanceSummary> {
@@ -230,17 +231,6 @@ export class RegistryUpdatesService {
     });
     this.forget(id);
     return summary;
-  }
-
-  /** Runs `work` once every earlier plan, update or rollback of instance `id` has ended. */
-  private async oneAtATime<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const mine = (this.busy.get(id) ?? Promise.resolve()).catch(() => undefined).then(work);
-    this.busy.set(id, mine);
-    try {
-      return await mine;
-    } finally {
-      if (this.busy.get(id) === mine) this.busy.delete(id);
-    }
   }
 
   /** A bundle version unpacked for `next` that the instance does not use (now or to roll back). */
