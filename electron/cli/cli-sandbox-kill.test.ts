@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { CLI, FIXTURES, alive, cliJson, serveCore, until } from '../../test/core/support/served-core';
 import { tempDir } from '../../test/core/support/temp-dirs';
 
@@ -14,6 +14,15 @@ function bridgesOf(core: number): { pid: number; socket: string }[] {
     pid: Number(m[1]),
     socket: m[2]!,
   }));
+}
+
+/** Whether `pid` is still the bridge on `socket` (not a process that got its pid since). */
+function listensOn(pid: number, socket: string): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`UNIX-LISTEN:${socket}`);
+  } catch {
+    return false;
+  }
 }
 
 describe.skipIf(process.platform !== 'linux' || !canSandbox)('a killed core and its sandbox', () => {
@@ -43,6 +52,13 @@ describe.skipIf(process.platform !== 'linux' || !canSandbox)('a killed core and 
       30_000,
     );
     const bridges = bridgesOf(core.pid!);
+    // Should the guardian miss them, they must not outlive the test run either.
+    onTestFinished(() => {
+      for (const { pid, socket } of bridges) {
+        if (listensOn(pid, socket)) process.kill(pid, 'SIGKILL');
+        fs.rmSync(socket, { force: true });
+      }
+    });
     expect(bridges.length).toBeGreaterThan(0);
     expect(bridges.every(({ socket }) => fs.existsSync(socket))).toBe(true);
 

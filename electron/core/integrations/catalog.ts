@@ -15,7 +15,8 @@ export class Catalog {
   /** Entries parsed so far; `null` for a built-in whose manifest is broken (and no community one). */
   private readonly parsed = new Map<string, Integration | null>();
   private builtInIds: Set<string> | null = null;
-  private readonly bundles = new Map<string, Integration>();
+  /** By folder, with the manifest file's identity when read (see {@link forInstance}). */
+  private readonly bundles = new Map<string, { integration: Integration; file: string }>();
 
   // Nothing is read or parsed here: parsing every manifest took ~8-15 ms of each start, and a
   // start needs only the entries of the services it runs (the Add screen lists them all).
@@ -39,15 +40,18 @@ export class Catalog {
   }
 
   /**
-   * The integration an instance runs: its extracted `.mcpb` bundle when it has one (read once;
-   * a bundle folder never changes after extraction), else the catalog entry of its id.
+   * The integration an instance runs: its extracted `.mcpb` bundle when it has one (read once
+   * per extraction: a removed service's folder is used again by the next one of that name, so
+   * the manifest file's inode and time tell a new extraction), else the catalog entry of its id.
    */
   forInstance(config: { integrationId: string; bundleDir?: string | undefined }): Integration | undefined {
     if (!config.bundleDir) return this.get(config.integrationId);
+    const manifestFile = path.join(config.bundleDir, 'manifest.json');
+    const file = fileIdentity(manifestFile);
     const cached = this.bundles.get(config.bundleDir);
-    if (cached) return cached;
+    if (cached && cached.file === file) return cached.integration;
     try {
-      const raw: unknown = JSON.parse(fs.readFileSync(path.join(config.bundleDir, 'manifest.json'), 'utf8'));
+      const raw: unknown = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
       const manifest = Manifest.parse(raw);
       const integration: Integration = {
         id: config.integrationId,
@@ -55,7 +59,7 @@ export class Catalog {
         dir: config.bundleDir,
         category: 'custom',
       };
-      this.bundles.set(config.bundleDir, integration);
+      this.bundles.set(config.bundleDir, { integration, file });
       return integration;
     } catch (error) {
       this.logger.error('unreadable bundle', { dir: config.bundleDir, error: String(error) });
@@ -103,5 +107,15 @@ export class Catalog {
       this.logger.error('invalid bundled OAuth client', { id, error }),
     );
     return { id, manifest, dir, category: 'built-in' };
+  }
+}
+
+/** A file's inode and change time ('' when it cannot be read): another file at the same path differs. */
+function fileIdentity(file: string): string {
+  try {
+    const stat = fs.statSync(file, { bigint: true });
+    return `${stat.dev}:${stat.ino}:${stat.ctimeNs}`;
+  } catch {
+    return '';
   }
 }

@@ -12,7 +12,7 @@ import type { Candidate, Given } from './update-candidate';
 /** What updating a registry `.mcpb` instance needs besides the registry. */
 export interface BundleUpdateDeps {
   fetch: typeof globalThis.fetch;
-  bundles: Pick<BundlesService, 'unpackVersion'>;
+  bundles: Pick<BundlesService, 'unpackVersion' | 'discard'>;
   launch: Pick<LaunchResolver, 'describe'>;
 }
 
@@ -43,6 +43,23 @@ export async function nextBundle(
     throw new UserFacingError('invalid-input', 'The new bundle has no SHA-256 checksum to check it against.');
   const data = await downloadBundle(deps.fetch, pkg.identifier, pkg.fileSha256);
   const { dir, entry } = await deps.bundles.unpackVersion(config.id, data);
+  try {
+    return candidateFor(deps, config, given, dir, entry);
+  } catch (error) {
+    // Refused after the unpack (a setting it does not have): the folder goes unless in use.
+    if (dir !== config.bundleDir && dir !== config.registry?.previous?.bundleDir) deps.bundles.discard(dir);
+    throw error;
+  }
+}
+
+/** The update to the version unpacked in `dir`, whose manifest is `entry`. */
+function candidateFor(
+  deps: BundleUpdateDeps,
+  config: InstanceConfig,
+  given: Given,
+  dir: string,
+  entry: CatalogEntry,
+): { candidate: Candidate; values: Record<string, string> } {
   const fields = new Map(entry.fields.map((field) => [field.key, field]));
   for (const key of [...Object.keys(given.values ?? {}), ...Object.keys(given.secrets ?? {})]) {
     if (!fields.has(key))

@@ -177,8 +177,17 @@ export class BundlesService {
     );
     const sum = createHash('sha256').update(data).digest('hex').slice(0, 16);
     const dir = path.join(this.deps.bundlesDir, `${id}~${sum}`);
-    fs.rmSync(dir, { recursive: true, force: true });
-    await mcpb.extractBundle(bundle.entries, dir);
+    // A folder of that name holds this very file (it only ever appears whole: extractBundle
+    // renames it into place). It may be the one the service runs now, so it is kept, never
+    // deleted and written again under the running server.
+    if (!fs.existsSync(dir)) {
+      try {
+        await mcpb.extractBundle(bundle.entries, dir);
+      } catch (error) {
+        // Another unpack of the same file (a plan and an apply at once) got there first.
+        if (!fs.existsSync(dir)) throw error;
+      }
+    }
     return { dir, entry };
   }
 

@@ -117,6 +117,23 @@ describe('bundles', () => {
     await call('removeInstance', { id: 'weather' });
     expect(fs.existsSync(bundleDir)).toBe(false);
     expect(secrets.values.size).toBe(0);
+
+    // Its next version added again (the same name, so the same id and folder) is read anew.
+    const newer = {
+      ...weatherManifest({ args: ['${__dirname}/server.mjs'], env: {} }),
+      version: '1.3.0',
+      user_config: { city: { type: 'string', title: 'City' } },
+    };
+    const again = await call<BundleInfo>('inspectBundle', {
+      fileName: 'weather.mcpb',
+      dataBase64: bundleZip(newer, SERVER).toString('base64'),
+    });
+    expect((await call<{ id: string }>('addBundleInstance', { token: again.token })).id).toBe('weather');
+    const fields = (await call<CatalogEntry | null>('getInstanceIntegration', { id: 'weather' }))?.fields;
+    expect(fields?.map((f) => f.key)).toEqual(['city']);
+    expect((await call<InstanceDetail>('getInstance', { id: 'weather' })).args).toEqual([
+      path.join(bundleDir, 'server.mjs'),
+    ]);
   });
 
   it('says why a file is refused', async () => {

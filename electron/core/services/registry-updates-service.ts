@@ -28,9 +28,9 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { InstancesService } from './instances-service';
 import { requireAll } from './registry-install-service';
 import type { RegistryService } from './registry-service';
-import type { BundlesService } from './bundles-service';
 import type { BundleUpdateDeps } from './bundle-update';
 import { launchPreview, nextBundle } from './bundle-update';
+import { OneAtATime } from './one-at-a-time';
 import type { Candidate, Given } from './update-candidate';
 
 /** Tool names and a fingerprint of each tool's definition, from a trial start of a command. */
@@ -48,7 +48,7 @@ export interface RegistryUpdatesDeps {
   trial?: ToolTrial;
   /** For `.mcpb` instances: the download, the unpacked versions and what each runs. */
   fetch: typeof globalThis.fetch;
-  bundles: BundleUpdateDeps['bundles'] & Pick<BundlesService, 'discard'>;
+  bundles: BundleUpdateDeps['bundles'];
   launch: BundleUpdateDeps['launch'];
 }
 
@@ -60,6 +60,11 @@ export interface RegistryUpdatesDeps {
 export class RegistryUpdatesService {
   private outdatedList: OutdatedInstance[] = [];
   private cancel: CancelTimer | null = null;
+  /**
+   * Per instance, the plan, update or rollback in progress: they run one at a time, or a plan's
+   * cleanup could delete the bundle folder an update running beside it has just moved to.
+   */
+  private readonly perInstance = new OneAtATime();
 
   constructor(private readonly deps: RegistryUpdatesDeps) {}
 
@@ -114,13 +119,15 @@ export class RegistryUpdatesService {
   /** What updating would change; with `trial`, the new version is started once to list its tools. */
   async plan(input: UpdateTarget): Promise<UpdatePlan> {
     const request = UpdateTargetSchema.parse(input);
-    const { config, next, to } = await this.target(request.id, request.to, {});
-    try {
-      return await this.describePlan(config, next, to, request.trial);
-    } finally {
-      // Only a plan: a bundle unpacked to compare goes again (apply unpacks it to the same place).
-      this.discardUnpacked(config, next);
-    }
+    return this.perInstance.run(request.id, async () => {
+      const { config, next, to } = await this.target(request.id, request.to, {});
+      try {
+        return await this.describePlan(config, next, to, request.trial);
+      } finally {
+        // Only a plan: a bundle unpacked to compare goes again (apply unpacks it to the same place).
+        this.discardUnpacked(config, next);
+      }
+    });
   }
 
   private async describePlan(
@@ -169,6 +176,10 @@ export class RegistryUpdatesService {
   /** Applies an update the user confirmed; the version before is kept for `rollback`. */
   async apply(input: ApplyUpdate): Promise<InstanceSummary> {
     const request = ApplyUpdateSchema.parse(input);
+    return this.perInstance.run(request.id, () => this.applyNow(request));
+  }
+
+  private async applyNow(request: ApplyUpdate): Promise<InstanceSummary> {
     const { config, next, to, values } = await this.target(request.id, request.to, request);
     let summary: InstanceSummary;
     try {
@@ -191,7 +202,11 @@ export class RegistryUpdatesService {
   }
 
   /** Goes back to the version before the last update (and keeps the newer one to go forward). */
-  async rollback(id: string): Promise<InstanceSummary> {
+  rollback(id: string): Promise<InstanceSummary> {
+    return this.perInstance.run(id, () => this.rollbackNow(id));
+  }
+
+  private async rollbackNow(id: string): Promise<InstanceSummary> {
     const config = this.registryConfig(id);
     const previous = config.registry!.previous;
     if (!previous?.launch && !previous?.remote && !previous?.bundleDir)
@@ -267,6 +282,10 @@ export class RegistryUpdatesService {
         `${source.name} ${record.server.version} is ${record.status}; it is not offered as an update.`,
       );
     }
+    // An "update" to the version it runs would replace the version kept to roll back to (and,
+    // for a bundle, delete its files) with a copy of the current one.
+    if (record.server.version === source.version)
+      throw new UserFacingError('invalid-input', `"${config.name}" is already at ${source.version}.`);
     const packages = record.server.packages ?? [];
     const next =
       source.packageType === 'remote'

@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../../electron/shared/api';
 import type { CatalogField, InstanceDetail } from '../../../../../electron/shared/contract';
 import { createFakeApi, makeAccount, makeCatalogEntry, makeDetail } from '../../../test/fake-api';
+import { ApiProvider } from '../../../api/api-provider';
 import { renderScreen } from '../../../test/render';
 import { ServicesScreen } from '../../services-screen';
 import { InstanceDetailScreen } from '../instance-detail-screen';
+import { IntegrationSettings } from './integration-settings';
 
 const field = (overrides: Partial<CatalogField> & Pick<CatalogField, 'key' | 'title'>): CatalogField => ({
   type: 'string',
@@ -206,6 +208,44 @@ describe('A bundle service’s settings', () => {
     const form = within(await screen.findByTestId('service-settings-form'));
     expect(form.getByLabelText('API key').getAttribute('placeholder')).toBe('Replace…');
     expect(fake.api.getInstanceIntegration).toHaveBeenCalledWith({ id: 'weather' });
+  });
+});
+
+describe('A registry bundle service updated while its Settings tab is open', () => {
+  it('asks again for its fields: the new version may have new ones', async () => {
+    const version = (v: string, fields: CatalogField[]) =>
+      makeCatalogEntry({ id: 'mcpb:notes', name: 'Notes', category: 'custom', fields });
+    const key = field({ key: 'key', title: 'Key', required: true, sensitive: true });
+    const folder = field({ key: 'folder', title: 'Folder', required: true });
+    const at = (v: string) =>
+      makeDetail({
+        id: 'notes',
+        name: 'Notes',
+        integrationId: 'mcpb:notes',
+        secretFields: ['key'],
+        userConfig: v === '1.0.0' ? {} : { folder: '/srv/notes' },
+        registry: {
+          registry: 'r',
+          name: 'io.github.example/notes',
+          version: v,
+          packageType: 'mcpb',
+          previousVersion: null,
+        },
+      });
+    const fake = createFakeApi({ details: [at('1.0.0')] });
+    fake.api.getInstanceIntegration.mockResolvedValueOnce(version('1.0.0', [key]));
+    fake.api.getInstanceIntegration.mockResolvedValueOnce(version('1.1.0', [key, folder]));
+    const ui = (detail: InstanceDetail) => (
+      <ApiProvider api={fake.api}>
+        <IntegrationSettings instance={detail} refresh={async () => undefined} focusRequest={0} />
+      </ApiProvider>
+    );
+    const { rerender } = render(ui(at('1.0.0')));
+    await screen.findByLabelText('Key');
+    expect(screen.queryByLabelText('Folder (required)')).toBeNull();
+    rerender(ui(at('1.1.0')));
+    // With the value the update carried over, not an empty box that Save would send.
+    expect((await screen.findByLabelText<HTMLInputElement>('Folder (required)')).value).toBe('/srv/notes');
   });
 });
 

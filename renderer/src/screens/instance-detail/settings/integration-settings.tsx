@@ -163,6 +163,9 @@ function SettingsForm({ entry, instance, refresh, focusRequest }: SettingsFormPr
   );
 }
 
+const formKey = (entry: CatalogEntry, version: string | undefined): string =>
+  [entry.id, version ?? '', ...entry.fields.map((field) => field.key)].join('\n');
+
 /**
  * A catalog or bundle service's own settings (MCPB `user_config`): plain ones editable with the add
  * flow's fields and checks, secret ones as "Replace…" inputs that never show the stored value.
@@ -172,7 +175,12 @@ function SettingsForm({ entry, instance, refresh, focusRequest }: SettingsFormPr
 export function IntegrationSettings(props: IntegrationSettingsProps) {
   const { id } = props.instance;
   // Asked by service, not found in the catalog: a bundle's fields are in its own manifest.
-  const load = useCallback<Loader<CatalogEntry | null>>((api) => api.getInstanceIntegration({ id }), [id]);
+  // Asked again after a registry update or rollback: another version may have other fields.
+  const version = props.instance.registry?.version;
+  const load = useCallback<Loader<CatalogEntry | null>>(
+    (api) => api.getInstanceIntegration({ id }),
+    [id, version],
+  );
   const { state, retry } = useApiData(load);
   const headingId = useId();
   const entry = state.status === 'ready' ? state.data : undefined;
@@ -186,7 +194,8 @@ export function IntegrationSettings(props: IntegrationSettingsProps) {
       {state.status === 'error' && (
         <ErrorState title="Couldn't load its settings." message={state.message} onRetry={retry} />
       )}
-      {entry && <SettingsForm key={entry.id} entry={entry} {...props} />}
+      {/* Another version or other fields start a new form, with the values saved for them. */}
+      {entry && <SettingsForm key={formKey(entry, version)} entry={entry} {...props} />}
     </section>
   );
 }
