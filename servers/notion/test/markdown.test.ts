@@ -53,6 +53,34 @@ describe('inline Markdown → rich text', () => {
     ['\\*not italic\\*', [{ text: '*not italic*' }]],
     ['**unclosed', [{ text: '**unclosed' }]],
     ['![logo](https://x.io/l.png)', [{ text: 'logo', href: 'https://x.io/l.png' }]],
+    // Bare addresses, as AI clients write them (GFM autolinks), without the sentence's punctuation.
+    [
+      'see https://x.io/p. or www.x.io',
+      [
+        { text: 'see ' },
+        { text: 'https://x.io/p', href: 'https://x.io/p' },
+        { text: '. or ' },
+        { text: 'www.x.io', href: 'http://www.x.io' },
+      ],
+    ],
+    [
+      '(docs: https://x.io/a_(b)), **https://x.io/q?x=1**!',
+      [
+        { text: '(docs: ' },
+        { text: 'https://x.io/a_(b)', href: 'https://x.io/a_(b)' },
+        { text: '), ' },
+        { text: 'https://x.io/q?x=1', href: 'https://x.io/q?x=1', bold: true },
+        { text: '!' },
+      ],
+    ],
+    [
+      '[https://x.io](https://y.io) and xhttps://x.io',
+      [{ text: 'https://x.io', href: 'https://y.io' }, { text: ' and xhttps://x.io' }],
+    ],
+    ['`https://x.io` and www. alone', [{ text: 'https://x.io', code: true }, { text: ' and www. alone' }]],
+    ['&amp; &copy; &#65; &#x1F600; &bogus; &#99999999;', [{ text: '& © A 😀 &bogus; &#99999999;' }]],
+    ['hard\\\nbreak', [{ text: 'hard\nbreak' }]],
+    ['about ~5 min, ~10 if slow', [{ text: 'about ~5 min, ~10 if slow' }]],
   ])('%s', (source, expected) => {
     expect(parseInline(source)).toEqual(expected);
   });

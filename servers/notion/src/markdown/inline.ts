@@ -24,9 +24,11 @@ const WORD = /[\p{L}\p{N}]/u;
 
 /**
  * Inline Markdown → styled segments: `**bold**`, `*italic*`/`_italic_`, `***both***`,
- * `~~strike~~`, `` `code` ``, `[text](url)`, `<https://autolinks>`, `\` escapes. A small subset
- * of CommonMark, lenient where AI clients write loosely: an unclosed marker stays literal, and
- * underscores inside words (`snake_case`) are not emphasis.
+ * `~~strike~~`, `` `code` ``, `[text](url)`, `<https://autolinks>`, bare `https://…` and
+ * `www.…` addresses (GFM), `&amp;`-style references, `\` escapes and hard breaks. A small
+ * subset of CommonMark, lenient where AI clients write loosely: an unclosed marker stays
+ * literal, underscores inside words (`snake_case`) are not emphasis, and a single `~` (often
+ * "about": `~5 min`) is not strikethrough.
  */
 export function parseInline(source: string): Segment[] {
   const out: Segment[] = [];
@@ -43,10 +45,28 @@ function parseInto(src: string, style: Style, out: Segment[]): void {
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (c === '\\' && i + 1 < src.length && ESCAPABLE.test(src[i + 1]!)) {
+    if (c === '\\' && i + 1 < src.length && (ESCAPABLE.test(src[i + 1]!) || src[i + 1] === '\n')) {
+      // `\` before a line end is a hard break: the line end is kept, the backslash goes.
       buf += src[i + 1];
       i += 2;
       continue;
+    }
+    if (c === '&') {
+      const ref = characterReference(src, i);
+      if (ref) {
+        buf += ref.text;
+        i += ref.length;
+        continue;
+      }
+    }
+    if (!style.href && (c === 'h' || c === 'w') && (i === 0 || AUTOLINK_BEFORE.test(src[i - 1]!))) {
+      const bare = bareLink(src.slice(i));
+      if (bare) {
+        flush();
+        out.push({ ...style, text: bare.text, href: bare.href });
+        i += bare.text.length;
+        continue;
+      }
     }
     if (c === '`') {
       const run = runLength(src, i, '`');
@@ -104,6 +124,71 @@ function parseInto(src: string, style: Style, out: Segment[]): void {
     i++;
   }
   flush();
+}
+
+/** What may come just before a bare address (GFM): a line start, a space, or an opening mark. */
+const AUTOLINK_BEFORE = /[\s*_~(]/;
+const BARE_LINK = /^(?:https?:\/\/|www\.)[^\s<]+/;
+
+/**
+ * A bare `https://…` or `www.…` address at the start of `text`, without what GFM leaves out of
+ * it: trailing `?!.,:*_~'"`, and a closing `)` that has no opening one inside the address.
+ */
+function bareLink(text: string): { text: string; href: string } | null {
+  const found = BARE_LINK.exec(text);
+  if (!found) return null;
+  let link = found[0];
+  for (;;) {
+    const trimmed = link.replace(/[?!.,:*_~'"]+$/, '');
+    const opens = (trimmed.match(/\(/g) ?? []).length;
+    const closes = (trimmed.match(/\)/g) ?? []).length;
+    const next = trimmed.endsWith(')') && closes > opens ? trimmed.slice(0, -1) : trimmed;
+    if (next === link) break;
+    link = next;
+  }
+  // A domain needs a dot after `www.` or the scheme: `www.` alone or `https://x` is left as text.
+  const host = link.replace(/^https?:\/\//, '').replace(/^www\./, '');
+  if (!/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*/u.test(host) || (link.startsWith('www.') && !host.includes('.')))
+    return null;
+  return { text: link, href: link.startsWith('www.') ? `http://${link}` : link };
+}
+
+/** The usual named references; others stay as written. */
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  laquo: '«',
+  raquo: '»',
+  euro: '€',
+  deg: '°',
+  times: '×',
+};
+
+/** `&amp;`, `&#65;` or `&#x41;` at `at`, as the character it names (a valid code point only). */
+function characterReference(src: string, at: number): { text: string; length: number } | null {
+  const found = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(
+    src.slice(at, at + 40),
+  );
+  if (!found) return null;
+  if (found[3] !== undefined) {
+    const named = NAMED[found[3]];
+    return named === undefined ? null : { text: named, length: found[0].length };
+  }
+  const code = found[1] !== undefined ? Number(found[1]) : parseInt(found[2]!, 16);
+  // NUL and surrogates become U+FFFD, as CommonMark says; past U+10FFFF is no character.
+  if (code > 0x10ffff) return null;
+  const text = code === 0 || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
+  return { text, length: found[0].length };
 }
 
 function runLength(src: string, at: number, char: string): number {
