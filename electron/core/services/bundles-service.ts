@@ -74,15 +74,8 @@ export class BundlesService {
     if (data.length > MAX_BUNDLE_BYTES) {
       throw new UserFacingError('bad-bundle', `${fileName} is larger than 20 MB.`);
     }
-    const bundle = await (await loadMcpbBundle()).openBundle(data);
+    const { bundle, entry } = await this.open(data);
     const { manifest } = bundle;
-    const entry = await bundleEntry(
-      `mcpb:${manifest.name}`,
-      manifest,
-      bundle.entries,
-      this.deps.platform,
-      this.deps.runtimes,
-    );
     const info: BundleInfo = {
       token: randomBytes(16).toString('hex'),
       version: manifest.version,
@@ -166,15 +159,7 @@ export class BundlesService {
    */
   async unpackVersion(id: string, data: Buffer): Promise<{ dir: string; entry: CatalogEntry }> {
     const mcpb = await loadMcpbBundle();
-    const bundle = await mcpb.openBundle(data);
-    const { manifest } = bundle;
-    const entry = await bundleEntry(
-      `mcpb:${manifest.name}`,
-      manifest,
-      bundle.entries,
-      this.deps.platform,
-      this.deps.runtimes,
-    );
+    const { bundle, entry } = await this.open(data);
     const sum = createHash('sha256').update(data).digest('hex').slice(0, 16);
     const dir = path.join(this.deps.bundlesDir, `${id}~${sum}`);
     // A folder of that name holds this very file (it only ever appears whole: extractBundle
@@ -189,6 +174,20 @@ export class BundlesService {
       }
     }
     return { dir, entry };
+  }
+
+  /** A bundle file checked and read, and its manifest as a catalog entry. */
+  private async open(data: Buffer): Promise<{ bundle: Bundle; entry: CatalogEntry }> {
+    const bundle = await (await loadMcpbBundle()).openBundle(data);
+    const { manifest } = bundle;
+    const entry = await bundleEntry(
+      `mcpb:${manifest.name}`,
+      manifest,
+      bundle.entries,
+      this.deps.platform,
+      this.deps.runtimes,
+    );
+    return { bundle, entry };
   }
 
   /** Deletes one unpacked version (only ever a folder directly in `bundles/`). */
