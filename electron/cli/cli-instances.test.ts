@@ -129,6 +129,9 @@ describe('mcp-tray instance commands against a running core', () => {
     const disabled = cli(dataDir, ['disable', 'notes', '--json']);
     expect(JSON.parse(disabled.stdout)).toMatchObject({ id: 'notes', state: 'disabled', pid: null });
     expect(alive(restarted!.pid!)).toBe(false);
+    // Each value under its own heading: the sandbox under SANDBOX, the reason once, under REASON.
+    const offRow = cli(dataDir, ['status']).stdout.split('\n')[1]!;
+    expect(offRow.split(/\s{2,}/)).toEqual(['notes', 'disabled', '-', '2', 'sandboxed', 'Disabled by you']);
     expect(cli(dataDir, ['enable', 'notes']).status).toBe(0);
     await allRunning(dataDir, 1);
 

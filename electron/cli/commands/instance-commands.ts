@@ -63,6 +63,7 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
     s.state,
     s.pid === null ? '-' : String(s.pid),
     String(s.toolCount),
+    SANDBOX_WORDS[s.sandbox],
     [
       s.stateReason,
       s.state === 'backoff' && s.nextRetryAt ? retryIn(s.nextRetryAt) : null,
@@ -70,8 +71,6 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
     ]
       .filter(Boolean)
       .join('; '),
-    SANDBOX_WORDS[s.sandbox],
-    s.stateReason ?? '',
   ]);
   const header = ['ID', 'STATE', 'PID', 'TOOLS', 'SANDBOX', 'REASON'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
