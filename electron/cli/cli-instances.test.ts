@@ -147,6 +147,23 @@ describe('mcp-tray instance commands against a running core', () => {
     expect(missing.stderr).toContain('There is no service called "notes"');
   });
 
+  it('says why a server is retrying and when, in one sentence', async () => {
+    const crashing = instance('crashing');
+    crashing.launch.args = ['-e', 'console.error("Error: no config file."); process.exit(1)'];
+    const { dataDir } = await serve(tempDir(), [crashing]);
+    const row = await until(
+      () =>
+        cli(dataDir, ['status'])
+          .stdout.split('\n')
+          .find((line) => line.startsWith('crashing  ') && line.includes('backoff')),
+      'a backoff row',
+    );
+    expect(row).toMatch(/no config file; restarting in \d+ s$/);
+    expect(row).not.toContain('.;');
+    const backoff = await until(() => status(dataDir).find((s) => s.state === 'backoff'), 'backoff');
+    expect(backoff.reason).toBe('The server exited with code 1: Error: no config file.');
+  });
+
   it('rejects bad input with a specific message', async () => {
     const { dataDir } = await serve(tempDir());
     const badId = cli(dataDir, ['add', 'Bad Id', '--', 'node']);

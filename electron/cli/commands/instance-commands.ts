@@ -69,7 +69,9 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
       s.state === 'backoff' && s.nextRetryAt ? retryIn(s.nextRetryAt) : null,
       s.toolsToReview ? `tools changed: review (mcp-tray tools review ${s.id})` : null,
     ]
-      .filter(Boolean)
+      .filter((part): part is string => Boolean(part))
+      // One sentence: a reason's own full stop would read ".; restarting in 1 s".
+      .map((part) => part.replace(/\.$/, ''))
       .join('; '),
   ]);
   const header = ['ID', 'STATE', 'PID', 'TOOLS', 'SANDBOX', 'REASON'];
