@@ -154,8 +154,13 @@ describe('the CLI against a running core', () => {
     expect(words.stdout).toContain('Start timeout: 120 s');
     const reset = await json<Settings>(['settings', 'notes', '--request-timeout', 'default']);
     expect(reset).toMatchObject({ requestTimeoutMs: before.requestTimeoutMs, requestTimeoutIsDefault: true });
+    // Out of range: refused in words (a usage error), not as the core's schema error in ms.
     const tooShort = await cli(['settings', 'notes', '--request-timeout', '10ms']);
-    expect(tooShort.status).toBe(1);
+    expect(tooShort.status).toBe(2);
+    expect(tooShort.stderr).toBe('mcp-tray: --request-timeout takes 1 s to 1 h, or "default"; not "10ms"\n');
+    const tooLong = await cli(['settings', 'notes', '--start-timeout', '2h']);
+    expect(tooLong.status).toBe(2);
+    expect(tooLong.stderr).toBe('mcp-tray: --start-timeout takes 1 s to 10 min, or "default"; not "2h"\n');
     expect((await cli(['settings', 'notes', '--request-timeout', 'soon'])).status).toBe(2);
 
     expect(await json<Preferences>(['preferences'])).toMatchObject({ theme: 'system', driftPolicy: 'ask' });
