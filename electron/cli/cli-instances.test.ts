@@ -167,8 +167,12 @@ describe('mcp-tray instance commands against a running core', () => {
   it('rejects bad input with a specific message', async () => {
     const { dataDir } = await serve(tempDir());
     const badId = cli(dataDir, ['add', 'Bad Id', '--', 'node']);
-    expect(badId.status).toBe(1);
-    expect(badId.stderr).toMatch(/Invalid input for addCustomInstance at id/);
+    expect(badId.status).toBe(2);
+    expect(badId.stderr).toBe(
+      'mcp-tray: "Bad Id" cannot be a service id: use 1–63 lowercase letters, digits and dashes, ' +
+        'starting with a letter or digit, such as "bad-id" (--name sets the name you see)\n',
+    );
+    expect(badId.stderr).not.toContain('addCustomInstance');
     const noCommand = cli(dataDir, ['add', 'x']);
     expect(noCommand.status).toBe(2);
     expect(noCommand.stderr).toContain('add needs the command after "--"');
