@@ -110,6 +110,21 @@ describe('the CLI against a running core', () => {
 
     const off = await cli(['tools', 'disable', 'notes', '--tool', 'read_env']);
     expect(off.stdout).toContain('Tools turned off for notes: read_env');
+    // The names `call` takes, from the CLI itself; one that is off says so.
+    const list = await cli(['tools', 'list', 'notes']);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(
+      /^notes: 2 tools\n {2}echo +\S.*\n {2}read_env \(off\) +\S.*\n\nCall one with: mcp-tray call notes <tool>/,
+    );
+    expect(
+      (await json<{ name: string; enabled: boolean }[]>(['tools', 'list', 'notes'])).map((t) => [
+        t.name,
+        t.enabled,
+      ]),
+    ).toEqual([
+      ['echo', true],
+      ['read_env', false],
+    ]);
     // What an AI client sees through the connector: the tool that is off is gone.
     const listed = async () => {
       const client = new Client({ name: 'Claude Code', version: '1.0.0' }, { capabilities: {} });
