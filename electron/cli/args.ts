@@ -371,6 +371,7 @@ Commands:
   auth <id> --client-id ID [--client-secret]
                                         use your own OAuth client (secret asked for, hidden)
   auth <id> --token                     sign in with a personal access token (asked, hidden)
+  tools list <id> [--json]              a service's tools, the names call and --tool take
   tools review <id> [--json]            tools new or changed since you approved them (held back
                                         from AI clients), with a word diff and warnings
   tools approve|reject <id> (--all | --tool NAME...)

@@ -75,6 +75,16 @@ describe('writing AI clients’ configs (Claude Desktop), end to end', () => {
       { name: 'weather', command: 'npx', args: ['-y', 'weather-mcp'], envNames: ['UNITS'], instanceId: null },
     ]);
 
+    // Nothing chosen yet: it says so and how to choose, never "already up to date".
+    for (const flags of [[], ['--dry-run']]) {
+      const none = cli('clients', 'write', 'claude-desktop', ...flags);
+      expect(none.status).toBe(0);
+      expect(none.stdout).toContain('claude-desktop: no services chosen for it yet, so nothing was written');
+      expect(none.stdout).toContain('mcp-tray clients write claude-desktop --instance <id>');
+      expect(none.stdout).not.toContain('up to date');
+    }
+    expect(fs.readFileSync(configFile, 'utf8')).toBe(USER_CONFIG);
+
     const dry = cli('clients', 'write', 'claude-desktop', '--instance', 'notes', '--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('+');

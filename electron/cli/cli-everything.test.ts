@@ -110,6 +110,21 @@ describe('the CLI against a running core', () => {
 
     const off = await cli(['tools', 'disable', 'notes', '--tool', 'read_env']);
     expect(off.stdout).toContain('Tools turned off for notes: read_env');
+    // The names `call` takes, from the CLI itself; one that is off says so.
+    const list = await cli(['tools', 'list', 'notes']);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(
+      /^notes: 2 tools\n {2}echo +\S.*\n {2}read_env \(off\) +\S.*\n\nCall one with: mcp-tray call notes <tool>/,
+    );
+    expect(
+      (await json<{ name: string; enabled: boolean }[]>(['tools', 'list', 'notes'])).map((t) => [
+        t.name,
+        t.enabled,
+      ]),
+    ).toEqual([
+      ['echo', true],
+      ['read_env', false],
+    ]);
     // What an AI client sees through the connector: the tool that is off is gone.
     const listed = async () => {
       const client = new Client({ name: 'Claude Code', version: '1.0.0' }, { capabilities: {} });
@@ -154,8 +169,13 @@ describe('the CLI against a running core', () => {
     expect(words.stdout).toContain('Start timeout: 120 s');
     const reset = await json<Settings>(['settings', 'notes', '--request-timeout', 'default']);
     expect(reset).toMatchObject({ requestTimeoutMs: before.requestTimeoutMs, requestTimeoutIsDefault: true });
+    // Out of range: refused in words (a usage error), not as the core's schema error in ms.
     const tooShort = await cli(['settings', 'notes', '--request-timeout', '10ms']);
-    expect(tooShort.status).toBe(1);
+    expect(tooShort.status).toBe(2);
+    expect(tooShort.stderr).toBe('mcp-tray: --request-timeout takes 1 s to 1 h, or "default"; not "10ms"\n');
+    const tooLong = await cli(['settings', 'notes', '--start-timeout', '2h']);
+    expect(tooLong.status).toBe(2);
+    expect(tooLong.stderr).toBe('mcp-tray: --start-timeout takes 1 s to 10 min, or "default"; not "2h"\n');
     expect((await cli(['settings', 'notes', '--request-timeout', 'soon'])).status).toBe(2);
 
     expect(await json<Preferences>(['preferences'])).toMatchObject({ theme: 'system', driftPolicy: 'ask' });

@@ -129,6 +129,9 @@ describe('mcp-tray instance commands against a running core', () => {
     const disabled = cli(dataDir, ['disable', 'notes', '--json']);
     expect(JSON.parse(disabled.stdout)).toMatchObject({ id: 'notes', state: 'disabled', pid: null });
     expect(alive(restarted!.pid!)).toBe(false);
+    // Each value under its own heading: the sandbox under SANDBOX, the reason once, under REASON.
+    const offRow = cli(dataDir, ['status']).stdout.split('\n')[1]!;
+    expect(offRow.split(/\s{2,}/)).toEqual(['notes', 'disabled', '-', '2', 'sandboxed', 'Disabled by you']);
     expect(cli(dataDir, ['enable', 'notes']).status).toBe(0);
     await allRunning(dataDir, 1);
 
@@ -144,11 +147,32 @@ describe('mcp-tray instance commands against a running core', () => {
     expect(missing.stderr).toContain('There is no service called "notes"');
   });
 
+  it('says why a server is retrying and when, in one sentence', async () => {
+    const crashing = instance('crashing');
+    crashing.launch.args = ['-e', 'console.error("Error: no config file."); process.exit(1)'];
+    const { dataDir } = await serve(tempDir(), [crashing]);
+    const row = await until(
+      () =>
+        cli(dataDir, ['status'])
+          .stdout.split('\n')
+          .find((line) => line.startsWith('crashing  ') && line.includes('backoff')),
+      'a backoff row',
+    );
+    expect(row).toMatch(/no config file; restarting in \d+ s$/);
+    expect(row).not.toContain('.;');
+    const backoff = await until(() => status(dataDir).find((s) => s.state === 'backoff'), 'backoff');
+    expect(backoff.reason).toBe('The server exited with code 1: Error: no config file.');
+  });
+
   it('rejects bad input with a specific message', async () => {
     const { dataDir } = await serve(tempDir());
     const badId = cli(dataDir, ['add', 'Bad Id', '--', 'node']);
-    expect(badId.status).toBe(1);
-    expect(badId.stderr).toMatch(/Invalid input for addCustomInstance at id/);
+    expect(badId.status).toBe(2);
+    expect(badId.stderr).toBe(
+      'mcp-tray: "Bad Id" cannot be a service id: use 1–63 lowercase letters, digits and dashes, ' +
+        'starting with a letter or digit, such as "bad-id" (--name sets the name you see)\n',
+    );
+    expect(badId.stderr).not.toContain('addCustomInstance');
     const noCommand = cli(dataDir, ['add', 'x']);
     expect(noCommand.status).toBe(2);
     expect(noCommand.stderr).toContain('add needs the command after "--"');

@@ -98,6 +98,7 @@ Shows what an update changes and applies it once confirmed.`,
 
 Goes back to the version before the last update.`,
   tools: `Usage:
+  mcp-tray tools list <id> [--json]                    a service's tools: the names call and --tool take
   mcp-tray tools review <id> [--json]                  tools new or changed since you approved them
   mcp-tray tools approve|reject <id> (--all | --tool NAME...)
                                                        let AI clients see them, or keep them hidden

@@ -38,6 +38,12 @@ async function main(argv: string[]): Promise<number> {
       stderr: process.stderr,
     });
   }
+  // A reader that stops early (`mcp-tray logs | head`) closes the pipe: end quietly, as other
+  // command-line tools do, not with an unhandled EPIPE and its stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   return runCommand(args);
 }
 

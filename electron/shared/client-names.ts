@@ -5,6 +5,7 @@
 const KNOWN: Record<string, string> = {
   'claude-ai': 'Claude Desktop',
   'claude desktop': 'Claude Desktop',
+  'claude-desktop': 'Claude Desktop',
   'claude-code': 'Claude Code',
   'gemini-cli-mcp-client': 'Gemini CLI',
   'gemini-cli': 'Gemini CLI',
@@ -12,6 +13,8 @@ const KNOWN: Record<string, string> = {
   codex: 'Codex',
   'cursor-vscode': 'Cursor',
   cursor: 'Cursor',
+  // MCP Tray's own client id (profiles list the clients that use them by id).
+  vscode: 'VS Code',
   'visual studio code': 'VS Code',
   'visual-studio-code': 'VS Code',
   'vscode-mcp-client': 'VS Code',

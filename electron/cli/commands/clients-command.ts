@@ -20,6 +20,20 @@ function table(out: Out, clients: ClientInfo[]): void {
     out(row.map((cell, i) => (i === 3 ? cell : cell.padEnd(widths[i]!))).join('  '));
 }
 
+/**
+ * Why nothing was written for a client with one entry per service and none chosen: "already up to
+ * date" would read as done while its config file gets no MCP Tray entry at all.
+ */
+function nothingChosen(current: ClientInfo, instances: string[], args: ParsedArgs): string | null {
+  const mode = args.combined ? 'combined' : args.perService ? 'per-service' : current.entryMode;
+  if (mode === 'combined' || instances.length > 0) return null;
+  return (
+    `${current.id}: no services chosen for it yet, so nothing was written. Choose some with: ` +
+    `mcp-tray clients write ${current.id} --instance <id>, or give it one entry for its profile ` +
+    `with: mcp-tray clients write ${current.id} --combined`
+  );
+}
+
 /** `mcp-tray clients` and `mcp-tray clients write`. */
 export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
   const [sub, target, extra] = args.positionals;
@@ -74,7 +88,13 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
       // A preview saves nothing, not even the --instance choice.
       const plan = await api.planClientConfig({ client, instances });
       results.push(plan);
-      if (!args.json) out(plan.changed ? plan.diff : `${client}: ${plan.file} is already up to date`);
+      if (!args.json) {
+        out(
+          plan.changed
+            ? plan.diff
+            : (nothingChosen(current, instances, args) ?? `${client}: ${plan.file} is already up to date`),
+        );
+      }
       continue;
     }
     if (args.instances.length > 0) await api.setClientSelection({ client, instances });
@@ -87,7 +107,7 @@ export async function clientsCommand(api: TrayApi, args: ParsedArgs, out: Out): 
       out(
         applied.changed
           ? `${client}: wrote ${applied.file}${applied.backup ? ` (backup: ${applied.backup})` : ''}`
-          : `${client}: ${applied.file} already up to date`,
+          : (nothingChosen(current, instances, args) ?? `${client}: ${applied.file} already up to date`),
       );
       if (applied.changed) out(`  ${applied.reloadHint}`);
     }

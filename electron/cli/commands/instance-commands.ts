@@ -63,15 +63,16 @@ export async function statusCommand(api: TrayApi, args: ParsedArgs, out: Out): P
     s.state,
     s.pid === null ? '-' : String(s.pid),
     String(s.toolCount),
+    SANDBOX_WORDS[s.sandbox],
     [
       s.stateReason,
       s.state === 'backoff' && s.nextRetryAt ? retryIn(s.nextRetryAt) : null,
       s.toolsToReview ? `tools changed: review (mcp-tray tools review ${s.id})` : null,
     ]
-      .filter(Boolean)
+      .filter((part): part is string => Boolean(part))
+      // One sentence: a reason's own full stop would read ".; restarting in 1 s".
+      .map((part) => part.replace(/\.$/, ''))
       .join('; '),
-    SANDBOX_WORDS[s.sandbox],
-    s.stateReason ?? '',
   ]);
   const header = ['ID', 'STATE', 'PID', 'TOOLS', 'SANDBOX', 'REASON'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -182,12 +183,33 @@ async function addRemote(api: TrayApi, args: ParsedArgs, out: Out): Promise<numb
   return 0;
 }
 
+/**
+ * A service id the core would refuse, refused here in words with one it would take (the core's
+ * own answer names its request and field: "Invalid input for addCustomInstance at id").
+ */
+async function checkId(id: string): Promise<void> {
+  // Loaded only here: `status` and friends need not load zod.
+  const { INSTANCE_ID_PATTERN } = await import('../../shared/instance-id');
+  if (INSTANCE_ID_PATTERN.test(id)) return;
+  const suggestion =
+    id
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 63) || 'my-server';
+  throw new UsageError(
+    `"${id}" cannot be a service id: use 1–63 lowercase letters, digits and dashes, starting with ` +
+      `a letter or digit, such as "${suggestion}" (--name sets the name you see)`,
+  );
+}
+
 export async function addCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
   if (args.url !== undefined) return addRemote(api, args, out);
   if (args.rest.length === 0) return addFromCatalog(api, args, out);
   if (args.config.length > 0 || args.as)
     throw new UsageError('--config and --as are for catalog integrations');
   const id = oneId(args);
+  await checkId(id);
   const [command, ...commandArgs] = args.rest;
   if (!command)
     throw new UsageError('add needs the command after "--", e.g. mcp-tray add notes -- npx -y my-server');

@@ -42,9 +42,23 @@ export function configValues(
   return values;
 }
 
-/** "--request-timeout 45s" or "default" (null). */
-const timeoutOf = (text: string | undefined, flag: string): number | null | undefined =>
-  text === undefined ? undefined : text === 'default' ? null : parseDuration(text, flag);
+/** The range the core takes for each timeout (the contract's), said in words when refused. */
+const TIMEOUT_RANGES = {
+  '--request-timeout': { maxMs: 3_600_000, words: '1 s to 1 h' },
+  '--start-timeout': { maxMs: 600_000, words: '1 s to 10 min' },
+} as const;
+
+/** "--request-timeout 45s" or "default" (null); out of range refused here, not as the core's schema error. */
+function timeoutOf(text: string | undefined, flag: keyof typeof TIMEOUT_RANGES): number | null | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'default') return null;
+  const ms = parseDuration(text, flag);
+  const range = TIMEOUT_RANGES[flag];
+  if (ms < 1000 || ms > range.maxMs) {
+    throw new UsageError(`${flag} takes ${range.words}, or "default"; not "${text}"`);
+  }
+  return ms;
+}
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 

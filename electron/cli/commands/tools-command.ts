@@ -7,8 +7,42 @@ import { toolSwitchCommand } from './tool-switch-command';
 type Out = (line: string) => void;
 
 const USAGE =
-  'usage: mcp-tray tools review <id> [--json] | tools approve|reject <id> (--all | --tool NAME...) | ' +
-  'tools enable|disable <id> --tool NAME...';
+  'usage: mcp-tray tools list <id> [--json] | tools review <id> [--json] | ' +
+  'tools approve|reject <id> (--all | --tool NAME...) | tools enable|disable <id> --tool NAME...';
+
+/** Longer descriptions are cut in the list (`--json` has them whole). */
+const DESCRIPTION = 100;
+
+/**
+ * `mcp-tray tools list <id>`: the names `call` and `--tool` take, each with what it does; without
+ * it the CLI had no way to learn them.
+ */
+async function listCommand(api: TrayApi, id: string, args: ParsedArgs, out: Out): Promise<number> {
+  const { tools, state } = await api.getInstance({ id });
+  if (args.json) {
+    out(
+      JSON.stringify(
+        tools.map(({ name, title, description, enabled }) => ({ name, title, description, enabled })),
+      ),
+    );
+    return 0;
+  }
+  if (tools.length === 0) {
+    out(`${id} has no tools${state === 'running' ? '' : ` (it is ${state}; they show once it runs)`}.`);
+    return 0;
+  }
+  const names = tools.map((t) => (t.enabled ? t.name : `${t.name} (off)`));
+  const width = Math.max(...names.map((n) => n.length));
+  out(`${id}: ${tools.length} tool${tools.length === 1 ? '' : 's'}`);
+  tools.forEach((tool, i) => {
+    const text = (tool.description ?? tool.title ?? '').replace(/\s+/g, ' ').trim();
+    const cut = text.length > DESCRIPTION ? `${text.slice(0, DESCRIPTION - 1)}…` : text;
+    out(`  ${names[i]!.padEnd(width)}  ${cut}`.trimEnd());
+  });
+  out('');
+  out(`Call one with: mcp-tray call ${id} <tool> [--arg K=V]...`);
+  return 0;
+}
 
 /** Unchanged text longer than this is shortened in the terminal (the UI shows it whole). */
 const CONTEXT = 80;
@@ -75,6 +109,10 @@ function printReview(review: ToolReview, out: Out): void {
 export async function toolsCommand(api: TrayApi, args: ParsedArgs, out: Out): Promise<number> {
   const [sub, id, extra] = args.positionals;
   if (sub === 'enable' || sub === 'disable') return toolSwitchCommand(api, args, out);
+  if (sub === 'list') {
+    if (!id || extra !== undefined) throw new UsageError('usage: mcp-tray tools list <id> [--json]');
+    return listCommand(api, id, args, out);
+  }
   if (!sub || !id || extra !== undefined || !['review', 'approve', 'reject'].includes(sub)) {
     throw new UsageError(USAGE);
   }

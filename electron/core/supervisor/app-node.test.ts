@@ -67,7 +67,7 @@ describe("MCPB node servers on the app's own runtime", () => {
     const state = (id: string) => core.services.instances.list().find((i) => i.id === id)?.state;
     await until(() => state('mine') === 'running', 'the built-in server runs');
     await until(() => state('custom') === 'failed', 'the custom node is not found');
-    expect(core.services.instances.get('custom').stateReason).toMatch(/`node` was not found/);
+    expect(core.services.instances.get('custom').stateReason).toMatch(/"node" was not found/);
 
     const client = await brokerClient(core, 'mine');
     try {

@@ -95,7 +95,7 @@ describe.skipIf(process.platform === 'win32')('CommandResolver on POSIX', () => 
     expect(uvx).toEqual({
       ok: false,
       reason:
-        '`uvx` was not found. Install uv (https://docs.astral.sh/uv/), then press Restart; or remove the service and add it again with the full path to uvx.',
+        '"uvx" was not found. Install uv (https://docs.astral.sh/uv/), then press Restart; or remove the service and add it again with the full path to uvx.',
     });
     expect(((await resolver.resolve('npx', [])) as { reason: string }).reason).toContain(
       'Install Node.js (https://nodejs.org/)',
@@ -103,7 +103,7 @@ describe.skipIf(process.platform === 'win32')('CommandResolver on POSIX', () => 
     expect(((await resolver.resolve('docker', [])) as { reason: string }).reason).toContain('Docker Desktop');
     const other = (await resolver.resolve('my-server', [])) as { reason: string };
     expect(other.reason).toBe(
-      '`my-server` was not found. Install it, then press Restart; or remove the service and add it again with the full path to my-server.',
+      '"my-server" was not found. Install it, then press Restart; or remove the service and add it again with the full path to my-server.',
     );
     expect(other.reason).not.toContain('secret-dir');
     expect(((await resolver.resolve('  ', [])) as { reason: string }).reason).toMatch(/No command/);

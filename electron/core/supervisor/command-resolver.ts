@@ -296,6 +296,7 @@ export class CommandResolver {
     const hint = HINTS.get(name.toLowerCase()) ?? 'Install it';
     const fix = hasDir ? 'with the correct path' : `with the full path to ${command}`;
     const what = hasDir ? 'was not found or is not executable' : 'was not found';
-    return `\`${command}\` ${what}. ${hint}, then press Restart; or remove the service and add it again ${fix}.`;
+    // Plain quotes: the reason is shown as text in the app and the CLI, never as Markdown.
+    return `"${command}" ${what}. ${hint}, then press Restart; or remove the service and add it again ${fix}.`;
   }
 }

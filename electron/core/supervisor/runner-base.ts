@@ -209,7 +209,9 @@ export abstract class RunnerBase implements Runner {
     this.clearTimers();
     this.client = null;
     this.stats = null;
-    const sentence = reason.charAt(0).toUpperCase() + reason.slice(1);
+    // A server's own error line often ends with its full stop: never "file.." nor "file.. It stopped".
+    const capitalised = reason.charAt(0).toUpperCase() + reason.slice(1);
+    const sentence = /[.!?]$/.test(capitalised) ? capitalised.slice(0, -1) : capitalised;
     const decision = this.crashes.onCrash(this.base.clock.now(), this.readySince);
     this.readySince = null;
     if (decision.action === 'give-up') {

@@ -144,7 +144,7 @@ describe('supervisor with real processes', () => {
     const { core, waitFor, states } = await setup();
     await core.services.instances.addCustom({ id: 'uv-thing', command: 'uvx', args: ['some-server'] });
     const failed = await waitFor('uv-thing', 'failed');
-    expect(failed.reason).toMatch(/`uvx` was not found/);
+    expect(failed.reason).toMatch(/"uvx" was not found/);
     expect(failed.reason).toMatch(/Install uv/);
     expect(states('uv-thing')).toEqual(['starting', 'failed']);
   });

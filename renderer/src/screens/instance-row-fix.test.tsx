@@ -9,7 +9,7 @@ import { formatClients } from './instance-row';
 import { ServicesScreen } from './services-screen';
 
 const MISSING_UV =
-  '`uvx` was not found. Install uv (https://docs.astral.sh/uv/), then press Restart; or remove the service and add it again with the full path to uvx.';
+  '"uvx" was not found. Install uv (https://docs.astral.sh/uv/), then press Restart; or remove the service and add it again with the full path to uvx.';
 
 const rowOf = (id: string) =>
   screen.getAllByTestId('instance-row').find((row) => row.getAttribute('data-instance-id') === id)!;

@@ -140,7 +140,9 @@ describe('Process and Overview tabs', () => {
       'Claude Desktop, Cursor',
     );
     expect(within(overview).getByTestId('state-timeline')).toBeTruthy();
-    expect(within(overview).getByTestId('timeline-summary').textContent).toMatch(/^Over .*: running 100%/);
+    expect(within(overview).getByTestId('timeline-summary').textContent).toMatch(
+      /^Over .*: running over 99%/,
+    );
   });
 
   it('sums the time in each state', () => {
@@ -154,5 +156,17 @@ describe('Process and Overview tabs', () => {
     );
     expect(segments.map((s) => s.state)).toEqual(['starting', 'running', 'failed']);
     expect(timelineSummary(segments)).toBe('Over 10 minutes: failed 60%, running 30%, starting 10%.');
+  });
+
+  it('never calls a brief state 0%, nor the rest 100% beside it', () => {
+    // A server that fails at once: 20 ms starting, then 10 s failed.
+    const segments = timelineSegments(
+      [
+        { state: 'starting', reason: null, at: '2025-03-01T10:00:00.000Z' },
+        { state: 'failed', reason: 'x', at: '2025-03-01T10:00:00.020Z' },
+      ],
+      Date.parse('2025-03-01T10:00:10.020Z'),
+    );
+    expect(timelineSummary(segments)).toBe('Over 10 seconds: failed over 99%, starting under 1%.');
   });
 });

@@ -36,8 +36,15 @@ export function timelineSummary(segments: readonly TimelineSegment[]): string {
   for (const s of segments) byState.set(s.state, (byState.get(s.state) ?? 0) + s.to - s.from);
   const shares = [...byState.entries()]
     .sort((a, b) => b[1] - a[1])
-    .map(([state, ms]) => `${stateLabel(state).toLowerCase()} ${Math.round((ms / total) * 100)}%`);
+    .map(([state, ms]) => `${stateLabel(state).toLowerCase()} ${shareText((ms / total) * 100)}`);
   return `Over ${spanText(total)}: ${shares.join(', ')}.`;
+}
+
+/** A percentage in words; a sliver never reads as "0%", nor the rest as "100%" beside it. */
+function shareText(percent: number): string {
+  if (percent < 0.5) return 'under 1%';
+  if (percent > 99.5 && percent < 100) return 'over 99%';
+  return `${Math.round(percent)}%`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import '../clients/client-card.css';
 import { useId, useState } from 'react';
+import { clientDisplayName } from '../../../../electron/shared/client-names';
 import type { InstanceSummary, ProfileInfo } from '../../../../electron/shared/contract';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../api/error-message';
@@ -39,7 +40,9 @@ export function ProfileCard({ profile, instances }: ProfileCardProps) {
             {profile.name}
           </h3>
           <span className="client-card__presence">
-            {profile.clients.length ? `Used by ${profile.clients.join(', ')}` : 'No client uses it'}
+            {profile.clients.length
+              ? `Used by ${profile.clients.map(clientDisplayName).join(', ')}`
+              : 'No client uses it'}
           </span>
         </header>
         {profile.builtIn ? (

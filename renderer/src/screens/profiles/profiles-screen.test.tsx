@@ -51,6 +51,15 @@ describe('Profiles', () => {
     await waitFor(() => expect(screen.getAllByTestId('profile-card')).toHaveLength(1));
   });
 
+  it('names the clients that use a profile as people know them, not by their ids', async () => {
+    const { api } = createFakeApi({ instances });
+    api.listProfiles.mockResolvedValue([
+      { name: 'Everything', builtIn: true, services: [], missing: [], clients: ['claude-code', 'vscode'] },
+    ]);
+    renderScreen(<ProfilesScreen />, { api });
+    await waitFor(() => expect(screen.getByText('Used by Claude Code, VS Code')).toBeTruthy());
+  });
+
   it('on Clients: gives a client a profile and chooses one combined entry', async () => {
     const { api } = createFakeApi({
       instances,
