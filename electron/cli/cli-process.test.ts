@@ -133,6 +133,33 @@ describe('mcp-tray serve (built CLI, real process)', () => {
   });
 });
 
+/** A Node older than the core needs (Debian 12's system Node 20), if this machine has one. */
+const OLD_NODE = ['/usr/bin/node', '/usr/local/bin/node'].find((file) => {
+  const version = spawnSync(file, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
+  return major > 0 && (major < 22 || (major === 22 && minor < 12));
+});
+
+describe.skipIf(!OLD_NODE)('on a Node older than 22.12', () => {
+  it('refuses to start the core, in words, before it could crash at the first keychain use', () => {
+    const home = tempDir();
+    const result = spawnSync(
+      OLD_NODE!,
+      [CLI, 'serve', '--no-open', '--port', '0', '--data-dir', path.join(home, 'data')],
+      { encoding: 'utf8', env: env(home), timeout: 20_000 },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^mcp-tray: the core needs Node 22\.12 or later; this is Node \d+\.\d+\.\d+\./,
+    );
+    expect(fs.existsSync(path.join(home, 'data', 'settings.json'))).toBe(false);
+    // The commands that only talk to a core still run there (AI clients may start the connector with it).
+    expect(spawnSync(OLD_NODE!, [CLI, '--version'], { encoding: 'utf8' }).stdout.trim()).toMatch(
+      /^\d+\.\d+\.\d+$/,
+    );
+  });
+});
+
 describe('compile cache', () => {
   // Everyday commands are one small file compiled before the cache can be turned on; `serve`
   // loads the core's code after it, and that is what the cache is for.

@@ -20,6 +20,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   useCompileCache(currentDataDir(args.dataDir));
+  if (args.command === 'serve' && !args.help && !supportedNode(process.versions.node)) {
+    // The core's native modules (the keychain) are built for Node 22: on an older Node it
+    // would start and then crash at the first keychain use, without a word.
+    process.stderr.write(
+      `mcp-tray: the core needs Node ${MIN_NODE.join('.')} or later; this is Node ${process.versions.node}. ` +
+        'Start it with scripts/start.sh (it installs Node 22) or the Node 22 you installed.\n',
+    );
+    return 1;
+  }
   if (args.command === 'connect' && !args.help) {
     const [instance, extra] = args.positionals;
     if ((!instance && !args.profile && !args.client) || extra !== undefined) {
@@ -45,6 +54,15 @@ async function main(argv: string[]): Promise<number> {
     process.exit(0);
   });
   return runCommand(args);
+}
+
+/** The oldest Node the core runs on (package.json `engines`). */
+const MIN_NODE = [22, 12] as const;
+
+/** Whether `version` (`process.versions.node`) is at least {@link MIN_NODE}. */
+function supportedNode(version: string): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
 }
 
 /**
