@@ -1,14 +1,12 @@
 import * as z from 'zod';
 import { lazily, spec } from './lazy-schema';
 
+/** What a profile name may be: the one rule for settings, requests and the HTTP endpoint's paths. */
+export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,39}$/;
+
 /** Profile names: shown to users and typed on command lines. */
 export const ProfileName = lazily(() =>
-  z
-    .string()
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,39}$/,
-      'a profile name is 1 to 40 letters, digits, spaces, _ . or -',
-    ),
+  z.string().regex(PROFILE_NAME_PATTERN, 'a profile name is 1 to 40 letters, digits, spaces, _ . or -'),
 );
 
 /** One service in a profile: all its tools (`tools: null`) or only those named. */

@@ -1,4 +1,6 @@
+import { ClientId } from '../../shared/contract';
 import { INSTANCE_ID_PATTERN } from '../../shared/instance-id';
+import { PROFILE_NAME_PATTERN } from '../../shared/profiles-contract';
 import type { ProfileSelector } from '../profiles/profile-rules';
 
 /** What one address on the HTTP endpoint serves: a service, or a profile's combined entry. */
@@ -9,15 +11,12 @@ export interface HttpTarget {
   selector: ProfileSelector;
 }
 
-const CLIENT_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
-// Profile names as settings allow them (letters, digits, space, `_.-`), percent-encoded in a URL.
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,39}$/;
-
 /**
  * The endpoint's addresses: `/mcp/<service>`; under a client's profile (what `connect --client`
  * serves), `/mcp/client/<client>/<service>` and its combined entry `/mcp/client/<client>`; the
- * same under a named profile, `/mcp/profile/<name>[/<service>]`. Null for any other path. A one-segment path is a service whatever
- * its spelling (the caller answers "no such service" in words).
+ * same under a named profile, `/mcp/profile/<name>[/<service>]` (percent-encoded). Null for any
+ * other path. A one-segment path is a service whatever its spelling (the caller answers "no such
+ * service" in words).
  */
 export function parseHttpPath(pathname: string): HttpTarget | null {
   const parts = pathname.replace(/\/$/, '').split('/');
@@ -26,12 +25,12 @@ export function parseHttpPath(pathname: string): HttpTarget | null {
   const [first, second, third] = segments;
   if (segments.some((s) => s === null || s === '')) return null;
   if (segments.length === 1) return { instance: first!, selector: {} };
-  if (first === 'client' && CLIENT_ID.test(second!)) {
+  if (first === 'client' && ClientId.safeParse(second).success) {
     if (segments.length === 2) return { instance: null, selector: { client: second! } };
     if (segments.length === 3 && INSTANCE_ID_PATTERN.test(third!))
       return { instance: third!, selector: { client: second! } };
   }
-  if (first === 'profile' && PROFILE_NAME.test(second!)) {
+  if (first === 'profile' && PROFILE_NAME_PATTERN.test(second!)) {
     if (segments.length === 2) return { instance: null, selector: { profile: second! } };
     if (segments.length === 3 && INSTANCE_ID_PATTERN.test(third!))
       return { instance: third!, selector: { profile: second! } };

@@ -73,10 +73,15 @@ export class CatalogService {
 
   /** The integration instance `id` runs (a bundle's own manifest too); null without one. */
   async ofInstance(id: string): Promise<CatalogEntry | null> {
+    const { integration } = this.integrationOf(id);
+    return integration ? this.entry(integration) : null;
+  }
+
+  /** Instance `id` and its integration (a bundle's is its own manifest); none for a command. */
+  private integrationOf(id: string): { config: InstanceConfig; integration: Integration | undefined } {
     const config = this.deps.instances.configs().find((c) => c.id === id);
     if (!config) throw new UserFacingError('not-found', `There is no service called "${id}".`);
-    const integration = config.launch ? undefined : this.deps.catalog.forInstance(config);
-    return integration ? this.entry(integration) : null;
+    return { config, integration: config.launch ? undefined : this.deps.catalog.forInstance(config) };
   }
 
   /**
@@ -130,10 +135,7 @@ export class CatalogService {
    */
   async update(input: UpdateInstanceSettings): Promise<InstanceSummary> {
     const request = UpdateInstanceSettingsSchema.parse(input);
-    const config = this.deps.instances.configs().find((c) => c.id === request.id);
-    if (!config) throw new UserFacingError('not-found', `There is no service called "${request.id}".`);
-    // A bundle's settings are declared by its own manifest, not by a catalog entry.
-    const integration = config.launch ? undefined : this.deps.catalog.forInstance(config);
+    const { config, integration } = this.integrationOf(request.id);
     if (!integration) {
       throw new UserFacingError(
         'invalid-input',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PROFILE_NAME_PATTERN } from '../../shared/profiles-contract';
 import { InstanceId } from '../../shared/instance-id';
 import { PermissionProfile } from '../../shared/permissions-contract';
 
@@ -171,11 +172,10 @@ const ProfileService = z.object({
 type ProfileService = z.infer<typeof ProfileService>;
 
 /** Profile names: shown to users and typed on command lines. */
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _.-]{0,39}$/;
 
 /** A named set of services, with optional tool choices inside each (see core/profiles). */
 export const Profile = z.object({
-  name: z.string().regex(PROFILE_NAME),
+  name: z.string().regex(PROFILE_NAME_PATTERN),
   services: z.array(ProfileService).default([]),
 });
 export type Profile = z.infer<typeof Profile>;
